@@ -1,0 +1,59 @@
+/// What sort of body this is; the mandate's rules depend on it.
+public enum BodyKind: String, CaseIterable, Codable, Sendable {
+    case steeringGroup = "steering_group"
+    case expertGroup = "expert_group"
+    case coGovernanceCommittee = "co_governance_committee"
+    case portfolioBoard = "portfolio_board"
+    case council
+    case committee
+    case other
+
+    /// In the seeds' mandates every member organisation sits in each expert group and co-governance committee.
+    public var requiresEveryMemberOrganisation: Bool {
+        self == .expertGroup || self == .coGovernanceCommittee
+    }
+
+    /// "…and one union representative sits in each group."
+    public var requiresUnionRepresentative: Bool {
+        self == .expertGroup || self == .coGovernanceCommittee
+    }
+
+    public var norwegian: String {
+        switch self {
+        case .steeringGroup: "styringsgruppe"
+        case .expertGroup: "faggruppe"
+        case .coGovernanceCommittee: "samstyringsutvalg"
+        case .portfolioBoard: "porteføljeråd"
+        case .council: "råd"
+        case .committee: "utvalg"
+        case .other: "organ"
+        }
+    }
+}
+
+/// What sort of organisation a member represents.
+public enum OrganisationKind: String, CaseIterable, Codable, Sendable {
+    case municipality
+    case county
+    /// An interkommunalt selskap or other company.
+    case company
+    /// The cooperation's own office (its secretariat).
+    case office
+    case other
+}
+
+/// A body's short name, used on the command line and in references: `styringsgruppen`, `fg-helse`.
+public struct Slug: Hashable, Sendable, Codable, CustomStringConvertible {
+    public let rawValue: String
+
+    /// Lowercase letters (æøå included), digits and hyphens, starting with a letter, at most 40 characters.
+    public init?(_ text: String) {
+        guard let first = text.first, first.isLetter, first.isLowercase, text.count <= 40,
+              text.allSatisfy({ ($0.isLetter && $0.isLowercase) || $0.isASCIIDigit || $0 == "-" }),
+              !text.hasSuffix("-"), !text.contains("--")
+        else { return nil }
+        rawValue = text
+    }
+
+    public var description: String { rawValue }
+}

@@ -1,0 +1,73 @@
+/// What became of an item at the meeting.
+public enum Outcome: String, CaseIterable, Codable, Sendable {
+    /// Vedtatt as proposed.
+    case adopted
+    /// Vedtatt with changes to the proposal.
+    case amended
+    case rejected
+    /// Utsatt: to come before a later meeting as a new item.
+    case postponed
+    /// Trukket.
+    case withdrawn
+    /// Oversendt: sent on to another body.
+    case referred
+    /// Tatt til orientering.
+    case noted
+
+    /// Postponed and referred items are handled again elsewhere; the others end here.
+    public var isFinal: Bool {
+        switch self {
+        case .postponed, .referred: false
+        default: true
+        }
+    }
+
+    public var norwegian: String {
+        switch self {
+        case .adopted: "vedtatt"
+        case .amended: "vedtatt med endringer"
+        case .rejected: "avvist"
+        case .postponed: "utsatt"
+        case .withdrawn: "trukket"
+        case .referred: "oversendt"
+        case .noted: "tatt til orientering"
+        }
+    }
+}
+
+/// The state of an item's handling (Noark 5 "saksstatus" for a meeting item).
+public enum HandlingStatus: String, CaseIterable, Codable, Sendable {
+    case pending
+    case decided
+    case postponed
+    case sentBack = "sent_back"
+}
+
+/// How a member voted, for votes recorded per member.
+public enum Ballot: String, CaseIterable, Codable, Sendable {
+    case `for`
+    case against
+    case blank
+}
+
+/// The count of a vote. A unanimous vote has no counts to give.
+public enum VoteTally: Hashable, Sendable {
+    case unanimous
+    case counted(for: Int, against: Int, abstaining: Int)
+
+    /// "Enstemmig vedtatt", "Vedtatt mot 2 stemmer", "Vedtatt med 23 mot 12 stemmer", "Falt med 3 mot 5 stemmer".
+    public var norwegian: String {
+        switch self {
+        case .unanimous:
+            return "Enstemmig vedtatt"
+        case let .counted(votesFor, against, abstaining):
+            let base: String
+            if votesFor > against {
+                base = against == 0 ? "Vedtatt med \(votesFor) stemmer" : "Vedtatt med \(votesFor) mot \(against) stemmer"
+            } else {
+                base = "Falt med \(votesFor) mot \(against) stemmer"
+            }
+            return abstaining > 0 ? "\(base), \(abstaining) avsto" : base
+        }
+    }
+}

@@ -1,0 +1,2 @@
+import DocketModel
+public enum DocketStorePlaceholder { static let migrations = EmbeddedMigrations.files }
