@@ -1,0 +1,52 @@
+/// One result row, its values copied out of SQLite, readable by column index or name.
+public struct Row: Sendable, CustomStringConvertible {
+    public let values: [DatabaseValue]
+    let columnIndex: [String: Int]
+    public let columnNames: [String]
+
+    init(values: [DatabaseValue], statement: Statement) {
+        self.values = values
+        self.columnIndex = statement.columnIndex
+        self.columnNames = statement.columnNames
+    }
+
+    public var count: Int { values.count }
+
+    public subscript(index: Int) -> DatabaseValue { values[index] }
+
+    /// The value of a column by name (case-insensitive), `.null` if there is no such column.
+    public subscript(column: String) -> DatabaseValue {
+        guard let index = columnIndex[column.lowercased()] else { return .null }
+        return values[index]
+    }
+
+    public func hasColumn(_ name: String) -> Bool { columnIndex[name.lowercased()] != nil }
+
+    /// Reads a column as `T`; throws when it is NULL or of another type, naming the column.
+    public func decode<T: DatabaseValueConvertible>(_ type: T.Type = T.self, _ column: String) throws -> T {
+        guard let index = columnIndex[column.lowercased()] else {
+            throw SQLiteError.misuse("no column '\(column)' in row (\(columnNames.joined(separator: ", ")))")
+        }
+        guard let value = T.fromDatabaseValue(values[index]) else {
+            throw SQLiteError.misuse("column '\(column)' holds \(values[index]), not a \(T.self)")
+        }
+        return value
+    }
+
+    /// Reads a column by position as `T`.
+    public func decode<T: DatabaseValueConvertible>(_ type: T.Type = T.self, at index: Int) throws -> T {
+        guard let value = T.fromDatabaseValue(values[index]) else {
+            throw SQLiteError.misuse("column \(index) holds \(values[index]), not a \(T.self)")
+        }
+        return value
+    }
+
+    /// `row["title", as: String.self]`: nil for NULL or a missing column.
+    public subscript<T: DatabaseValueConvertible>(column: String, as type: T.Type) -> T? {
+        T.fromDatabaseValue(self[column])
+    }
+
+    public var description: String {
+        "[" + zip(columnNames, values).map { "\($0): \($1)" }.joined(separator: ", ") + "]"
+    }
+}
