@@ -23,7 +23,7 @@ public struct Row: Sendable, CustomStringConvertible {
     public func hasColumn(_ name: String) -> Bool { columnIndex[name.lowercased()] != nil }
 
     /// Reads a column as `T`; throws when it is NULL or of another type, naming the column.
-    public func decode<T: DatabaseValueConvertible>(_ type: T.Type = T.self, _ column: String) throws -> T {
+    public func decode<T: DatabaseValueConvertible>(_ column: String, as type: T.Type = T.self) throws -> T {
         guard let index = columnIndex[column.lowercased()] else {
             throw SQLiteError.misuse("no column '\(column)' in row (\(columnNames.joined(separator: ", ")))")
         }
@@ -34,7 +34,7 @@ public struct Row: Sendable, CustomStringConvertible {
     }
 
     /// Reads a column by position as `T`.
-    public func decode<T: DatabaseValueConvertible>(_ type: T.Type = T.self, at index: Int) throws -> T {
+    public func decode<T: DatabaseValueConvertible>(at index: Int, as type: T.Type = T.self) throws -> T {
         guard let value = T.fromDatabaseValue(values[index]) else {
             throw SQLiteError.misuse("column \(index) holds \(values[index]), not a \(T.self)")
         }

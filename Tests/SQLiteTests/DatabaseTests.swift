@@ -41,15 +41,15 @@ final class TemporaryDirectory {
         try db.execute("INSERT INTO t VALUES (?, ?, ?, ?, ?, ?, ?)",
                        [42, 1.5, "møte «æøå» 🎉", Data([0, 1, 255]), true, nil as String?, date])
         let row = try #require(try db.fetchOne("SELECT * FROM t"))
-        #expect(try row.decode(Int.self, "i") == 42)
-        #expect(try row.decode(Double.self, "d") == 1.5)
-        #expect(try row.decode(String.self, "s") == "møte «æøå» 🎉")
-        #expect(try row.decode(Data.self, "b") == Data([0, 1, 255]))
-        #expect(try row.decode(Bool.self, "f") == true)
+        #expect(try row.decode("i", as: Int.self) == 42)
+        #expect(try row.decode("d", as: Double.self) == 1.5)
+        #expect(try row.decode("s", as: String.self) == "møte «æøå» 🎉")
+        #expect(try row.decode("b", as: Data.self) == Data([0, 1, 255]))
+        #expect(try row.decode("f", as: Bool.self) == true)
         #expect(row["n"] == .null)
         #expect(row["n", as: String.self] == nil)
-        #expect(try row.decode(Date.self, "date") == date)
-        #expect(try row.decode(Int.self, at: 0) == 42)
+        #expect(try row.decode("date", as: Date.self) == date)
+        #expect(try row.decode(at: 0, as: Int.self) == 42)
     }
 
     @Test func bindsByName() throws {
@@ -219,7 +219,7 @@ final class TemporaryDirectory {
                 try db.execute("INSERT INTO t VALUES (?)", [3])
             }
         }
-        let values = try db.fetchAll("SELECT a FROM t ORDER BY a").map { try $0.decode(Int.self, at: 0) }
+        let values = try db.fetchAll("SELECT a FROM t ORDER BY a").map { try $0.decode(at: 0, as: Int.self) }
         #expect(values == [1, 3])
     }
 

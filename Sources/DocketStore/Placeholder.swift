@@ -1,2 +1,0 @@
-import DocketModel
-public enum DocketStorePlaceholder { static let migrations = EmbeddedMigrations.files }

@@ -1,0 +1,57 @@
+import DocketModel
+import SQLite
+
+extension Store {
+    /// Records who came to a meeting. Names must be people the store knows; a substitute names
+    /// the member whose seat they took. Recording again replaces a person's earlier entry.
+    public func recordAttendance(meeting reference: String, present: [String] = [], apologies: [String] = [],
+                                 substitutes: [(person: String, for: String)] = []) throws {
+        try write { db in
+            let meeting = try meeting(reference)
+            switch meeting.status {
+            case .cancelled:
+                throw StoreError.final("the meeting \(reference) was cancelled; nobody attended")
+            case .minutesApproved:
+                throw StoreError.final("the minutes of \(reference) are approved; attendance can no longer change")
+            case .planned, .summoned, .held:
+                break
+            }
+            var seen = Set<Int64>()
+            func record(_ name: String, _ status: AttendanceStatus, substituteFor: String? = nil) throws {
+                let personID = try self.personID(named: name)
+                guard seen.insert(personID).inserted else {
+                    throw StoreError.invalid("\(name) is named twice; a person attends one way")
+                }
+                let forID = try substituteFor.map { try self.personID(named: $0) }
+                try db.execute("""
+                    INSERT INTO attendance (meeting_id, person_id, status, substitute_for_id) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (meeting_id, person_id) DO UPDATE SET status = excluded.status, substitute_for_id = excluded.substitute_for_id
+                    """, [meeting.id, personID, status, forID])
+            }
+            for name in present { try record(name, .present) }
+            for name in apologies { try record(name, .apologies) }
+            for (person, member) in substitutes { try record(person, .substitute, substituteFor: member) }
+        }
+    }
+
+    /// The attendance of a meeting, with each person's role in the body on that date.
+    public func attendance(meeting reference: String) throws -> [AttendanceEntry] {
+        let meeting = try meeting(reference)
+        return try db.fetchAll("""
+            SELECT p.name AS person, a.status, s.name AS substitute_for,
+                   (SELECT role FROM membership ms WHERE ms.person_id = a.person_id AND ms.body_id = m.body_id
+                      AND (ms.from_date IS NULL OR ms.from_date <= m.date) AND (ms.to_date IS NULL OR ms.to_date >= m.date)
+                    ORDER BY ms.id LIMIT 1) AS role,
+                   (SELECT o.name FROM membership ms JOIN organisation o ON o.id = ms.organisation_id
+                    WHERE ms.person_id = a.person_id AND ms.body_id = m.body_id ORDER BY ms.id LIMIT 1) AS organisation
+            FROM attendance a JOIN person p ON p.id = a.person_id JOIN meeting m ON m.id = a.meeting_id
+            LEFT JOIN person s ON s.id = a.substitute_for_id
+            WHERE a.meeting_id = ?
+            ORDER BY CASE a.status WHEN 'present' THEN 0 WHEN 'substitute' THEN 1 ELSE 2 END, p.name
+            """, [meeting.id]).map { row in
+            AttendanceEntry(person: try row.decode("person"), status: try row.decode("status"),
+                            substituteFor: row["substitute_for", as: String.self], role: row["role", as: Role.self],
+                            organisation: row["organisation", as: String.self])
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import DocketModel
+import SQLite
+
+/// What the body decided on an item.
+public struct DecisionDraft: Sendable {
+    public var text: String?
+    public var outcome: Outcome
+    public var tally: VoteTally?
+    public var remarks: String?
+    public var isFinal: Bool
+    public var referredTo: String?
+
+    public init(text: String?, outcome: Outcome, tally: VoteTally?, remarks: String? = nil, isFinal: Bool = true) {
+        self.text = text
+        self.outcome = outcome
+        self.tally = tally
+        self.remarks = remarks
+        self.isFinal = isFinal
+    }
+}
+
+extension Store {
+    /// Records (or replaces, until the minutes are approved) the decision on an item; the meeting
+    /// counts as held from then on.
+    @discardableResult
+    public func recordDecision(_ reference: String, _ draft: DecisionDraft) throws -> Decision {
+        try write { _ in
+            let item = try item(reference)
+            try recordDecision(item.id, draft)
+            return try decision(itemID: item.id)!
+        }
+    }
+
+    func recordDecision(_ itemID: Int64, _ draft: DecisionDraft) throws {
+        let meetingRow = try db.fetchOne("SELECT m.id, m.status, b.slug, m.date FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id JOIN body b ON b.id = m.body_id WHERE i.id = ?", [itemID])!
+        let status: MeetingStatus = try meetingRow.decode("status")
+        let reference = "\(try meetingRow.decode("slug", as: String.self))@\(try meetingRow.decode("date", as: String.self))"
+        switch status {
+        case .cancelled:
+            throw StoreError.final("the meeting \(reference) was cancelled; nothing was decided there")
+        case .minutesApproved:
+            throw StoreError.final("the minutes of \(reference) are approved; a change is a correction: docket decision correct")
+        case .planned, .summoned:
+            try db.execute("UPDATE meeting SET status = 'held' WHERE id = ?", [meetingRow["id"]])
+        case .held:
+            break
+        }
+        var votesFor: Int?, against: Int?, abstaining: Int?
+        if case let .counted(f, a, b) = draft.tally { (votesFor, against, abstaining) = (f, a, b) }
+        try db.execute("""
+            INSERT INTO decision (item_id, text, outcome, is_unanimous, votes_for, votes_against, votes_abstaining, remarks, is_final, referred_to_body_id)
+            VALUES (:item, :text, :outcome, :unanimous, :for, :against, :abstaining, :remarks, :final, (SELECT id FROM body WHERE slug = :referred))
+            ON CONFLICT (item_id) DO UPDATE SET text = excluded.text, outcome = excluded.outcome, is_unanimous = excluded.is_unanimous,
+                votes_for = excluded.votes_for, votes_against = excluded.votes_against, votes_abstaining = excluded.votes_abstaining,
+                remarks = excluded.remarks, is_final = excluded.is_final, referred_to_body_id = excluded.referred_to_body_id
+            """, ["item": itemID, "text": draft.text, "outcome": draft.outcome, "unanimous": draft.tally == .unanimous,
+                  "for": votesFor, "against": against, "abstaining": abstaining, "remarks": draft.remarks,
+                  "final": draft.isFinal && draft.outcome.isFinal, "referred": draft.referredTo])
+        let handling: HandlingStatus = draft.outcome == .postponed ? .postponed : .decided
+        try db.execute("UPDATE agenda_item SET handling_status = ? WHERE id = ?", [handling, itemID])
+    }
+
+    /// Corrects the text of a decision in approved minutes: the change is recorded with its reason
+    /// and date, and the old text stays readable in the corrections.
+    @discardableResult
+    public func correctDecision(_ reference: String, text: String, reason: String, on date: CalendarDate = .today) throws -> Decision {
+        try write { db in
+            let item = try item(reference)
+            guard let current = try decision(itemID: item.id) else {
+                throw StoreError.invalid("\(reference) has no decision to correct")
+            }
+            try db.execute("""
+                INSERT INTO correction (meeting_id, item_id, field, old_value, new_value, reason, corrected_on)
+                VALUES (?, ?, 'decision.text', ?, ?, ?, ?)
+                """, [item.meetingID, item.id, current.text, text, reason, date])
+            try db.execute("UPDATE decision SET text = ? WHERE item_id = ?", [text, item.id])
+            return try decision(itemID: item.id)!
+        }
+    }
+
+    public func decision(itemID: Int64) throws -> Decision? {
+        guard let row = try db.fetchOne("""
+            SELECT d.*, b.slug AS referred_to FROM decision d LEFT JOIN body b ON b.id = d.referred_to_body_id WHERE d.item_id = ?
+            """, [itemID]) else { return nil }
+        let tally: VoteTally?
+        if try row.decode("is_unanimous", as: Bool.self) {
+            tally = .unanimous
+        } else if let votesFor = row["votes_for", as: Int.self] {
+            tally = .counted(for: votesFor, against: row["votes_against", as: Int.self] ?? 0, abstaining: row["votes_abstaining", as: Int.self] ?? 0)
+        } else {
+            tally = nil
+        }
+        return Decision(itemID: itemID, text: row["text", as: String.self], outcome: try row.decode("outcome"), tally: tally,
+                        remarks: row["remarks", as: String.self], isFinal: try row.decode("is_final"),
+                        referredTo: row["referred_to", as: String.self])
+    }
+}
