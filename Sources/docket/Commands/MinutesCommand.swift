@@ -1,0 +1,28 @@
+import ArgumentParser
+import DocketModel
+import DocketStore
+
+struct MinutesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "minutes",
+        abstract: "Approve a meeting's minutes.",
+        subcommands: [MinutesApprove.self])
+}
+
+struct MinutesApprove: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "approve",
+        abstract: "Approve a held meeting's minutes; from then on its decisions change only by recorded correction.",
+        discussion: "By default the minutes are approved at the meeting whose 'approval of the minutes' item names this meeting, on its date.")
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "The meeting whose minutes are approved, e.g. styringsgruppen@2019-02-13.") var meeting: String
+    @Option(help: "The meeting that approves them.") var at: String?
+    @Option(help: "The date of approval.") var on: CalendarDate?
+    @Option(help: "A person who signs the minutes (repeatable).") var signer: [String] = []
+
+    func run() throws {
+        let approval = try store.open().approveMinutes(of: meeting, at: at, on: on, signers: signer)
+        print("The minutes of \(meeting) are approved \(approval.approvedOn)" + (approval.approvedAt.map { " at \($0)" } ?? ""))
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+
+/// The secretary's and archivist's command line: one command a task, each printing a table for
+/// people or JSON (`--json`) for scripts.
+@main
+struct Docket: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "docket",
+        abstract: "Meeting papers and decisions of public bodies, kept in one SQLite file.",
+        discussion: """
+            Bodies are named by slug (styringsgruppen), meetings by slug and date \
+            (styringsgruppen@2019-02-13) and items by slug and number (styringsgruppen 8/19).
+            The database is --db PATH, else $DOCKET_DB, else ./docket.sqlite.
+
+            Start with:  docket init && docket body add styringsgruppen --name "Styringsgruppen" --kind steering-group
+            """,
+        version: "0.1.0",
+        subcommands: [
+            Init.self,
+            OrganisationCommand.self,
+            BodyCommand.self,
+            MemberCommand.self,
+            MeetingCommand.self,
+            ItemCommand.self,
+            DecisionCommand.self,
+            AttendanceCommand.self,
+            MinutesCommand.self,
+        ]
+    )
+}
