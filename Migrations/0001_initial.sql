@@ -2,7 +2,8 @@
 -- decisions, attendance and the approval of minutes.
 --
 -- Rules live here as constraints, not only in Swift: every enumeration has a CHECK, every
--- link a foreign key, numbering a UNIQUE index. Dates are ISO 8601 text ('2019-02-13'),
+-- link a foreign key, numbering a UNIQUE index. Dates are ISO 8601 text ('2019-02-13'; a day that
+-- does not exist, like '2019-02-30', is refused because date(x, '+0 days') normalises it),
 -- times are local wall-clock text ('13:00'), booleans are 0/1.
 
 -- Organisations that members represent: municipalities, the county, companies, the cooperation's office.
@@ -72,8 +73,8 @@ CREATE TABLE membership (
         ('chair', 'deputy_chair', 'member', 'deputy', 'adviser', 'union_representative', 'observer', 'secretary')),
     organisation_id INTEGER REFERENCES organisation(id) ON DELETE RESTRICT,
     votes INTEGER NOT NULL CHECK (votes IN (0, 1)),
-    from_date TEXT CHECK (from_date IS NULL OR from_date = strftime('%Y-%m-%d', from_date)),
-    to_date TEXT CHECK (to_date IS NULL OR to_date = strftime('%Y-%m-%d', to_date)),
+    from_date TEXT CHECK (from_date IS NULL OR from_date IS date(from_date, '+0 days')),
+    to_date TEXT CHECK (to_date IS NULL OR to_date IS date(to_date, '+0 days')),
     CHECK (from_date IS NULL OR to_date IS NULL OR to_date >= from_date)
 ) STRICT;
 CREATE INDEX membership_body ON membership(body_id);
@@ -82,7 +83,7 @@ CREATE INDEX membership_person ON membership(person_id);
 CREATE TABLE meeting (
     id INTEGER PRIMARY KEY,
     body_id INTEGER NOT NULL REFERENCES body(id) ON DELETE RESTRICT,
-    date TEXT NOT NULL CHECK (date = strftime('%Y-%m-%d', date)),
+    date TEXT NOT NULL CHECK (date IS date(date, '+0 days')),
     start_time TEXT CHECK (start_time IS NULL OR (start_time GLOB '[0-2][0-9]:[0-5][0-9]' AND start_time <= '23:59')),
     end_time TEXT CHECK (end_time IS NULL OR (end_time GLOB '[0-2][0-9]:[0-5][0-9]' AND end_time <= '23:59')),
     place TEXT,
@@ -91,7 +92,7 @@ CREATE TABLE meeting (
     minute_taker_id INTEGER REFERENCES person(id) ON DELETE RESTRICT,
     -- The summons letter: where and when it was issued, to whom, and who signs it.
     summons_place TEXT,
-    summons_date TEXT CHECK (summons_date IS NULL OR summons_date = strftime('%Y-%m-%d', summons_date)),
+    summons_date TEXT CHECK (summons_date IS NULL OR summons_date IS date(summons_date, '+0 days')),
     addressees TEXT,
     signer_id INTEGER REFERENCES person(id) ON DELETE RESTRICT,
     UNIQUE (body_id, date)
@@ -142,7 +143,7 @@ CREATE TABLE agenda_item (
     is_exempt INTEGER NOT NULL DEFAULT 0 CHECK (is_exempt IN (0, 1)),
     public_title TEXT,
     exemption_basis TEXT,
-    exempt_until TEXT CHECK (exempt_until IS NULL OR exempt_until = strftime('%Y-%m-%d', exempt_until)),
+    exempt_until TEXT CHECK (exempt_until IS NULL OR exempt_until IS date(exempt_until, '+0 days')),
     handling_status TEXT NOT NULL DEFAULT 'pending' CHECK (handling_status IN ('pending', 'decided', 'postponed', 'sent_back')),
     -- How the item came to this meeting: as a new matter, postponed from an earlier item, or referred from another body.
     arrival TEXT NOT NULL DEFAULT 'new' CHECK (arrival IN ('new', 'postponed', 'referred')),
@@ -221,7 +222,7 @@ CREATE TABLE conflict_of_interest (
 CREATE TABLE minutes_approval (
     meeting_id INTEGER PRIMARY KEY REFERENCES meeting(id) ON DELETE RESTRICT,
     approved_at_meeting_id INTEGER REFERENCES meeting(id) ON DELETE RESTRICT,
-    approved_on TEXT NOT NULL CHECK (approved_on = strftime('%Y-%m-%d', approved_on)),
+    approved_on TEXT NOT NULL CHECK (approved_on IS date(approved_on, '+0 days')),
     CHECK (approved_at_meeting_id IS NULL OR approved_at_meeting_id <> meeting_id)
 ) STRICT;
 
@@ -241,7 +242,7 @@ CREATE TABLE correction (
     old_value TEXT,
     new_value TEXT,
     reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
-    corrected_on TEXT NOT NULL CHECK (corrected_on = strftime('%Y-%m-%d', corrected_on))
+    corrected_on TEXT NOT NULL CHECK (corrected_on IS date(corrected_on, '+0 days'))
 ) STRICT;
 
 CREATE TRIGGER decision_final_after_approval_update

@@ -47,7 +47,7 @@ public struct ItemNumber: Hashable, Sendable, Comparable {
             scanner = scanner.drop(while: { $0 == " " || $0 == "." })
         }
         if let letters = scanner.prefix(while: { $0.isLetter }).nonEmpty {
-            guard let code = Series(String(letters)) else { return nil }
+            guard !strict || letters.allSatisfy(\.isUppercase), let code = Series(String(letters)) else { return nil }
             series = code
             scanner = scanner.dropFirst(letters.count)
             guard scanner.first == " " else { return nil }

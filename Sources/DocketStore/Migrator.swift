@@ -32,13 +32,19 @@ public struct Migrator: Sendable {
         try db.fetchValue(Int.self, "PRAGMA user_version") ?? 0
     }
 
-    /// Brings the database up to ``latestVersion``.
-    /// - throws: ``StoreError/newerDatabase(found:supported:)`` when the file is from a newer Docket.
-    public func migrate(_ db: Database) throws {
+    /// Refuses a database written by a newer Docket, before anything is written to it.
+    public func checkVersion(of db: Database) throws {
         let current = try currentVersion(of: db)
         guard current <= latestVersion else {
             throw StoreError.newerDatabase(found: current, supported: latestVersion)
         }
+    }
+
+    /// Brings the database up to ``latestVersion``.
+    /// - throws: ``StoreError/newerDatabase(found:supported:)`` when the file is from a newer Docket.
+    public func migrate(_ db: Database) throws {
+        try checkVersion(of: db)
+        let current = try currentVersion(of: db)
         for migration in migrations where migration.version > current {
             try db.transaction { db in
                 try db.execute(script: migration.sql)

@@ -14,8 +14,13 @@ public final class Store {
     public init(path: String, mustExist: Bool = false) throws {
         var configuration = Database.Configuration()
         configuration.mustExist = mustExist
+        // WAL is switched on only after the version check: it writes the file header, and a
+        // database from a newer Docket must be left byte for byte as it was.
+        configuration.usesWAL = false
         db = try Database(path: path, configuration: configuration)
         try Store.prepareConnection(db)
+        try Migrator.embedded.checkVersion(of: db)
+        try db.enableWAL()
         try Migrator.embedded.migrate(db)
     }
 

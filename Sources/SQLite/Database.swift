@@ -16,6 +16,9 @@ public final class Database {
         public var readOnly = false
         /// Open only an existing file: a mistyped path is an error, not a new empty database.
         public var mustExist = false
+        /// Switch a file database to WAL journaling on open. Turn it off to inspect a file without
+        /// writing to it (the journal mode is kept in the file header); see ``enableWAL()``.
+        public var usesWAL = true
         public init() {}
     }
 
@@ -66,9 +69,15 @@ public final class Database {
             + configuration.busyTimeout.components.attoseconds / 1_000_000_000_000_000
         sqlite3_busy_timeout(handle, Int32(clamping: milliseconds))
         try execute("PRAGMA foreign_keys = ON")
-        if !configuration.readOnly && path != ":memory:" && !path.isEmpty {
-            _ = try fetchAll("PRAGMA journal_mode = WAL")
+        if configuration.usesWAL && !configuration.readOnly {
+            try enableWAL()
         }
+    }
+
+    /// Switches a file database to WAL journaling: readers never block the writer.
+    public func enableWAL() throws {
+        guard path != ":memory:", !path.isEmpty else { return }
+        _ = try fetchAll("PRAGMA journal_mode = WAL")
     }
 
     /// Finalizes every statement and closes the connection. Later calls fail with a clear error.
