@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "DocketModelTests", dependencies: ["DocketModel"]),
         .testTarget(name: "DocketStoreTests", dependencies: ["DocketStore", "SQLite"]),
-        .testTarget(name: "DocketCLITests", dependencies: ["DocketStore"]),
+        .testTarget(name: "DocketCLITests", dependencies: ["docket", "DocketStore"]),
     ],
     swiftLanguageModes: [.v6]
 )

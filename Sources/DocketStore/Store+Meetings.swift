@@ -108,7 +108,8 @@ extension Store {
     }
 
     public func meetings(bodySlug: String? = nil, year: Int? = nil) throws -> [Meeting] {
-        try db.fetchAll(Store.meetingSelect + """
+        if let bodySlug { _ = try bodyID(slug: bodySlug) }
+        return try db.fetchAll(Store.meetingSelect + """
              WHERE (:body IS NULL OR b.slug = :body) AND (:year IS NULL OR substr(m.date, 1, 4) = :year)
             ORDER BY m.date, b.slug
             """, ["body": bodySlug, "year": year.map { String($0) }]).map(Meeting.init(row:))

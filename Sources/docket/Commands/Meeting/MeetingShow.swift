@@ -48,7 +48,7 @@ func printAgenda(_ items: [AgendaItem]) {
     for item in items {
         if item.section.norwegian != section {
             section = item.section.norwegian
-            table.append(item.section.norwegian, "", "", "", "")
+            table.append("", item.section.norwegian.uppercased(), "", "", "")
         }
         table.append(item.number.description, item.title + (item.isExempt ? " (unntatt offentlighet)" : ""), item.basis ?? "",
                      item.kind?.norwegian ?? "", item.handlingStatus == .pending ? "" : item.handlingStatus.rawValue.spaced)

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Runs the built `docket` binary as a user would, and captures what it prints.
+struct DocketProcess {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The binary next to the test bundle, where `swift build` put it.
+    static let binary: URL = {
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "docket")
+        if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
+        let buildFolder = packageRoot.appending(path: ".build")
+        let candidates = (try? FileManager.default.contentsOfDirectory(at: buildFolder, includingPropertiesForKeys: nil)) ?? []
+        for folder in candidates {
+            let binary = folder.appending(path: "debug/docket")
+            if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
+        }
+        return buildFolder.appending(path: "debug/docket")
+    }()
+
+    var database: String
+    var executable: URL = DocketProcess.binary
+
+    @discardableResult
+    func run(_ arguments: String..., stdin: String? = nil) throws -> Result {
+        try run(arguments, stdin: stdin)
+    }
+
+    func run(_ arguments: [String], stdin: String? = nil, workingDirectory: URL? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["DOCKET_DB"] = database
+        process.environment = environment
+        if let workingDirectory { process.currentDirectoryURL = workingDirectory }
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+/// A temporary folder removed at the end of the test.
+final class TemporaryDirectory {
+    let url: URL
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appending(path: "docket-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(at: url) }
+    func path(_ name: String) -> String { url.appending(path: name).path }
+}
+
+/// The database file's bytes, its WAL folded in first, so two states can be compared exactly.
+func databaseBytes(_ path: String) throws -> Data {
+    try Data(contentsOf: URL(fileURLWithPath: path))
+}
