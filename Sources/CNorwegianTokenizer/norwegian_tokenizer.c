@@ -23,19 +23,41 @@
 /* ------------------------------------------------------------------------------------------ */
 /* Word list                                                                                   */
 
-static const char **wl_entries; /* start of each entry (a stem, ended by its class byte) */
+static const char **wl_entries; /* start of each entry (a word, ended by its class byte) */
 static unsigned wl_count;
 static pthread_once_t wl_once = PTHREAD_ONCE_INIT;
 
+/* Decodes the front-coded list (see scripts/make-wordlist) once per process into full entries. */
 static void wl_build(void) {
-    const char **e = malloc(sizeof(char *) * (nt_wordlist_count ? nt_wordlist_count : 1));
-    if (e == NULL) return;
+    const unsigned char *p = (const unsigned char *)nt_wordlist;
+    size_t total = 0, len = 0;
     unsigned n = 0;
-    const char *p = nt_wordlist;
+    /* pass 1: size */
     while (*p && n < nt_wordlist_count) {
-        e[n++] = p;
-        while ((unsigned char)*p > NT_CLASS_MAX) p++;
-        p++; /* class byte */
+        size_t shared = (size_t)(*p++ - 16);
+        if (shared > len) return; /* corrupt */
+        len = shared;
+        while (*p > NT_CLASS_MAX) { p++; len++; }
+        if (*p == 0 || len > NT_MAX_WORD) return;
+        p++;
+        total += len + 1;
+        n++;
+    }
+    char *blob = malloc(total ? total : 1);
+    const char **e = malloc(sizeof(char *) * (n ? n : 1));
+    if (blob == NULL || e == NULL) { free(blob); free(e); return; }
+    /* pass 2: decode */
+    p = (const unsigned char *)nt_wordlist;
+    char *out = blob, *prev = blob;
+    for (unsigned i = 0; i < n; i++) {
+        size_t shared = (size_t)(*p++ - 16);
+        memmove(out, prev, shared); /* the previous entry's first bytes */
+        size_t k = shared;
+        while (*p > NT_CLASS_MAX) out[k++] = (char)*p++;
+        out[k] = (char)*p++;
+        e[i] = out;
+        prev = out;
+        out += k + 1;
     }
     wl_count = n;
     wl_entries = e;
@@ -68,8 +90,14 @@ static int wl_class(const char *s, size_t n) {
 /* Particles and prefixes that make lexicalised words, not compounds: ut+valg, av+tale, til+skudd,
  * inn+stilling, ved+tak. Never accepted as a first part. Sorted. */
 static const char *const modifier_stoplist[] = {
-    "bak", "etter", "for", "fra", "fram", "frem", "gjen", "hen", "inn", "med", "mis", "mot",
-    "ned", "opp", "over", "sam", "til", "unn", "under", "van", "ved",
+    "bak", "else", "etter", "for", "fore", "fra", "fram", "frem", "gjen", "gjennom", "hen", "het",
+    "heit", "hets", "inn", "innen", "med", "mis", "mot", "ned", "opp", "over", "ring", "sam", "sammen",
+    "skap", "til", "unn", "under", "van", "ved",
+};
+
+/* Lexicalised words that look like compounds (spør+s+mål, kont+roll, grunn+lag): never split. By stem. */
+static const char *const nosplit[] = {
+    "grunnlag", "kontroll", "sammenheng", "spørsmål", "transport",
 };
 
 static int in_list(const char *const *list, size_t count, const char *s, size_t n) {
@@ -92,7 +120,7 @@ static const char *const short_parts[] = {
 
 /* Stems never accepted as the last part: derivational suffixes that are also words
  * (regn+skap, eien+dom, sikker+het). */
-static const char *const head_stoplist[] = {"bar", "dom", "else", "het", "heit", "lig", "skap", "som"};
+static const char *const head_stoplist[] = {"bar", "dom", "else", "het", "heit", "ing", "lend", "lig", "ring", "skap", "som"};
 
 static int short_part_ok(const char *s, size_t n) {
     return in_list(short_parts, sizeof short_parts / sizeof short_parts[0], s, n);
@@ -135,7 +163,10 @@ static int head_at(struct sb_stemmer *st, const char *w, size_t j, size_t n) {
     size_t l = letters(stem, sl);
     if (l < 3 || (l == 3 && !short_part_ok(stem, sl))) return 0;
     if (in_list(head_stoplist, sizeof head_stoplist / sizeof head_stoplist[0], stem, sl)) return 0;
-    return (wl_class(stem, sl) & NT_CLASS_HEAD) != 0;
+    if (wl_class(stem, sl) & NT_CLASS_HEAD) return 1;
+    /* Snowball keeps a doubled consonant the lemma does not have: programmet -> programm (program). */
+    return sl >= 5 && stem[sl - 1] == stem[sl - 2] && (unsigned char)stem[sl - 1] < 0x80 &&
+           (wl_class(stem, sl - 1) & NT_CLASS_HEAD) != 0;
 }
 
 /*
@@ -144,6 +175,11 @@ static int head_at(struct sb_stemmer *st, const char *w, size_t j, size_t n) {
  */
 static int split_word(struct sb_stemmer *st, const char *w, size_t n, Piece *out) {
     if (n > NT_MAX_WORD || letters(w, n) < NT_MIN_SPLIT_LETTERS) return 0;
+    {
+        char stem[NT_MAX_WORD + 1];
+        size_t sl = nt_stem(st, w, n, stem);
+        if (in_list(nosplit, sizeof nosplit / sizeof nosplit[0], stem, sl)) return 0;
+    }
     int reach[NT_MAX_WORD + 1];
     size_t from[NT_MAX_WORD + 1], base_end[NT_MAX_WORD + 1];
     for (size_t i = 0; i <= n; i++) reach[i] = -1;
@@ -211,6 +247,9 @@ static void add_compound_parts(struct sb_stemmer *st, const char *w, size_t n, P
     for (int i = 0; i < k; i++) {
         size_t sl = nt_stem(st, w + pieces[i].start, pieces[i].base_end - pieces[i].start, stem);
         parts_add(pl, stem, sl);
+        /* a head found by undoubling its stem (programm): also its lemma's stem (program) */
+        if (i == k - 1 && !(wl_class(stem, sl) & NT_CLASS_HEAD) && sl >= 5 && stem[sl - 1] == stem[sl - 2])
+            parts_add(pl, stem, sl - 1);
     }
     if (depth > 0)
         for (int i = 0; i < k; i++)
