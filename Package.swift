@@ -30,6 +30,11 @@ let package = Package(
             dependencies: ["CSQLite"],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "CNorwegianTokenizer",
+            dependencies: ["CSQLite"],
+            linkerSettings: [.linkedLibrary("stemmer"), .linkedLibrary("sqlite3")]
+        ),
 
         // MARK: Domain
         .target(
@@ -67,6 +72,7 @@ let package = Package(
         .testTarget(name: "DocketModelTests", dependencies: ["DocketModel"]),
         .testTarget(name: "DocketStoreTests", dependencies: ["DocketStore", "SQLite"]),
         .testTarget(name: "DocketCLITests", dependencies: ["docket", "DocketStore"]),
+        .testTarget(name: "NorwegianTokenizerTests", dependencies: ["CNorwegianTokenizer", "CSQLite"]),
     ],
     swiftLanguageModes: [.v6]
 )

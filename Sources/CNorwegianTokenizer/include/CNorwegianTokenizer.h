@@ -1,0 +1,43 @@
+#ifndef DOCKET_CNORWEGIANTOKENIZER_H
+#define DOCKET_CNORWEGIANTOKENIZER_H
+
+#include <sqlite3.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// The name the tokenizer is registered under. The version changes whenever the tokens it
+/// produces change (stemming rules, exceptions, word list, token scheme): an index built by
+/// another version must be rebuilt (`docket reindex`).
+#define DOCKET_NORWEGIAN_TOKENIZER_NAME "norwegian_v1"
+
+/// Registers the FTS5 tokenizer "norwegian_v1" on a connection:
+///
+///     CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize = 'norwegian_v1');
+///
+/// It wraps FTS5's unicode61 (remove_diacritics 0: æ, ø, å stay letters, case is folded) and,
+/// for documents, emits at each position:
+///   - the folded surface form, unmarked ("saksbehandlingstiden");
+///   - "#" + its Snowball stem, colocated, when the stem differs from the surface form ("#saksbehandlingstid");
+///   - "#" + the stem of each compound part found in the built-in word list, colocated
+///     ("#sak", "#behandling", "#tid", ...).
+/// A query word is looked up by its stem ("#stem", plus the bare stem when that is itself a
+/// surface form with that stem); a prefix query ("saksbeh*") matches surface forms only, so
+/// compound parts never answer prefix queries.
+///
+/// Takes no arguments. Returns SQLITE_OK, or an SQLite error code (FTS5 missing, out of memory).
+/// Safe to call on every connection the store opens; calling it twice replaces the registration.
+int docket_register_norwegian_tokenizer(sqlite3 *db);
+
+/// For tests and diagnostics: the tokens the tokenizer produces for text, one per line, each
+/// "position<TAB>token" (a colocated token repeats its position). flags: FTS5_TOKENIZE_DOCUMENT (4),
+/// FTS5_TOKENIZE_QUERY (1), FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX (3), FTS5_TOKENIZE_AUX (8).
+/// Returns a string to free with sqlite3_free, or NULL on error.
+char *docket_norwegian_tokens(sqlite3 *db, const char *text, int flags);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

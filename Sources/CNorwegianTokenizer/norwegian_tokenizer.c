@@ -1,0 +1,441 @@
+/*
+ * FTS5 tokenizer for Norwegian: unicode61 (remove_diacritics 0) + Snowball stemming + compound parts.
+ * See include/CNorwegianTokenizer.h for the token scheme.
+ */
+#include "CNorwegianTokenizer.h"
+
+#include <libstemmer.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nt_stem.h"
+#include "nt_wordlist.h"
+
+/* The FTS5 extension API (fts5_api, fts5_tokenizer) is declared in sqlite3.h itself. */
+
+#define NT_MARK '#' /* unicode61 never emits '#' in a token: it is a separator */
+#define NT_MAX_PARTS 8
+#define NT_MAX_PIECES 5
+#define NT_MIN_SPLIT_LETTERS 6
+
+/* ------------------------------------------------------------------------------------------ */
+/* Word list                                                                                   */
+
+static const char **wl_entries; /* start of each entry (a word, ended by its class byte) */
+static unsigned wl_count;
+static pthread_once_t wl_once = PTHREAD_ONCE_INIT;
+
+/* Decodes the front-coded list (see scripts/make-wordlist) once per process into full entries. */
+static void wl_build(void) {
+    const unsigned char *p = (const unsigned char *)nt_wordlist;
+    size_t total = 0, len = 0;
+    unsigned n = 0;
+    /* pass 1: size */
+    while (*p && n < nt_wordlist_count) {
+        size_t shared = (size_t)(*p++ - 16);
+        if (shared > len) return; /* corrupt */
+        len = shared;
+        while (*p > NT_CLASS_MAX) { p++; len++; }
+        if (*p == 0 || len > NT_MAX_WORD) return;
+        p++;
+        total += len + 1;
+        n++;
+    }
+    char *blob = malloc(total ? total : 1);
+    const char **e = malloc(sizeof(char *) * (n ? n : 1));
+    if (blob == NULL || e == NULL) { free(blob); free(e); return; }
+    /* pass 2: decode */
+    p = (const unsigned char *)nt_wordlist;
+    char *out = blob, *prev = blob;
+    for (unsigned i = 0; i < n; i++) {
+        size_t shared = (size_t)(*p++ - 16);
+        memmove(out, prev, shared); /* the previous entry's first bytes */
+        size_t k = shared;
+        while (*p > NT_CLASS_MAX) out[k++] = (char)*p++;
+        out[k] = (char)*p++;
+        e[i] = out;
+        prev = out;
+        out += k + 1;
+    }
+    wl_count = n;
+    wl_entries = e;
+}
+
+/* The class flags of s[0..n) in the word list, or 0 if absent. */
+static int wl_class(const char *s, size_t n) {
+    pthread_once(&wl_once, wl_build);
+    if (wl_entries == NULL) return 0;
+    unsigned lo = 0, hi = wl_count;
+    while (lo < hi) {
+        unsigned mid = lo + (hi - lo) / 2;
+        const unsigned char *e = (const unsigned char *)wl_entries[mid];
+        size_t i = 0;
+        int c = 0;
+        for (;; i++) {
+            unsigned char ec = e[i] > NT_CLASS_MAX ? e[i] : 0; /* class byte ends the entry */
+            unsigned char sc = i < n ? (unsigned char)s[i] : 0;
+            if (ec != sc) { c = sc < ec ? -1 : 1; break; }
+            if (sc == 0) return e[i]; /* both ended: e[i] is the class byte */
+        }
+        if (c < 0) hi = mid; else lo = mid + 1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Compound splitting                                                                          */
+
+/* Particles and prefixes that make lexicalised words, not compounds: ut+valg, av+tale, til+skudd,
+ * inn+stilling, ved+tak. Never accepted as a first part. Sorted. */
+static const char *const modifier_stoplist[] = {
+    "bak", "else", "etter", "for", "fore", "fra", "fram", "frem", "gjen", "gjennom", "hen", "het",
+    "heit", "hets", "inn", "innen", "med", "mis", "mot", "ned", "opp", "over", "ring", "sam", "sammen",
+    "skap", "til", "unn", "under", "van", "ved",
+};
+
+/* Lexicalised words that look like compounds (spør+s+mål, kont+roll, grunn+lag): never split. By stem. */
+static const char *const nosplit[] = {
+    "grunnlag", "kontroll", "sammenheng", "spørsmål", "transport",
+};
+
+static int in_list(const char *const *list, size_t count, const char *s, size_t n) {
+    for (size_t i = 0; i < count; i++)
+        if (strlen(list[i]) == n && memcmp(list[i], s, n) == 0) return 1;
+    return 0;
+}
+
+static int is_stop_modifier(const char *s, size_t n) {
+    return in_list(modifier_stoplist, sizeof modifier_stoplist / sizeof modifier_stoplist[0], s, n);
+}
+
+/* Three-letter words are accepted as compound parts (first part, or stem of the last) only from
+ * this list: most three-letter dictionary words inside longer words are accidents (bud+s+jett,
+ * sikker+het, formann+s+kap). */
+static const char *const short_parts[] = {
+    "bil", "bok", "bru", "by", "båt", "dag", "fag", "fly", "hus", "lag", "lov", "lyd", "løn",
+    "lønn", "mål", "møt", "råd", "rom", "sak", "sal", "sjø", "tid", "tog", "vei", "veg", "år",
+};
+
+/* Stems never accepted as the last part: derivational suffixes that are also words
+ * (regn+skap, eien+dom, sikker+het). */
+static const char *const head_stoplist[] = {"bar", "dom", "else", "het", "heit", "ing", "lend", "lig", "ring", "skap", "som"};
+
+static int short_part_ok(const char *s, size_t n) {
+    return in_list(short_parts, sizeof short_parts / sizeof short_parts[0], s, n);
+}
+
+static size_t letters(const char *s, size_t n) {
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) k += (((unsigned char)s[i] & 0xC0) != 0x80);
+    return k;
+}
+
+static int is_boundary(const char *w, size_t i) { return ((unsigned char)w[i] & 0xC0) != 0x80; }
+
+typedef struct {
+    size_t start, end;   /* the piece w[start..end) */
+    size_t base_end;     /* end of the piece without its linking letter (s, e) */
+} Piece;
+
+/* Is w[a..b) a first part (a dictionary form, possibly + linking s or e)? Sets *base_end. */
+static int modifier_at(const char *w, size_t a, size_t b, size_t *base_end) {
+    size_t pl = letters(w + a, b - a);
+    if (pl < 4) return 0;
+    char last = w[b - 1];
+    for (int link = 1; link >= 0; link--) {
+        size_t be = b - (size_t)link;
+        if (link && last != 's' && last != 'e') continue;
+        size_t bl = letters(w + a, be - a);
+        if (bl < 3 || (bl == 3 && !short_part_ok(w + a, be - a))) continue;
+        if (is_stop_modifier(w + a, be - a)) continue;
+        if (wl_class(w + a, be - a) & NT_CLASS_FIRST) { *base_end = be; return 1; }
+    }
+    return 0;
+}
+
+/* Is w[j..n) the last part of a compound: its stem a head stem? */
+static int head_at(struct sb_stemmer *st, const char *w, size_t j, size_t n) {
+    char stem[NT_MAX_WORD + 1];
+    if (letters(w + j, n - j) < 3) return 0;
+    size_t sl = nt_stem(st, w + j, n - j, stem);
+    size_t l = letters(stem, sl);
+    if (l < 3 || (l == 3 && !short_part_ok(stem, sl))) return 0;
+    if (in_list(head_stoplist, sizeof head_stoplist / sizeof head_stoplist[0], stem, sl)) return 0;
+    if (wl_class(stem, sl) & NT_CLASS_HEAD) return 1;
+    /* Snowball keeps a doubled consonant the lemma does not have: programmet -> programm (program). */
+    return sl >= 5 && stem[sl - 1] == stem[sl - 2] && (unsigned char)stem[sl - 1] < 0x80 &&
+           (wl_class(stem, sl - 1) & NT_CLASS_HEAD) != 0;
+}
+
+/*
+ * Splits the folded word w[0..n) into first parts + a head, with the fewest pieces (at least 2);
+ * among those, the shortest head. Returns the number of pieces (0: not a compound).
+ */
+static int split_word(struct sb_stemmer *st, const char *w, size_t n, Piece *out) {
+    if (n > NT_MAX_WORD || letters(w, n) < NT_MIN_SPLIT_LETTERS) return 0;
+    {
+        char stem[NT_MAX_WORD + 1];
+        size_t sl = nt_stem(st, w, n, stem);
+        if (in_list(nosplit, sizeof nosplit / sizeof nosplit[0], stem, sl)) return 0;
+    }
+    int reach[NT_MAX_WORD + 1];
+    size_t from[NT_MAX_WORD + 1], base_end[NT_MAX_WORD + 1];
+    for (size_t i = 0; i <= n; i++) reach[i] = -1;
+    reach[0] = 0;
+    for (size_t a = 0; a < n; a++) {
+        if (reach[a] < 0 || reach[a] >= NT_MAX_PIECES - 1 || !is_boundary(w, a)) continue;
+        for (size_t b = a + 1; b < n; b++) {
+            if (!is_boundary(w, b)) continue;
+            if (letters(w + b, n - b) < 3) break;
+            size_t be;
+            if (reach[b] >= 0 && reach[b] <= reach[a] + 1) continue;
+            if (modifier_at(w, a, b, &be)) {
+                reach[b] = reach[a] + 1;
+                from[b] = a;
+                base_end[b] = be;
+            }
+        }
+    }
+    /* Head: fewest pieces, then the shortest head (largest j). */
+    size_t best = 0;
+    int best_pieces = 0;
+    for (size_t j = n; j-- > 1;) {
+        if (reach[j] <= 0 || !is_boundary(w, j)) continue;
+        if (best_pieces && reach[j] + 1 >= best_pieces) continue;
+        if (head_at(st, w, j, n)) { best = j; best_pieces = reach[j] + 1; }
+    }
+    if (!best_pieces) return 0;
+    int k = best_pieces - 1;
+    out[k].start = best; out[k].end = n; out[k].base_end = n;
+    for (size_t b = best; b > 0; b = from[b]) {
+        k--;
+        out[k].start = from[b]; out[k].end = b; out[k].base_end = base_end[b];
+    }
+    return best_pieces;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Tokens                                                                                      */
+
+typedef struct {
+    char text[NT_MAX_WORD + 2]; /* marker + stem */
+    size_t len;
+} Part;
+
+typedef struct {
+    Part parts[NT_MAX_PARTS];
+    int count;
+} PartList;
+
+static void parts_add(PartList *pl, const char *s, size_t n) {
+    if (pl->count >= NT_MAX_PARTS || n == 0 || n > NT_MAX_WORD) return;
+    for (int i = 0; i < pl->count; i++)
+        if (pl->parts[i].len == n + 1 && memcmp(pl->parts[i].text + 1, s, n) == 0) return;
+    Part *p = &pl->parts[pl->count++];
+    p->text[0] = NT_MARK;
+    memcpy(p->text + 1, s, n);
+    p->len = n + 1;
+}
+
+/* Adds the stems of the compound parts of w[0..n), and of the parts' own parts (one level). */
+static void add_compound_parts(struct sb_stemmer *st, const char *w, size_t n, PartList *pl, int depth) {
+    Piece pieces[NT_MAX_PIECES];
+    char stem[NT_MAX_WORD + 1];
+    int k = split_word(st, w, n, pieces);
+    for (int i = 0; i < k; i++) {
+        size_t sl = nt_stem(st, w + pieces[i].start, pieces[i].base_end - pieces[i].start, stem);
+        parts_add(pl, stem, sl);
+        /* a head found by undoubling its stem (programm): also its lemma's stem (program) */
+        if (i == k - 1 && !(wl_class(stem, sl) & NT_CLASS_HEAD) && sl >= 5 && stem[sl - 1] == stem[sl - 2])
+            parts_add(pl, stem, sl - 1);
+    }
+    if (depth > 0)
+        for (int i = 0; i < k; i++)
+            add_compound_parts(st, w + pieces[i].start, pieces[i].base_end - pieces[i].start, pl, depth - 1);
+}
+
+typedef struct NtTokenizer {
+    fts5_tokenizer inner_api;
+    Fts5Tokenizer *inner;
+    struct sb_stemmer *stemmer;
+} NtTokenizer;
+
+typedef struct {
+    NtTokenizer *tok;
+    int flags;
+    void *ctx;
+    int (*xToken)(void *, int, const char *, int, int, int);
+    /* prefix queries: the previous token, emitted once the next one shows it was not the last */
+    int has_pending;
+    char pending[NT_MAX_WORD * 4 + 8];
+    int pending_len, pending_start, pending_end;
+    int pending_long;
+    char *pending_heap;
+} Cb;
+
+/* A query token: "#stem", and the bare stem when it is a surface form with that same stem. */
+static int emit_query_token(Cb *cb, const char *t, int n, int s, int e) {
+    char stem[NT_MAX_WORD + 2], stem2[NT_MAX_WORD + 1];
+    if (!nt_is_word(t, (size_t)n)) return cb->xToken(cb->ctx, 0, t, n, s, e);
+    size_t sl = nt_stem(cb->tok->stemmer, t, (size_t)n, stem + 1);
+    stem[0] = NT_MARK;
+    int rc = cb->xToken(cb->ctx, 0, stem, (int)sl + 1, s, e);
+    if (rc != SQLITE_OK) return rc;
+    size_t sl2 = nt_stem(cb->tok->stemmer, stem + 1, sl, stem2);
+    if (sl2 == sl && memcmp(stem2, stem + 1, sl) == 0)
+        rc = cb->xToken(cb->ctx, FTS5_TOKEN_COLOCATED, stem + 1, (int)sl, s, e);
+    return rc;
+}
+
+static int emit_document_token(Cb *cb, const char *t, int n, int s, int e) {
+    int rc = cb->xToken(cb->ctx, 0, t, n, s, e);
+    if (rc != SQLITE_OK || !nt_is_word(t, (size_t)n)) return rc;
+    PartList pl = {.count = 0};
+    char stem[NT_MAX_WORD + 1];
+    size_t sl = nt_stem(cb->tok->stemmer, t, (size_t)n, stem);
+    if (sl != (size_t)n || memcmp(stem, t, sl) != 0) parts_add(&pl, stem, sl);
+    add_compound_parts(cb->tok->stemmer, t, (size_t)n, &pl, 1);
+    for (int i = 0; i < pl.count && rc == SQLITE_OK; i++)
+        rc = cb->xToken(cb->ctx, FTS5_TOKEN_COLOCATED, pl.parts[i].text, (int)pl.parts[i].len, s, e);
+    return rc;
+}
+
+static int flush_pending(Cb *cb) {
+    if (!cb->has_pending) return SQLITE_OK;
+    cb->has_pending = 0;
+    const char *t = cb->pending_heap ? cb->pending_heap : cb->pending;
+    int rc = emit_query_token(cb, t, cb->pending_len, cb->pending_start, cb->pending_end);
+    sqlite3_free(cb->pending_heap);
+    cb->pending_heap = NULL;
+    return rc;
+}
+
+static int token_cb(void *pCtx, int tflags, const char *t, int n, int s, int e) {
+    Cb *cb = pCtx;
+    (void)tflags;
+    if (n <= 0) return SQLITE_OK;
+    if (cb->flags & FTS5_TOKENIZE_DOCUMENT) return emit_document_token(cb, t, n, s, e);
+    if (cb->flags & FTS5_TOKENIZE_QUERY) {
+        if (!(cb->flags & FTS5_TOKENIZE_PREFIX)) return emit_query_token(cb, t, n, s, e);
+        /* Only the last token of a prefix phrase is the prefix: hold each token back one step. */
+        int rc = flush_pending(cb);
+        if (rc != SQLITE_OK) return rc;
+        if ((size_t)n < sizeof cb->pending) {
+            memcpy(cb->pending, t, (size_t)n);
+        } else {
+            cb->pending_heap = sqlite3_malloc(n);
+            if (cb->pending_heap == NULL) return SQLITE_NOMEM;
+            memcpy(cb->pending_heap, t, (size_t)n);
+        }
+        cb->pending_len = n; cb->pending_start = s; cb->pending_end = e;
+        cb->has_pending = 1;
+        return SQLITE_OK;
+    }
+    /* FTS5_TOKENIZE_AUX (highlight, snippet): positions and offsets only, surface forms suffice. */
+    return cb->xToken(cb->ctx, 0, t, n, s, e);
+}
+
+static int nt_tokenize(Fts5Tokenizer *p, void *pCtx, int flags, const char *pText, int nText,
+                       int (*xToken)(void *, int, const char *, int, int, int)) {
+    NtTokenizer *tok = (NtTokenizer *)p;
+    Cb cb = {.tok = tok, .flags = flags, .ctx = pCtx, .xToken = xToken};
+    if (pText == NULL || nText <= 0) return SQLITE_OK;
+    int rc = tok->inner_api.xTokenize(tok->inner, &cb, flags, pText, nText, token_cb);
+    if (cb.has_pending) {
+        if (rc == SQLITE_OK) {
+            const char *t = cb.pending_heap ? cb.pending_heap : cb.pending;
+            rc = xToken(pCtx, 0, t, cb.pending_len, cb.pending_start, cb.pending_end);
+        }
+        sqlite3_free(cb.pending_heap);
+    }
+    return rc;
+}
+
+static void nt_delete(Fts5Tokenizer *p) {
+    NtTokenizer *tok = (NtTokenizer *)p;
+    if (tok == NULL) return;
+    if (tok->inner) tok->inner_api.xDelete(tok->inner);
+    if (tok->stemmer) sb_stemmer_delete(tok->stemmer);
+    sqlite3_free(tok);
+}
+
+static int nt_create(void *pCtx, const char **azArg, int nArg, Fts5Tokenizer **ppOut) {
+    fts5_api *api = pCtx;
+    (void)azArg;
+    *ppOut = NULL;
+    if (nArg != 0) return SQLITE_ERROR; /* the scheme is fixed by the version in the name */
+    NtTokenizer *tok = sqlite3_malloc(sizeof *tok);
+    if (tok == NULL) return SQLITE_NOMEM;
+    memset(tok, 0, sizeof *tok);
+    void *ud = NULL;
+    int rc = api->xFindTokenizer(api, "unicode61", &ud, &tok->inner_api);
+    if (rc == SQLITE_OK) {
+        const char *args[] = {"remove_diacritics", "0"};
+        rc = tok->inner_api.xCreate(ud, args, 2, &tok->inner);
+    }
+    if (rc == SQLITE_OK) {
+        tok->stemmer = sb_stemmer_new("norwegian", "UTF_8");
+        if (tok->stemmer == NULL) rc = SQLITE_NOMEM;
+    }
+    if (rc != SQLITE_OK) { nt_delete((Fts5Tokenizer *)tok); return rc; }
+    *ppOut = (Fts5Tokenizer *)tok;
+    return SQLITE_OK;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Registration                                                                                */
+
+static fts5_api *get_fts5_api(sqlite3 *db) {
+    fts5_api *api = NULL;
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, NULL) != SQLITE_OK) return NULL;
+    sqlite3_bind_pointer(stmt, 1, (void *)&api, "fts5_api_ptr", NULL);
+    sqlite3_step(stmt);
+    sqlite3_finalize(stmt);
+    return api;
+}
+
+int docket_register_norwegian_tokenizer(sqlite3 *db) {
+    if (db == NULL) return SQLITE_MISUSE;
+    fts5_api *api = get_fts5_api(db);
+    if (api == NULL || api->iVersion < 2) return SQLITE_ERROR;
+    pthread_once(&wl_once, wl_build);
+    if (wl_entries == NULL) return SQLITE_NOMEM;
+    fts5_tokenizer t = {nt_create, nt_delete, nt_tokenize};
+    return api->xCreateTokenizer(api, DOCKET_NORWEGIAN_TOKENIZER_NAME, api, &t, NULL);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Diagnostics                                                                                 */
+
+typedef struct {
+    sqlite3_str *out;
+    int pos;
+} DumpCtx;
+
+static int dump_cb(void *pCtx, int tflags, const char *t, int n, int s, int e) {
+    DumpCtx *d = pCtx;
+    (void)s; (void)e;
+    if (!(tflags & FTS5_TOKEN_COLOCATED)) d->pos++;
+    sqlite3_str_appendf(d->out, "%d\t%.*s\n", d->pos - 1, n, t);
+    return SQLITE_OK;
+}
+
+char *docket_norwegian_tokens(sqlite3 *db, const char *text, int flags) {
+    fts5_api *api = get_fts5_api(db);
+    if (api == NULL || text == NULL) return NULL;
+    void *ud = NULL;
+    fts5_tokenizer t;
+    if (api->xFindTokenizer(api, DOCKET_NORWEGIAN_TOKENIZER_NAME, &ud, &t) != SQLITE_OK) return NULL;
+    Fts5Tokenizer *inst = NULL;
+    if (t.xCreate(ud, NULL, 0, &inst) != SQLITE_OK) return NULL;
+    DumpCtx d = {sqlite3_str_new(db), 0};
+    int rc = t.xTokenize(inst, &d, flags, text, (int)strlen(text), dump_cb);
+    t.xDelete(inst);
+    char *res = sqlite3_str_finish(d.out);
+    if (rc != SQLITE_OK) { sqlite3_free(res); return NULL; }
+    if (res == NULL) res = sqlite3_mprintf("");
+    return res;
+}

@@ -1,0 +1,301 @@
+import CNorwegianTokenizer
+import CSQLite
+import Foundation
+import Testing
+
+// MARK: - A minimal sqlite3 harness over the C API (the SQLite wrapper is another layer's work)
+
+private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+private enum DBError: Error, CustomStringConvertible {
+    case sqlite(Int32, String)
+    var description: String {
+        switch self { case let .sqlite(code, message): "SQLite error \(code): \(message)" }
+    }
+}
+
+private final class DB {
+    let handle: OpaquePointer
+
+    init() throws {
+        var db: OpaquePointer?
+        guard sqlite3_open(":memory:", &db) == SQLITE_OK, let db else { throw DBError.sqlite(-1, "open") }
+        handle = db
+        let rc = docket_register_norwegian_tokenizer(db)
+        guard rc == SQLITE_OK else { throw DBError.sqlite(rc, "register") }
+    }
+
+    deinit { sqlite3_close_v2(handle) }
+
+    private var message: String { String(cString: sqlite3_errmsg(handle)) }
+
+    func exec(_ sql: String) throws {
+        let rc = sqlite3_exec(handle, sql, nil, nil, nil)
+        guard rc == SQLITE_OK else { throw DBError.sqlite(rc, message) }
+    }
+
+    /// Runs sql with the parameters bound (text, or raw bytes bound as text), returning the first column of each row.
+    @discardableResult
+    func rows(_ sql: String, _ params: [Any] = []) throws -> [String] {
+        var stmt: OpaquePointer?
+        var rc = sqlite3_prepare_v2(handle, sql, -1, &stmt, nil)
+        guard rc == SQLITE_OK, let stmt else { throw DBError.sqlite(rc, message) }
+        defer { sqlite3_finalize(stmt) }
+        for (i, p) in params.enumerated() {
+            let index = Int32(i + 1)
+            switch p {
+            case let s as String: sqlite3_bind_text(stmt, index, s, -1, transient)
+            case let bytes as [UInt8]:
+                bytes.withUnsafeBufferPointer { buf in
+                    buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
+                        _ = sqlite3_bind_text(stmt, index, $0, Int32(buf.count), transient)
+                    }
+                }
+            case let n as Int: sqlite3_bind_int64(stmt, index, Int64(n))
+            default: sqlite3_bind_null(stmt, index)
+            }
+        }
+        var out: [String] = []
+        while true {
+            rc = sqlite3_step(stmt)
+            if rc == SQLITE_DONE { break }
+            guard rc == SQLITE_ROW else { throw DBError.sqlite(rc, message) }
+            out.append(sqlite3_column_text(stmt, 0).map { String(cString: $0) } ?? "")
+        }
+        return out
+    }
+
+    func int(_ sql: String) throws -> Int { Int(try rows(sql).first ?? "0") ?? 0 }
+
+    /// The tokens the tokenizer emits for text with the given FTS5_TOKENIZE_* flags: [(position, token)].
+    func tokens(_ text: String, flags: Int32) -> [(Int, String)] {
+        guard let raw = docket_norwegian_tokens(handle, text, flags) else { return [] }
+        defer { sqlite3_free(raw) }
+        return String(cString: raw).split(separator: "\n").map { line in
+            let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+            return (Int(parts[0]) ?? -1, parts.count > 1 ? String(parts[1]) : "")
+        }
+    }
+}
+
+private let DOCUMENT = FTS5_TOKENIZE_DOCUMENT
+private let QUERY = FTS5_TOKENIZE_QUERY
+private let PREFIX = FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX
+
+// MARK: - The labelled query set
+
+private struct QuerySet: Decodable {
+    struct Document: Decodable { let id, title, body: String }
+    struct Query: Decodable {
+        let id, query: String
+        let note: String?
+        let must_find, must_not_find: [String]
+    }
+    let tokenizer: String
+    let documents: [Document]
+    let queries: [Query]
+}
+
+private let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+private func loadQuerySet() throws -> QuerySet {
+    let url = packageRoot.appendingPathComponent("Tests/Fixtures/norwegian-queries.json")
+    return try JSONDecoder().decode(QuerySet.self, from: Data(contentsOf: url))
+}
+
+/// A table of the query set's documents, rowid = index + 1.
+private func indexedQuerySet() throws -> (DB, QuerySet) {
+    let set = try loadQuerySet()
+    let db = try DB()
+    try db.exec("CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize = '\(set.tokenizer)')")
+    for (i, d) in set.documents.enumerated() {
+        try db.rows("INSERT INTO docs(rowid, title, body) VALUES (?1, ?2, ?3)", [i + 1, d.title, d.body])
+    }
+    return (db, set)
+}
+
+@Suite struct NorwegianTokenizerTests {
+    @Test func nameCarriesAVersion() {
+        #expect(DOCKET_NORWEGIAN_TOKENIZER_NAME == "norwegian_v1")
+    }
+
+    @Test func theQuerySetIsBigEnough() throws {
+        let set = try loadQuerySet()
+        #expect(set.documents.count >= 25)
+        #expect(set.queries.count >= 30)
+        let ids = Set(set.documents.map(\.id))
+        #expect(ids.count == set.documents.count, "document ids are unique")
+        for q in set.queries {
+            #expect(!q.must_find.isEmpty, "\(q.id) must find something")
+            for id in q.must_find + q.must_not_find { #expect(ids.contains(id), "\(q.id) names unknown \(id)") }
+        }
+    }
+
+    @Test func everyLabelledQueryFindsWhatItMustAndNothingItMustNot() throws {
+        let (db, set) = try indexedQuerySet()
+        for q in set.queries {
+            let rowids = try db.rows("SELECT rowid FROM docs WHERE docs MATCH ?1 ORDER BY rank", [q.query])
+            let found = Set(rowids.compactMap { Int($0) }.map { set.documents[$0 - 1].id })
+            let missing = Set(q.must_find).subtracting(found).sorted()
+            let wrong = Set(q.must_not_find).intersection(found).sorted()
+            #expect(missing.isEmpty, "\(q.id) \(q.query): did not find \(missing) (found \(found.sorted()))")
+            #expect(wrong.isEmpty, "\(q.id) \(q.query): must not find \(wrong)")
+        }
+    }
+
+    // MARK: The token scheme
+
+    @Test func documentTokensKeepTheSurfaceFormAndAddMarkedStemsAndParts() throws {
+        let db = try DB()
+        let t = db.tokens("Budsjettprinsipper for Møtet", flags: DOCUMENT)
+        let at0 = t.filter { $0.0 == 0 }.map(\.1)
+        #expect(at0.first == "budsjettprinsipper")
+        #expect(at0.contains("#prinsipp"))
+        #expect(at0.contains("#budsjett"))
+        #expect(!at0.contains("prinsipp"), "parts are never unmarked")
+        #expect(t.filter { $0.0 == 1 }.map(\.1) == ["for"])
+        #expect(t.filter { $0.0 == 2 }.map(\.1) == ["møtet", "#møt"])
+        // a word equal to its stem is indexed once
+        #expect(db.tokens("sak", flags: DOCUMENT).map(\.1) == ["sak"])
+    }
+
+    @Test func queryTokensAreStems() throws {
+        let db = try DB()
+        #expect(db.tokens("Vedtaket", flags: QUERY).map(\.1) == ["#vedtak", "vedtak"])
+        // sikkerhet keeps its -het; sikker stems to sikk, not sikker
+        #expect(db.tokens("sikkerhet", flags: QUERY).map(\.1) == ["#sikkerhet", "sikkerhet"])
+        #expect(!db.tokens("sikker", flags: QUERY).map(\.1).contains("sikker"))
+        // exceptions: mote is not mot
+        #expect(db.tokens("mote", flags: QUERY).map(\.1) == ["#mote", "mote"])
+        #expect(db.tokens("mot", flags: QUERY).map(\.1) == ["#mot", "mot"])
+        #expect(db.tokens("Moten", flags: QUERY).map(\.1) == ["#mote", "mote"])
+    }
+
+    @Test func prefixQueriesUseTheSurfaceFormOfTheirLastWordOnly() throws {
+        let db = try DB()
+        #expect(db.tokens("Saksbeh", flags: PREFIX).map(\.1) == ["saksbeh"])
+        let t = db.tokens("vedtaket om sak", flags: PREFIX)
+        #expect(t.map(\.1) == ["#vedtak", "vedtak", "#om", "om", "sak"])
+        #expect(t.map(\.0) == [0, 0, 1, 1, 2])
+    }
+
+    @Test func auxTokensAreSurfaceForms() throws {
+        let db = try DB()
+        #expect(db.tokens("Budsjettprinsipper 2020", flags: FTS5_TOKENIZE_AUX).map(\.1) == ["budsjettprinsipper", "2020"])
+    }
+
+    @Test func stemmingExceptionsAndCompounds() throws {
+        let db = try DB()
+        func doc(_ w: String) -> [String] { db.tokens(w, flags: DOCUMENT).map(\.1) }
+        #expect(doc("møtet") == ["møtet", "#møt"])
+        #expect(doc("møter") == ["møter", "#møt"])
+        #expect(doc("moter") == ["moter", "#mote"])
+        #expect(doc("sikkerheten") == ["sikkerheten", "#sikkerhet"])
+        #expect(doc("sikker") == ["sikker", "#sikk"])
+        #expect(doc("årsaken") == ["årsaken", "#årsak"], "årsak is not år + sak")
+        #expect(doc("høringen") == ["høringen", "#høring"])
+        #expect(doc("vedtak") == ["vedtak"], "vedtak is not ved + tak")
+        #expect(doc("utvalg") == ["utvalg"], "utvalg is not ut + valg")
+        #expect(doc("regnskapet") == ["regnskapet", "#regnskap"], "regnskap is not regn + skap")
+        #expect(doc("velferdsteknologi").contains("#teknologi"))
+        #expect(doc("informasjonssikkerhet").contains("#sikkerhet"))
+        #expect(doc("styringsgruppemøte").contains("#møt"))
+        #expect(doc("saksbehandlingstiden").contains("#sak"))
+        #expect(doc("saksbehandlingstiden").contains("#saksbehandling"))
+    }
+
+    @Test func surfaceFormsAndPhrasesStillWork() throws {
+        let db = try DB()
+        try db.exec("CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'norwegian_v1')")
+        try db.rows("INSERT INTO t(x) VALUES (?1)", ["Saksbehandlingstiden for plan- og byggesaker har økt."])
+        #expect(try db.rows("SELECT rowid FROM t WHERE t MATCH ?1", ["saksbeh*"]) == ["1"])
+        #expect(try db.rows("SELECT rowid FROM t WHERE t MATCH ?1", ["\"plan- og byggesaker\""]) == ["1"])
+        #expect(try db.rows("SELECT rowid FROM t WHERE t MATCH ?1", ["\"plan og byggesak*\""]) == ["1"])
+        #expect(try db.rows("SELECT rowid FROM t WHERE t MATCH ?1", ["behandling*"]).isEmpty, "parts never answer prefixes")
+        let h = try db.rows("SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH ?1", ["tid"])
+        #expect(h == ["[Saksbehandlingstiden] for plan- og byggesaker har økt."])
+    }
+
+    @Test func rejectsArguments() throws {
+        let db = try DB()
+        #expect(throws: (any Error).self) {
+            try db.exec("CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'norwegian_v1 remove_diacritics 1')")
+        }
+    }
+
+    // MARK: Robustness: any UTF-8 (and non-UTF-8) input
+
+    @Test func neverCrashesOnOddInput() throws {
+        let db = try DB()
+        try db.exec("CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'norwegian_v1')")
+        let longWord = String(repeating: "møte", count: 5000)
+        let longCompound = String(repeating: "styringsgruppe", count: 20) + "møte"
+        let texts: [String] = [
+            "", " ", "plan- og byggesak", "8/19 08/19 PS 12/19 2019/123", "1234567890123456789012345678901234567890",
+            longWord, longCompound, "🙂👍🏽 møte 🇳🇴", "e\u{301}tat Å\u{30A}r", "\u{0}null", "ÆØÅ æøå", "ﬁnans",
+            "Ⅻ ½ ¹²³", "日本語のテキスト", "x" + String(repeating: "\u{30A}", count: 300), "sss eee ssse eees",
+            "-", "*", "\"", "#sak", "sak#", "abcdefghijklmnopqrstuvwxyzæøåabcdefghijklmnopqrstuvwxyzæøåabcdefghij",
+        ]
+        for text in texts {
+            try db.rows("INSERT INTO t(x) VALUES (?1)", [text])
+            for flags in [DOCUMENT, QUERY, PREFIX, FTS5_TOKENIZE_AUX] { _ = db.tokens(text, flags: flags) }
+            // as a query: a quoted phrase, and a prefix
+            let quoted = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            _ = try? db.rows("SELECT rowid FROM t WHERE t MATCH ?1", [quoted])
+            _ = try? db.rows("SELECT rowid FROM t WHERE t MATCH ?1", [quoted + "*"])
+        }
+        let invalid: [[UInt8]] = [
+            [0xFF, 0xFE, 0x41], [0xC3], [0xC3, 0x28, 0x61, 0x62, 0x63], [0xE2, 0x82], [0xF0, 0x9F, 0x98],
+            [0xED, 0xA0, 0x80], [0xC0, 0xAF], Array("møte".utf8) + [0xC3] + Array("møte".utf8),
+            Array(repeating: 0xC3, count: 1000), Array(repeating: 0x80, count: 1000),
+            Array("saks".utf8) + [0xF8, 0x88, 0x80, 0x80, 0x80] + Array("behandling".utf8),
+        ]
+        for bytes in invalid {
+            try db.rows("INSERT INTO t(x) VALUES (?1)", [bytes])
+            _ = try? db.rows("SELECT rowid FROM t WHERE t MATCH ?1", [[UInt8(ascii: "\"")] + bytes + [UInt8(ascii: "\"")]])
+        }
+        // The table is still consistent.
+        try db.exec("INSERT INTO t(t) VALUES ('integrity-check')")
+        #expect(try db.rows("SELECT rowid FROM t WHERE t MATCH ?1", ["byggesak"]).count == 1)
+    }
+
+    // MARK: Index size against plain unicode61
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: corpusMinutes.path)))
+    func indexIsAtMostAboutTwiceAPlainUnicode61Index() throws {
+        let files = try FileManager.default.contentsOfDirectory(at: corpusMinutes, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "txt" }.sorted { $0.path < $1.path }
+        // Paragraphs of the real minutes, as item texts.
+        var chunks: [String] = []
+        for f in files {
+            let text = try String(contentsOf: f, encoding: .utf8)
+            chunks += text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                .filter { $0.count > 40 }
+        }
+        let db = try DB()
+        try db.exec("CREATE VIRTUAL TABLE n USING fts5(x, tokenize = 'norwegian_v1')")
+        try db.exec("CREATE VIRTUAL TABLE p USING fts5(x, tokenize = 'unicode61')")
+        try db.exec("BEGIN")
+        let start = Date()
+        for c in chunks { try db.rows("INSERT INTO n(x) VALUES (?1)", [c]) }
+        let norwegianTime = Date().timeIntervalSince(start)
+        let start2 = Date()
+        for c in chunks { try db.rows("INSERT INTO p(x) VALUES (?1)", [c]) }
+        let plainTime = Date().timeIntervalSince(start2)
+        try db.exec("COMMIT")
+        try db.exec("INSERT INTO n(n) VALUES ('optimize'); INSERT INTO p(p) VALUES ('optimize')")
+        let n = try db.int("SELECT sum(length(block)) FROM n_data")
+        let p = try db.int("SELECT sum(length(block)) FROM p_data")
+        let ratio = Double(n) / Double(p)
+        let bytes = chunks.reduce(0) { $0 + $1.utf8.count }
+        print("""
+            norwegian_v1 index: \(n) bytes, plain unicode61: \(p) bytes, ratio \(String(format: "%.2f", ratio)) \
+            (\(chunks.count) paragraphs, \(bytes) bytes of text from \(files.count) minutes); \
+            indexing took \(String(format: "%.2f", norwegianTime)) s vs \(String(format: "%.2f", plainTime)) s
+            """)
+        #expect(ratio <= 2.0, "index \(ratio)× the plain unicode61 table")
+    }
+}
+
+private let corpusMinutes = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/minutes")
