@@ -43,7 +43,7 @@ let package = Package(
         ),
         .target(
             name: "DocketStore",
-            dependencies: ["SQLite", "DocketModel"],
+            dependencies: ["SQLite", "DocketModel", "CNorwegianTokenizer", "CSQLite"],
             swiftSettings: strictSettings,
             plugins: ["EmbedMigrations"]
         ),

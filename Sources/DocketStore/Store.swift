@@ -1,3 +1,5 @@
+import CNorwegianTokenizer
+import CSQLite
 import DocketModel
 import Foundation
 import SQLite
@@ -31,7 +33,10 @@ public final class Store {
 
     /// What every connection needs before use, whoever opens it.
     static func prepareConnection(_ db: Database) throws {
-        // Extensions (the Norwegian tokenizer) are registered here.
+        let code = docket_register_norwegian_tokenizer(db.sqliteConnection)
+        guard code == SQLITE_OK else {
+            throw SQLiteError(extendedCode: code, message: "cannot register the Norwegian search tokenizer")
+        }
     }
 
     /// The schema version of the open file.

@@ -1,0 +1,91 @@
+/// Turns what an archivist types into an FTS5 query that cannot be a syntax error.
+///
+/// Kept: "exact phrases", prefix words (`saksbeh*`), and the operators AND, OR, NOT in capitals
+/// between words, and a column filter (`title: vedtektene`) for the columns the index has.
+/// Everything else is a word, quoted, so that `plan- og byggesak`, `C++` or a stray `"` searches
+/// for words instead of failing.
+public struct SearchQuery: Hashable, Sendable {
+    public let userText: String
+    /// The FTS5 MATCH expression.
+    public let expression: String
+
+    /// The columns of Docket's search index, which `column:` may name.
+    public static let indexColumns: Set<String> = ["title", "case_text", "proposal", "decision"]
+
+    public init?(_ text: String, columns: Set<String> = SearchQuery.indexColumns) {
+        userText = text
+        var parts: [String] = []
+        var pendingColumn: String?
+        var tokens = SearchQuery.tokens(of: text)
+        // "title:word" is a column filter followed by a word.
+        tokens = tokens.flatMap { token -> [Token] in
+            guard case let .word(word) = token, let colon = word.firstIndex(of: ":"),
+                  columns.contains(String(word[..<colon]).lowercased()) else { return [token] }
+            let rest = String(word[word.index(after: colon)...])
+            return [.word(String(word[...colon]))] + (rest.isEmpty ? [] : [.word(rest)])
+        }
+        for token in tokens {
+            if case let .word(word) = token, word.hasSuffix(":"), columns.contains(String(word.dropLast()).lowercased()) {
+                pendingColumn = String(word.dropLast()).lowercased()
+                continue
+            }
+            let before = parts.count
+            switch token {
+            case let .phrase(words):
+                let inner = words // the splitter leaves no quote inside a phrase
+                if inner.contains(where: { $0.isLetter || $0.isNumber }) { parts.append("\"\(inner)\"") }
+            case let .word(word):
+                if ["AND", "OR", "NOT"].contains(word) {
+                    parts.append(word)
+                    continue
+                }
+                let isPrefix = word.hasSuffix("*")
+                let stem = String(word.drop(while: { !$0.isLetter && !$0.isNumber }).reversed()
+                    .drop(while: { !$0.isLetter && !$0.isNumber }).reversed())
+                guard !stem.isEmpty else { continue }
+                let quoted = "\"" + stem + "\"" // no quote inside: quotes start phrases
+                parts.append(isPrefix ? quoted + "*" : quoted)
+            }
+            if let column = pendingColumn, parts.count > before, !["AND", "OR", "NOT"].contains(parts[before]) {
+                parts[before] = column + " : " + parts[before]
+                pendingColumn = nil
+            }
+        }
+        // Operators need a term on each side: drop leading, trailing and doubled ones.
+        var cleaned: [String] = []
+        for part in parts {
+            let isOperator = ["AND", "OR", "NOT"].contains(part)
+            if isOperator && (cleaned.isEmpty || ["AND", "OR", "NOT"].contains(cleaned.last!)) { continue }
+            cleaned.append(part)
+        }
+        while let last = cleaned.last, ["AND", "OR", "NOT"].contains(last) { cleaned.removeLast() }
+        guard !cleaned.isEmpty else { return nil }
+        expression = cleaned.joined(separator: " ")
+    }
+
+    private enum Token { case word(String), phrase(String) }
+
+    private static func tokens(of text: String) -> [Token] {
+        var tokens: [Token] = []
+        var current = ""
+        var inPhrase = false
+        for character in text {
+            if character == "\"" {
+                if inPhrase {
+                    tokens.append(.phrase(current))
+                } else if !current.isEmpty {
+                    tokens.append(.word(current))
+                }
+                current = ""
+                inPhrase.toggle()
+            } else if character.isWhitespace && !inPhrase {
+                if !current.isEmpty { tokens.append(.word(current)) }
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { tokens.append(inPhrase ? .phrase(current) : .word(current)) }
+        return tokens
+    }
+}
