@@ -25,6 +25,8 @@ struct Docket: ParsableCommand {
             DecisionCommand.self,
             AttendanceCommand.self,
             MinutesCommand.self,
+            Search.self,
+            Reindex.self,
         ]
     )
 }

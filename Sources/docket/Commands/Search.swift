@@ -1,0 +1,64 @@
+import ArgumentParser
+import DocketModel
+import DocketStore
+
+struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find items by Norwegian full text: titles, case texts, proposals and decisions.",
+        discussion: """
+            Words are matched the way a Norwegian reader would: 'vedtak' finds vedtaket and vedtakene, 'møte' finds \
+            styringsgruppemøte, 'prinsipp' finds budsjettprinsipper. Also: "exact phrases", prefix* words, \
+            AND, OR, NOT in capitals, and title: (or case_text:, proposal:, decision:) before a word.
+
+            Examples:
+              docket search ressurspool --body styringsgruppen
+              docket search '"felles anskaffelse" OR velferdsteknologi' --year 2025 --json
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "What to look for.") var query: [String]
+    @Option(help: "Only this body's items.") var body: String?
+    @Flag(help: "With --body: also the bodies that report to it.") var includeSubbodies = false
+    @Option(help: "Only items numbered in this year.") var year: Int?
+    @Option(help: "Only meetings on or after this date.") var from: CalendarDate?
+    @Option(help: "Only meetings on or before this date.") var to: CalendarDate?
+    @Option(help: "decision, information or discussion.") var kind: ItemKind?
+    @Option(help: "adopted, amended, rejected, postponed, withdrawn, referred or noted.") var outcome: Outcome?
+    @Flag(help: "Only items whose decision differs from the proposal.") var changed = false
+    @Flag(help: "Public search: items exempt from public access are left out entirely.") var `public` = false
+    @Option(help: "At most this many hits.") var limit = 20
+
+    func run() throws {
+        var filter = SearchFilter()
+        filter.body = body
+        filter.includeSubbodies = includeSubbodies
+        filter.year = year
+        filter.from = from
+        filter.to = to
+        filter.kind = kind
+        filter.outcome = outcome
+        filter.changedOnly = changed
+        filter.isPublic = `public`
+        filter.limit = limit
+        let hits = try store.open().search(query.joined(separator: " "), filter: filter)
+        if output.json { return try printJSON(hits) }
+        if hits.isEmpty { return print("No items match.") }
+        for hit in hits {
+            print("\(hit.reference)  \(hit.meetingDate)  \(hit.title)" + (hit.outcome.map { "  [\($0.norwegian)]" } ?? ""))
+            print("    \(hit.snippet.replacingOccurrences(of: "\n", with: " "))")
+        }
+    }
+}
+
+struct Reindex: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Rebuild the full-text index (after an upgrade that changes the Norwegian tokenizer).")
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        try store.open().reindex()
+        print("Rebuilt the search index")
+    }
+}
