@@ -58,6 +58,7 @@ extension Store {
                   "final": draft.isFinal && draft.outcome.isFinal, "referred": draft.referredTo])
         let handling: HandlingStatus = draft.outcome == .postponed ? .postponed : .decided
         try db.execute("UPDATE agenda_item SET handling_status = ? WHERE id = ?", [handling, itemID])
+        try refreshReferences(itemID: itemID)
     }
 
     /// Corrects the text of a decision in approved minutes: the change is recorded with its reason
@@ -74,6 +75,7 @@ extension Store {
                 VALUES (?, ?, 'decision.text', ?, ?, ?, ?)
                 """, [item.meetingID, item.id, current.text, text, reason, date])
             try db.execute("UPDATE decision SET text = ? WHERE item_id = ?", [text, item.id])
+            try refreshReferences(itemID: item.id)
             return try decision(itemID: item.id)!
         }
     }

@@ -85,7 +85,9 @@ extension Store {
                   section, draft.kind, draft.standingPurpose, title, draft.basis, draft.caseText, draft.proposal,
                   draft.archiveCaseNumber, draft.isExempt ?? false, draft.publicTitle, draft.exemptionBasis, draft.exemptUntil,
                   arrival, previousItemID, draft.approvesMeetingID])
-        return db.lastInsertedRowID
+        let id = db.lastInsertedRowID
+        try refreshReferences(itemID: id)
+        return id
     }
 
     /// The next sequence number of a body's year and series. The counter only grows, so a
@@ -162,6 +164,7 @@ extension Store {
             if let section = draft.section, section != item.section {
                 throw StoreError.invalid("an item's section is changed by moving it: docket item move '\(reference)' --to POSITION")
             }
+            try refreshReferences(itemID: item.id)
             return try self.item(id: item.id)
         }
     }

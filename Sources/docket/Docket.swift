@@ -26,6 +26,8 @@ struct Docket: ParsableCommand {
             AttendanceCommand.self,
             MinutesCommand.self,
             Search.self,
+            Show.self,
+            Decisions.self,
             Reindex.self,
         ]
     )

@@ -1,0 +1,76 @@
+import ArgumentParser
+import DocketModel
+import DocketStore
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "An item's whole story: meeting, proposal, decision and vote, attachments, the case's path, references.",
+        discussion: """
+            The case's path lists every meeting and body the matter came before, in date order (postponed from, \
+            referred to, decided in). References written in the item's texts are resolved in the same body \
+            unless the text names another body; unresolved ones are listed as such.
+
+            Example:
+              docket show "styringsgruppen 8/19"
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "The item, e.g. \"styringsgruppen 8/19\".") var item: String
+    @Flag(help: "The public version: an exempt item keeps its number, public title and legal basis only.") var `public` = false
+
+    func run() throws {
+        let story = try store.open().story(of: item, isPublic: `public`)
+        if output.json { return try printJSON(story) }
+        printStory(story)
+    }
+}
+
+func printStory(_ story: ItemStory) {
+    let item = story.item
+    let meeting = story.meeting
+    let decision = story.decision
+    printFields([
+        ("Item", "\(item.reference)  \(item.title)"),
+        ("Meeting", "\(meeting.bodyName), \(meeting.date)" + (meeting.place.map { ", \($0)" } ?? "")),
+        ("Kind", item.kind?.norwegian), ("Section", item.section.norwegian), ("Basis", item.basis),
+        ("Archive case", item.archiveCaseNumber),
+        ("Exempt", item.isExempt ? "Unntatt offentlighet, jf. \(item.exemptionBasis ?? "")" : nil),
+        ("Case text", item.caseText),
+        ("Proposal", item.proposal),
+        ("Decision", decision.map { decision in
+            [decision.text, decision.outcome.norwegian.capitalizedFirst + (decision.referredTo.map { " til \($0)" } ?? ""),
+             decision.tally?.norwegian, decision.remarks].compactMap { $0 }.joined(separator: "\n")
+        }),
+        ("Changed", decision.flatMap { d in d.text != nil && d.text != item.proposal && item.proposal != nil ? "the decision differs from the proposal" : nil }),
+        ("Attachments", story.attachments.map { "\($0.title) (\($0.mediaType)\($0.size.map { ", \($0) bytes" } ?? ""))" }.joined(separator: "\n")),
+    ])
+    if story.casePath.count > 1 {
+        print("\nThe case's path")
+        var table = TextTable("Date", "Item", "Body", "Came as", "Outcome", "Linked by")
+        for step in story.casePath {
+            let marker = step.item == item.reference ? " ◀" : ""
+            table.append(step.meetingDate.description, step.item + marker, step.bodyName, step.arrival, step.outcome?.norwegian ?? "",
+                         step.linkedBy == "title" ? "title (a guess)" : step.linkedBy.spaced)
+        }
+        table.print()
+    }
+    if !story.references.isEmpty {
+        print("\nRefers to")
+        for reference in story.references {
+            let resolution = reference.target.map { "\($0)  \(reference.targetTitle ?? "")" }
+                ?? (reference.namesAnotherBody ? "another body's item (not resolved)" : "unresolved: no such item in the store")
+            print("  \(reference.text)  →  \(resolution)")
+        }
+    }
+    if !story.referredToBy.isEmpty {
+        print("\nReferred to by")
+        for referring in story.referredToBy {
+            print("  \(referring.item)  \(referring.meetingDate)  \(referring.title)")
+        }
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

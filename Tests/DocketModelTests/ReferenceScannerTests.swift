@@ -1,0 +1,33 @@
+import Testing
+import DocketModel
+
+@Suite struct ReferenceScannerTests {
+    let scanner = ReferenceScanner(ownNames: ["Digi Rogalands styringsgruppe", "styringsgruppen"])
+
+    @Test func findsReferencesInEverySpelling() {
+        let text = "Finansieringsmodell er behandlet i [sak 22/18](#). Jf. sak 08/19 og saken 30/2018. Se PS 12/19 og RS 2/2026."
+        let numbers = scanner.references(in: text).map(\.number.description)
+        #expect(numbers == ["22/18", "8/19", "30/18", "PS 12/19", "RS 2/26"])
+        #expect(scanner.references(in: text).allSatisfy { !$0.namesAnotherBody })
+    }
+
+    @Test func aBareNumberIsNotAReference() {
+        #expect(scanner.references(in: "Referat fra møte 12/12 og 13/2.").isEmpty)
+        #expect(scanner.references(in: "Saken gjelder 2 sakstyper").isEmpty)
+    }
+
+    @Test func anotherBodysItemIsMarkedAsSuch() {
+        let text = "Smart kommune samarbeidet har i deres styringsgruppe sak 01 – 2019 «ny strategi» vedtatt at de ønsker å være et fagnettverk."
+        let references = scanner.references(in: text)
+        #expect(references.count == 1)
+        #expect(references.first?.number.description == "1/19")
+        #expect(references.first?.namesAnotherBody == true)
+        #expect(scanner.references(in: "Kommunestyret behandlet sak 12/19.").first?.namesAnotherBody == true)
+        #expect(scanner.references(in: "Styringsgruppen behandlet sak 12/19.").first?.namesAnotherBody == false)
+    }
+
+    @Test func theBodysSeriesAppliesToBareNumbers() {
+        let council = ReferenceScanner(ownNames: ["kommunestyret"], defaultSeries: .political)
+        #expect(council.references(in: "jf. sak 12/19").first?.number.description == "PS 12/19")
+    }
+}
