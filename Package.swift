@@ -59,6 +59,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: Benchmarks (swift run -c release NAME)
+        .executableTarget(
+            name: "SearchBenchmark",
+            dependencies: ["DocketStore", "DocketModel", "CSQLite", "CNorwegianTokenizer"],
+            path: "Benchmarks/SearchBenchmark"
+        ),
+
         // MARK: Build tools
         .executableTarget(name: "EmbedFilesTool"),
         .plugin(

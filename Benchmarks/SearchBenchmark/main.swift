@@ -1,0 +1,259 @@
+// Search benchmark: a synthetic archive of Norwegian agenda items (vocabulary and word frequencies
+// drawn from the real documents in ../shared/corpus), searched through Docket's store, beside the
+// same queries through the bare SQLite C API against a plain unicode61 FTS5 table (the ceiling).
+//
+//   swift run -c release SearchBenchmark [--items 200000] [--corpus ../shared/corpus] [--repeat 25]
+//
+// Prints: build time, index size against the plain table, p50/p99 latency per query in-process
+// (Docket and bare), and the whole-process time of `docket search`.
+import CNorwegianTokenizer
+import CSQLite
+import DocketModel
+import DocketStore
+import Foundation
+
+// MARK: Arguments
+
+var itemCount = 200_000
+var corpusPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../../../shared/corpus").standardized.path
+var repetitions = 25
+var arguments = CommandLine.arguments.dropFirst().makeIterator()
+while let argument = arguments.next() {
+    switch argument {
+    case "--items": itemCount = Int(arguments.next() ?? "") ?? itemCount
+    case "--corpus": corpusPath = arguments.next() ?? corpusPath
+    case "--repeat": repetitions = Int(arguments.next() ?? "") ?? repetitions
+    default: print("unknown argument \(argument)"); exit(64)
+    }
+}
+
+// MARK: Vocabulary
+
+/// A seeded generator, so two runs build the same archive.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Words with the frequencies they have in the real documents.
+struct Vocabulary {
+    var words: [String] = []
+    var cumulative: [Int] = []
+
+    init(corpus: String) {
+        var counts: [String: Int] = [:]
+        let files = FileManager.default.enumerator(atPath: corpus)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".txt") } ?? []
+        for file in files {
+            guard let text = try? String(contentsOfFile: corpus + "/" + file, encoding: .utf8) else { continue }
+            for word in text.split(whereSeparator: { !$0.isLetter }) where word.count > 1 {
+                counts[word.lowercased(), default: 0] += 1
+            }
+        }
+        if counts.isEmpty {
+            print("note: no corpus at \(corpus); using a small built-in vocabulary")
+            for (rank, word) in ["og", "i", "til", "vedtak", "saken", "møte", "budsjett", "kommune", "styringsgruppen", "orientering",
+                                 "plan", "prinsipper", "høring", "sikkerhet", "referat", "tiltak"].enumerated() {
+                counts[word] = 1000 / (rank + 1)
+            }
+        }
+        var total = 0
+        for (word, count) in counts.sorted(by: { $0.value > $1.value }) {
+            total += count
+            words.append(word)
+            cumulative.append(total)
+        }
+        print("vocabulary: \(words.count) words, \(total) occurrences, from \(files.count) documents")
+    }
+
+    func word(_ random: inout SplitMix64) -> String {
+        let target = Int(random.next() % UInt64(cumulative.last!))
+        var low = 0, high = cumulative.count - 1
+        while low < high {
+            let mid = (low + high) / 2
+            if cumulative[mid] > target { high = mid } else { low = mid + 1 }
+        }
+        return words[low]
+    }
+
+    func sentence(_ count: ClosedRange<Int>, _ random: inout SplitMix64) -> String {
+        let n = Int.random(in: count, using: &random)
+        var words: [String] = []
+        words.reserveCapacity(n)
+        for _ in 0..<n { words.append(word(&random)) }
+        var text = words.joined(separator: " ")
+        text = text.prefix(1).uppercased() + text.dropFirst() + "."
+        return text
+    }
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func percentile(_ values: [Double], _ p: Double) -> Double {
+    let sorted = values.sorted()
+    return sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
+}
+
+func ms(_ value: Double) -> String { String(format: "%.2f ms", value * 1000) }
+
+// MARK: The archive
+
+let vocabulary = Vocabulary(corpus: corpusPath)
+let folder = FileManager.default.temporaryDirectory.appending(path: "docket-search-benchmark-\(ProcessInfo.processInfo.processIdentifier)")
+try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: folder) }
+let storePath = folder.appending(path: "archive.sqlite").path
+let store = try Store(path: storePath)
+
+struct Row { var title, caseText, proposal: String; var decision: String? }
+var random = SplitMix64(state: 2019)
+let bodies = (1...10).map { "organ-\($0)" }
+let meetingsPerYear = 8
+let years = 2000...2025
+let itemsPerMeeting = max(1, itemCount / (bodies.count * years.count * meetingsPerYear))
+var rows: [Row] = []
+rows.reserveCapacity(itemCount)
+
+let buildTime = try seconds {
+    try store.write { _ in
+        for body in bodies {
+            try store.addBody(slug: body, BodyDraft(name: "Organ \(body)", kind: .committee), standingItems: [])
+        }
+        outer: for year in years {
+            for body in bodies {
+                for meeting in 0..<meetingsPerYear {
+                    guard let date = CalendarDate(year: year, month: 1 + meeting, day: 10) else { continue }
+                    let reference = "\(body)@\(date)"
+                    try store.createMeeting(bodySlug: body, date: date, withStandingItems: false)
+                    for _ in 0..<itemsPerMeeting {
+                        guard rows.count < itemCount else { break outer }
+                        let row = Row(title: vocabulary.sentence(3...8, &random), caseText: vocabulary.sentence(40...140, &random),
+                                      proposal: vocabulary.sentence(8...20, &random),
+                                      decision: random.next() % 2 == 0 ? vocabulary.sentence(8...20, &random) : nil)
+                        rows.append(row)
+                        let item = try store.addItem(to: reference, ItemDraft(title: row.title, kind: .decision, caseText: row.caseText, proposal: row.proposal))
+                        if let decision = row.decision {
+                            try store.recordDecision(item.reference, DecisionDraft(text: decision, outcome: .adopted, tally: .unanimous))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+print("archive: \(rows.count) items built through the store in \(String(format: "%.1f", buildTime)) s (\(Int(Double(rows.count) / buildTime)) items/s)")
+
+// MARK: The plain table, through the bare C API
+
+nonisolated(unsafe) let SQLITE_TRANSIENT = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+let plainPath = folder.appending(path: "plain.sqlite").path
+var plain: OpaquePointer?
+sqlite3_open(plainPath, &plain)
+func exec(_ db: OpaquePointer?, _ sql: String) {
+    guard sqlite3_exec(db, sql, nil, nil, nil) == SQLITE_OK else { fatalError(String(cString: sqlite3_errmsg(db))) }
+}
+exec(plain, "CREATE VIRTUAL TABLE item_search USING fts5(title, case_text, proposal, decision, tokenize = 'unicode61 remove_diacritics 0')")
+let plainBuild = seconds {
+    exec(plain, "BEGIN")
+    var insert: OpaquePointer?
+    sqlite3_prepare_v2(plain, "INSERT INTO item_search (rowid, title, case_text, proposal, decision) VALUES (?, ?, ?, ?, ?)", -1, &insert, nil)
+    for (index, row) in rows.enumerated() {
+        sqlite3_bind_int64(insert, 1, Int64(index + 1))
+        sqlite3_bind_text(insert, 2, row.title, -1, SQLITE_TRANSIENT)
+        sqlite3_bind_text(insert, 3, row.caseText, -1, SQLITE_TRANSIENT)
+        sqlite3_bind_text(insert, 4, row.proposal, -1, SQLITE_TRANSIENT)
+        if let decision = row.decision { sqlite3_bind_text(insert, 5, decision, -1, SQLITE_TRANSIENT) } else { sqlite3_bind_null(insert, 5) }
+        sqlite3_step(insert)
+        sqlite3_reset(insert)
+    }
+    sqlite3_finalize(insert)
+    exec(plain, "COMMIT")
+}
+print("plain unicode61 table: \(rows.count) rows inserted through the bare C API in \(String(format: "%.1f", plainBuild)) s")
+
+func ftsBytes(_ db: OpaquePointer?, _ name: String) -> Int {
+    var statement: OpaquePointer?
+    sqlite3_prepare_v2(db, "SELECT sum(pgsize) FROM dbstat WHERE name LIKE ?", -1, &statement, nil)
+    sqlite3_bind_text(statement, 1, name + "%", -1, SQLITE_TRANSIENT)
+    sqlite3_step(statement)
+    let bytes = Int(sqlite3_column_int64(statement, 0))
+    sqlite3_finalize(statement)
+    return bytes
+}
+let storeBytes = ftsBytes(store.db.sqliteConnection, "item_search")
+let plainBytes = ftsBytes(plain, "item_search")
+print(String(format: "index size: norwegian_v1 %.1f MB, plain unicode61 %.1f MB, ratio %.2f× (goal ≤ 2×)",
+             Double(storeBytes) / 1e6, Double(plainBytes) / 1e6, Double(storeBytes) / Double(plainBytes)))
+
+// MARK: Queries
+
+let queries = ["vedtak", "budsjett", "møteplan", "ressurspool", "\"til orientering\"", "velferdsteknologi", "saksbeh*",
+               "budsjett OR økonomiplan", "høring NOT plan", "sikkerhet", "prinsipp", "styringsgruppemøte", "kommunene samarbeid"]
+let weights = "10.0, 1.0, 2.0, 5.0"
+let bareSQL = """
+    SELECT rowid, title, snippet(item_search, -1, '«', '»', '…', 16), bm25(item_search, \(weights)) AS rank
+    FROM item_search WHERE item_search MATCH ? ORDER BY rank LIMIT 20
+    """
+var bare: OpaquePointer?
+sqlite3_prepare_v3(plain, bareSQL, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &bare, nil)
+
+print("\nquery                      hits  docket p50   docket p99   bare p50     bare p99")
+var allDocket: [Double] = [], allBare: [Double] = []
+for query in queries {
+    var docketTimes: [Double] = [], bareTimes: [Double] = []
+    var hits = 0
+    let expression = SearchQuery(query)!.expression
+    for _ in 0..<repetitions {
+        docketTimes.append(try seconds { hits = try store.search(query).count })
+        bareTimes.append(seconds {
+            sqlite3_bind_text(bare, 1, expression, -1, SQLITE_TRANSIENT)
+            while sqlite3_step(bare) == SQLITE_ROW {
+                _ = sqlite3_column_text(bare, 1)
+                _ = sqlite3_column_text(bare, 2)
+            }
+            sqlite3_reset(bare)
+        })
+    }
+    allDocket += docketTimes
+    allBare += bareTimes
+    print(query.padding(toLength: 26, withPad: " ", startingAt: 0), String(hits).padding(toLength: 5, withPad: " ", startingAt: 0),
+          ms(percentile(docketTimes, 0.5)).padding(toLength: 12, withPad: " ", startingAt: 0),
+          ms(percentile(docketTimes, 0.99)).padding(toLength: 12, withPad: " ", startingAt: 0),
+          ms(percentile(bareTimes, 0.5)).padding(toLength: 12, withPad: " ", startingAt: 0),
+          ms(percentile(bareTimes, 0.99)))
+}
+print("all queries                      \(ms(percentile(allDocket, 0.5)).padding(toLength: 12, withPad: " ", startingAt: 0)) \(ms(percentile(allDocket, 0.99)).padding(toLength: 12, withPad: " ", startingAt: 0)) \(ms(percentile(allBare, 0.5)).padding(toLength: 12, withPad: " ", startingAt: 0)) \(ms(percentile(allBare, 0.99)))")
+print("goals: p50 < 10 ms, p99 < 100 ms in-process")
+sqlite3_finalize(bare)
+sqlite3_close(plain)
+
+// MARK: Whole process
+
+let docketBinary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "docket")
+if FileManager.default.isExecutableFile(atPath: docketBinary.path) {
+    var wall: [Double] = []
+    for query in queries.prefix(5) {
+        for _ in 0..<3 {
+            let process = Process()
+            process.executableURL = docketBinary
+            process.arguments = ["search", "--db", storePath, query]
+            process.standardOutput = FileHandle.nullDevice
+            wall.append(try seconds {
+                try process.run()
+                process.waitUntilExit()
+            })
+        }
+    }
+    print("\nwhole process `docket search`: p50 \(ms(percentile(wall, 0.5))), max \(ms(wall.max()!)) over \(wall.count) runs")
+} else {
+    print("\n(no docket binary beside this one; build it with `swift build -c release --product docket` for the whole-process figure)")
+}
