@@ -33,25 +33,62 @@ public struct ReferenceScanner: Sendable {
         self.defaultSeries = defaultSeries
     }
 
+    static let leadWords: Set<String> = ["sak", "saken", "sakene", "saksnr", "saksnummer", "utvalgssak"]
+    static let seriesCodes: Set<String> = ["PS", "RS", "OS", "DS", "FO"]
+
+    /// Scans by hand rather than with a regular expression: it runs on every text the store
+    /// writes, and Swift's Regex costs milliseconds on a long case text.
     public func references(in text: String) -> [TextReference] {
-        let pattern = /(?i)(?<lead>\b(?:utvalgssak|saksnummer|saksnr\.?|sakene|saken|sak|PS|RS|OS|DS|FO)\s*)(?<sequence>\d{1,4})(?:\s*\/\s*(?<short>\d{4}|\d{2})\b|\s*[–-]\s*(?<long>\d{4})\b)/
+        let characters = Array(text)
         var found: [TextReference] = []
-        for match in text.matches(of: pattern) {
-            let lead = String(match.output.lead).trimmingWhitespaceAndDots()
-            let series = Series(lead).flatMap { series in
-                ["PS", "RS", "OS", "DS", "FO"].contains(series.code) && lead == lead.uppercased() ? series : nil
+        var index = 0
+        while index < characters.count {
+            guard characters[index].isASCIIDigit, index == 0 || !characters[index - 1].isLetter && !characters[index - 1].isASCIIDigit else {
+                index += 1
+                continue
             }
-            if series == nil && !lead.lowercased().hasPrefix("sak") && !lead.lowercased().hasPrefix("utvalgssak") { continue }
-            guard let sequence = Int(match.output.sequence), sequence > 0 else { continue }
-            let yearText = match.output.short ?? match.output.long ?? ""
-            guard let yearValue = Int(yearText) else { continue }
-            let year = yearText.count == 2 ? ItemNumber.fullYear(fromTwoDigits: yearValue) : yearValue
+            let digitsStart = index
+            while index < characters.count, characters[index].isASCIIDigit { index += 1 }
+            guard index - digitsStart <= 4, let sequence = Int(String(characters[digitsStart..<index])), sequence > 0,
+                  let (year, end) = yearAfter(characters, from: index),
+                  let (lead, leadStart) = leadBefore(characters, at: digitsStart) else { continue }
+            let series = ReferenceScanner.seriesCodes.contains(lead) ? Series(lead) : nil
             let number = ItemNumber(series: series ?? defaultSeries, sequence: sequence, year: year)
-            let before = text[..<match.range.lowerBound]
-            found.append(TextReference(text: String(text[match.range]).trimmingWhitespaceAndDots(), number: number,
-                                       namesAnotherBody: namesAnotherBody(before: before)))
+            found.append(TextReference(text: String(characters[leadStart..<end]), number: number,
+                                       namesAnotherBody: namesAnotherBody(before: String(characters[..<leadStart])[...])))
+            index = end
         }
         return found
+    }
+
+    /// "/18", " / 2018" or " – 2019" after the sequence: the year and where the reference ends.
+    private func yearAfter(_ characters: [Character], from start: Int) -> (Int, Int)? {
+        var index = start
+        while index < characters.count, characters[index] == " " { index += 1 }
+        guard index < characters.count else { return nil }
+        let separator = characters[index]
+        guard separator == "/" || separator == "–" || separator == "-" else { return nil }
+        index += 1
+        while index < characters.count, characters[index] == " " { index += 1 }
+        let digitsStart = index
+        while index < characters.count, characters[index].isASCIIDigit { index += 1 }
+        let count = index - digitsStart
+        guard count == 4 || (count == 2 && separator == "/"), index == characters.count || !characters[index].isLetter,
+              let value = Int(String(characters[digitsStart..<index])) else { return nil }
+        return (count == 2 ? ItemNumber.fullYear(fromTwoDigits: value) : value, index)
+    }
+
+    /// The word that makes a number a reference ("sak", "saksnr.", "PS"), right before it.
+    private func leadBefore(_ characters: [Character], at digitsStart: Int) -> (String, Int)? {
+        var index = digitsStart
+        while index > 0, characters[index - 1] == " " || characters[index - 1] == "." { index -= 1 }
+        let wordEnd = index
+        while index > 0, characters[index - 1].isLetter { index -= 1 }
+        guard wordEnd > index else { return nil }
+        let word = String(characters[index..<wordEnd])
+        if ReferenceScanner.seriesCodes.contains(word) { return (word, index) }
+        guard ReferenceScanner.leadWords.contains(word.lowercased()) else { return nil }
+        return (word.lowercased(), index)
     }
 
     /// Looks back over the same sentence, at most eight words, for a body named as another's.
