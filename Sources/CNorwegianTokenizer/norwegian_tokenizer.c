@@ -122,7 +122,7 @@ static const char *const modifier_stoplist[] = {
 
 /* Lexicalised words that look like compounds (spør+s+mål, kont+roll, grunn+lag): never split. By stem. */
 static const char *const nosplit[] = {
-    "grunnlag", "kontroll", "sammenheng", "spørsmål", "transport",
+    "dagsorden", "grunnlag", "kontroll", "sammenheng", "spørsmål", "transport",
 };
 
 static int in_list(const char *const *list, size_t count, const char *s, size_t n) {
@@ -139,8 +139,8 @@ static int is_stop_modifier(const char *s, size_t n) {
  * this list: most three-letter dictionary words inside longer words are accidents (bud+s+jett,
  * sikker+het, formann+s+kap). */
 static const char *const short_parts[] = {
-    "bil", "bok", "bru", "by", "båt", "dag", "fag", "fly", "hus", "lag", "lov", "lyd", "løn",
-    "lønn", "mål", "møt", "råd", "rom", "sak", "sal", "sjø", "tid", "tog", "vei", "veg", "år",
+    "bil", "bok", "bru", "by", "båt", "dag", "fag", "fly", "hus", "lag", "led", "lov", "lyd", "løn",
+    "lønn", "mat", "mål", "møt", "råd", "rom", "sak", "sal", "sjø", "tid", "tog", "vei", "veg", "år",
 };
 
 /* Stems never accepted as the last part: derivational suffixes that are also words
@@ -168,22 +168,28 @@ typedef struct {
 static int first_part_ok(const char *w, size_t a, size_t be, int cls) {
     if (!(cls & NT_CLASS_FIRST)) return 0;
     size_t bl = letters(w + a, be - a);
-    if (bl < 3 || (bl == 3 && !short_part_ok(w + a, be - a))) return 0;
+    if (bl < 4 && !short_part_ok(w + a, be - a)) return 0;
     return !is_stop_modifier(w + a, be - a);
 }
 
-/* Is w[j..n) the last part of a compound: its stem a head stem? */
+/*
+ * Is w[j..n) the last part of a compound: its stem a head stem? Returns 2 for a stem of a word
+ * hunspell allows in compounds, 1 for another long word's stem, 0 for no.
+ */
 static int head_at(struct sb_stemmer *st, const char *w, size_t j, size_t n) {
     char stem[NT_MAX_WORD + 1];
-    if (letters(w + j, n - j) < 3) return 0;
+    size_t hl = letters(w + j, n - j);
+    if (hl < 3) return 0;
     size_t sl = nt_stem(st, w + j, n - j, stem);
     size_t l = letters(stem, sl);
-    if (l < 3 || (l == 3 && !short_part_ok(stem, sl))) return 0;
     if (in_list(head_stoplist, sizeof head_stoplist / sizeof head_stoplist[0], stem, sl)) return 0;
-    if (wl_class(stem, sl) & NT_CLASS_HEAD) return 1;
+    int cls = wl_class(stem, sl);
     /* Snowball keeps a doubled consonant the lemma does not have: programmet -> programm (program). */
-    return sl >= 5 && stem[sl - 1] == stem[sl - 2] && (unsigned char)stem[sl - 1] < 0x80 &&
-           (wl_class(stem, sl - 1) & NT_CLASS_HEAD) != 0;
+    if (!(cls & (NT_CLASS_HEAD | NT_CLASS_OTHER_HEAD)) && sl >= 5 && stem[sl - 1] == stem[sl - 2] &&
+        (unsigned char)stem[sl - 1] < 0x80)
+        cls = wl_class(stem, sl - 1);
+    if (l < 3 || (l == 3 && !short_part_ok(stem, sl))) return 0;
+    return (cls & NT_CLASS_HEAD) ? 2 : (cls & NT_CLASS_OTHER_HEAD) ? 1 : 0;
 }
 
 /*
@@ -209,7 +215,10 @@ static int split_word(struct sb_stemmer *st, const char *w, size_t n, Piece *out
             if (letters(w + b, n - b) < 3) break;
             int is_prefix;
             int cls = wl_lookup(w + a, b - a, &is_prefix);
-            if (!(reach[b] >= 0 && reach[b] <= reach[a] + 1) && letters(w + a, b - a) >= 4) {
+            size_t pl = letters(w + a, b - a);
+            /* "års" (år + s) is the one first part shorter than 4 letters: årsmøte, årsregnskap */
+            int ars = pl == 3 && b - a == 4 && memcmp(w + a, "års", 4) == 0;
+            if (!(reach[b] >= 0 && reach[b] <= reach[a] + 1) && (pl >= 4 || ars)) {
                 /* A first part is a dictionary form, preferably followed by a linking s or e. */
                 size_t be = 0;
                 if ((w[b - 1] == 's' || w[b - 1] == 'e') && first_part_ok(w, a, b - 1, prev_cls)) be = b - 1;
@@ -225,13 +234,16 @@ static int split_word(struct sb_stemmer *st, const char *w, size_t n, Piece *out
             prev_cls = cls;
         }
     }
-    /* Head: fewest pieces, then the shortest head (largest j). */
+    /* Head: fewest pieces, then a head hunspell allows in compounds, then the shortest head. */
     size_t best = 0;
-    int best_pieces = 0;
+    int best_pieces = 0, best_score = 0;
     for (size_t j = n; j-- > 1;) {
         if (reach[j] <= 0 || !is_boundary(w, j)) continue;
-        if (best_pieces && reach[j] + 1 >= best_pieces) continue;
-        if (head_at(st, w, j, n)) { best = j; best_pieces = reach[j] + 1; }
+        if (best_pieces && (reach[j] + 1 > best_pieces || (reach[j] + 1 == best_pieces && best_score == 2))) continue;
+        int score = head_at(st, w, j, n);
+        if (score && (!best_pieces || reach[j] + 1 < best_pieces || score > best_score)) {
+            best = j; best_pieces = reach[j] + 1; best_score = score;
+        }
     }
     if (!best_pieces) return 0;
     int k = best_pieces - 1;
@@ -275,7 +287,8 @@ static void add_compound_parts(struct sb_stemmer *st, const char *w, size_t n, P
         size_t sl = nt_stem(st, w + pieces[i].start, pieces[i].base_end - pieces[i].start, stem);
         parts_add(pl, stem, sl);
         /* a head found by undoubling its stem (programm): also its lemma's stem (program) */
-        if (i == k - 1 && !(wl_class(stem, sl) & NT_CLASS_HEAD) && sl >= 5 && stem[sl - 1] == stem[sl - 2])
+        if (i == k - 1 && !(wl_class(stem, sl) & (NT_CLASS_HEAD | NT_CLASS_OTHER_HEAD)) && sl >= 5 &&
+            stem[sl - 1] == stem[sl - 2])
             parts_add(pl, stem, sl - 1);
     }
     if (depth > 0)
