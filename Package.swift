@@ -33,6 +33,7 @@ let package = Package(
         .target(
             name: "CNorwegianTokenizer",
             dependencies: ["CSQLite"],
+            exclude: ["README.md"],
             linkerSettings: [.linkedLibrary("stemmer"), .linkedLibrary("sqlite3")]
         ),
 

@@ -25,6 +25,7 @@
 
 static const char **wl_entries; /* start of each entry (a word, ended by its class byte) */
 static unsigned wl_count;
+static uint32_t *wl_bucket; /* [65537]: entries whose first two bytes are k are [wl_bucket[k], wl_bucket[k+1]) */
 static pthread_once_t wl_once = PTHREAD_ONCE_INIT;
 
 /* Decodes the front-coded list (see scripts/make-wordlist) once per process into full entries. */
@@ -59,30 +60,54 @@ static void wl_build(void) {
         prev = out;
         out += k + 1;
     }
+    uint32_t *bucket = malloc(sizeof(uint32_t) * 65537);
+    if (bucket == NULL) { free(blob); free(e); return; }
+    unsigned next = 0;
+    for (unsigned k = 0; k < 65536; k++) {
+        while (next < n && (((unsigned)(unsigned char)e[next][0] << 8) | (unsigned char)e[next][1]) < k) next++;
+        bucket[k] = next;
+    }
+    bucket[65536] = n;
+    wl_bucket = bucket;
     wl_count = n;
     wl_entries = e;
 }
 
-/* The class flags of s[0..n) in the word list, or 0 if absent. */
-static int wl_class(const char *s, size_t n) {
+/*
+ * The class flags of s[0..n) in the word list, or 0 if absent. If is_prefix is not NULL, sets it
+ * to whether some entry begins with s[0..n) (so that longer strings are worth looking up).
+ */
+static int wl_lookup(const char *s, size_t n, int *is_prefix) {
     pthread_once(&wl_once, wl_build);
+    if (is_prefix) *is_prefix = 0;
     if (wl_entries == NULL) return 0;
-    unsigned lo = 0, hi = wl_count;
+    unsigned lo = 0, hi = wl_count; /* lower bound: the first entry >= s */
+    if (n >= 2) {
+        unsigned k = ((unsigned)(unsigned char)s[0] << 8) | (unsigned char)s[1];
+        lo = wl_bucket[k];
+        hi = wl_bucket[k + 1];
+    }
     while (lo < hi) {
         unsigned mid = lo + (hi - lo) / 2;
         const unsigned char *e = (const unsigned char *)wl_entries[mid];
-        size_t i = 0;
         int c = 0;
-        for (;; i++) {
-            unsigned char ec = e[i] > NT_CLASS_MAX ? e[i] : 0; /* class byte ends the entry */
+        for (size_t i = 0;; i++) {
+            unsigned char ec = e[i] > NT_CLASS_MAX ? e[i] : 0; /* the class byte ends the entry */
             unsigned char sc = i < n ? (unsigned char)s[i] : 0;
-            if (ec != sc) { c = sc < ec ? -1 : 1; break; }
-            if (sc == 0) return e[i]; /* both ended: e[i] is the class byte */
+            if (ec != sc) { c = ec < sc ? -1 : 1; break; }
+            if (sc == 0) break; /* equal */
         }
-        if (c < 0) hi = mid; else lo = mid + 1;
+        if (c < 0) lo = mid + 1; else hi = mid;
     }
-    return 0;
+    if (lo >= wl_count) return 0;
+    const unsigned char *e = (const unsigned char *)wl_entries[lo];
+    for (size_t i = 0; i < n; i++)
+        if (e[i] != (unsigned char)s[i]) return 0; /* a class byte differs from any letter */
+    if (is_prefix) *is_prefix = 1;
+    return e[n] <= NT_CLASS_MAX ? e[n] : 0;
 }
+
+static int wl_class(const char *s, size_t n) { return wl_lookup(s, n, NULL); }
 
 /* ------------------------------------------------------------------------------------------ */
 /* Compound splitting                                                                          */
@@ -97,12 +122,12 @@ static const char *const modifier_stoplist[] = {
 
 /* Lexicalised words that look like compounds (spør+s+mål, kont+roll, grunn+lag): never split. By stem. */
 static const char *const nosplit[] = {
-    "grunnlag", "kontroll", "sammenheng", "spørsmål", "transport",
+    "dagsorden", "grunnlag", "kontroll", "sammenheng", "spørsmål", "transport",
 };
 
 static int in_list(const char *const *list, size_t count, const char *s, size_t n) {
     for (size_t i = 0; i < count; i++)
-        if (strlen(list[i]) == n && memcmp(list[i], s, n) == 0) return 1;
+        if (list[i][0] == s[0] && strncmp(list[i], s, n) == 0 && list[i][n] == 0) return 1;
     return 0;
 }
 
@@ -114,8 +139,8 @@ static int is_stop_modifier(const char *s, size_t n) {
  * this list: most three-letter dictionary words inside longer words are accidents (bud+s+jett,
  * sikker+het, formann+s+kap). */
 static const char *const short_parts[] = {
-    "bil", "bok", "bru", "by", "båt", "dag", "fag", "fly", "hus", "lag", "lov", "lyd", "løn",
-    "lønn", "mål", "møt", "råd", "rom", "sak", "sal", "sjø", "tid", "tog", "vei", "veg", "år",
+    "bil", "bok", "bru", "by", "båt", "dag", "fag", "fly", "hus", "lag", "led", "lov", "lyd", "løn",
+    "lønn", "mat", "mål", "møt", "råd", "rom", "sak", "sal", "sjø", "tid", "tog", "vei", "veg", "år",
 };
 
 /* Stems never accepted as the last part: derivational suffixes that are also words
@@ -139,34 +164,32 @@ typedef struct {
     size_t base_end;     /* end of the piece without its linking letter (s, e) */
 } Piece;
 
-/* Is w[a..b) a first part (a dictionary form, possibly + linking s or e)? Sets *base_end. */
-static int modifier_at(const char *w, size_t a, size_t b, size_t *base_end) {
-    size_t pl = letters(w + a, b - a);
-    if (pl < 4) return 0;
-    char last = w[b - 1];
-    for (int link = 1; link >= 0; link--) {
-        size_t be = b - (size_t)link;
-        if (link && last != 's' && last != 'e') continue;
-        size_t bl = letters(w + a, be - a);
-        if (bl < 3 || (bl == 3 && !short_part_ok(w + a, be - a))) continue;
-        if (is_stop_modifier(w + a, be - a)) continue;
-        if (wl_class(w + a, be - a) & NT_CLASS_FIRST) { *base_end = be; return 1; }
-    }
-    return 0;
+/* May w[a..be), whose class in the word list is cls, be the base of a first part? */
+static int first_part_ok(const char *w, size_t a, size_t be, int cls) {
+    if (!(cls & NT_CLASS_FIRST)) return 0;
+    size_t bl = letters(w + a, be - a);
+    if (bl < 4 && !short_part_ok(w + a, be - a)) return 0;
+    return !is_stop_modifier(w + a, be - a);
 }
 
-/* Is w[j..n) the last part of a compound: its stem a head stem? */
+/*
+ * Is w[j..n) the last part of a compound: its stem a head stem? Returns 2 for a stem of a word
+ * hunspell allows in compounds, 1 for another long word's stem, 0 for no.
+ */
 static int head_at(struct sb_stemmer *st, const char *w, size_t j, size_t n) {
     char stem[NT_MAX_WORD + 1];
-    if (letters(w + j, n - j) < 3) return 0;
+    size_t hl = letters(w + j, n - j);
+    if (hl < 3) return 0;
     size_t sl = nt_stem(st, w + j, n - j, stem);
     size_t l = letters(stem, sl);
-    if (l < 3 || (l == 3 && !short_part_ok(stem, sl))) return 0;
     if (in_list(head_stoplist, sizeof head_stoplist / sizeof head_stoplist[0], stem, sl)) return 0;
-    if (wl_class(stem, sl) & NT_CLASS_HEAD) return 1;
+    int cls = wl_class(stem, sl);
     /* Snowball keeps a doubled consonant the lemma does not have: programmet -> programm (program). */
-    return sl >= 5 && stem[sl - 1] == stem[sl - 2] && (unsigned char)stem[sl - 1] < 0x80 &&
-           (wl_class(stem, sl - 1) & NT_CLASS_HEAD) != 0;
+    if (!(cls & (NT_CLASS_HEAD | NT_CLASS_OTHER_HEAD)) && sl >= 5 && stem[sl - 1] == stem[sl - 2] &&
+        (unsigned char)stem[sl - 1] < 0x80)
+        cls = wl_class(stem, sl - 1);
+    if (l < 3 || (l == 3 && !short_part_ok(stem, sl))) return 0;
+    return (cls & NT_CLASS_HEAD) ? 2 : (cls & NT_CLASS_OTHER_HEAD) ? 1 : 0;
 }
 
 /*
@@ -186,25 +209,41 @@ static int split_word(struct sb_stemmer *st, const char *w, size_t n, Piece *out
     reach[0] = 0;
     for (size_t a = 0; a < n; a++) {
         if (reach[a] < 0 || reach[a] >= NT_MAX_PIECES - 1 || !is_boundary(w, a)) continue;
+        int prev_cls = 0; /* class of w[a..previous boundary) */
         for (size_t b = a + 1; b < n; b++) {
             if (!is_boundary(w, b)) continue;
             if (letters(w + b, n - b) < 3) break;
-            size_t be;
-            if (reach[b] >= 0 && reach[b] <= reach[a] + 1) continue;
-            if (modifier_at(w, a, b, &be)) {
-                reach[b] = reach[a] + 1;
-                from[b] = a;
-                base_end[b] = be;
+            int is_prefix;
+            int cls = wl_lookup(w + a, b - a, &is_prefix);
+            size_t pl = letters(w + a, b - a);
+            /* "års" (år + s) is the one first part shorter than 4 letters: årsmøte, årsregnskap */
+            int ars = pl == 3 && b - a == 4 && memcmp(w + a, "års", 4) == 0;
+            if (!(reach[b] >= 0 && reach[b] <= reach[a] + 1) && (pl >= 4 || ars)) {
+                /* A first part is a dictionary form, preferably followed by a linking s or e. */
+                size_t be = 0;
+                if ((w[b - 1] == 's' || w[b - 1] == 'e') && first_part_ok(w, a, b - 1, prev_cls)) be = b - 1;
+                else if (first_part_ok(w, a, b, cls)) be = b;
+                if (be) {
+                    reach[b] = reach[a] + 1;
+                    from[b] = a;
+                    base_end[b] = be;
+                }
             }
+            /* Longer pieces, with or without a link, begin with w[a..b): stop when no entry does. */
+            if (!is_prefix) break;
+            prev_cls = cls;
         }
     }
-    /* Head: fewest pieces, then the shortest head (largest j). */
+    /* Head: fewest pieces, then a head hunspell allows in compounds, then the shortest head. */
     size_t best = 0;
-    int best_pieces = 0;
+    int best_pieces = 0, best_score = 0;
     for (size_t j = n; j-- > 1;) {
         if (reach[j] <= 0 || !is_boundary(w, j)) continue;
-        if (best_pieces && reach[j] + 1 >= best_pieces) continue;
-        if (head_at(st, w, j, n)) { best = j; best_pieces = reach[j] + 1; }
+        if (best_pieces && (reach[j] + 1 > best_pieces || (reach[j] + 1 == best_pieces && best_score == 2))) continue;
+        int score = head_at(st, w, j, n);
+        if (score && (!best_pieces || reach[j] + 1 < best_pieces || score > best_score)) {
+            best = j; best_pieces = reach[j] + 1; best_score = score;
+        }
     }
     if (!best_pieces) return 0;
     int k = best_pieces - 1;
@@ -248,7 +287,8 @@ static void add_compound_parts(struct sb_stemmer *st, const char *w, size_t n, P
         size_t sl = nt_stem(st, w + pieces[i].start, pieces[i].base_end - pieces[i].start, stem);
         parts_add(pl, stem, sl);
         /* a head found by undoubling its stem (programm): also its lemma's stem (program) */
-        if (i == k - 1 && !(wl_class(stem, sl) & NT_CLASS_HEAD) && sl >= 5 && stem[sl - 1] == stem[sl - 2])
+        if (i == k - 1 && !(wl_class(stem, sl) & (NT_CLASS_HEAD | NT_CLASS_OTHER_HEAD)) && sl >= 5 &&
+            stem[sl - 1] == stem[sl - 2])
             parts_add(pl, stem, sl - 1);
     }
     if (depth > 0)
@@ -256,11 +296,37 @@ static void add_compound_parts(struct sb_stemmer *st, const char *w, size_t n, P
             add_compound_parts(st, w + pieces[i].start, pieces[i].base_end - pieces[i].start, pl, depth - 1);
 }
 
+/*
+ * Running text repeats its words: a small direct-mapped cache per tokenizer instance keeps the
+ * colocated tokens (stem, parts) of recently seen words. Allocated on the first document.
+ */
+#define NT_CACHE_SLOTS 1024
+#define NT_CACHE_TOKENS 184
+
+typedef struct {
+    unsigned char word_len;   /* 0: empty slot */
+    unsigned char tokens_len; /* bytes used in tokens: each token is a length byte, then its bytes */
+    char word[NT_MAX_WORD];
+    char tokens[NT_CACHE_TOKENS];
+} CacheSlot;
+
 typedef struct NtTokenizer {
     fts5_tokenizer inner_api;
     Fts5Tokenizer *inner;
     struct sb_stemmer *stemmer;
+    CacheSlot *cache;
 } NtTokenizer;
+
+static CacheSlot *cache_slot(NtTokenizer *tok, const char *w, size_t n) {
+    if (tok->cache == NULL) {
+        tok->cache = sqlite3_malloc(sizeof(CacheSlot) * NT_CACHE_SLOTS);
+        if (tok->cache == NULL) return NULL;
+        memset(tok->cache, 0, sizeof(CacheSlot) * NT_CACHE_SLOTS);
+    }
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return &tok->cache[h % NT_CACHE_SLOTS];
+}
 
 typedef struct {
     NtTokenizer *tok;
@@ -292,6 +358,12 @@ static int emit_query_token(Cb *cb, const char *t, int n, int s, int e) {
 static int emit_document_token(Cb *cb, const char *t, int n, int s, int e) {
     int rc = cb->xToken(cb->ctx, 0, t, n, s, e);
     if (rc != SQLITE_OK || !nt_is_word(t, (size_t)n)) return rc;
+    CacheSlot *slot = cache_slot(cb->tok, t, (size_t)n);
+    if (slot && slot->word_len == n && memcmp(slot->word, t, (size_t)n) == 0) {
+        for (int i = 0; i < slot->tokens_len && rc == SQLITE_OK; i += 1 + (unsigned char)slot->tokens[i])
+            rc = cb->xToken(cb->ctx, FTS5_TOKEN_COLOCATED, slot->tokens + i + 1, (unsigned char)slot->tokens[i], s, e);
+        return rc;
+    }
     PartList pl = {.count = 0};
     char stem[NT_MAX_WORD + 1];
     size_t sl = nt_stem(cb->tok->stemmer, t, (size_t)n, stem);
@@ -299,6 +371,23 @@ static int emit_document_token(Cb *cb, const char *t, int n, int s, int e) {
     add_compound_parts(cb->tok->stemmer, t, (size_t)n, &pl, 1);
     for (int i = 0; i < pl.count && rc == SQLITE_OK; i++)
         rc = cb->xToken(cb->ctx, FTS5_TOKEN_COLOCATED, pl.parts[i].text, (int)pl.parts[i].len, s, e);
+    if (slot) {
+        size_t used = 0;
+        int fits = 1;
+        for (int i = 0; i < pl.count && fits; i++) {
+            if (used + 1 + pl.parts[i].len > NT_CACHE_TOKENS) { fits = 0; break; }
+            slot->tokens[used] = (char)pl.parts[i].len;
+            memcpy(slot->tokens + used + 1, pl.parts[i].text, pl.parts[i].len);
+            used += 1 + pl.parts[i].len;
+        }
+        if (fits) {
+            slot->word_len = (unsigned char)n;
+            memcpy(slot->word, t, (size_t)n);
+            slot->tokens_len = (unsigned char)used;
+        } else {
+            slot->word_len = 0;
+        }
+    }
     return rc;
 }
 
@@ -358,6 +447,7 @@ static void nt_delete(Fts5Tokenizer *p) {
     if (tok == NULL) return;
     if (tok->inner) tok->inner_api.xDelete(tok->inner);
     if (tok->stemmer) sb_stemmer_delete(tok->stemmer);
+    sqlite3_free(tok->cache);
     sqlite3_free(tok);
 }
 

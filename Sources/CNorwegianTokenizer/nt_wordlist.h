@@ -2,12 +2,13 @@
 #ifndef DOCKET_NT_WORDLIST_H
 #define DOCKET_NT_WORDLIST_H
 
-/* Entries: a word followed by its class byte (bit flags: NT_CLASS_HEAD, NT_CLASS_FIRST), sorted bytewise. */
+/* Entries: a word followed by its class byte (bit flags: NT_CLASS_*), sorted bytewise. */
 extern const char nt_wordlist[];
 extern const unsigned nt_wordlist_count;
 
-#define NT_CLASS_HEAD 1  /* the stem of a word that may end a compound */
-#define NT_CLASS_FIRST 2 /* a word form that may begin a compound */
-#define NT_CLASS_MAX 3
+#define NT_CLASS_HEAD 1       /* the stem of a word hunspell allows in compounds: may end one */
+#define NT_CLASS_FIRST 2      /* a word form that may begin a compound */
+#define NT_CLASS_OTHER_HEAD 4 /* the stem of another long word: may end a compound, second choice */
+#define NT_CLASS_MAX 7
 
 #endif
