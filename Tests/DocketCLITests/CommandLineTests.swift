@@ -30,7 +30,7 @@ import Testing
             ["meeting"], ["meeting", "create"], ["meeting", "list"], ["meeting", "show"], ["meeting", "edit"], ["meeting", "cancel"],
             ["item"], ["item", "add"], ["item", "edit"], ["item", "move"], ["item", "postpone"], ["item", "refer"], ["item", "list"],
             ["item", "show"], ["item", "remove"], ["decision", "record"], ["decision", "correct"], ["attendance", "record"],
-            ["minutes", "approve"],
+            ["minutes", "approve"], ["search"], ["show"], ["decisions"], ["reindex"],
         ]
         for command in commands {
             let result = try docket.run(command + ["--help"])
@@ -161,5 +161,34 @@ import Testing
         #expect(broken.stdout.contains("Breivik kommune has no representative"))
         let path = try docket.run("item", "show", "styringsgruppen 12/25", "--json")
         #expect(path.stdout.contains("fg-helse 5/25"))
+    }
+
+    @Test func anArchivistSearchesShowsAndListsDecisions() throws {
+        let script = DocketProcess.packageRoot.appending(path: "Samples/cooperation.sh")
+        let process = Process()
+        process.executableURL = script
+        process.arguments = [DocketProcess.binary.path]
+        process.environment = ["DOCKET_DB": docket.database, "PATH": "/usr/bin:/bin"]
+        try process.run()
+        process.waitUntilExit()
+        let search = try docket.run("search", "velferd", "--json")
+        expectSuccess(search)
+        let hits = try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(hits.first?["title"] as? String == "Felles løsning for velferdsteknologi")
+        #expect((hits.first?["snippet"] as? String)?.contains("«velferdsteknologi»") == true)
+        let exempt = try docket.run("search", "lisensavtale", "--public")
+        #expect(exempt.stdout.contains("No items match."))
+        let odd = try docket.run("search", "plan- og (byggesak")
+        expectSuccess(odd)
+        let story = try docket.run("show", "styringsgruppen 12/25")
+        expectSuccess(story)
+        #expect(story.stdout.contains("The case's path"))
+        #expect(story.stdout.contains("fg-helse 5/25"))
+        let register = try docket.run("decisions", "--body", "styringsgruppen", "--year", "2024")
+        expectSuccess(register)
+        #expect(register.stdout.contains("5/24") && register.stdout.contains("Enstemmig vedtatt"))
+        let publicStory = try docket.run("show", "styringsgruppen 7/25", "--public", "--json")
+        #expect(!publicStory.stdout.contains("Forhandlingsposisjon"))
+        #expect(publicStory.stdout.contains("Forhandlinger om avtale"))
     }
 }
