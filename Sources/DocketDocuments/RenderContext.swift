@@ -1,0 +1,257 @@
+import DocketModel
+import Foundation
+
+/// Turns ``MeetingPapers`` into the dictionaries templates read. Everything a template prints is
+/// here ready made: dates and times formatted, phrases chosen, sentences built, long text split
+/// into paragraphs, and single-line fields cleaned of line breaks. Every key is present in every
+/// dictionary (an absent value is `""`, `[]` or `false`), so a lookup never falls through to an
+/// outer dictionary by accident.
+///
+/// The variables are listed in `Templates/README.mustache`, which `docket templates export` writes too.
+struct RenderContext {
+    let papers: MeetingPapers
+    let phrases: Phrases
+
+    init(_ papers: MeetingPapers) {
+        self.papers = papers
+        self.phrases = papers.language.phrases
+    }
+
+    func make() -> [String: Any] {
+        let meeting = papers.meeting
+        let date = phrases.format(meeting.date)
+        let start = meeting.start.map(phrases.format)
+        let end = meeting.end.map(phrases.format)
+        let timeRange = start.map { phrases.timeRange($0, end) } ?? ""
+        let bodyName = line(papers.body.name)
+        let shortName = line(papers.body.shortName)
+        let place = line(meeting.place)
+        let agendaRows = papers.items.map(itemContext)
+        let paperOrder = casePaperOrder().map(itemContext)
+        let widths = ColumnWidths(rows: papers.items, phrases: phrases, cleaner: line)
+
+        var sections: [[String: Any]] = []
+        for section in Section.allCases {
+            let rows = zip(papers.items, agendaRows).filter { $0.0.section == section }.map { widths.pad($0.1) }
+            guard !rows.isEmpty else { continue }
+            sections.append(["title": phrases.section(section), "rows": rows])
+        }
+
+        let attendance = papers.attendance
+        let approval = papers.approval.map {
+            phrases.approvalLine(phrases.format($0.date), $0.bodyName.map(line), $0.itemNumber?.description)
+        }
+        let attachmentTexts: [[String: Any]] = papers.attachments.compactMap { attachment in
+            guard let text = attachment.text else { return nil }
+            return ["heading": line(attachment.heading ?? attachment.title), "paragraphs": paragraphs(text)]
+        }
+
+        return [
+            "t": labels(),
+            "lang": papers.language.rawValue,
+            "languageTag": phrases.languageTag,
+            "isPublic": papers.isPublicVersion,
+            "publicNotice": phrases.publicVersion,
+            "bodyName": bodyName,
+            "bodyShortName": shortName,
+            "summonsTitle": phrases.summonsTitle(bodyName),
+            "agendaTitle": phrases.agendaTitle(bodyName),
+            "casePapersTitle": phrases.casePapersTitle(bodyName),
+            "minutesTitle": phrases.minutesTitle(bodyName),
+            "addressees": papers.summons.addressees.map { "\(phrases.addresseePrefix) \(line($0))" },
+            "issueLine": "\(line(papers.summons.issuePlace)), \(phrases.format(papers.summons.issueDate))",
+            "invitation": phrases.invitation(shortName, date, place, start, end),
+            "date": date,
+            "timeRange": timeRange,
+            "dateAndTime": timeRange.isEmpty ? date : "\(date) \(timeRange)",
+            "place": place,
+            "meetingKind": phrases.meetingKind(meeting.kind) ?? "",
+            "hasMeetingKind": phrases.meetingKind(meeting.kind) != nil,
+            "agendaHeader": widths.header(),
+            "sections": sections,
+            "signerName": line(papers.summons.signer.name),
+            "signerTitle": lines(papers.summons.signer.title),
+            "attachments": papers.attachments.map { line($0.title) },
+            "hasAttachments": !papers.attachments.isEmpty,
+            "attachmentTexts": attachmentTexts,
+            "hasAttachmentTexts": !attachmentTexts.isEmpty,
+            "casePapers": paperOrder,
+            "present": attendance.present.map(attendee),
+            "hasPresent": !attendance.present.isEmpty,
+            "apologies": attendance.apologies.map(attendee),
+            "hasApologies": !attendance.apologies.isEmpty,
+            "substitutes": attendance.substitutes.map { phrases.substitution(attendee($0.substitute), line($0.member)) },
+            "hasSubstitutes": !attendance.substitutes.isEmpty,
+            "others": attendance.others.map(attendee),
+            "hasOthers": !attendance.others.isEmpty,
+            "minuteTaker": papers.minuteTaker.map(line) ?? "",
+            "hasMinuteTaker": papers.minuteTaker != nil,
+            "isApproved": approval != nil,
+            "approvalLine": approval ?? phrases.notApproved,
+        ]
+    }
+
+    /// Case papers and minutes follow the agenda, but any other business (eventuelt) is taken last,
+    /// as the corpus summons prints it.
+    func casePaperOrder() -> [PaperItem] {
+        papers.items.filter { !$0.isAnyOtherBusiness } + papers.items.filter(\.isAnyOtherBusiness)
+    }
+
+    private func itemContext(_ item: PaperItem) -> [String: Any] {
+        let withheld = item.isExempt && papers.isPublicVersion
+        let proposal = item.proposal.flatMap(nonBlank)
+        let decision = item.decision
+        let decisionText = decision?.text.flatMap(nonBlank)
+        // A decision taken as proposed prints the proposal as the decision; one that differs prints both.
+        let decided: String? = decisionText ?? (decision.map { [.adopted, .noted].contains($0.outcome) } == true ? proposal : nil)
+        let differs = decisionText != nil && proposal != nil && normalised(decisionText!) != normalised(proposal!)
+        let outcome = decision.flatMap { decision in
+            phrases.outcomeSentence(decision.outcome, decision.continuation, phrases.format)
+        }
+        let vote = decision?.vote.map(phrases.voteText)
+        let remarks = decision?.remarks.flatMap(nonBlank)
+        return [
+            "number": item.number.description,
+            "title": line(item.title),
+            "kind": phrases.kind(item.kind),
+            "basis": item.documentBasis.map(line) ?? "",
+            "section": phrases.section(item.section),
+            "isExempt": item.isExempt,
+            "isWithheld": withheld,
+            "exemptNotice": item.isExempt ? phrases.exemptNotice(item.exemptionBasis.map(line)) : "",
+            "caseText": item.caseText.map(paragraphs) ?? [],
+            "hasCaseText": item.caseText.flatMap(nonBlank) != nil,
+            "proposal": proposal.map(paragraphs) ?? [],
+            "hasProposal": proposal != nil,
+            "isDecided": decision != nil,
+            "decision": decided.map(paragraphs) ?? [],
+            "hasDecision": decided != nil,
+            // The minutes print the proposal beside the decision when they differ, or when nothing was decided yet.
+            "showProposalInMinutes": proposal != nil && (differs || decision == nil),
+            "vote": vote ?? "",
+            "hasVote": vote != nil,
+            "outcome": outcome ?? "",
+            "hasOutcome": outcome != nil,
+            "remarks": remarks.map(paragraphs) ?? [],
+            "hasRemarks": remarks != nil,
+        ]
+    }
+
+    private func labels() -> [String: String] {
+        [
+            "agendaHeading": phrases.agendaHeading,
+            "numberColumn": phrases.numberColumn,
+            "itemColumn": phrases.itemColumn,
+            "basisColumn": phrases.basisColumn,
+            "kindColumn": phrases.kindColumn,
+            "greeting": phrases.greeting,
+            "closing": phrases.closing,
+            "attachments": phrases.attachments,
+            "casePapers": phrases.casePapers,
+            "proposal": phrases.proposal,
+            "decision": phrases.decision,
+            "remarks": phrases.remarks,
+            "vote": phrases.vote,
+            "time": phrases.time,
+            "place": phrases.place,
+            "present": phrases.present,
+            "apologies": phrases.apologies,
+            "substitutes": phrases.substitutes,
+            "others": phrases.others,
+            "minuteTaker": phrases.minuteTaker,
+            "item": phrases.item,
+            "page": phrases.page,
+            "pageOf": phrases.pageOf,
+            "attendance": phrases.attendance,
+            "items": phrases.items,
+            "publicVersion": phrases.publicVersion,
+        ]
+    }
+
+    private func attendee(_ person: Attendee) -> String {
+        var details: [String] = []
+        if let organisation = person.organisation.flatMap(nonBlank) { details.append(line(organisation)) }
+        if let role = person.role, role != .member { details.append(phrases.role(role)) }
+        let name = line(person.name)
+        return details.isEmpty ? name : "\(name) (\(details.joined(separator: ", ")))"
+    }
+
+    /// One line: runs of whitespace, line breaks included, become one space; ends trimmed.
+    func line(_ text: String) -> String {
+        guard text.contains(where: { $0.isNewline || $0 == "\t" }) || text.contains("  ") || text.first == " " || text.last == " " else {
+            return text
+        }
+        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// Lines, each cleaned, blank ones dropped: for signatures and other short multi-line fields.
+    private func lines(_ text: String) -> [String] {
+        text.split(whereSeparator: \.isNewline).map { line(String($0)) }.filter { !$0.isEmpty }
+    }
+
+    /// Paragraphs split at blank lines; inside a paragraph, line breaks are kept (templates print
+    /// them as the format's line break) and trailing spaces dropped.
+    private func paragraphs(_ text: String) -> [String] {
+        var result: [String] = []
+        var current: [Substring] = []
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            var line = rawLine
+            while let last = line.last, last.isWhitespace { line.removeLast() }
+            if line.allSatisfy(\.isWhitespace) {
+                if !current.isEmpty { result.append(current.joined(separator: "\n")) }
+                current = []
+            } else {
+                current.append(line)
+            }
+        }
+        if !current.isEmpty { result.append(current.joined(separator: "\n")) }
+        return result
+    }
+
+    private func nonBlank(_ text: String) -> String? {
+        text.allSatisfy(\.isWhitespace) ? nil : text
+    }
+
+    private func normalised(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
+
+/// Widths of the agenda's columns for plain text, where columns are lined up with spaces.
+private struct ColumnWidths {
+    var number: Int
+    var title: Int
+    var basis: Int
+    let phrases: Phrases
+
+    init(rows: [PaperItem], phrases: Phrases, cleaner: (String) -> String) {
+        self.phrases = phrases
+        number = max(phrases.numberColumn.count, rows.map { $0.number.description.count }.max() ?? 0)
+        title = max(phrases.itemColumn.count, rows.map { cleaner($0.title).count }.max() ?? 0)
+        basis = max(phrases.basisColumn.count, rows.map { cleaner($0.documentBasis ?? "").count }.max() ?? 0)
+    }
+
+    /// The row with `pad`: the same cells padded with spaces to the column widths.
+    func pad(_ row: [String: Any]) -> [String: Any] {
+        var row = row
+        row["pad"] = [
+            "number": padded(row["number"] as? String ?? "", number),
+            "title": padded(row["title"] as? String ?? "", title),
+            "basis": padded(row["basis"] as? String ?? "", basis),
+        ]
+        return row
+    }
+
+    func header() -> [String: String] {
+        [
+            "number": padded(phrases.numberColumn, number),
+            "title": padded(phrases.itemColumn, title),
+            "basis": padded(phrases.basisColumn, basis),
+            "kind": phrases.kindColumn,
+        ]
+    }
+
+    private func padded(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+}
