@@ -126,8 +126,9 @@ struct RenderContext {
             "isDecided": decision != nil,
             "decision": decided.map(paragraphs) ?? [],
             "hasDecision": decided != nil,
-            // The minutes print the proposal beside the decision when they differ, or when nothing was decided yet.
-            "showProposalInMinutes": proposal != nil && (differs || decision == nil),
+            // The minutes print the proposal beside the decision when they differ, and alone when no
+            // decision was taken (not yet, or the item was postponed, referred or withdrawn).
+            "showProposalInMinutes": proposal != nil && (differs || decided == nil),
             "vote": vote ?? "",
             "hasVote": vote != nil,
             "outcome": outcome ?? "",

@@ -1,0 +1,43 @@
+import DocketDocuments
+import Foundation
+import Testing
+
+/// The reviewed output of every format. A change to a template or to the view-model layer shows up
+/// here as a diff; `DOCKET_UPDATE_GOLDEN=1` rewrites the files.
+@Suite struct GoldenTests {
+    let renderer = DocumentRenderer()
+
+    @Test(arguments: DocumentKind.allCases)
+    func sampleMeeting(kind: DocumentKind) throws {
+        try checkAllFormats(kind, of: SampleMeeting.papers(), prefix: "sample")
+    }
+
+    @Test func corpusSummons() throws {
+        try checkAllFormats(.summons, of: CorpusMeeting.papers(), prefix: "corpus")
+    }
+
+    @Test func publicSummons() throws {
+        let markdown = try renderer.renderText(.summons, of: SampleMeeting.papers(), as: .markdown, isPublic: true)
+        try Golden.check(markdown, against: "sample-summons-public.md")
+    }
+
+    @Test func englishMinutes() throws {
+        let markdown = try renderer.renderText(.minutes, of: SampleMeeting.papers(language: .english), as: .markdown)
+        try Golden.check(markdown, against: "sample-minutes-en.md")
+    }
+
+    @Test func wordStylesAndFooter() throws {
+        let parts = try renderer.wordParts(.summons, of: SampleMeeting.papers())
+        try Golden.check(parts.styles, against: "styles.xml")
+        try Golden.check(parts.footer, against: "footer1.xml")
+    }
+
+    private func checkAllFormats(_ kind: DocumentKind, of papers: MeetingPapers, prefix: String) throws {
+        let name = "\(prefix)-\(kind.rawValue)"
+        for format in [DocumentFormat.markdown, .html, .text] {
+            try Golden.check(try renderer.renderText(kind, of: papers, as: format), against: "\(name).\(format.fileExtension)")
+        }
+        let parts = try renderer.wordParts(kind, of: papers)
+        try Golden.check(parts.document, against: "\(name).document.xml")
+    }
+}
