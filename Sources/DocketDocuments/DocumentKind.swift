@@ -50,3 +50,16 @@ public enum DocumentFormat: String, CaseIterable, Sendable, Codable {
     /// Markdown, HTML and text are text; DOCX and PDF are binary.
     public var isText: Bool { self == .markdown || self == .html || self == .text }
 }
+
+extension DocumentFormat {
+    /// Escapes user text the way this format's templates do (`{{value}}`): Markdown backslash
+    /// escapes, HTML entities, WordprocessingML run text; plain text is left as it is.
+    public func escape(_ text: String) -> String {
+        switch self {
+        case .markdown: Escaping.markdown(text)
+        case .html, .pdf: Escaping.html(text)
+        case .text: text
+        case .docx: Escaping.wordprocessingML(text)
+        }
+    }
+}

@@ -22,22 +22,30 @@ enum Escaping {
     /// could start an entity, and at the start of a line whatever would start a block (`#`, `-`, `+`,
     /// `=`, `1.`). Leading spaces are dropped (four would start a code block). A line break inside a
     /// paragraph becomes a hard break (`\` at the end of the line), so lines stay lines.
+    ///
+    /// Every character that matters is ASCII, so the work is done on UTF-8 bytes.
     static func markdown(_ text: String) -> String {
         guard text.utf8.contains(where: { markdownTriggers[Int($0)] }) else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + 32)
         var firstLine = true
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = rawLine.drop(while: { $0 == " " || $0 == "\t" || $0 == "\r" })
-            var trimmed = Substring(line)
-            while let last = trimmed.last, last == " " || last == "\t" || last == "\r" { trimmed.removeLast() }
-            if trimmed.isEmpty { continue }
-            if !firstLine { result += "\\\n" }
+        for rawLine in text.utf8.split(separator: newline, omittingEmptySubsequences: false) {
+            var line = rawLine[...]
+            while let first = line.first, first == space || first == tab || first == carriageReturn { line.removeFirst() }
+            while let last = line.last, last == space || last == tab || last == carriageReturn { line.removeLast() }
+            if line.isEmpty { continue }
+            if !firstLine { output.append(contentsOf: [backslash, newline]) }
             firstLine = false
-            escapeMarkdownLine(trimmed, into: &result)
+            escapeMarkdownLine(Array(line), into: &output)
         }
-        return result
+        return String(decoding: output, as: UTF8.self)
     }
+
+    private static let newline: UInt8 = 0x0A
+    private static let carriageReturn: UInt8 = 0x0D
+    private static let tab: UInt8 = 0x09
+    private static let space: UInt8 = 0x20
+    private static let backslash: UInt8 = 0x5C
 
     private static let markdownTriggers: [Bool] = {
         var table = [Bool](repeating: false, count: 256)
@@ -45,38 +53,44 @@ enum Escaping {
         return table
     }()
 
-    private static func escapeMarkdownLine(_ line: Substring, into result: inout String) {
-        let scalars = Array(line.unicodeScalars)
+    /// Escaped wherever they stand.
+    private static let markdownInline: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for character in "\\`*_[]<>|~" { table[Int(character.asciiValue!)] = true }
+        return table
+    }()
+
+    private static func escapeMarkdownLine(_ line: [UInt8], into output: inout [UInt8]) {
         var index = 0
         // Block markers at the start of the line.
-        if let first = scalars.first {
-            switch first {
-            case "#", "-", "+", "=":
-                result += "\\"
-            default:
-                var digits = 0
-                while digits < scalars.count, ("0"..."9").contains(scalars[digits]) { digits += 1 }
-                if digits > 0, digits < scalars.count, scalars[digits] == "." || scalars[digits] == ")" {
-                    for scalar in scalars[0..<digits] { result.unicodeScalars.append(scalar) }
-                    result += "\\"
-                    index = digits
-                }
+        switch line[0] {
+        case UInt8(ascii: "#"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="):
+            output.append(backslash)
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            var digits = 0
+            while digits < line.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(line[digits]) { digits += 1 }
+            if digits < line.count, line[digits] == UInt8(ascii: ".") || line[digits] == UInt8(ascii: ")") {
+                output.append(contentsOf: line[0..<digits])
+                output.append(backslash)
+                index = digits
             }
+        default:
+            break
         }
-        while index < scalars.count {
-            let scalar = scalars[index]
-            switch scalar {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~":
-                result += "\\"
-                result.unicodeScalars.append(scalar)
-            case "&":
-                let next = index + 1 < scalars.count ? scalars[index + 1] : " "
-                if next == "#" || next.properties.isAlphabetic { result += "\\" }
-                result += "&"
-            case "\t":
-                result += " "
-            default:
-                result.unicodeScalars.append(scalar)
+        while index < line.count {
+            let byte = line[index]
+            if markdownInline[Int(byte)] {
+                output.append(backslash)
+                output.append(byte)
+            } else if byte == UInt8(ascii: "&") {
+                let next = index + 1 < line.count ? line[index + 1] : space
+                let isLetter = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(next | 0x20)
+                if next == UInt8(ascii: "#") || isLetter { output.append(backslash) }
+                output.append(byte)
+            } else if byte == tab {
+                output.append(space)
+            } else {
+                output.append(byte)
             }
             index += 1
         }
@@ -85,30 +99,36 @@ enum Escaping {
     /// Escapes text for the inside of a WordprocessingML `<w:t xml:space="preserve">` run: XML
     /// escapes, characters XML 1.0 forbids dropped, a line break as `<w:br/>`, a tab as `<w:tab/>`.
     static func wordprocessingML(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xEF })
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xEF })
         else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        var previousWasCarriageReturn = false
-        for scalar in text.unicodeScalars {
-            defer { previousWasCarriageReturn = scalar == "\r" }
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\r": result += "</w:t><w:br/><w:t xml:space=\"preserve\">"
-            case "\n":
-                if !previousWasCarriageReturn { result += "</w:t><w:br/><w:t xml:space=\"preserve\">" }
-            case "\t": result += "</w:t><w:tab/><w:t xml:space=\"preserve\">"
-            case "\u{FFFE}", "\u{FFFF}": continue
+        let lineBreak = Array("</w:t><w:br/><w:t xml:space=\"preserve\">".utf8)
+        let tabRun = Array("</w:t><w:tab/><w:t xml:space=\"preserve\">".utf8)
+        let bytes = Array(utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 64)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x26: output.append(contentsOf: "&amp;".utf8)
+            case 0x3C: output.append(contentsOf: "&lt;".utf8)
+            case 0x3E: output.append(contentsOf: "&gt;".utf8)
+            case 0x22: output.append(contentsOf: "&quot;".utf8)
+            case 0x27: output.append(contentsOf: "&apos;".utf8)
+            case carriageReturn:
+                output.append(contentsOf: lineBreak)
+                if index + 1 < bytes.count, bytes[index + 1] == newline { index += 1 }
+            case newline: output.append(contentsOf: lineBreak)
+            case tab: output.append(contentsOf: tabRun)
+            case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
+                index += 2  // U+FFFE and U+FFFF are not XML characters
             default:
-                if scalar.value < 0x20 { continue }
-                result.unicodeScalars.append(scalar)
+                if byte >= 0x20 { output.append(byte) }  // other control characters are not XML characters
             }
+            index += 1
         }
-        return result
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Escapes text for XML outside runs (attributes, core properties): no line handling.
@@ -132,22 +152,23 @@ enum Escaping {
 
     /// Escapes text for HTML element content and quoted attributes.
     static func html(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0x0D })
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0x0D })
         else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            case "\r": continue
-            default: result.unicodeScalars.append(scalar)
+        var output: [UInt8] = []
+        output.reserveCapacity(utf8.count + 32)
+        for byte in utf8 {
+            switch byte {
+            case 0x26: output.append(contentsOf: "&amp;".utf8)
+            case 0x3C: output.append(contentsOf: "&lt;".utf8)
+            case 0x3E: output.append(contentsOf: "&gt;".utf8)
+            case 0x22: output.append(contentsOf: "&quot;".utf8)
+            case 0x27: output.append(contentsOf: "&#39;".utf8)
+            case 0x0D: continue
+            default: output.append(byte)
             }
         }
-        return result
+        return String(decoding: output, as: UTF8.self)
     }
 }
 

@@ -179,9 +179,18 @@ struct RenderContext {
 
     /// One line: runs of whitespace, line breaks included, become one space; ends trimmed.
     func line(_ text: String) -> String {
-        guard text.contains(where: { $0.isNewline || $0 == "\t" }) || text.contains("  ") || text.first == " " || text.last == " " else {
-            return text
+        let utf8 = text.utf8
+        var previousWasSpace = true
+        var needsWork = false
+        for byte in utf8 {
+            let isSpace = byte == 0x20
+            if byte == 0x0A || byte == 0x0D || byte == 0x09 || (isSpace && previousWasSpace) {
+                needsWork = true
+                break
+            }
+            previousWasSpace = isSpace
         }
+        guard needsWork || previousWasSpace else { return text }
         return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
@@ -191,26 +200,28 @@ struct RenderContext {
     }
 
     /// Paragraphs split at blank lines; inside a paragraph, line breaks are kept (templates print
-    /// them as the format's line break) and trailing spaces dropped.
+    /// them as the format's line break) and trailing spaces dropped. Works on UTF-8 bytes: the
+    /// separators are all ASCII.
     private func paragraphs(_ text: String) -> [String] {
         var result: [String] = []
-        var current: [Substring] = []
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            var line = rawLine
-            while let last = line.last, last.isWhitespace { line.removeLast() }
-            if line.allSatisfy(\.isWhitespace) {
-                if !current.isEmpty { result.append(current.joined(separator: "\n")) }
-                current = []
+        var current: [UInt8] = []
+        for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            var line = rawLine[...]
+            while let last = line.last, last == 0x20 || last == 0x09 || last == 0x0D { line.removeLast() }
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
+                current.removeAll(keepingCapacity: true)
             } else {
-                current.append(line)
+                if !current.isEmpty { current.append(0x0A) }
+                current.append(contentsOf: line)
             }
         }
-        if !current.isEmpty { result.append(current.joined(separator: "\n")) }
+        if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
         return result
     }
 
     private func nonBlank(_ text: String) -> String? {
-        text.allSatisfy(\.isWhitespace) ? nil : text
+        text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) ? nil : text
     }
 
     private func normalised(_ text: String) -> String {

@@ -13,6 +13,11 @@ public struct WordParts: Sendable, Hashable {
     public var title: String
     /// "nb-NO".
     public var languageTag: String
+
+    /// The DOCX file: these parts with the package's content types, relationships and core properties, zipped.
+    public func makePackage() throws -> Data {
+        try WordPackage.make(parts: self)
+    }
 }
 
 /// Packs WordprocessingML parts into a DOCX (an Open Packaging Conventions ZIP).
