@@ -1,7 +1,7 @@
 // Renders the summons of a 30-item meeting in each format N times and prints the time per render,
 // beside a ceiling measured in the same run: the same bytes produced without templates.
 //
-//     swift run -c release DocumentsBenchmark [--iterations N] [--write DIR]
+//     swift run -c release DocumentsBenchmark [--iterations N] [--write DIR] [--no-pdf]
 //
 // The ceiling of a format is what any renderer of the same document must at least do: escape every
 // piece of user text for the format (DocumentFormat.escape) and put the finished output's bytes
@@ -15,17 +15,20 @@ import Foundation
 
 var iterations = 200
 var writeFolder: URL?
+var includePDF = true
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
     case "--iterations", "-n":
         guard let value = arguments.popFirst().flatMap(Int.init), value > 0 else { fatalError("--iterations takes a positive number") }
         iterations = value
+    case "--no-pdf":
+        includePDF = false
     case "--write":
         guard let value = arguments.popFirst() else { fatalError("--write takes a folder") }
         writeFolder = URL(fileURLWithPath: value)
     default:
-        print("usage: DocumentsBenchmark [--iterations N] [--write DIR]")
+        print("usage: DocumentsBenchmark [--iterations N] [--write DIR] [--no-pdf]")
         exit(64)
     }
 }
@@ -133,7 +136,9 @@ for format in [DocumentFormat.markdown, .html, .text, .docx] {
 }
 
 let pdfEngine = PDFEngine()
-if pdfEngine.isAvailable {
+if !includePDF {
+    print("pdf   left out (--no-pdf)")
+} else if pdfEngine.isAvailable {
     let html = try renderer.renderText(.summons, of: papers, as: .html)
     let pdfRuns = 3
     var pdf = Data()

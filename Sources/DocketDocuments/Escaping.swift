@@ -26,19 +26,28 @@ enum Escaping {
     /// Every character that matters is ASCII, so the work is done on UTF-8 bytes.
     static func markdown(_ text: String) -> String {
         guard text.utf8.contains(where: { markdownTriggers[Int($0)] }) else { return text }
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count + 32)
-        var firstLine = true
-        for rawLine in text.utf8.split(separator: newline, omittingEmptySubsequences: false) {
-            var line = rawLine[...]
-            while let first = line.first, first == space || first == tab || first == carriageReturn { line.removeFirst() }
-            while let last = line.last, last == space || last == tab || last == carriageReturn { line.removeLast() }
-            if line.isEmpty { continue }
-            if !firstLine { output.append(contentsOf: [backslash, newline]) }
-            firstLine = false
-            escapeMarkdownLine(Array(line), into: &output)
+        var text = text
+        return text.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 32)
+            var firstLine = true
+            var lineStart = 0
+            while lineStart <= bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != newline { lineEnd += 1 }
+                var start = lineStart
+                var end = lineEnd
+                while start < end, bytes[start] == space || bytes[start] == tab || bytes[start] == carriageReturn { start += 1 }
+                while end > start, bytes[end - 1] == space || bytes[end - 1] == tab || bytes[end - 1] == carriageReturn { end -= 1 }
+                if start < end {
+                    if !firstLine { output.append(contentsOf: [backslash, newline]) }
+                    firstLine = false
+                    escapeMarkdownLine(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &output)
+                }
+                lineStart = lineEnd + 1
+            }
+            return String(decoding: output, as: UTF8.self)
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
     private static let newline: UInt8 = 0x0A
@@ -60,7 +69,7 @@ enum Escaping {
         return table
     }()
 
-    private static func escapeMarkdownLine(_ line: [UInt8], into output: inout [UInt8]) {
+    private static func escapeMarkdownLine(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
         var index = 0
         // Block markers at the start of the line.
         switch line[0] {
@@ -70,7 +79,7 @@ enum Escaping {
             var digits = 0
             while digits < line.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(line[digits]) { digits += 1 }
             if digits < line.count, line[digits] == UInt8(ascii: ".") || line[digits] == UInt8(ascii: ")") {
-                output.append(contentsOf: line[0..<digits])
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: line[0..<digits]))
                 output.append(backslash)
                 index = digits
             }
@@ -102,9 +111,15 @@ enum Escaping {
         let utf8 = text.utf8
         guard utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xEF })
         else { return text }
-        let lineBreak = Array("</w:t><w:br/><w:t xml:space=\"preserve\">".utf8)
-        let tabRun = Array("</w:t><w:tab/><w:t xml:space=\"preserve\">".utf8)
-        let bytes = Array(utf8)
+        var text = text
+        return text.withUTF8 { bytes in wordprocessingML(bytes) }
+    }
+
+    private static let lineBreakRun = Array("</w:t><w:br/><w:t xml:space=\"preserve\">".utf8)
+    private static let tabRun = Array("</w:t><w:tab/><w:t xml:space=\"preserve\">".utf8)
+
+    private static func wordprocessingML(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let lineBreak = lineBreakRun
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 64)
         var index = 0

@@ -203,21 +203,33 @@ struct RenderContext {
     /// them as the format's line break) and trailing spaces dropped. Works on UTF-8 bytes: the
     /// separators are all ASCII.
     private func paragraphs(_ text: String) -> [String] {
-        var result: [String] = []
-        var current: [UInt8] = []
-        for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            var line = rawLine[...]
-            while let last = line.last, last == 0x20 || last == 0x09 || last == 0x0D { line.removeLast() }
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-                if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
-                current.removeAll(keepingCapacity: true)
-            } else {
-                if !current.isEmpty { current.append(0x0A) }
-                current.append(contentsOf: line)
+        var text = text
+        return text.withUTF8 { bytes in
+            var result: [String] = []
+            var current: [UInt8] = []
+            var lineStart = 0
+            while lineStart <= bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                var end = lineEnd
+                while end > lineStart, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
+                var blank = true
+                for index in lineStart..<end where bytes[index] != 0x20 && bytes[index] != 0x09 {
+                    blank = false
+                    break
+                }
+                if blank {
+                    if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
+                    current.removeAll(keepingCapacity: true)
+                } else {
+                    if !current.isEmpty { current.append(0x0A) }
+                    current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart..<end]))
+                }
+                lineStart = lineEnd + 1
             }
+            if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
+            return result
         }
-        if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
-        return result
     }
 
     private func nonBlank(_ text: String) -> String? {
