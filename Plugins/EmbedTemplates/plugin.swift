@@ -1,7 +1,7 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds the target's `Templates/*.mustache` files as Swift string literals (through EmbedFilesTool),
+/// Embeds the target's `Templates/*.mustache` files (and the folder's README.md) as Swift string literals (through EmbedFilesTool),
 /// so that a `docket` binary copied alone still has its default templates: `Bundle.module` is not
 /// found next to a binary that was moved.
 @main
@@ -11,7 +11,7 @@ struct EmbedTemplates: BuildToolPlugin {
         let folder = context.package.directoryURL.appending(path: "Sources/\(target.name)/Templates")
         let files = try FileManager.default
             .contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "mustache" }
+            .filter { $0.pathExtension == "mustache" || $0.lastPathComponent == "README.md" }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedTemplates.swift")
         return [

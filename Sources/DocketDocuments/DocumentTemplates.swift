@@ -26,7 +26,8 @@ public struct DocumentTemplates: Sendable {
         }
     }()
 
-    /// The default templates, each file name (`summons.md.mustache`) with its text.
+    /// The default templates, each file name (`summons.md.mustache`) with its text, and the
+    /// folder's `README.md`, which lists the variables templates can use.
     public static var defaultFiles: [(name: String, contents: String)] {
         EmbeddedTemplates.files
     }
@@ -41,7 +42,7 @@ public struct DocumentTemplates: Sendable {
     public init(overrideFolder: URL?) throws {
         Escaping.register()
         var sources: [String: (file: String, text: String)] = [:]
-        for file in EmbeddedTemplates.files {
+        for file in EmbeddedTemplates.files where file.name.hasSuffix(".mustache") {
             sources[Self.templateName(of: file.name)] = (file.name, file.contents)
         }
         var overridden: [String] = []

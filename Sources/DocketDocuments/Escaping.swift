@@ -18,9 +18,9 @@ enum Escaping {
 
     /// Escapes text for CommonMark/GitHub Markdown so that it prints literally.
     ///
-    /// Inline markup characters are backslash-escaped everywhere (`\ * _ [ ] < > | ~ ``), `&` where it
-    /// could start an entity, and at the start of a line whatever would start a block (`#`, `-`, `+`,
-    /// `=`, `1.`). Leading spaces are dropped (four would start a code block). A line break inside a
+    /// Inline markup characters are backslash-escaped everywhere (`\ * _ [ ] < > | ~ `` and `#`, which
+    /// would close a heading), `&` where it could start an entity, and at the start of a line whatever
+    /// would start a block (`-`, `+`, `=`, `1.`). Leading spaces are dropped (four would start a code block). A line break inside a
     /// paragraph becomes a hard break (`\` at the end of the line), so lines stay lines.
     ///
     /// Every character that matters is ASCII, so the work is done on UTF-8 bytes.
@@ -65,7 +65,7 @@ enum Escaping {
     /// Escaped wherever they stand.
     private static let markdownInline: [Bool] = {
         var table = [Bool](repeating: false, count: 256)
-        for character in "\\`*_[]<>|~" { table[Int(character.asciiValue!)] = true }
+        for character in "\\`*_[]<>|~#" { table[Int(character.asciiValue!)] = true }
         return table
     }()
 
@@ -73,7 +73,7 @@ enum Escaping {
         var index = 0
         // Block markers at the start of the line.
         switch line[0] {
-        case UInt8(ascii: "#"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="):
+        case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="):
             output.append(backslash)
         case UInt8(ascii: "0")...UInt8(ascii: "9"):
             var digits = 0

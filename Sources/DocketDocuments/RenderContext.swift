@@ -7,7 +7,8 @@ import Foundation
 /// dictionary (an absent value is `""`, `[]` or `false`), so a lookup never falls through to an
 /// outer dictionary by accident.
 ///
-/// The variables are listed in `Templates/README.mustache`, which `docket templates export` writes too.
+/// The variables are listed in `Templates/README.md`, which `docket templates export` writes too:
+/// keep the two in step.
 struct RenderContext {
     let papers: MeetingPapers
     let phrases: Phrases
