@@ -82,7 +82,7 @@ public struct Phrases: Sendable {
     public var meetingKind: @Sendable (MeetingKind) -> String?
     /// "Saken ble utsatt til møte 20. mars 2019."; nil for outcomes the decision text says enough about.
     public var outcomeSentence: @Sendable (_ outcome: Outcome, _ continuation: Continuation?, _ formatDate: (LocalDate) -> String) -> String?
-    /// "Kari Nordmann (Sola kommune) møtte for Ola Nordmann".
+    /// "Kari Nordmann (Sola kommune, varamedlem), møtt for Ola Nordmann".
     public var substitution: @Sendable (_ substitute: String, _ member: String) -> String
     /// "Referatet ble godkjent i møte 20. mars 2019, sak 2/19."
     public var approvalLine: @Sendable (_ date: String, _ body: String?, _ item: String?) -> String
@@ -172,7 +172,7 @@ public struct Phrases: Sendable {
             default: nil
             }
         },
-        substitution: { "\($0) møtte for \($1)" },
+        substitution: { "\($0), møtt for \($1)" },
         approvalLine: { date, body, item in
             var line = "Referatet ble godkjent i møte"
             if let body { line += " i \(body)" }
@@ -289,7 +289,7 @@ public struct Phrases: Sendable {
             default: nil
             }
         },
-        substitution: { "\($0) attended for \($1)" },
+        substitution: { "\($0), attending for \($1)" },
         approvalLine: { date, body, item in
             var line = "These minutes were approved at the meeting"
             if let body { line += " of \(body)" }

@@ -40,7 +40,7 @@ import Testing
         #expect(norwegian.voteText(.unanimous) == "Enstemmig vedtatt")
         #expect(norwegian.voteText(.counted(for: 5, against: 2, abstaining: 0)) == "Vedtatt med 5 mot 2 stemmer")
         #expect(norwegian.exemptNotice("offl. § 13") == "Unntatt offentlighet, jf. offl. § 13")
-        #expect(norwegian.substitution("Tor Lunde", "Anne Lund") == "Tor Lunde møtte for Anne Lund")
+        #expect(norwegian.substitution("Tor Lunde", "Anne Lund") == "Tor Lunde, møtt for Anne Lund")
         #expect(Language.english.phrases.voteText(.unanimous) == "Adopted unanimously")
         #expect(Language(code: "EN") == .english)
         #expect(Language(code: "nb") == .norwegian)
@@ -51,7 +51,7 @@ import Testing
         let text = try DocumentRenderer().renderText(.minutes, of: SampleMeeting.papers(), as: .text)
         #expect(text.contains("Tid: 11. mars 2026 kl. 09.30–12.00"))
         #expect(text.contains("Forfall:\n- Anne Lund (Lunde kommune)"))
-        #expect(text.contains("Tor Lunde (Lunde kommune, varamedlem) møtte for Anne Lund"))
+        #expect(text.contains("Tor Lunde (Lunde kommune, varamedlem), møtt for Anne Lund"))
         #expect(text.contains("Eva Fjell (Fjordnett, rådgiver)"))
         #expect(text.contains("Referent: Mari Nes"))
         #expect(text.contains("Saken ble utsatt til møte 15. april 2026."))
@@ -77,6 +77,29 @@ import Testing
         papers.approval = nil
         let text = try DocumentRenderer().renderText(.minutes, of: papers, as: .text)
         #expect(text.contains("Referatet er ikke godkjent."))
+    }
+
+    /// A meeting with nothing but its date, place and letter renders in every format without empty headings.
+    @Test(arguments: DocumentKind.allCases)
+    func minimalMeeting(kind: DocumentKind) throws {
+        let papers = MeetingPapers(
+            body: BodyHeading(name: "Et organ", shortName: "organet"),
+            meeting: MeetingDetails(date: LocalDate("2026-01-05")!, place: "Teams", kind: .circulation),
+            summons: SummonsDetails(addressees: [], issuePlace: "Byen", issueDate: LocalDate("2026-01-02")!,
+                                    signer: Signer(name: "Leder", title: "")),
+            items: [])
+        let renderer = DocumentRenderer()
+        for format in [DocumentFormat.markdown, .html, .text] {
+            let text = try renderer.renderText(kind, of: papers, as: format)
+            #expect(!text.contains("Til stede"))
+            #expect(!text.contains("Faste saker"))
+            if kind == .summons {
+                #expect(text.contains("Det innkalles med dette til møte i organet den 5. januar 2026 på Teams."))
+                #expect(text.contains("Møte ved sirkulasjon (e-postmøte)"))
+            }
+        }
+        let entries = try Extract.unzip(try renderer.render(kind, of: papers, as: .docx))
+        for (_, data) in entries { try Extract.parseXML(data) }
     }
 
     @Test func englishSummons() throws {
