@@ -32,6 +32,22 @@ import Testing
         try Golden.check(parts.footer, against: "footer1.xml")
     }
 
+    /// `DOCKET_SAMPLES_DIR=DIR` writes every paper of both meetings in every format (DOCX and PDF
+    /// included) to DIR, for a person to open and review.
+    @Test func writeSamplesForReview() throws {
+        guard let path = ProcessInfo.processInfo.environment["DOCKET_SAMPLES_DIR"] else { return }
+        let folder = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (prefix, papers) in [("sample", SampleMeeting.papers()), ("corpus", CorpusMeeting.papers())] {
+            for kind in DocumentKind.allCases {
+                for format in DocumentFormat.allCases where format != .pdf || PDFEngine().isAvailable {
+                    try renderer.render(kind, of: papers, as: format)
+                        .write(to: folder.appendingPathComponent("\(prefix)-\(kind.rawValue).\(format.fileExtension)"))
+                }
+            }
+        }
+    }
+
     private func checkAllFormats(_ kind: DocumentKind, of papers: MeetingPapers, prefix: String) throws {
         let name = "\(prefix)-\(kind.rawValue)"
         for format in [DocumentFormat.markdown, .html, .text] {
