@@ -19,13 +19,14 @@ enum Escaping {
     /// Escapes text for CommonMark/GitHub Markdown so that it prints literally.
     ///
     /// Inline markup characters are backslash-escaped everywhere (`\ * _ [ ] < > | ~ `` and `#`, which
-    /// would close a heading), `&` where it could start an entity, and at the start of a line whatever
-    /// would start a block (`-`, `+`, `=`, `1.`). Leading spaces are dropped (four would start a code block). A line break inside a
+    /// would close a heading), `&` where it starts an entity (`&amp;`), and at the start of a line whatever
+    /// would start a block (`-`, `+`, `=`, `1. `). Leading spaces are dropped (four would start a code block). A line break inside a
     /// paragraph becomes a hard break (`\` at the end of the line), so lines stay lines.
     ///
     /// Every character that matters is ASCII, so the work is done on UTF-8 bytes.
     static func markdown(_ text: String) -> String {
-        guard text.utf8.contains(where: { markdownTriggers[Int($0)] }) else { return text }
+        guard text.utf8.first == space || text.utf8.first == tab || text.utf8.contains(where: { markdownTriggers[Int($0)] })
+        else { return text }
         var text = text
         return text.withUTF8 { bytes in
             var output: [UInt8] = []
@@ -78,7 +79,10 @@ enum Escaping {
         case UInt8(ascii: "0")...UInt8(ascii: "9"):
             var digits = 0
             while digits < line.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(line[digits]) { digits += 1 }
-            if digits < line.count, line[digits] == UInt8(ascii: ".") || line[digits] == UInt8(ascii: ")") {
+            // "1. " or "1) " starts an ordered list; "13.02.2019" does not.
+            let followedByBlank = digits + 1 == line.count || line[digits + 1] == space || line[digits + 1] == tab
+            if digits <= 9, digits < line.count, line[digits] == UInt8(ascii: ".") || line[digits] == UInt8(ascii: ")"),
+               followedByBlank {
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: line[0..<digits]))
                 output.append(backslash)
                 index = digits
@@ -92,9 +96,7 @@ enum Escaping {
                 output.append(backslash)
                 output.append(byte)
             } else if byte == UInt8(ascii: "&") {
-                let next = index + 1 < line.count ? line[index + 1] : space
-                let isLetter = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(next | 0x20)
-                if next == UInt8(ascii: "#") || isLetter { output.append(backslash) }
+                if startsEntity(line, at: index) { output.append(backslash) }
                 output.append(byte)
             } else if byte == tab {
                 output.append(space)
@@ -103,6 +105,26 @@ enum Escaping {
             }
             index += 1
         }
+    }
+
+    /// Whether the `&` at `index` starts what Markdown reads as an entity: `&amp;`, `&#38;`, `&#x26;`.
+    private static func startsEntity(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        var position = index + 1
+        var length = 0
+        if position < line.count, line[position] == UInt8(ascii: "#") {
+            position += 1
+            if position < line.count, line[position] | 0x20 == UInt8(ascii: "x") { position += 1 }
+        }
+        while position < line.count, length <= 32 {
+            let byte = line[position]
+            let isAlphanumeric = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            if byte == UInt8(ascii: ";") { return length > 0 }
+            guard isAlphanumeric else { return false }
+            length += 1
+            position += 1
+        }
+        return false
     }
 
     /// Escapes text for the inside of a WordprocessingML `<w:t xml:space="preserve">` run: XML

@@ -82,6 +82,29 @@ import Testing
         for nasty in Self.nasty { #expect(shown.contains(nasty), "pdf: \(nasty)") }
     }
 
+    @Test func markdownEscapesOnlyWhatWouldBeMarkup() {
+        let markdown = DocumentFormat.markdown
+        #expect(markdown.escape("1. punkt") == "1\\. punkt")
+        #expect(markdown.escape("13.02.2019 kl. 12") == "13.02.2019 kl. 12")
+        #expect(markdown.escape("- punkt") == "\\- punkt")
+        #expect(markdown.escape("C# og F#") == "C\\# og F\\#")
+        #expect(markdown.escape("AT&T &amp; co") == "AT&T \\&amp; co")
+        #expect(markdown.escape("a | b") == "a \\| b")
+        #expect(markdown.escape("linje 1\nlinje 2") == "linje 1\\\nlinje 2")
+        #expect(markdown.escape("    kode?") == "kode?")
+        #expect(markdown.escape("Vanlig tekst, 12 % og «sitat».") == "Vanlig tekst, 12 % og «sitat».")
+    }
+
+    @Test func wordDropsWhatXMLForbidsAndKeepsLineBreaks() throws {
+        let escaped = DocumentFormat.docx.escape("a\u{01}b\r\nc\td & <e>")
+        #expect(escaped == "ab</w:t><w:br/><w:t xml:space=\"preserve\">c</w:t><w:tab/><w:t xml:space=\"preserve\">d &amp; &lt;e&gt;")
+        var papers = SampleMeeting.papers()
+        papers.items[0].caseText = "Kontrolltegn \u{0B}\u{1F} og\r\nWindows-linjeskift"
+        let entries = try Extract.unzip(try renderer.render(.summons, of: papers, as: .docx))
+        let text = try Extract.wordText(try #require(entries["word/document.xml"]))
+        #expect(text.contains("Kontrolltegn  og\nWindows-linjeskift"))
+    }
+
     @Test func markdownEscapesBlockStarts() {
         let papers = Self.papers()
         let raw = try? renderer.renderText(.casePapers, of: papers, as: .markdown)
