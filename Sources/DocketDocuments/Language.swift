@@ -88,6 +88,8 @@ public struct Phrases: Sendable {
     public var approvalLine: @Sendable (_ date: String, _ body: String?, _ item: String?) -> String
     /// Separator between hours and minutes: "13.00" in Norwegian, "13:00" in English.
     public var timeSeparator: String
+    /// Between a date and its time range: "13. februar 2019 kl. 13.00–15.00", "13 February 2019, 13:00–15:00".
+    public var dateTimeSeparator: String
     /// "kl. 13.00–15.00".
     public var timeRange: @Sendable (_ start: String, _ end: String?) -> String
     /// "13. februar 2019".
@@ -181,6 +183,7 @@ public struct Phrases: Sendable {
             return line + "."
         },
         timeSeparator: ".",
+        dateTimeSeparator: " ",
         timeRange: { start, end in end.map { "kl. \(start)–\($0)" } ?? "kl. \(start)" },
         date: { day, month, year in "\(day). \(month) \(year)" }
     )
@@ -298,6 +301,7 @@ public struct Phrases: Sendable {
             return line + "."
         },
         timeSeparator: ":",
+        dateTimeSeparator: ", ",
         timeRange: { start, end in end.map { "\(start)–\($0)" } ?? start },
         date: { day, month, year in "\(day) \(month) \(year)" }
     )

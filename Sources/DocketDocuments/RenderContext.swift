@@ -64,7 +64,7 @@ struct RenderContext {
             "invitation": phrases.invitation(shortName, date, place, start, end),
             "date": date,
             "timeRange": timeRange,
-            "dateAndTime": timeRange.isEmpty ? date : "\(date) \(timeRange)",
+            "dateAndTime": timeRange.isEmpty ? date : "\(date)\(phrases.dateTimeSeparator)\(timeRange)",
             "place": place,
             "meetingKind": phrases.meetingKind(meeting.kind) ?? "",
             "hasMeetingKind": phrases.meetingKind(meeting.kind) != nil,
