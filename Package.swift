@@ -15,9 +15,12 @@ let package = Package(
     products: [
         .executable(name: "docket", targets: ["docket"]),
         .library(name: "DocketStore", targets: ["DocketStore"]),
+        .library(name: "DocketDocuments", targets: ["DocketDocuments"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // MARK: SQLite
@@ -49,6 +52,25 @@ let package = Package(
             plugins: ["EmbedMigrations"]
         ),
 
+        // MARK: Documents
+        .target(
+            name: "DocketDocuments",
+            dependencies: [
+                "DocketModel",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            exclude: ["Templates"],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedTemplates"]
+        ),
+        .executableTarget(
+            name: "DocumentsBenchmark",
+            dependencies: ["DocketDocuments", "DocketModel"],
+            path: "Benchmarks/DocumentsBenchmark",
+            swiftSettings: strictSettings
+        ),
+
         // MARK: CLI
         .executableTarget(
             name: "docket",
@@ -74,6 +96,11 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["EmbedFilesTool"]
         ),
+        .plugin(
+            name: "EmbedTemplates",
+            capability: .buildTool(),
+            dependencies: ["EmbedFilesTool"]
+        ),
 
         // MARK: Tests
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
@@ -81,6 +108,15 @@ let package = Package(
         .testTarget(name: "DocketStoreTests", dependencies: ["DocketStore", "SQLite"]),
         .testTarget(name: "DocketCLITests", dependencies: ["docket", "DocketStore"]),
         .testTarget(name: "NorwegianTokenizerTests", dependencies: ["CNorwegianTokenizer", "CSQLite"]),
+        .testTarget(
+            name: "DocketDocumentsTests",
+            dependencies: [
+                "DocketDocuments",
+                "DocketModel",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            exclude: ["Golden"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,12 +13,13 @@ let enumName = arguments[arguments.startIndex]
 let outputPath = arguments[arguments.startIndex + 1]
 let inputs = arguments.dropFirst(2)
 
-/// A raw-string delimiter longer than any run of `#` after a quote in the text.
+/// A raw-string delimiter longer than any run of `#` after a quote or a backslash in the text
+/// (a closing `"#` or an interpolation `\#(` would end or break a literal with a shorter one).
 func delimiter(for text: String) -> String {
     var longest = 0
     var current = -1
     for character in text {
-        if character == "\"" {
+        if character == "\"" || character == "\\" {
             current = 0
         } else if character == "#", current >= 0 {
             current += 1
@@ -37,8 +38,10 @@ for path in inputs {
     let text = try String(contentsOf: url, encoding: .utf8)
     let hashes = delimiter(for: text)
     swift += "        (name: \"\(url.lastPathComponent)\", contents: \(hashes)\"\"\"\n"
+    // A multi-line literal drops the line break before its closing delimiter: add one, so the
+    // literal holds the file exactly, its final line break included.
     swift += text
-    if !text.hasSuffix("\n") { swift += "\n" }
+    swift += "\n"
     swift += "\"\"\"\(hashes)),\n"
 }
 swift += "    ]\n}\n"

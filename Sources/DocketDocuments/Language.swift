@@ -1,0 +1,308 @@
+import DocketModel
+
+/// The language of the fixed phrases in the papers. User text (titles, case text, decisions) is
+/// printed as written, whatever the language.
+public enum Language: String, CaseIterable, Sendable, Codable {
+    /// Norwegian bokmål, the default.
+    case norwegian = "nb"
+    case english = "en"
+
+    /// Reads `nb`, `no`, `nob`, `norsk`, `bokmål`, `en`, `eng`, `english` in any case.
+    public init?(code: String) {
+        switch code.lowercased() {
+        case "nb", "no", "nob", "nb-no", "norsk", "bokmål", "bokmal", "norwegian": self = .norwegian
+        case "en", "eng", "en-gb", "en-us", "english", "engelsk": self = .english
+        default: return nil
+        }
+    }
+
+    /// Every fixed phrase of the papers in this language.
+    public var phrases: Phrases {
+        switch self {
+        case .norwegian: .norwegian
+        case .english: .english
+        }
+    }
+}
+
+/// All the fixed text of the papers in one language, in one place. Templates reach the labels as
+/// `{{t.NAME}}`; sentences that take values are built here and given to templates ready made.
+public struct Phrases: Sendable {
+    /// BCP 47 tag for HTML `lang` and Word's `w:lang`: "nb-NO".
+    public var languageTag: String
+    public var months: [String]
+    /// "Til" before each addressee.
+    public var addresseePrefix: String
+    public var agendaHeading: String
+    public var numberColumn: String
+    public var itemColumn: String
+    public var basisColumn: String
+    public var kindColumn: String
+    public var greeting: String
+    public var closing: String
+    public var attachments: String
+    public var casePapers: String
+    public var proposal: String
+    public var decision: String
+    public var remarks: String
+    public var vote: String
+    public var exemptPlaceholder: String
+    public var publicVersion: String
+    public var time: String
+    public var place: String
+    public var present: String
+    public var apologies: String
+    public var substitutes: String
+    public var others: String
+    public var minuteTaker: String
+    public var item: String
+    public var page: String
+    public var pageOf: String
+    public var notApproved: String
+    public var attendance: String
+    public var items: String
+
+    /// "Innkalling til møte i Digi Rogalands styringsgruppe".
+    public var summonsTitle: @Sendable (_ body: String) -> String
+    /// "Dagsorden for møte i …".
+    public var agendaTitle: @Sendable (_ body: String) -> String
+    /// "Saksframlegg til møte i …".
+    public var casePapersTitle: @Sendable (_ body: String) -> String
+    /// "Referat fra møte i …".
+    public var minutesTitle: @Sendable (_ body: String) -> String
+    /// "Det innkalles med dette til møte i styringsgruppen den 13. februar 2019 på … fra klokken 13.00 til 15.00."
+    public var invitation: @Sendable (_ shortName: String, _ date: String, _ place: String, _ start: String?, _ end: String?) -> String
+    /// "Unntatt offentlighet, jf. offl. § 13".
+    public var exemptNotice: @Sendable (_ legalBasis: String?) -> String
+    public var kind: @Sendable (ItemKind) -> String
+    public var section: @Sendable (Section) -> String
+    public var role: @Sendable (Role) -> String
+    public var voteText: @Sendable (VoteTally) -> String
+    /// "Ekstraordinært møte"; nil for an ordinary meeting.
+    public var meetingKind: @Sendable (MeetingKind) -> String?
+    /// "Saken ble utsatt til møte 20. mars 2019."; nil for outcomes the decision text says enough about.
+    public var outcomeSentence: @Sendable (_ outcome: Outcome, _ continuation: Continuation?, _ formatDate: (LocalDate) -> String) -> String?
+    /// "Kari Nordmann (Sola kommune, varamedlem), møtt for Ola Nordmann".
+    public var substitution: @Sendable (_ substitute: String, _ member: String) -> String
+    /// "Referatet ble godkjent i møte 20. mars 2019, sak 2/19."
+    public var approvalLine: @Sendable (_ date: String, _ body: String?, _ item: String?) -> String
+    /// Separator between hours and minutes: "13.00" in Norwegian, "13:00" in English.
+    public var timeSeparator: String
+    /// Between a date and its time range: "13. februar 2019 kl. 13.00–15.00", "13 February 2019, 13:00–15:00".
+    public var dateTimeSeparator: String
+    /// "kl. 13.00–15.00".
+    public var timeRange: @Sendable (_ start: String, _ end: String?) -> String
+    /// "13. februar 2019".
+    public var date: @Sendable (_ day: Int, _ month: String, _ year: Int) -> String
+
+    /// Formats a date: "13. februar 2019", "13 February 2019".
+    public func format(_ value: LocalDate) -> String {
+        date(value.day, months[value.month - 1], value.year)
+    }
+
+    /// Formats a time: "13.00", "13:00".
+    public func format(_ value: LocalTime) -> String {
+        value.formatted(separator: timeSeparator)
+    }
+
+    /// Norwegian bokmål.
+    public static let norwegian = Phrases(
+        languageTag: "nb-NO",
+        months: ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"],
+        addresseePrefix: "Til",
+        agendaHeading: "Dagsorden:",
+        numberColumn: "Nr",
+        itemColumn: "Sak",
+        basisColumn: "Saksunderlag",
+        kindColumn: "Type sak",
+        greeting: "Vel møtt!",
+        closing: "Med vennlig hilsen",
+        attachments: "Vedlegg",
+        casePapers: "Saksframlegg",
+        proposal: "Forslag til vedtak:",
+        decision: "Vedtak:",
+        remarks: "Behandling:",
+        vote: "Votering:",
+        exemptPlaceholder: "Unntatt offentlighet",
+        publicVersion: "Offentlig versjon",
+        time: "Tid:",
+        place: "Sted:",
+        present: "Til stede:",
+        apologies: "Forfall:",
+        substitutes: "Møtende varamedlemmer:",
+        others: "Andre til stede:",
+        minuteTaker: "Referent:",
+        item: "Sak",
+        page: "Side",
+        pageOf: "av",
+        notApproved: "Referatet er ikke godkjent.",
+        attendance: "Deltakere",
+        items: "Saker",
+        summonsTitle: { "Innkalling til møte i \($0)" },
+        agendaTitle: { "Dagsorden for møte i \($0)" },
+        casePapersTitle: { "Saksframlegg til møte i \($0)" },
+        minutesTitle: { "Referat fra møte i \($0)" },
+        invitation: { shortName, date, place, start, end in
+            var sentence = "Det innkalles med dette til møte i \(shortName) den \(date) på \(place)"
+            if let start, let end {
+                sentence += " fra klokken \(start) til \(end)"
+            } else if let start {
+                sentence += " klokken \(start)"
+            }
+            return sentence + "."
+        },
+        exemptNotice: { basis in basis.map { "Unntatt offentlighet, jf. \($0)" } ?? "Unntatt offentlighet" },
+        kind: { $0.norwegian },
+        section: { $0.norwegian },
+        role: { $0.norwegian },
+        voteText: { $0.norwegian },
+        meetingKind: { kind in
+            switch kind {
+            case .ordinary: nil
+            case .extraordinary: "Ekstraordinært møte"
+            case .circulation: "Møte ved sirkulasjon (e-postmøte)"
+            }
+        },
+        outcomeSentence: { outcome, continuation, formatDate in
+            switch (outcome, continuation) {
+            case let (_, .postponed(date?)): "Saken ble utsatt til møte \(formatDate(date))."
+            case (_, .postponed(nil)), (.postponed, nil): "Saken ble utsatt."
+            case let (_, .referred(body)): "Saken ble oversendt til \(body)."
+            case (.referred, nil): "Saken ble oversendt."
+            case (.withdrawn, _): "Saken ble trukket."
+            case (.rejected, _): "Forslaget falt."
+            default: nil
+            }
+        },
+        substitution: { "\($0), møtt for \($1)" },
+        approvalLine: { date, body, item in
+            var line = "Referatet ble godkjent i møte"
+            if let body { line += " i \(body)" }
+            line += " \(date)"
+            if let item { line += ", sak \(item)" }
+            return line + "."
+        },
+        timeSeparator: ".",
+        dateTimeSeparator: " ",
+        timeRange: { start, end in end.map { "kl. \(start)–\($0)" } ?? "kl. \(start)" },
+        date: { day, month, year in "\(day). \(month) \(year)" }
+    )
+
+    /// British English.
+    public static let english = Phrases(
+        languageTag: "en-GB",
+        months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+        addresseePrefix: "To",
+        agendaHeading: "Agenda:",
+        numberColumn: "No.",
+        itemColumn: "Item",
+        basisColumn: "Documents",
+        kindColumn: "Type",
+        greeting: "See you there!",
+        closing: "Kind regards",
+        attachments: "Attachments",
+        casePapers: "Case papers",
+        proposal: "Proposed decision:",
+        decision: "Decision:",
+        remarks: "Discussion:",
+        vote: "Vote:",
+        exemptPlaceholder: "Exempt from public access",
+        publicVersion: "Public version",
+        time: "Time:",
+        place: "Place:",
+        present: "Present:",
+        apologies: "Apologies:",
+        substitutes: "Attending deputies:",
+        others: "Also present:",
+        minuteTaker: "Minutes:",
+        item: "Item",
+        page: "Page",
+        pageOf: "of",
+        notApproved: "These minutes are not yet approved.",
+        attendance: "Attendance",
+        items: "Items",
+        summonsTitle: { "Notice of meeting: \($0)" },
+        agendaTitle: { "Agenda: meeting of \($0)" },
+        casePapersTitle: { "Case papers: meeting of \($0)" },
+        minutesTitle: { "Minutes of the meeting of \($0)" },
+        invitation: { shortName, date, place, start, end in
+            var sentence = "You are hereby called to a meeting of \(shortName) on \(date) at \(place)"
+            if let start, let end {
+                sentence += " from \(start) to \(end)"
+            } else if let start {
+                sentence += " at \(start)"
+            }
+            return sentence + "."
+        },
+        exemptNotice: { basis in basis.map { "Exempt from public access under \($0)" } ?? "Exempt from public access" },
+        kind: { kind in
+            switch kind {
+            case .decision: "Decision"
+            case .information: "Information"
+            case .discussion: "Discussion"
+            }
+        },
+        section: { section in
+            switch section {
+            case .standing: "Standing items"
+            case .forConsideration: "Items for consideration"
+            }
+        },
+        role: { role in
+            switch role {
+            case .chair: "chair"
+            case .deputyChair: "deputy chair"
+            case .member: "member"
+            case .deputy: "deputy"
+            case .adviser: "adviser"
+            case .unionRepresentative: "union representative"
+            case .observer: "observer"
+            case .secretary: "secretariat"
+            }
+        },
+        voteText: { tally in
+            switch tally {
+            case .unanimous:
+                return "Adopted unanimously"
+            case let .counted(votesFor, against, abstaining):
+                let base: String
+                if votesFor > against {
+                    base = against == 0 ? "Adopted with \(votesFor) votes" : "Adopted by \(votesFor) votes to \(against)"
+                } else {
+                    base = "Rejected by \(against) votes to \(votesFor)"
+                }
+                return abstaining > 0 ? "\(base), \(abstaining) abstaining" : base
+            }
+        },
+        meetingKind: { kind in
+            switch kind {
+            case .ordinary: nil
+            case .extraordinary: "Extraordinary meeting"
+            case .circulation: "Meeting by circulation (by e-mail)"
+            }
+        },
+        outcomeSentence: { outcome, continuation, formatDate in
+            switch (outcome, continuation) {
+            case let (_, .postponed(date?)): "The item was postponed to the meeting of \(formatDate(date))."
+            case (_, .postponed(nil)), (.postponed, nil): "The item was postponed."
+            case let (_, .referred(body)): "The item was referred to \(body)."
+            case (.referred, nil): "The item was referred to another body."
+            case (.withdrawn, _): "The item was withdrawn."
+            case (.rejected, _): "The proposal was rejected."
+            default: nil
+            }
+        },
+        substitution: { "\($0), attending for \($1)" },
+        approvalLine: { date, body, item in
+            var line = "These minutes were approved at the meeting"
+            if let body { line += " of \(body)" }
+            line += " of \(date)"
+            if let item { line += ", item \(item)" }
+            return line + "."
+        },
+        timeSeparator: ":",
+        dateTimeSeparator: ", ",
+        timeRange: { start, end in end.map { "\(start)–\($0)" } ?? start },
+        date: { day, month, year in "\(day) \(month) \(year)" }
+    )
+}

@@ -1,0 +1,282 @@
+import DocketModel
+import Foundation
+
+/// Turns ``MeetingPapers`` into the dictionaries templates read. Everything a template prints is
+/// here ready made: dates and times formatted, phrases chosen, sentences built, long text split
+/// into paragraphs, and single-line fields cleaned of line breaks. Every key is present in every
+/// dictionary (an absent value is `""`, `[]` or `false`), so a lookup never falls through to an
+/// outer dictionary by accident.
+///
+/// The variables are listed in `Templates/README.md`, which `docket templates export` writes too:
+/// keep the two in step.
+struct RenderContext {
+    let papers: MeetingPapers
+    let phrases: Phrases
+
+    init(_ papers: MeetingPapers) {
+        self.papers = papers
+        self.phrases = papers.language.phrases
+    }
+
+    func make() -> [String: Any] {
+        let meeting = papers.meeting
+        let date = phrases.format(meeting.date)
+        let start = meeting.start.map(phrases.format)
+        let end = meeting.end.map(phrases.format)
+        let timeRange = start.map { phrases.timeRange($0, end) } ?? ""
+        let bodyName = line(papers.body.name)
+        let shortName = line(papers.body.shortName)
+        let place = line(meeting.place)
+        let agendaRows = papers.items.map(itemContext)
+        let paperOrder = casePaperOrder().map(itemContext)
+        let widths = ColumnWidths(rows: papers.items, phrases: phrases, cleaner: line)
+
+        var sections: [[String: Any]] = []
+        for section in Section.allCases {
+            let rows = zip(papers.items, agendaRows).filter { $0.0.section == section }.map { widths.pad($0.1) }
+            guard !rows.isEmpty else { continue }
+            sections.append(["title": phrases.section(section), "rows": rows])
+        }
+
+        let attendance = papers.attendance
+        let approval = papers.approval.map {
+            phrases.approvalLine(phrases.format($0.date), $0.bodyName.map(line), $0.itemNumber?.description)
+        }
+        let attachmentTexts: [[String: Any]] = papers.attachments.compactMap { attachment in
+            guard let text = attachment.text else { return nil }
+            return ["heading": line(attachment.heading ?? attachment.title), "paragraphs": paragraphs(text)]
+        }
+
+        return [
+            "t": labels(),
+            "lang": papers.language.rawValue,
+            "languageTag": phrases.languageTag,
+            "isPublic": papers.isPublicVersion,
+            "publicNotice": phrases.publicVersion,
+            "bodyName": bodyName,
+            "bodyShortName": shortName,
+            "summonsTitle": phrases.summonsTitle(bodyName),
+            "agendaTitle": phrases.agendaTitle(bodyName),
+            "casePapersTitle": phrases.casePapersTitle(bodyName),
+            "minutesTitle": phrases.minutesTitle(bodyName),
+            "addressees": papers.summons.addressees.map { "\(phrases.addresseePrefix) \(line($0))" },
+            "issueLine": "\(line(papers.summons.issuePlace)), \(phrases.format(papers.summons.issueDate))",
+            "invitation": phrases.invitation(shortName, date, place, start, end),
+            "date": date,
+            "timeRange": timeRange,
+            "dateAndTime": timeRange.isEmpty ? date : "\(date)\(phrases.dateTimeSeparator)\(timeRange)",
+            "place": place,
+            "meetingKind": phrases.meetingKind(meeting.kind) ?? "",
+            "hasMeetingKind": phrases.meetingKind(meeting.kind) != nil,
+            "agendaHeader": widths.header(),
+            "sections": sections,
+            "signerName": line(papers.summons.signer.name),
+            "signerTitle": lines(papers.summons.signer.title),
+            "attachments": papers.attachments.map { line($0.title) },
+            "hasAttachments": !papers.attachments.isEmpty,
+            "attachmentTexts": attachmentTexts,
+            "hasAttachmentTexts": !attachmentTexts.isEmpty,
+            "casePapers": paperOrder,
+            "present": attendance.present.map(attendee),
+            "hasPresent": !attendance.present.isEmpty,
+            "apologies": attendance.apologies.map(attendee),
+            "hasApologies": !attendance.apologies.isEmpty,
+            "substitutes": attendance.substitutes.map { phrases.substitution(attendee($0.substitute), line($0.member)) },
+            "hasSubstitutes": !attendance.substitutes.isEmpty,
+            "others": attendance.others.map(attendee),
+            "hasOthers": !attendance.others.isEmpty,
+            "minuteTaker": papers.minuteTaker.map(line) ?? "",
+            "hasMinuteTaker": papers.minuteTaker != nil,
+            "isApproved": approval != nil,
+            "approvalLine": approval ?? phrases.notApproved,
+        ]
+    }
+
+    /// Case papers and minutes follow the agenda, but any other business (eventuelt) is taken last,
+    /// as the corpus summons prints it.
+    func casePaperOrder() -> [PaperItem] {
+        papers.items.filter { !$0.isAnyOtherBusiness } + papers.items.filter(\.isAnyOtherBusiness)
+    }
+
+    private func itemContext(_ item: PaperItem) -> [String: Any] {
+        let withheld = item.isExempt && papers.isPublicVersion
+        let proposal = item.proposal.flatMap(nonBlank)
+        let decision = item.decision
+        let decisionText = decision?.text.flatMap(nonBlank)
+        // A decision taken as proposed prints the proposal as the decision; one that differs prints both.
+        let decided: String? = decisionText ?? (decision.map { [.adopted, .noted].contains($0.outcome) } == true ? proposal : nil)
+        let differs = decisionText != nil && proposal != nil && normalised(decisionText!) != normalised(proposal!)
+        let outcome = decision.flatMap { decision in
+            phrases.outcomeSentence(decision.outcome, decision.continuation, phrases.format)
+        }
+        let vote = decision?.vote.map(phrases.voteText)
+        let remarks = decision?.remarks.flatMap(nonBlank)
+        return [
+            "number": item.number.description,
+            "title": line(item.title),
+            "kind": phrases.kind(item.kind),
+            "basis": item.documentBasis.map(line) ?? "",
+            "section": phrases.section(item.section),
+            "isExempt": item.isExempt,
+            "isWithheld": withheld,
+            "exemptNotice": item.isExempt ? phrases.exemptNotice(item.exemptionBasis.map(line)) : "",
+            "caseText": item.caseText.map(paragraphs) ?? [],
+            "hasCaseText": item.caseText.flatMap(nonBlank) != nil,
+            "proposal": proposal.map(paragraphs) ?? [],
+            "hasProposal": proposal != nil,
+            "isDecided": decision != nil,
+            "decision": decided.map(paragraphs) ?? [],
+            "hasDecision": decided != nil,
+            // The minutes print the proposal beside the decision when they differ, and alone when no
+            // decision was taken (not yet, or the item was postponed, referred or withdrawn).
+            "showProposalInMinutes": proposal != nil && (differs || decided == nil),
+            "vote": vote ?? "",
+            "hasVote": vote != nil,
+            "outcome": outcome ?? "",
+            "hasOutcome": outcome != nil,
+            "remarks": remarks.map(paragraphs) ?? [],
+            "hasRemarks": remarks != nil,
+        ]
+    }
+
+    private func labels() -> [String: String] {
+        [
+            "agendaHeading": phrases.agendaHeading,
+            "numberColumn": phrases.numberColumn,
+            "itemColumn": phrases.itemColumn,
+            "basisColumn": phrases.basisColumn,
+            "kindColumn": phrases.kindColumn,
+            "greeting": phrases.greeting,
+            "closing": phrases.closing,
+            "attachments": phrases.attachments,
+            "casePapers": phrases.casePapers,
+            "proposal": phrases.proposal,
+            "decision": phrases.decision,
+            "remarks": phrases.remarks,
+            "vote": phrases.vote,
+            "time": phrases.time,
+            "place": phrases.place,
+            "present": phrases.present,
+            "apologies": phrases.apologies,
+            "substitutes": phrases.substitutes,
+            "others": phrases.others,
+            "minuteTaker": phrases.minuteTaker,
+            "item": phrases.item,
+            "page": phrases.page,
+            "pageOf": phrases.pageOf,
+            "attendance": phrases.attendance,
+            "items": phrases.items,
+            "publicVersion": phrases.publicVersion,
+        ]
+    }
+
+    private func attendee(_ person: Attendee) -> String {
+        var details: [String] = []
+        if let organisation = person.organisation.flatMap(nonBlank) { details.append(line(organisation)) }
+        if let role = person.role, role != .member { details.append(phrases.role(role)) }
+        let name = line(person.name)
+        return details.isEmpty ? name : "\(name) (\(details.joined(separator: ", ")))"
+    }
+
+    /// One line: runs of whitespace, line breaks included, become one space; ends trimmed.
+    func line(_ text: String) -> String {
+        let utf8 = text.utf8
+        var previousWasSpace = true
+        var needsWork = false
+        for byte in utf8 {
+            let isSpace = byte == 0x20
+            if byte == 0x0A || byte == 0x0D || byte == 0x09 || (isSpace && previousWasSpace) {
+                needsWork = true
+                break
+            }
+            previousWasSpace = isSpace
+        }
+        guard needsWork || previousWasSpace else { return text }
+        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// Lines, each cleaned, blank ones dropped: for signatures and other short multi-line fields.
+    private func lines(_ text: String) -> [String] {
+        text.split(whereSeparator: \.isNewline).map { line(String($0)) }.filter { !$0.isEmpty }
+    }
+
+    /// Paragraphs split at blank lines; inside a paragraph, line breaks are kept (templates print
+    /// them as the format's line break) and trailing spaces dropped. Works on UTF-8 bytes: the
+    /// separators are all ASCII.
+    private func paragraphs(_ text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var result: [String] = []
+            var current: [UInt8] = []
+            var lineStart = 0
+            while lineStart <= bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                var end = lineEnd
+                while end > lineStart, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
+                var blank = true
+                for index in lineStart..<end where bytes[index] != 0x20 && bytes[index] != 0x09 {
+                    blank = false
+                    break
+                }
+                if blank {
+                    if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
+                    current.removeAll(keepingCapacity: true)
+                } else {
+                    if !current.isEmpty { current.append(0x0A) }
+                    current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart..<end]))
+                }
+                lineStart = lineEnd + 1
+            }
+            if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
+            return result
+        }
+    }
+
+    private func nonBlank(_ text: String) -> String? {
+        text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) ? nil : text
+    }
+
+    private func normalised(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
+
+/// Widths of the agenda's columns for plain text, where columns are lined up with spaces.
+private struct ColumnWidths {
+    var number: Int
+    var title: Int
+    var basis: Int
+    let phrases: Phrases
+
+    init(rows: [PaperItem], phrases: Phrases, cleaner: (String) -> String) {
+        self.phrases = phrases
+        number = max(phrases.numberColumn.count, rows.map { $0.number.description.count }.max() ?? 0)
+        title = max(phrases.itemColumn.count, rows.map { cleaner($0.title).count }.max() ?? 0)
+        basis = max(phrases.basisColumn.count, rows.map { cleaner($0.documentBasis ?? "").count }.max() ?? 0)
+    }
+
+    /// The row with `pad`: the same cells padded with spaces to the column widths.
+    func pad(_ row: [String: Any]) -> [String: Any] {
+        var row = row
+        row["pad"] = [
+            "number": padded(row["number"] as? String ?? "", number),
+            "title": padded(row["title"] as? String ?? "", title),
+            "basis": padded(row["basis"] as? String ?? "", basis),
+        ]
+        return row
+    }
+
+    func header() -> [String: String] {
+        [
+            "number": padded(phrases.numberColumn, number),
+            "title": padded(phrases.itemColumn, title),
+            "basis": padded(phrases.basisColumn, basis),
+            "kind": phrases.kindColumn,
+        ]
+    }
+
+    private func padded(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+@preconcurrency import ZIPFoundation
+
+/// The XML parts of a Word document rendered from templates.
+public struct WordParts: Sendable, Hashable {
+    /// `word/document.xml`.
+    public var document: String
+    /// `word/styles.xml`: the named styles.
+    public var styles: String
+    /// `word/footer1.xml`: page numbers.
+    public var footer: String
+    /// The document's title, for `docProps/core.xml`.
+    public var title: String
+    /// "nb-NO".
+    public var languageTag: String
+
+    /// The DOCX file: these parts with the package's content types, relationships and core properties, zipped.
+    public func makePackage() throws -> Data {
+        try WordPackage.make(parts: self)
+    }
+}
+
+/// Packs WordprocessingML parts into a DOCX (an Open Packaging Conventions ZIP).
+enum WordPackage {
+    /// Every entry is dated 1 January 2000 so the same papers give the same bytes.
+    static let fixedDate = Date(timeIntervalSince1970: 946_684_800)
+
+    static func make(parts: WordParts) throws -> Data {
+        let entries: [(String, String)] = [
+            ("[Content_Types].xml", contentTypes),
+            ("_rels/.rels", packageRelationships),
+            ("docProps/core.xml", coreProperties(title: parts.title, language: parts.languageTag)),
+            ("word/document.xml", parts.document),
+            ("word/styles.xml", parts.styles),
+            ("word/footer1.xml", parts.footer),
+            ("word/_rels/document.xml.rels", documentRelationships),
+        ]
+        do {
+            let archive = try Archive(data: Data(), accessMode: .create)
+            for (path, text) in entries {
+                let data = Data(text.utf8)
+                try archive.addEntry(
+                    with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
+                    compressionMethod: .deflate,
+                    provider: { position, size in
+                        let start = Int(position)
+                        return data.subdata(in: start..<min(start + size, data.count))
+                    })
+            }
+            guard let bytes = archive.data else { throw DocumentError.packaging(reason: "the archive has no data") }
+            return bytes
+        } catch let error as DocumentError {
+            throw error
+        } catch {
+            throw DocumentError.packaging(reason: String(describing: error))
+        }
+    }
+
+    static let contentTypes = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+        <Default Extension="xml" ContentType="application/xml"/>\
+        <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
+        <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
+        <Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>\
+        <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
+        </Types>
+        """
+
+    static let packageRelationships = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>\
+        <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>\
+        </Relationships>
+        """
+
+    static let documentRelationships = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+        <Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+        <Relationship Id="rIdFooter1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>\
+        </Relationships>
+        """
+
+    static func coreProperties(title: String, language: String) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \
+        xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" \
+        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\
+        <dc:title>\(Escaping.xml(title))</dc:title><dc:creator>Docket</dc:creator><dc:language>\(Escaping.xml(language))</dc:language>\
+        </cp:coreProperties>
+        """
+    }
+}
