@@ -56,6 +56,7 @@ let package = Package(
         .target(
             name: "DocketDocuments",
             dependencies: [
+                "DocketStore",
                 "DocketModel",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -76,6 +77,7 @@ let package = Package(
             name: "docket",
             dependencies: [
                 "DocketStore",
+                "DocketDocuments",
                 "DocketModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

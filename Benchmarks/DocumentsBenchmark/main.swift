@@ -57,10 +57,10 @@ func meeting(items count: Int) -> MeetingPapers {
     }
     return MeetingPapers(
         body: BodyHeading(name: "Fjordnetts styringsgruppe", shortName: "styringsgruppen"),
-        meeting: MeetingDetails(date: LocalDate("2026-03-11")!, start: LocalTime("09:30"), end: LocalTime("15:00"),
+        meeting: MeetingDetails(date: CalendarDate("2026-03-11")!, start: TimeOfDay("09:30"), end: TimeOfDay("15:00"),
                                 place: "Fjordbyen rådhus"),
         summons: SummonsDetails(addressees: ["styringsgruppens medlemmer og observatører"], issuePlace: "Fjordbyen",
-                                issueDate: LocalDate("2026-03-02")!,
+                                issueDate: CalendarDate("2026-03-02")!,
                                 signer: Signer(name: "Ingrid Haugland", title: "Leder i styringsgruppen\nFjordnett")),
         items: items,
         attachments: [Attachment(title: "Referat fra forrige møte"), Attachment(title: "Budsjettforslag")])

@@ -81,7 +81,7 @@ public struct Phrases: Sendable {
     /// "Ekstraordinært møte"; nil for an ordinary meeting.
     public var meetingKind: @Sendable (MeetingKind) -> String?
     /// "Saken ble utsatt til møte 20. mars 2019."; nil for outcomes the decision text says enough about.
-    public var outcomeSentence: @Sendable (_ outcome: Outcome, _ continuation: Continuation?, _ formatDate: (LocalDate) -> String) -> String?
+    public var outcomeSentence: @Sendable (_ outcome: Outcome, _ continuation: Continuation?, _ formatDate: (CalendarDate) -> String) -> String?
     /// "Kari Nordmann (Sola kommune, varamedlem), møtt for Ola Nordmann".
     public var substitution: @Sendable (_ substitute: String, _ member: String) -> String
     /// "Referatet ble godkjent i møte 20. mars 2019, sak 2/19."
@@ -96,12 +96,12 @@ public struct Phrases: Sendable {
     public var date: @Sendable (_ day: Int, _ month: String, _ year: Int) -> String
 
     /// Formats a date: "13. februar 2019", "13 February 2019".
-    public func format(_ value: LocalDate) -> String {
+    public func format(_ value: CalendarDate) -> String {
         date(value.day, months[value.month - 1], value.year)
     }
 
     /// Formats a time: "13.00", "13:00".
-    public func format(_ value: LocalTime) -> String {
+    public func format(_ value: TimeOfDay) -> String {
         value.formatted(separator: timeSeparator)
     }
 

@@ -68,14 +68,14 @@ public struct BodyHeading: Sendable, Codable, Hashable {
 
 /// The date, time and place of a meeting.
 public struct MeetingDetails: Sendable, Codable, Hashable {
-    public var date: LocalDate
-    public var start: LocalTime?
-    public var end: LocalTime?
+    public var date: CalendarDate
+    public var start: TimeOfDay?
+    public var end: TimeOfDay?
     /// "Quality Hotel Residence / Rådhuset i Sandnes", "Teams".
     public var place: String
     public var kind: MeetingKind
 
-    public init(date: LocalDate, start: LocalTime? = nil, end: LocalTime? = nil, place: String, kind: MeetingKind = .ordinary) {
+    public init(date: CalendarDate, start: TimeOfDay? = nil, end: TimeOfDay? = nil, place: String, kind: MeetingKind = .ordinary) {
         self.date = date
         self.start = start
         self.end = end
@@ -91,11 +91,11 @@ public struct SummonsDetails: Sendable, Codable, Hashable {
     /// Where the letter is written: "Stavanger".
     public var issuePlace: String
     /// The date of the letter.
-    public var issueDate: LocalDate
+    public var issueDate: CalendarDate
     /// Who signs: the chair.
     public var signer: Signer
 
-    public init(addressees: [String], issuePlace: String, issueDate: LocalDate, signer: Signer) {
+    public init(addressees: [String], issuePlace: String, issueDate: CalendarDate, signer: Signer) {
         self.addressees = addressees
         self.issuePlace = issuePlace
         self.issueDate = issueDate
@@ -250,7 +250,7 @@ private struct VoteCoding: Codable {
 /// Where an item went when it was not finished at the meeting.
 public enum Continuation: Sendable, Codable, Hashable {
     /// Utsatt: to a later meeting of the same body (its date, when known).
-    case postponed(toMeetingOn: LocalDate?)
+    case postponed(toMeetingOn: CalendarDate?)
     /// Oversendt: sent on to another body ("Porteføljerådet").
     case referred(toBody: String)
 }
@@ -326,13 +326,13 @@ public struct Substitution: Sendable, Codable, Hashable {
 /// Where and when the minutes were approved.
 public struct MinutesApproval: Sendable, Codable, Hashable {
     /// The date of the approving meeting.
-    public var date: LocalDate
+    public var date: CalendarDate
     /// The body that approved, when not this one ("Digi Rogalands styringsgruppe"); nil means this body.
     public var bodyName: String?
     /// The item under which they were approved ("2/19").
     public var itemNumber: ItemNumber?
 
-    public init(date: LocalDate, bodyName: String? = nil, itemNumber: ItemNumber? = nil) {
+    public init(date: CalendarDate, bodyName: String? = nil, itemNumber: ItemNumber? = nil) {
         self.date = date
         self.bodyName = bodyName
         self.itemNumber = itemNumber

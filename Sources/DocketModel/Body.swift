@@ -18,6 +18,19 @@ public enum BodyKind: String, CaseIterable, Codable, Sendable {
         self == .expertGroup || self == .coGovernanceCommittee
     }
 
+    /// The definite form sentences use: "… til møte i styringsgruppen", "Leder i faggruppen".
+    public var norwegianDefinite: String {
+        switch self {
+        case .steeringGroup: "styringsgruppen"
+        case .expertGroup: "faggruppen"
+        case .coGovernanceCommittee: "samstyringsutvalget"
+        case .portfolioBoard: "porteføljerådet"
+        case .council: "rådet"
+        case .committee: "utvalget"
+        case .other: "organet"
+        }
+    }
+
     public var norwegian: String {
         switch self {
         case .steeringGroup: "styringsgruppe"

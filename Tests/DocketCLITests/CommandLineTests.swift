@@ -31,6 +31,7 @@ import Testing
             ["item"], ["item", "add"], ["item", "edit"], ["item", "move"], ["item", "postpone"], ["item", "refer"], ["item", "list"],
             ["item", "show"], ["item", "remove"], ["decision", "record"], ["decision", "correct"], ["attendance", "record"],
             ["minutes", "approve"], ["search"], ["show"], ["decisions"], ["reindex"],
+            ["summons"], ["agenda"], ["casepapers"], ["minutes"], ["minutes", "write"], ["templates", "export"],
         ]
         for command in commands {
             let result = try docket.run(command + ["--help"])

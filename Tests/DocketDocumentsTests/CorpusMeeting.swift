@@ -12,12 +12,12 @@ enum CorpusMeeting {
         MeetingPapers(
             body: BodyHeading(name: "Digi Rogalands styringsgruppe", shortName: "styringsgruppen"),
             meeting: MeetingDetails(
-                date: LocalDate(year: 2019, month: 2, day: 13)!,
-                start: LocalTime(hour: 13, minute: 0), end: LocalTime(hour: 15, minute: 0),
+                date: CalendarDate(year: 2019, month: 2, day: 13)!,
+                start: TimeOfDay(hour: 13, minute: 0), end: TimeOfDay(hour: 15, minute: 0),
                 place: "Quality Hotel Residence / Rådhuset i Sandnes"),
             summons: SummonsDetails(
                 addressees: ["styringsgruppens medlemmer og observatører"],
-                issuePlace: "Stavanger", issueDate: LocalDate(year: 2019, month: 2, day: 7)!,
+                issuePlace: "Stavanger", issueDate: CalendarDate(year: 2019, month: 2, day: 7)!,
                 signer: Signer(name: "Per Kristian Vareide", title: "Leder i styringsgruppen\nDigi Rogaland")),
             items: items,
             attachments: [

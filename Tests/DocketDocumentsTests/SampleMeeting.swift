@@ -14,11 +14,11 @@ enum SampleMeeting {
             language: language,
             body: BodyHeading(name: "Fjordnetts styringsgruppe", shortName: "styringsgruppen"),
             meeting: MeetingDetails(
-                date: LocalDate("2026-03-11")!, start: LocalTime("09:30"), end: LocalTime("12:00"),
+                date: CalendarDate("2026-03-11")!, start: TimeOfDay("09:30"), end: TimeOfDay("12:00"),
                 place: "Fjordbyen rådhus, møterom Utsikten"),
             summons: SummonsDetails(
                 addressees: ["styringsgruppens medlemmer", "observatørene i Fjordnett"],
-                issuePlace: "Fjordbyen", issueDate: LocalDate("2026-03-02")!,
+                issuePlace: "Fjordbyen", issueDate: CalendarDate("2026-03-02")!,
                 signer: Signer(name: "Ingrid Haugland", title: "Leder i styringsgruppen\nFjordnett")),
             items: [
                 PaperItem(
@@ -69,7 +69,7 @@ enum SampleMeeting {
                     kind: .decision, documentBasis: "Notat",
                     caseText: "Tre kommuner ønsker en faggruppe for velferdsteknologi.",
                     proposal: "Styringsgruppen oppretter en faggruppe for velferdsteknologi.",
-                    decision: ItemDecision(outcome: .postponed, continuation: .postponed(toMeetingOn: LocalDate("2026-04-15")))),
+                    decision: ItemDecision(outcome: .postponed, continuation: .postponed(toMeetingOn: CalendarDate("2026-04-15")))),
                 PaperItem(
                     number: ItemNumber("7/26")!, title: "Felles anskaffelse av arkivsystem", section: .forConsideration,
                     kind: .discussion, documentBasis: "Notat",
@@ -114,7 +114,7 @@ enum SampleMeeting {
                     Attendee(name: "Mari Nes", role: .secretary, organisation: "Fjordnett"),
                 ]),
             minuteTaker: "Mari Nes",
-            approval: MinutesApproval(date: LocalDate("2026-04-15")!, itemNumber: ItemNumber("10/26"))
+            approval: MinutesApproval(date: CalendarDate("2026-04-15")!, itemNumber: ItemNumber("10/26"))
         )
     }
 

@@ -16,18 +16,18 @@ import Testing
     }
 
     @Test func datesAndTimes() {
-        #expect(LocalDate("2019-02-13") == LocalDate(year: 2019, month: 2, day: 13))
-        #expect(LocalDate("2019-02-29") == nil)
-        #expect(LocalDate("2020-02-29") != nil)
-        #expect(LocalDate("13.02.2019") == nil)
-        #expect(LocalTime("13.00") == LocalTime(hour: 13, minute: 0))
-        #expect(LocalTime("24:00") == nil)
+        #expect(CalendarDate("2019-02-13") == CalendarDate(year: 2019, month: 2, day: 13))
+        #expect(CalendarDate("2019-02-29") == nil)
+        #expect(CalendarDate("2020-02-29") != nil)
+        #expect(CalendarDate("13.02.2019") == nil)
+        #expect(TimeOfDay("13.00") == TimeOfDay(hour: 13, minute: 0))
+        #expect(TimeOfDay("24:00") == nil)
         let norwegian = Language.norwegian.phrases
-        #expect(norwegian.format(LocalDate("2019-02-13")!) == "13. februar 2019")
-        #expect(norwegian.timeRange(norwegian.format(LocalTime("13:00")!), norwegian.format(LocalTime("15:00")!)) == "kl. 13.00–15.00")
+        #expect(norwegian.format(CalendarDate("2019-02-13")!) == "13. februar 2019")
+        #expect(norwegian.timeRange(norwegian.format(TimeOfDay("13:00")!), norwegian.format(TimeOfDay("15:00")!)) == "kl. 13.00–15.00")
         let english = Language.english.phrases
-        #expect(english.format(LocalDate("2019-02-13")!) == "13 February 2019")
-        #expect(english.timeRange(english.format(LocalTime("9:05")!), nil) == "09:05")
+        #expect(english.format(CalendarDate("2019-02-13")!) == "13 February 2019")
+        #expect(english.timeRange(english.format(TimeOfDay("9:05")!), nil) == "09:05")
     }
 
     @Test func phrases() {
@@ -84,8 +84,8 @@ import Testing
     func minimalMeeting(kind: DocumentKind) throws {
         let papers = MeetingPapers(
             body: BodyHeading(name: "Et organ", shortName: "organet"),
-            meeting: MeetingDetails(date: LocalDate("2026-01-05")!, place: "Teams", kind: .circulation),
-            summons: SummonsDetails(addressees: [], issuePlace: "Byen", issueDate: LocalDate("2026-01-02")!,
+            meeting: MeetingDetails(date: CalendarDate("2026-01-05")!, place: "Teams", kind: .circulation),
+            summons: SummonsDetails(addressees: [], issuePlace: "Byen", issueDate: CalendarDate("2026-01-02")!,
                                     signer: Signer(name: "Leder", title: "")),
             items: [])
         let renderer = DocumentRenderer()

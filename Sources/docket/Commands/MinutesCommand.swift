@@ -5,8 +5,10 @@ import DocketStore
 struct MinutesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "minutes",
-        abstract: "Approve a meeting's minutes.",
-        subcommands: [MinutesApprove.self])
+        abstract: "Write a meeting's minutes as a document, or approve them.",
+        discussion: "'docket minutes MEETING' writes the minutes; 'docket minutes approve MEETING' approves them.",
+        subcommands: [MinutesRender.self, MinutesApprove.self],
+        defaultSubcommand: MinutesRender.self)
 }
 
 struct MinutesApprove: ParsableCommand {

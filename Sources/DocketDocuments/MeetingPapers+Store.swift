@@ -1,0 +1,90 @@
+import DocketModel
+import DocketStore
+import Foundation
+
+extension MeetingPapers {
+    /// The papers of a meeting as the store holds it: the one place where the view model is
+    /// filled from stored facts, so every document and format prints the same meeting.
+    public init(store: Store, meeting reference: String, language: Language = .norwegian) throws {
+        let meeting = try store.meeting(reference)
+        let body = try store.body(slug: meeting.body)
+        let shortName = body.kind.norwegianDefinite
+        let chair = try store.memberships(bodySlug: body.slug, currentOn: meeting.date).first { $0.role == .chair }?.person
+        let signerName = meeting.signer ?? chair ?? ""
+        let items = try store.items(meeting: reference)
+        var paperItems: [PaperItem] = []
+        for item in items {
+            paperItems.append(PaperItem(
+                number: item.number, title: item.title, publicTitle: item.publicTitle, section: item.section,
+                kind: item.kind ?? .information, documentBasis: item.basis, caseText: item.caseText, proposal: item.proposal,
+                isExempt: item.isExempt, exemptionBasis: item.exemptionBasis,
+                isAnyOtherBusiness: item.standingPurpose == .anyOtherBusiness,
+                decision: try Self.decision(of: item, in: store)))
+        }
+        var attachments: [Attachment] = []
+        for item in items {
+            for attachment in try store.story(of: item.reference).attachments {
+                attachments.append(Attachment(title: attachment.title, itemNumber: item.number, isExempt: item.isExempt))
+            }
+        }
+        self.init(
+            language: language,
+            body: BodyHeading(name: body.name, shortName: shortName),
+            meeting: MeetingDetails(date: meeting.date, start: meeting.start, end: meeting.end, place: meeting.place ?? "",
+                                    kind: meeting.kind),
+            summons: SummonsDetails(addressees: [meeting.addressees ?? "\(shortName)s medlemmer"], issuePlace: meeting.summonsPlace ?? "",
+                                    issueDate: meeting.summonsDate ?? meeting.date,
+                                    signer: Signer(name: signerName, title: "Leder i \(shortName)")),
+            items: paperItems,
+            attachments: attachments,
+            attendance: try Self.attendance(of: reference, in: store),
+            minuteTaker: meeting.minuteTaker,
+            approval: try Self.approval(of: reference, in: store))
+    }
+
+    private static func decision(of item: AgendaItem, in store: Store) throws -> ItemDecision? {
+        guard let decision = try store.decision(itemID: item.id) else { return nil }
+        var continuation: Continuation?
+        switch decision.outcome {
+        case .postponed:
+            let later = try store.casePath(of: item.reference).first { $0.previousItemID == item.id }
+            continuation = .postponed(toMeetingOn: later?.meetingDate)
+        case .referred:
+            let name = try decision.referredTo.map { try store.body(slug: $0).name }
+            continuation = .referred(toBody: name ?? "")
+        default:
+            break
+        }
+        // A decision word for word the proposal prints as "as proposed".
+        let text = decision.text == item.proposal ? nil : decision.text
+        return ItemDecision(text: text, outcome: decision.outcome, vote: decision.tally, remarks: decision.remarks, continuation: continuation)
+    }
+
+    private static func attendance(of reference: String, in store: Store) throws -> Attendance {
+        var attendance = Attendance()
+        for entry in try store.attendance(meeting: reference) {
+            let attendee = Attendee(name: entry.person, role: entry.role, organisation: entry.organisation)
+            switch entry.status {
+            case .apologies:
+                attendance.apologies.append(attendee)
+            case .substitute:
+                attendance.substitutes.append(Substitution(substitute: attendee, member: entry.substituteFor ?? ""))
+            case .present:
+                if let role = entry.role, !role.votes {
+                    attendance.others.append(attendee)
+                } else {
+                    attendance.present.append(attendee)
+                }
+            }
+        }
+        return attendance
+    }
+
+    private static func approval(of reference: String, in store: Store) throws -> MinutesApproval? {
+        guard let approval = try store.minutesApproval(of: reference) else { return nil }
+        guard let approving = approval.approvedAt else { return MinutesApproval(date: approval.approvedOn) }
+        let meeting = try store.meeting(approving)
+        let item = try store.items(meeting: approving).first { $0.approvesMeetingID == (try? store.meeting(reference).id) }
+        return MinutesApproval(date: approval.approvedOn, bodyName: meeting.bodyName, itemNumber: item?.number)
+    }
+}

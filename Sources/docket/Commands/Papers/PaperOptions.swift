@@ -1,0 +1,46 @@
+import ArgumentParser
+import DocketDocuments
+import DocketStore
+import Foundation
+
+extension DocumentFormat: ExpressibleByArgument {
+    public init?(argument: String) { self.init(name: argument) }
+}
+
+/// What every paper command takes: the format, the public version, the language and where to write.
+struct PaperOptions: ParsableArguments {
+    @Option(name: [.short, .long], help: "md, html, docx, txt or pdf (PDF needs Debian's weasyprint).")
+    var format: DocumentFormat = .markdown
+    @Flag(help: "The public version: items exempt from public access keep their number, placeholder title and legal basis only.")
+    var `public` = false
+    @Option(help: "nb (bokmål, the default) or en.") var language = "nb"
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file ('-' for standard output; the default for md, html and txt).", valueName: "path"))
+    var output: String?
+
+    /// Renders one paper of a meeting and writes it where it should go.
+    func write(_ kind: DocumentKind, of meetingReference: String, store: StoreOptions) throws {
+        guard let language = Language(code: language) else {
+            throw ValidationError("'\(language)' is not a language Docket writes; use nb or en")
+        }
+        let opened = try store.open()
+        let papers = try MeetingPapers(store: opened, meeting: meetingReference, language: language)
+        let meeting = try opened.meeting(meetingReference)
+        let renderer: DocumentRenderer
+        if let folder = try opened.body(slug: meeting.body).templateFolder {
+            renderer = try DocumentRenderer(templateFolder: URL(fileURLWithPath: folder))
+        } else {
+            renderer = DocumentRenderer()
+        }
+        let data = try renderer.render(kind, of: papers, as: format, isPublic: `public`)
+        let isBinary = format == .docx || format == .pdf
+        let destination = output ?? (isBinary ? "\(meeting.body)-\(meeting.date)-\(kind.rawValue)\(`public` ? "-offentlig" : "").\(format.fileExtension)" : "-")
+        if destination == "-" {
+            FileHandle.standardOutput.write(data)
+        } else {
+            guard FileManager.default.createFile(atPath: destination, contents: data) else {
+                throw ValidationError("cannot write '\(destination)'")
+            }
+            FileHandle.standardError.write(Data("Wrote \(destination) (\(data.count) bytes)\n".utf8))
+        }
+    }
+}
