@@ -18,6 +18,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // MARK: SQLite
@@ -41,6 +42,16 @@ let package = Package(
             dependencies: ["SQLite", "DocketModel"],
             swiftSettings: strictSettings,
             plugins: ["EmbedMigrations"]
+        ),
+
+        // MARK: Reading old documents
+        .target(
+            name: "DocketReader",
+            dependencies: [
+                "DocketModel",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strictSettings
         ),
 
         // MARK: CLI
@@ -67,6 +78,10 @@ let package = Package(
         .testTarget(name: "DocketModelTests", dependencies: ["DocketModel"]),
         .testTarget(name: "DocketStoreTests", dependencies: ["DocketStore", "SQLite"]),
         .testTarget(name: "DocketCLITests", dependencies: ["DocketStore"]),
+        .testTarget(
+            name: "DocketReaderTests",
+            dependencies: ["DocketReader", "DocketModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
