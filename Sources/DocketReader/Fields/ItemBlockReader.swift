@@ -1,0 +1,175 @@
+import DocketModel
+
+/// Step 3 of the pipeline (fields): reads one item block into case text, proposal, handling,
+/// decision, votes, archive case number, exemption and attachments.
+///
+/// The block is walked once; labels switch the part that following lines belong to:
+/// "Forslag til vedtak:", "Innstilling:", "Kommunedirektørens forslag til vedtak:" open the proposal;
+/// "Behandling" the handling; "Vedtak", "Vedtak:", "Styrets vedtak:" the decision (the last one wins,
+/// as minutes often restate the proposal before the decision). Vote statements go to the votes.
+enum ItemBlockReader {
+    struct Fields {
+        var caseText: String?
+        var proposal: String?
+        var handling: String?
+        var decision: String?
+        var votes: [ReadVote] = []
+        var archiveCaseNumber: String?
+        var exemptionBasis: String?
+        var exempt = false
+        var attachments: [ReadAttachment] = []
+        /// Dates in "…s behandling av sak 3/2026 i møte den 27.01.2026:" lines, with their lines.
+        var handlingDates: [(DayDate, Int)] = []
+    }
+
+    private static let proposalLabel = Pattern(
+        #"^\s*(?:[\p{L}.'’-]+\s+){0,3}?(?:forslag\s+til\s+(?:vedtak|innstilling)|innstilling|tilråding|tilrådning)\s*(?::\s*(.*))?$"#)
+    private static let decisionLabel = Pattern(#"^\s*((?:[\p{L}.'’-]+\s+){0,3}?)vedtak\s*(?::\s*(.*))?$"#)
+    private static let handlingLabel = Pattern(#"^\s*(?:behandling(?:\s+i\s+møtet)?|møtebehandling|votering|drøfting)\s*:?\s*$"#)
+    private static let handlingLine = Pattern(#"behandling\s+av\s+sak\s+\S+(?:\s+i\s+møte\s+den)?"#)
+    private static let archiveNumber = Pattern(
+        #"\b(?:arkivsak(?:snr|snummer|-dok|\s*nr)?|arkivsaksnr|saksnr|sak\s*nr|saksnummer|vår\s+ref|j\.?\s*post(?:id)?)\.?\s*:?\s*((?:19|20)\d{2}/\d{1,7}|\d{2}/\d{3,7})\b"#)
+    private static let exemption = Pattern(#"(unntatt\s+(?:fra\s+)?offentlighet[^\n]*|\boffl\.?\s*§\s*\d+[^\n]*)"#)
+    private static let underline = Pattern(#"^\s*_{5,}\s*$"#)
+
+    enum Part { case caseText, proposal, handling, decision, attachments }
+
+    static func isProposalLabel(_ text: String) -> Pattern.Match? {
+        guard text.count <= 120, let match = proposalLabel.firstMatch(in: text) else { return nil }
+        return match
+    }
+
+    /// "Vedtak", "Vedtak:", "Styrets vedtak:", but not "Det ble enighet om følgende vedtak:" or "Forslag til vedtak:".
+    static func isDecisionLabel(_ text: String) -> Pattern.Match? {
+        guard text.count <= 120, let match = decisionLabel.firstMatch(in: text) else { return nil }
+        let prefix = (match[1] ?? "").lowercased()
+        let hasColon = text.contains(":")
+        if prefix.contains("forslag") || prefix.contains("følgende") || prefix.contains("enighet") || prefix.contains(" til")
+            || prefix.hasPrefix("til") || prefix.contains("om ") {
+            return nil
+        }
+        if !prefix.trimmed.isEmpty {
+            // "Kommunestyrets vedtak", "Endelig vedtak": a genitive or an adjective, never a sentence.
+            let words = prefix.split(separator: " ")
+            guard words.count <= 3, hasColon || words.last?.hasSuffix("s") == true else { return nil }
+            if words.first.map({ ["det", "dette", "som", "et", "ett", "et", "og", "i"].contains(String($0)) }) == true { return nil }
+        }
+        return match
+    }
+
+    static func read(_ block: [SourceLine]) -> Fields {
+        var fields = Fields()
+        var parts: [Part: [SourceLine]] = [:]
+        var part = Part.caseText
+        var statements: [(String, Int)] = []
+        var index = 0
+        var sawProposal = false
+
+        func add(_ line: SourceLine) { parts[part, default: []].append(line) }
+
+        while index < block.count {
+            let line = block[index]
+            let text = line.text
+            defer { index += 1 }
+            if line.isBlank { add(line); continue }
+            if underline.matches(text) { continue }
+            if fields.archiveCaseNumber == nil, let match = archiveNumber.firstMatch(in: text) {
+                fields.archiveCaseNumber = match[1]
+            }
+            if !fields.exempt, let match = exemption.firstMatch(in: text), part == .caseText {
+                fields.exempt = true
+                fields.exemptionBasis = match[1]?.trimmed
+            }
+            if handlingLine.matches(text) {
+                var dateText = text
+                if !text.trimmed.hasSuffix(":"), index + 1 < block.count, block[index + 1].trimmed.count <= 14,
+                   block[index + 1].trimmed.hasSuffix(":") {
+                    dateText += " " + block[index + 1].trimmed
+                    index += 1
+                }
+                if let date = DateTimeReader.dates(in: dateText).last?.date { fields.handlingDates.append((date, line.number)) }
+                continue
+            }
+            if let match = isProposalLabel(text) {
+                if sawProposal {
+                    part = .handling
+                    add(line)
+                } else {
+                    part = .proposal
+                    sawProposal = true
+                    if let inline = match[1]?.nonBlank { add(SourceLine(number: line.number, text: inline)) }
+                }
+                continue
+            }
+            if let match = isDecisionLabel(text) {
+                part = .decision
+                parts[.decision] = []
+                if let inline = match[2]?.nonBlank { add(SourceLine(number: line.number, text: inline)) }
+                continue
+            }
+            if handlingLabel.matches(text) {
+                part = .handling
+                continue
+            }
+            if attachmentsLabel(text) {
+                part = .attachments
+                continue
+            }
+            if VoteReader.isVoteStart(text) {
+                var statement = text.trimmed
+                while index + 1 < block.count, VoteReader.statementContinues(statement, next: block[index + 1].text) {
+                    index += 1
+                    statement += " " + block[index].trimmed
+                }
+                statements.append((statement, line.number))
+                if part == .proposal { part = .handling }
+                if part != .decision {
+                    parts[.handling, default: []].append(SourceLine(number: line.number, text: statement))
+                }
+                continue
+            }
+            if part == .attachments {
+                let entry = text.trimmed.drop(while: { "-•*–".contains($0) || $0 == " " })
+                if !entry.isEmpty { fields.attachments.append(ReadAttachment(title: String(entry), line: line.number)) }
+                continue
+            }
+            add(line)
+        }
+        fields.caseText = parts[.caseText].flatMap(TextJoiner.block)
+        fields.proposal = parts[.proposal].flatMap(TextJoiner.block)
+        fields.handling = parts[.handling].flatMap(TextJoiner.block)
+        fields.decision = parts[.decision].flatMap(TextJoiner.block)
+        fields.votes = VoteReader.votes(from: statements)
+        return fields
+    }
+
+    static func attachmentsLabel(_ text: String) -> Bool {
+        let lower = text.trimmed.lowercased()
+        return lower == "vedlegg" || lower == "vedlegg:" || lower.hasPrefix("vedlegg til saken") || lower == "trykte vedlegg:"
+            || lower == "utrykte vedlegg:"
+    }
+
+    /// What became of the item, when the text says so plainly.
+    static func outcome(of fields: Fields, kind: ItemKind?) -> Outcome? {
+        let decision = fields.decision?.lowercased() ?? ""
+        let vote = fields.votes.last { $0.adopted != nil }
+        if !decision.isEmpty {
+            if decision.contains("utsettes") || decision.hasPrefix("utsatt") || decision.contains("saken utsettes") { return .postponed }
+            if decision.contains("trekkes") || decision.hasPrefix("trukket") { return .withdrawn }
+            if decision.contains("oversendes") { return .referred }
+            let short = decision.split(separator: "\n").count <= 2
+            if short, decision.contains("til orientering") || decision.contains("tas til etterretning") { return .noted }
+            if let proposal = fields.proposal, normalisedForComparison(proposal) != normalisedForComparison(fields.decision ?? "") {
+                return .amended
+            }
+            return .adopted
+        }
+        if let vote, vote.adopted == false { return .rejected }
+        if vote?.adopted == true { return .adopted }
+        return nil
+    }
+
+    static func normalisedForComparison(_ text: String) -> String {
+        text.lowercased().filter { $0.isLetter || $0.isNumber }
+    }
+}
