@@ -44,7 +44,7 @@ enum ConsistencyChecker {
             let series = heading.number.series?.code ?? ""
             if let previous = highest[series], heading.number.sequence < previous.number.sequence {
                 warnings.append(ReadWarning(.outOfOrder, line: heading.line, item: heading.number,
-                    "Sak \(heading.raw) kommer etter sak \(previous.raw) (linje \(previous.line)); sakene står ikke i nummerrekkefølge."))
+                    "Sak \(heading.number) kommer etter sak \(previous.number) (linje \(previous.line)); sakene står ikke i nummerrekkefølge."))
             } else {
                 highest[series] = heading
             }

@@ -59,7 +59,7 @@ struct ItemAssembler {
             if let index = indexByKey[key] {
                 if hasBlock[index] {
                     warnings.append(ReadWarning(.repeatedHeading, line: heading.line, item: items[index].number,
-                        "Sak \(heading.raw) har overskrift for andre gang («\(heading.title)»); teksten er lagt til sakens saksframlegg."))
+                        "Sak \(heading.number) har overskrift for andre gang («\(heading.title)»); teksten er lagt til sakens saksframlegg."))
                     appendRepeated(block, fields: fields, to: &items[index])
                     continue
                 }
@@ -70,7 +70,7 @@ struct ItemAssembler {
                 var item = ReadItem(number: heading.number, line: heading.line, title: heading.title)
                 if agenda != nil {
                     warnings.append(ReadWarning(.notInAgenda, line: heading.line, item: heading.number,
-                        "Sak \(heading.raw) «\(heading.title)» har egen tekst, men står ikke i sakslisten."))
+                        "Sak \(heading.number) «\(heading.title)» har egen tekst, men står ikke i sakslisten."))
                 }
                 checkYear(item.number, line: heading.line, warnings: &warnings)
                 apply(fields, heading: heading, to: &item, warnings: &warnings)

@@ -55,20 +55,25 @@ enum DateTimeReader {
         #"(?:(?:fra\s+)?(?:kl(?:okken)?\.?\s*))?"# + clock + #"\s*(?:-|–|—|til|to)\s*(?:kl(?:okken)?\.?\s*)?"# + clock + #"(?!\d)"#)
     private static let labelledTime = Pattern(#"(?:kl(?:okken)?\.?\s*|^\s*)"# + clock + #"(?!\d)"#)
 
+    /// "13.12.2018": what looked like a time is the start of a date.
+    private static func followedByDateDigits(_ rest: Substring) -> Bool {
+        rest.hasPrefix(".") && rest.dropFirst().first?.isNumber == true
+    }
+
     /// Start and end of a meeting from a time phrase; the end is nil when the text gives only a start.
     static func times(in text: String) -> (start: ClockTime?, end: ClockTime?) {
         for match in timeRange.matches(in: text) {
             guard let startHour = Int(match[1] ?? ""), let startMinute = Int(match[2] ?? ""),
                   let endHour = Int(match[3] ?? ""), let endMinute = Int(match[4] ?? "") else { continue }
             // "13.12.2018" is a date, not 13:12; reject a range glued to a date.
-            if let range = match.groupRanges[0], text[range.upperBound...].hasPrefix(".") { continue }
+            if let range = match.groupRanges[0], followedByDateDigits(text[range.upperBound...]) { continue }
             if let start = ClockTime(hour: startHour, minute: startMinute) {
                 return (start, ClockTime(hour: endHour, minute: endMinute))
             }
         }
         for match in labelledTime.matches(in: text) {
             guard let hour = Int(match[1] ?? ""), let minute = Int(match[2] ?? "") else { continue }
-            if let range = match.groupRanges[0], text[range.upperBound...].hasPrefix(".") { continue }
+            if let range = match.groupRanges[0], followedByDateDigits(text[range.upperBound...]) { continue }
             if let start = ClockTime(hour: hour, minute: minute) { return (start, nil) }
         }
         return (nil, nil)

@@ -100,9 +100,10 @@ enum TableReader {
 
         func columnOf(_ cell: Cell) -> Column {
             if tabular { return cell.column < columns.count ? columns[cell.column].0 : .other }
-            var best = columns[0].0
-            for (role, start) in columns where start <= cell.column + 2 { best = role }
-            return best
+            // The nearest header column: pdftotext shifts cells a few characters either way.
+            var best = columns[0]
+            for column in columns where abs(column.1 - cell.column) < abs(best.1 - cell.column) { best = column }
+            return best.0
         }
 
         func isRow(_ line: SourceLine) -> Bool {
