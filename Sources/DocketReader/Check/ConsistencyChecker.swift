@@ -64,7 +64,8 @@ enum ConsistencyChecker {
         var shared: [(Int, [ReadItem])] = []
         for (previous, next) in zip(ranges, ranges.dropFirst()) {
             guard previous.max <= next.min else { return }
-            if previous.max == next.min {
+            // Both counters starting at 1 (FO 1/26 beside PS 1/26) is what separate series look like.
+            if previous.max == next.min, next.min > 1 {
                 let both = previous.items.filter { $0.number.sequence == next.min } + next.items.filter { $0.number.sequence == next.min }
                 shared.append((next.min, both))
             }

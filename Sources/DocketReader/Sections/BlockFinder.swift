@@ -72,8 +72,10 @@ enum BlockFinder {
     /// A bare number ("8/19 Title") or one after "Sak" must be followed by a title that does not end
     /// like a sentence, so "Sak 22/18 ble behandlet i juni." in prose is not mistaken for a heading.
     static func heading(in line: SourceLine) -> ItemNumberScanner.Found? {
-        guard line.indent <= 8, let first = line.trimmed.first, first != "-", first != "•", first != "*",
+        guard line.indent <= 12, let first = line.trimmed.first, first != "-", first != "•", first != "*",
               let found = ItemNumberScanner.leading(in: line.text) else { return nil }
+        // pdftotext sometimes indents a heading; only a series code makes an indented number a heading.
+        if line.indent > 4, !found.hasSeries { return nil }
         let rest = found.rest
         guard let initial = rest.first, initial.isUppercase || initial.isNumber || initial == "«" || initial == "\"" ,
               rest.contains(where: \.isLetter) else { return nil }

@@ -129,7 +129,7 @@ enum TableReader {
             let cells = line.cells
             guard let first = cells.first else { index += 1; continue }
             if columnOf(first) == .number, let found = ItemNumberScanner.leading(in: first.text),
-               tabular || cells.count >= 2 || !found.rest.isEmpty {
+               tabular ? line.isTabular : titleFollows(found, in: line, titleStart: titleStart) {
                 var row = ItemTable.Row(number: found.number, raw: found.raw, line: line.number, title: found.rest,
                                        section: section)
                 for cell in cells.dropFirst() { add(cell.text, to: &row, column: columnOf(cell), tabular: tabular) }
@@ -155,6 +155,19 @@ enum TableReader {
             break
         }
         return (table, index)
+    }
+
+    /// In layout text a row's title starts under the title column; an item heading right after the
+    /// table ("RS 6/26 Ordførerfullmakt") has its title one space after the number, and ends the table.
+    private static func titleFollows(_ found: ItemNumberScanner.Found, in line: SourceLine, titleStart: Int) -> Bool {
+        let cells = line.cells
+        if found.rest.isEmpty {
+            return cells.count >= 2 && abs(cells[1].column - titleStart) <= 3
+        }
+        // Title one space after the number: a row only when the number fills its whole column.
+        guard let range = line.text.range(of: found.rest) else { return false }
+        let restStart = line.text.distance(from: line.text.startIndex, to: range.lowerBound)
+        return abs(restStart - titleStart) <= 3 && restStart - line.indent - found.raw.count <= 1 && restStart >= titleStart - 1
     }
 
     private static func add(_ text: String, to row: inout ItemTable.Row, column: Column, tabular: Bool) {
