@@ -1,3 +1,4 @@
+import Foundation
 import DocketModel
 
 /// Reads declared conflicts of interest: "Gunnar Thorsen ble kjent inhabil i sak PS 1/26",
@@ -20,6 +21,10 @@ enum ConflictReader {
                 next += 1
             }
             guard let match = person.firstMatch(in: sentence), let name = match[1] else { continue }
+            // Keep the sentence that declares it, not the ones that run on after it.
+            if let end = sentence[match.range.upperBound...].range(of: #"\.\s+\p{Lu}"#, options: .regularExpression) {
+                sentence = String(sentence[..<end.lowerBound]) + "."
+            }
             let item = ItemNumberScanner.references(in: sentence).first?.number ?? currentItem
             found.append(ReadConflict(person: name.collapsingWhitespace, party: match[2], item: item,
                                       text: sentence, line: line.number))

@@ -30,6 +30,9 @@ enum ItemBlockReader {
     private static let archiveNumber = Pattern(
         #"\b(?:arkivsak(?:snr|snummer|-dok|\s*nr)?|arkivsaksnr|saksnr|sak\s*nr|saksnummer|vår\s+ref|j\.?\s*post(?:id)?)\.?\s*:?\s*((?:19|20)\d{2}/\d{1,7}|\d{2}/\d{3,7})\b"#)
     private static let exemption = Pattern(#"(unntatt\s+(?:fra\s+)?offentlighet[^\n]*|\boffl\.?\s*§\s*\d+[^\n]*)"#)
+    /// A motion put in the meeting ends the proposal as written before it.
+    private static let motion = Pattern(
+        #"\b(?:fremmet\s+(?:følgende|forslag|et|nytt)|foreslo\s+følgende|satt\s+opp\s+mot|alternativt?\s+forslag|endringsforslag|tilleggsforslag)"#)
     private static let underline = Pattern(#"^\s*_{5,}\s*$"#)
 
     enum Part { case caseText, proposal, handling, decision, attachments }
@@ -127,6 +130,9 @@ enum ItemBlockReader {
                     parts[.handling, default: []].append(SourceLine(number: line.number, text: statement))
                 }
                 continue
+            }
+            if part == .proposal, motion.matches(text) {
+                part = .handling
             }
             if part == .attachments {
                 let entry = text.trimmed.drop(while: { "-•*–".contains($0) || $0 == " " })

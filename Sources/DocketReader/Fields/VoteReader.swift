@@ -4,8 +4,8 @@
 /// "Dermed ble innstillingen vedtatt."
 enum VoteReader {
     private static let voteStart = Pattern(
-        #"^\s*(?:(?:for|imot|mot)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+stemte\s+\d+|dermed\s+ble\b|votering\b|avstemning\b)|\benstemmig\b|\b(?:vedtatt|falt|forkastet|vedtas|godkjent)\s+(?:med\s+\d+\s+mot\s+\d+|mot\s+\d+)\s+stemme"#)
-    private static let sideList = Pattern(#"^\s*(for|imot|mot)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+stemte\s+(\d+)\s*:?\s*(.*)$"#)
+        #"^\s*(?:(?:for|imot|mot)\s+[\p{L}-]+(?:\s+[\p{L}\d-]+)?\s+stemte\s+\d+|dermed\s+ble\b|votering\b|avstemning\b)|\benstemmig\b|\b(?:vedtatt|falt|forkastet|vedtas|godkjent)\s+(?:med\s+\d+\s+mot\s+\d+|mot\s+\d+)\s+stemme"#)
+    private static let sideList = Pattern(#"^\s*(for|imot|mot)\s+[\p{L}-]+(?:\s+[\p{L}\d-]+)?\s+stemte\s+(\d+)\s*:?\s*(.*)$"#)
     private static let withCounts = Pattern(#"\b(vedtatt|falt|forkastet|vedtas|godkjent)\s+med\s+(\d+)\s+mot\s+(\d+)\s+stemme"#)
     private static let againstOnly = Pattern(#"\b(vedtatt|falt|forkastet|vedtas|godkjent)\s+mot\s+(\d+)\s+stemme"#)
     private static let abstained = Pattern(#"(\d+)\s+(?:avsto|avstod|stemte blankt|blanke)"#)
