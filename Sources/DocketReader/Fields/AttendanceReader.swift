@@ -113,7 +113,8 @@ enum AttendanceReader {
                     continue
                 }
                 let entries: [ReadAttendee]
-                if cells.count == 1, line.trimmed.contains(",") || line.trimmed.lowercased().contains(" og ") {
+                if cells.count == 1, !line.trimmed.lowercased().contains(" for "),
+                   line.trimmed.contains(",") || line.trimmed.lowercased().contains(" og ") {
                     entries = splitNameList(line.trimmed).compactMap { row(fromCells: [Cell(text: $0, column: 0)], line: line.number, kind: kind, hasForColumn: false) }
                 } else {
                     entries = [row(fromCells: cells, line: line.number, kind: kind, hasForColumn: hasForColumn)].compactMap { $0 }

@@ -50,7 +50,7 @@ enum Normaliser {
             for (pageIndex, start) in pageStarts.enumerated() {
                 let end = pageIndex + 1 < pageStarts.count ? pageStarts[pageIndex + 1] : lines.count
                 let nonBlank = (start..<end).filter { !lines[$0].isBlank }
-                let edges = Set(nonBlank.prefix(3) + nonBlank.suffix(3))
+                let edges = Set(nonBlank.prefix(2) + nonBlank.suffix(2))
                 for index in edges {
                     edgeLines[furnitureKey(lines[index].text), default: []].append(index)
                 }
