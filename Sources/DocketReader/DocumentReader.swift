@@ -45,7 +45,8 @@ public struct DocumentReader: Sendable {
         let front = lines[..<frontEnd].filter { !agendaLines.contains($0.number) }
 
         // Fields
-        let frontMatter = FrontMatterReader.read(Array(front))
+        var frontMatter = FrontMatterReader.read(Array(front))
+        FrontMatterReader.readAdjournment(lines, into: &frontMatter)
         let attendance = AttendanceReader.read(Array(front))
         var document = ReadDocument(kind: frontMatter.kind)
         document.sourceEncoding = encoding?.rawValue

@@ -275,3 +275,62 @@ import Testing
         #expect(fields.exemptionBasis?.hasPrefix("Unntatt offentlighet") == true)
     }
 }
+
+/// A minutes document in another case system's layout (ACOS-like dated labels, no agenda table).
+@Suite struct OtherLayoutTests {
+    static let text = """
+    Møtebok for Formannskapet
+    Møtedato: Tirsdag 12.03.2019
+    Tidspunkt: 09:00
+    Møtested: Kommunestyresalen
+
+    Til stede: Kari Nordmann (H), Ola Hansen (AP), Per Olsen (SP)
+    Forfall: Liv Berg (V)
+    Møtende varamedlemmer: Eva Dahl (V) for Liv Berg
+
+    Sak 12/19 Reguleringsplan for sentrum
+    Arkivsaksnr.: 19/1234
+    Rådmannens innstilling
+    Planen vedtas.
+
+    Behandling i Formannskapet - 12.03.2019
+    Vedtatt mot 2 stemmer.
+
+    Formannskapets vedtak - 12.03.2019
+    Planen vedtas.
+
+    Sak 13/19 Budsjettregulering
+    Unntatt offentlighet, jf. offl. § 23
+    Behandling i Formannskapet - 12.03.2019
+    Enstemmig vedtatt.
+    Formannskapets vedtak - 12.03.2019
+    Reguleringen vedtas, jf. sak 8/19 og PS 14/19.
+
+    Møtet ble hevet kl. 11.15.
+    """
+
+    @Test func readsItemsDecisionsAndAttendance() throws {
+        let document = DocumentReader().read(text: Self.text)
+        #expect(document.kind == .minutes)
+        #expect(document.body == "Formannskapet")
+        #expect(document.meeting.date == DayDate(year: 2019, month: 3, day: 12))
+        #expect(document.meeting.end == ClockTime(hour: 11, minute: 15))
+        #expect(document.items.map(\.number.description) == ["12/19", "13/19"])
+        let first = document.items[0]
+        #expect(first.archiveCaseNumber == "19/1234")
+        #expect(first.proposal == "Planen vedtas.")
+        #expect(first.decision == "Planen vedtas.")
+        #expect(first.vote?.votesAgainst == 2)
+        #expect(first.outcome == .adopted)
+        let second = document.items[1]
+        #expect(second.exempt)
+        #expect(second.vote?.unanimous == true)
+        #expect(document.attendance.filter { $0.status == .present }.map(\.name) == ["Kari Nordmann", "Ola Hansen", "Per Olsen"])
+        #expect(document.attendance.first { $0.status == .apologies }?.name == "Liv Berg")
+        #expect(document.attendance.first { $0.status == .substitute }?.substituteFor == "Liv Berg")
+        let references = document.references.map { "\($0.number)" }
+        #expect(references == ["8/19", "PS 14/19"])
+        // 14/19 lies outside this meeting's items 12–13: an earlier or later item, not a missed one.
+        #expect(!document.warnings.contains { $0.code == .numberOnlyInText })
+    }
+}

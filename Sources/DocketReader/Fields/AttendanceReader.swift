@@ -113,8 +113,7 @@ enum AttendanceReader {
                     continue
                 }
                 let entries: [ReadAttendee]
-                if cells.count == 1, !line.trimmed.lowercased().contains(" for "),
-                   line.trimmed.contains(",") || line.trimmed.lowercased().contains(" og ") {
+                if cells.count == 1, line.trimmed.contains(",") || line.trimmed.lowercased().contains(" og ") {
                     entries = splitNameList(line.trimmed).compactMap { row(fromCells: [Cell(text: $0, column: 0)], line: line.number, kind: kind, hasForColumn: false) }
                 } else {
                     entries = [row(fromCells: cells, line: line.number, kind: kind, hasForColumn: hasForColumn)].compactMap { $0 }
@@ -209,12 +208,22 @@ enum AttendanceReader {
         return entry
     }
 
-    /// "Kari Nordmann (H), Ola Nordmann og Per Hansen" → three names.
+    /// "Kari Nordmann (H), Ola Nordmann og Per Hansen" → three names; "Per Olsen (H) for Kari Nordmann,
+    /// Liv Berg, varamedlem for Ola Hansen" → two entries (a piece that starts in lower case belongs to the one before).
     static func splitNameList(_ text: String) -> [String] {
         var cleaned = text
         if cleaned.hasSuffix(".") { cleaned.removeLast() }
-        return cleaned.replacingOccurrences(of: " og ", with: ", ").replacingOccurrences(of: " and ", with: ", ")
+        let pieces = cleaned.replacingOccurrences(of: " og ", with: ", ").replacingOccurrences(of: " and ", with: ", ")
             .split(separator: ",").map { String($0).trimmed }.filter { $0.contains(where: \.isLetter) }
+        var merged: [String] = []
+        for piece in pieces {
+            if let first = piece.first, first.isLowercase, let last = merged.popLast() {
+                merged.append(last + ", " + piece)
+            } else {
+                merged.append(piece)
+            }
+        }
+        return merged
     }
 
     private static let name = #"((?:\p{Lu}[\p{L}'’.-]*\s+){1,4}\p{Lu}[\p{L}'’-]*)"#

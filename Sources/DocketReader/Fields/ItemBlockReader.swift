@@ -22,10 +22,15 @@ enum ItemBlockReader {
         var handlingDates: [(DayDate, Int)] = []
     }
 
+    /// What may follow a label in case systems that date it: "Formannskapets vedtak - 12.03.2019",
+    /// "Behandling i Formannskapet den 12.03.2019".
+    private static let labelSuffix = #"(?:\s+(?:i|til)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?)?(?:\s*(?:[-–]|den|i møte)?\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4})?"#
     private static let proposalLabel = Pattern(
-        #"^\s*(?:[\p{L}.'’-]+\s+){0,3}?(?:forslag\s+til\s+(?:vedtak|innstilling)|innstilling|tilråding|tilrådning)\s*(?::\s*(.*))?$"#)
-    private static let decisionLabel = Pattern(#"^\s*((?:[\p{L}.'’-]+\s+){0,3}?)vedtak\s*(?::\s*(.*))?$"#)
-    private static let handlingLabel = Pattern(#"^\s*(?:behandling(?:\s+i\s+møtet)?|møtebehandling|votering|drøfting)\s*:?\s*$"#)
+        #"^\s*(?:[\p{L}.'’-]+\s+){0,3}?(?:forslag\s+til\s+(?:vedtak|innstilling)|innstilling|tilråding|tilrådning)"# + labelSuffix
+            + #"\s*(?::\s*(.*))?$"#)
+    private static let decisionLabel = Pattern(#"^\s*((?:[\p{L}.'’-]+\s+){0,3}?)vedtak"# + labelSuffix + #"\s*(?::\s*(.*))?$"#)
+    private static let handlingLabel = Pattern(
+        #"^\s*(?:behandling|møtebehandling|votering|drøfting)"# + labelSuffix + #"\s*:?\s*$"#)
     private static let handlingLine = Pattern(#"behandling\s+av\s+sak\s+\S+(?:\s+i\s+møte\s+den)?"#)
     private static let archiveNumber = Pattern(
         #"\b(?:arkivsak(?:snr|snummer|-dok|\s*nr)?|arkivsaksnr|saksnr|sak\s*nr|saksnummer|vår\s+ref|j\.?\s*post(?:id)?)\.?\s*:?\s*((?:19|20)\d{2}/\d{1,7}|\d{2}/\d{3,7})\b"#)

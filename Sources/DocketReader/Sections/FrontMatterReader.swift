@@ -136,6 +136,19 @@ enum FrontMatterReader {
         }
     }
 
+    private static let adjourned = Pattern(#"\b(?:møtet\s+(?:ble\s+)?hevet|møteslutt|møtet\s+avsluttet)\b.*?(?:kl(?:okken)?\.?\s*)?(\d{1,2})[.:](\d{2})"#)
+
+    /// "Møtet hevet kl. 15.30": the end, when the heading gave only the start.
+    static func readAdjournment(_ lines: [SourceLine], into result: inout Result) {
+        guard result.meeting.start != nil, result.meeting.end == nil else { return }
+        for line in lines {
+            if let match = adjourned.firstMatch(in: line.text), let hour = Int(match[1] ?? ""), let minute = Int(match[2] ?? "") {
+                result.meeting.end = ClockTime(hour: hour, minute: minute)
+                return
+            }
+        }
+    }
+
     /// The letter around the agenda: "Til …", "Stavanger, 7 februar 2019", "Med vennlig hilsen" + signer, "Vedlegg".
     static func readLetter(_ lines: [SourceLine], into result: inout Result) {
         for (index, line) in lines.enumerated() {
