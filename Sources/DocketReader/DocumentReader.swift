@@ -71,7 +71,8 @@ public struct DocumentReader: Sendable {
         // Consistency
         var warnings: [ReadWarning] = []
         let assembler = ItemAssembler(meetingYear: document.meeting.date?.year, isSummons: document.kind == .summons)
-        document.items = assembler.assemble(agenda: agenda, blocks: blocks, warnings: &warnings)
+        let blockFields = blocks.map { ItemBlockReader.read($0.body) }
+        document.items = assembler.assemble(agenda: agenda, blocks: blocks, fields: blockFields, warnings: &warnings)
         document.warnings += warnings
 
         var handlingDates: [(DayDate, Int, ItemNumber)] = []
@@ -80,13 +81,13 @@ public struct DocumentReader: Sendable {
         for line in front where !tableLines.contains(line.number) {
             document.references += ReferenceReader.references(in: line, fromItem: nil, bodyName: document.body)
         }
-        for block in blocks {
+        for (block, fields) in zip(blocks, blockFields) {
             let number = resolvedNumber(block.heading.number, in: document.items)
             document.conflicts += ConflictReader.conflicts(in: block.body, currentItem: number)
             for line in block.body where !headingLines.contains(line.number) && !tableLines.contains(line.number) {
                 document.references += ReferenceReader.references(in: line, fromItem: number, bodyName: document.body)
             }
-            for (date, line) in ItemBlockReader.read(block.body).handlingDates {
+            for (date, line) in fields.handlingDates {
                 handlingDates.append((date, line, number))
             }
         }

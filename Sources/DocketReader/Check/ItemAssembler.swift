@@ -19,7 +19,9 @@ struct ItemAssembler {
         }
     }
 
-    func assemble(agenda: ItemTable?, blocks: [ItemBlock], warnings: inout [ReadWarning]) -> [ReadItem] {
+    /// `fields` holds each block's fields, read once by the caller (same order as `blocks`).
+    func assemble(agenda: ItemTable?, blocks: [ItemBlock], fields blockFields: [ItemBlockReader.Fields],
+                  warnings: inout [ReadWarning]) -> [ReadItem] {
         var items: [ReadItem] = []
         var hasBlock: [Bool] = []
         var indexByKey: [Key: Int] = [:]
@@ -52,10 +54,9 @@ struct ItemAssembler {
             hasBlock.append(false)
         }
 
-        for block in blocks {
+        for (block, fields) in zip(blocks, blockFields) {
             let heading = block.heading
             let key = Key(heading.number)
-            let fields = ItemBlockReader.read(block.body)
             if let index = indexByKey[key] {
                 if hasBlock[index] {
                     warnings.append(ReadWarning(.repeatedHeading, line: heading.line, item: items[index].number,

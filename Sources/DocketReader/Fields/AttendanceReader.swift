@@ -20,6 +20,7 @@ enum AttendanceReader {
 
     /// Which list a heading line opens, and any text after its colon.
     static func heading(_ text: String) -> (ListKind, inline: String)? {
+        guard text.count <= 200 else { return nil }
         let trimmed = text.trimmed
         let lower = trimmed.lowercased()
         let (label, inline): (String, String) = {
@@ -44,8 +45,8 @@ enum AttendanceReader {
         ]
         for (kind, phrases) in kinds {
             for phrase in phrases {
-                if label == phrase || (label.hasPrefix("følgende") && label.contains(phrase))
-                    || (label.hasSuffix(phrase) && label.split(separator: " ").count <= 6 && (text.contains(":") || label == phrase)) {
+                if label == phrase || (label.hasPrefix("følgende") && label.includes(phrase))
+                    || (label.hasSuffix(phrase) && label.split(separator: " ").count <= 6 && (text.includes(":") || label == phrase)) {
                     return (kind, inline)
                 }
             }
@@ -109,11 +110,11 @@ enum AttendanceReader {
             for line in body {
                 let cells = line.cells
                 if let first = cells.first?.text.lowercased(), first == "navn" || first == "name" {
-                    hasForColumn = line.text.lowercased().contains(" for")
+                    hasForColumn = line.text.lowercased().includes(" for")
                     continue
                 }
                 let entries: [ReadAttendee]
-                if cells.count == 1, line.trimmed.contains(",") || line.trimmed.lowercased().contains(" og ") {
+                if cells.count == 1, line.trimmed.includes(",") || line.trimmed.lowercased().includes(" og ") {
                     entries = splitNameList(line.trimmed).compactMap { row(fromCells: [Cell(text: $0, column: 0)], line: line.number, kind: kind, hasForColumn: false) }
                 } else {
                     entries = [row(fromCells: cells, line: line.number, kind: kind, hasForColumn: hasForColumn)].compactMap { $0 }
@@ -150,7 +151,7 @@ enum AttendanceReader {
 
         // "Kari Nordmann (H) for Ola Nordmann", "Kari Nordmann, vara for Ola Nordmann"
         if let match = substituteFor.firstMatch(in: name), let who = match[1], let whom = match[2],
-           who.contains(" ") || who.contains("(") {
+           who.includes(" ") || who.includes("(") {
             name = who
             replaced = whom.trimmed
         }

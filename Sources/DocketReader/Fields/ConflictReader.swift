@@ -12,7 +12,7 @@ enum ConflictReader {
     /// Each conflict in the lines, attributed to the item the sentence names, else to `currentItem`.
     static func conflicts(in lines: [SourceLine], currentItem: ItemNumber?) -> [ReadConflict] {
         var found: [ReadConflict] = []
-        for (index, line) in lines.enumerated() where word.matches(line.text) {
+        for (index, line) in lines.enumerated() where line.text.includes("nhabil") && word.matches(line.text) {
             // The sentence may run on over the next lines.
             var sentence = line.trimmed
             var next = index + 1

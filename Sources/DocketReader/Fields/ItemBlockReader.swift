@@ -51,9 +51,9 @@ enum ItemBlockReader {
     static func isDecisionLabel(_ text: String) -> Pattern.Match? {
         guard text.count <= 120, let match = decisionLabel.firstMatch(in: text) else { return nil }
         let prefix = (match[1] ?? "").lowercased()
-        let hasColon = text.contains(":")
-        if prefix.contains("forslag") || prefix.contains("følgende") || prefix.contains("enighet") || prefix.contains(" til")
-            || prefix.hasPrefix("til") || prefix.contains("om ") {
+        let hasColon = text.includes(":")
+        if prefix.includes("forslag") || prefix.includes("følgende") || prefix.includes("enighet") || prefix.includes(" til")
+            || prefix.hasPrefix("til") || prefix.includes("om ") {
             return nil
         }
         if !prefix.trimmed.isEmpty {
@@ -81,14 +81,16 @@ enum ItemBlockReader {
             defer { index += 1 }
             if line.isBlank { add(line); continue }
             if underline.matches(text) { continue }
-            if fields.archiveCaseNumber == nil, let match = archiveNumber.firstMatch(in: text) {
+            let lower = text.lowercased()
+            if fields.archiveCaseNumber == nil, text.includes("/"), let match = archiveNumber.firstMatch(in: text) {
                 fields.archiveCaseNumber = match[1]
             }
-            if !fields.exempt, let match = exemption.firstMatch(in: text), part == .caseText {
+            if !fields.exempt, part == .caseText, lower.includes("offentl") || lower.includes("offl"),
+               let match = exemption.firstMatch(in: text) {
                 fields.exempt = true
                 fields.exemptionBasis = match[1]?.trimmed
             }
-            if handlingLine.matches(text) {
+            if lower.includes("behandling av"), handlingLine.matches(text) {
                 var dateText = text
                 if !text.trimmed.hasSuffix(":"), index + 1 < block.count, block[index + 1].trimmed.count <= 14,
                    block[index + 1].trimmed.hasSuffix(":") {
@@ -98,7 +100,8 @@ enum ItemBlockReader {
                 if let date = DateTimeReader.dates(in: dateText).last?.date { fields.handlingDates.append((date, line.number)) }
                 continue
             }
-            if let match = isProposalLabel(text) {
+            if lower.includes("innstilling") || lower.includes("forslag") || lower.includes("tilråd"),
+               let match = isProposalLabel(text) {
                 if sawProposal {
                     part = .handling
                     add(line)
@@ -109,13 +112,13 @@ enum ItemBlockReader {
                 }
                 continue
             }
-            if let match = isDecisionLabel(text) {
+            if lower.includes("vedtak"), let match = isDecisionLabel(text) {
                 part = .decision
                 parts[.decision] = []
                 if let inline = match[2]?.nonBlank { add(SourceLine(number: line.number, text: inline)) }
                 continue
             }
-            if handlingLabel.matches(text) {
+            if text.count <= 120, handlingLabel.matches(text) {
                 part = .handling
                 continue
             }
@@ -123,7 +126,7 @@ enum ItemBlockReader {
                 part = .attachments
                 continue
             }
-            if VoteReader.isVoteStart(text) {
+            if VoteReader.mayStartVote(lower), VoteReader.isVoteStart(text) {
                 var statement = text.trimmed
                 while index + 1 < block.count, VoteReader.statementContinues(statement, next: block[index + 1].text) {
                     index += 1
@@ -165,11 +168,11 @@ enum ItemBlockReader {
         let decision = fields.decision?.lowercased() ?? ""
         let vote = fields.votes.last { $0.adopted != nil }
         if !decision.isEmpty {
-            if decision.contains("utsettes") || decision.hasPrefix("utsatt") || decision.contains("saken utsettes") { return .postponed }
-            if decision.contains("trekkes") || decision.hasPrefix("trukket") { return .withdrawn }
-            if decision.contains("oversendes") { return .referred }
+            if decision.includes("utsettes") || decision.hasPrefix("utsatt") || decision.includes("saken utsettes") { return .postponed }
+            if decision.includes("trekkes") || decision.hasPrefix("trukket") { return .withdrawn }
+            if decision.includes("oversendes") { return .referred }
             let short = decision.split(separator: "\n").count <= 2
-            if short, decision.contains("til orientering") || decision.contains("tas til etterretning") { return .noted }
+            if short, decision.includes("til orientering") || decision.includes("tas til etterretning") { return .noted }
             if let proposal = fields.proposal, normalisedForComparison(proposal) != normalisedForComparison(fields.decision ?? "") {
                 return .amended
             }

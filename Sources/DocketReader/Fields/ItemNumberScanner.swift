@@ -36,7 +36,7 @@ enum ItemNumberScanner {
     /// A dash between sequence and year ("Sak 8-2019") is accepted only after the word "sak",
     /// because a bare "8-19" is more often a range than an item.
     static func leading(in text: String) -> Found? {
-        guard let match = leadingPattern.firstMatch(in: text),
+        guard mayHoldNumber(text), let match = leadingPattern.firstMatch(in: text),
               let sequenceText = match[3], let separator = match[4], let yearText = match[5] else { return nil }
         let caseWord = match[1] != nil
         if separator.trimmed != "/", !caseWord { return nil }
@@ -53,7 +53,7 @@ enum ItemNumberScanner {
 
     /// Numbers introduced by "sak" or a series code anywhere in a line.
     static func references(in text: String) -> [Found] {
-        guard text.contains(where: { $0.isNumber }) else { return [] }
+        guard mayHoldNumber(text) else { return [] }
         return referencePattern.matches(in: text).compactMap { match in
             guard let sequenceText = match[4], let yearText = match[6],
                   let number = makeNumber(series: match[2] ?? match[3], sequence: sequenceText, year: yearText)
@@ -62,6 +62,17 @@ enum ItemNumberScanner {
             return Found(number: number, raw: match.text.trimmed, rest: "", hasSeries: (match[2] ?? match[3]) != nil,
                          hasCaseWord: match[1] != nil, offset: offset)
         }
+    }
+
+    /// A cheap test before the patterns: a number needs a digit and a separator.
+    static func mayHoldNumber(_ text: String) -> Bool {
+        var digit = false
+        var separator = false
+        for character in text.utf8 {
+            if character >= 48 && character <= 57 { digit = true } else if character == 47 || character == 45 { separator = true }
+            if digit && separator { return true }
+        }
+        return digit && text.includes("–")
     }
 
     static func makeNumber(series code: String?, sequence: String, year: String) -> ItemNumber? {

@@ -21,7 +21,7 @@ enum ReferenceReader {
             if let match = anotherBody.firstMatch(in: context) {
                 foreign = true
                 // "Digi Rogalands styringsgruppe" naming this very body is not another body.
-                if let bodyName, bodyName.lowercased().contains(match.text.lowercased()) { foreign = false }
+                if let bodyName, bodyName.lowercased().includes(match.text.lowercased()) { foreign = false }
             }
             return ReadReference(number: found.number, raw: found.raw, line: line.number, fromItem: fromItem,
                                  isItemOfThisDocument: false, namesAnotherBody: foreign)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Joins the pieces of one text broken over lines, the way it was before the line breaks.
 ///
 /// "Forvaltningsrevisjon - Tildeling av helse- og" + "omsorgstjenester" keeps "helse- og";
@@ -28,7 +30,9 @@ enum TextJoiner {
     /// A block of lines as text: paragraphs (split by blank lines) keep their line breaks,
     /// common indentation goes, and leading/trailing blank lines are dropped.
     static func block(_ lines: [SourceLine]) -> String? {
-        var texts = lines.map { $0.text.trimmingTrailingSpaces.replacingOccurrences(of: "\t", with: "  ") }
+        var texts = lines.map { line in
+            line.isTabular ? line.text.trimmingTrailingSpaces.replacingOccurrences(of: "\t", with: "  ") : line.text.trimmingTrailingSpaces
+        }
         while texts.first?.trimmed.isEmpty == true { texts.removeFirst() }
         while texts.last?.trimmed.isEmpty == true { texts.removeLast() }
         guard !texts.isEmpty else { return nil }

@@ -14,7 +14,12 @@ enum VoteReader {
 
     /// True when a line opens a vote statement.
     static func isVoteStart(_ text: String) -> Bool {
-        voteStart.matches(text)
+        mayStartVote(text.lowercased()) && voteStart.matches(text)
+    }
+
+    /// A cheap test before the pattern: every vote phrase has one of these words.
+    static func mayStartVote(_ lower: String) -> Bool {
+        lower.includes("stem") || lower.includes("dermed") || lower.includes("votering")
     }
 
     /// A vote statement spans lines while a member list or a parenthesis is still open.
@@ -82,8 +87,8 @@ enum VoteReader {
     static func standalone(_ text: String, line: Int) -> ReadVote {
         var vote = ReadVote(text: text, line: line)
         let lower = text.lowercased()
-        let fell = lower.contains("falt") || lower.contains("forkastet") || lower.contains("ikke vedtatt") || lower.contains("avvist")
-        if lower.contains("enstemmig") {
+        let fell = lower.includes("falt") || lower.includes("forkastet") || lower.includes("ikke vedtatt") || lower.includes("avvist")
+        if lower.includes("enstemmig") {
             vote.unanimous = true
             vote.adopted = !fell
         }
@@ -105,7 +110,7 @@ enum VoteReader {
                 if fell { vote.votersFor = names } else { vote.votersAgainst = names }
             }
         }
-        if vote.adopted == nil, lower.contains("vedtatt") || lower.contains("godkjent") { vote.adopted = !fell }
+        if vote.adopted == nil, lower.includes("vedtatt") || lower.includes("godkjent") { vote.adopted = !fell }
         if let match = abstained.firstMatch(in: text) { vote.abstaining = Int(match[1] ?? "") }
         return vote
     }

@@ -15,6 +15,7 @@ enum Normaliser {
 
     /// No-break and exotic spaces become spaces; soft hyphens, zero-width characters and BOMs go.
     static func cleanCharacters(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value >= 0xA0 && isOdd($0) }) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {
@@ -25,6 +26,13 @@ enum Normaliser {
             }
         }
         return String(result)
+    }
+
+    private static func isOdd(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xA0, 0xAD, 0x2000...0x200D, 0x2028, 0x2029, 0x202F, 0x205F, 0x2060, 0x3000, 0xFEFF: true
+        default: false
+        }
     }
 
     // MARK: Page furniture
@@ -41,8 +49,12 @@ enum Normaliser {
     /// because minutes legitimately repeat "Vedtak" or "Behandling" once per item.
     static func removePageFurniture(_ lines: [SourceLine]) -> [SourceLine] {
         var drop = Set<Int>()
-        for (index, line) in lines.enumerated() where !line.isBlank {
-            if pageNumberAlone.matches(line.text) || pageNumberAtEnd.matches(line.text) { drop.insert(index) }
+        for (index, line) in lines.enumerated() where line.text.contains(where: \.isNumber) {
+            // Cheap tests first: a page number line is short, or ends in "side/page N av M".
+            let text = line.text
+            if text.count <= 24, pageNumberAlone.matches(text) { drop.insert(index) }
+            let lower = text.lowercased()
+            if lower.includes("side") || lower.includes("page"), pageNumberAtEnd.matches(text) { drop.insert(index) }
         }
         let pageStarts = lines.indices.filter { lines[$0].startsPage }
         if pageStarts.count >= 3 {

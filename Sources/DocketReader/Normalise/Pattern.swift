@@ -58,7 +58,13 @@ final class Pattern: @unchecked Sendable {
 
 extension String {
     /// Without leading and trailing whitespace.
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    var trimmed: String {
+        // Native rather than Foundation's trimmingCharacters, which bridges through NSString on Linux.
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
 
     /// Whitespace runs made single spaces, trimmed.
     var collapsingWhitespace: String {
@@ -69,5 +75,30 @@ extension String {
     var nonBlank: String? {
         let value = trimmed
         return value.isEmpty ? nil : value
+    }
+}
+
+extension StringProtocol {
+    /// Substring search on UTF-8 bytes. Foundation's `contains(_:)` goes through NSString on Linux
+    /// and dominated the reader's run time; the reader asks this question for every line.
+    func includes(_ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return true }
+        let search = { (haystack: UnsafeBufferPointer<UInt8>) -> Bool in
+            guard haystack.count >= pattern.count else { return false }
+            var index = 0
+            let last = haystack.count - pattern.count
+            while index <= last {
+                if haystack[index] == first {
+                    var offset = 1
+                    while offset < pattern.count, haystack[index + offset] == pattern[offset] { offset += 1 }
+                    if offset == pattern.count { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+        if let found = utf8.withContiguousStorageIfAvailable(search) { return found }
+        return Array(utf8).withUnsafeBufferPointer(search)
     }
 }

@@ -17,7 +17,7 @@ struct SourceLine: Sendable, Equatable {
     var indent: Int { text.prefix(while: { $0 == " " }).count }
 
     /// True when the line came from a table (DOCX, HTML or text copied from Word keeps cells apart with tabs).
-    var isTabular: Bool { text.contains("\t") }
+    var isTabular: Bool { text.utf8.contains(9) }
 
     /// The line's cells: tab-separated fields, or, in layout text, runs of text apart by two or more spaces.
     ///
@@ -68,7 +68,7 @@ extension String {
         for (index, raw) in unified.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var text = String(raw)
             var startsPage = index == 0
-            if text.contains("\u{0C}") {
+            if text.includes("\u{0C}") {
                 startsPage = true
                 text.removeAll { $0 == "\u{0C}" }
             }

@@ -46,7 +46,7 @@ enum FrontMatterReader {
             let lower = line.trimmed.lowercased()
             let firstWord = lower.split(whereSeparator: { !$0.isLetter }).first.map(String.init) ?? ""
             let isMinutes = minutesWords.contains(firstWord)
-            let isSummons = summonsWords.contains(firstWord) || lower.contains("innkalles")
+            let isSummons = summonsWords.contains(firstWord) || lower.includes("innkalles")
             guard isMinutes || isSummons else { continue }
             result.kind = isMinutes ? .minutes : .summons
             result.kindIsCertain = true
@@ -111,11 +111,11 @@ enum FrontMatterReader {
 
     /// "Det innkalles med dette til møte i styringsgruppen den 13 februar 2019 på … fra klokken 13.00 til 15.00."
     static func readProse(_ lines: [SourceLine], into result: inout Result) {
-        for line in lines where line.text.lowercased().contains("møte") {
+        for line in lines where line.text.lowercased().includes("møte") {
             let text = line.trimmed
             let lower = text.lowercased()
-            guard lower.contains("innkalles") || lower.contains("møtet holdes") || lower.contains("møtet avholdes")
-                || lower.contains("møtet ble holdt") || lower.contains("møte den") || lower.contains("til møte") else { continue }
+            guard lower.includes("innkalles") || lower.includes("møtet holdes") || lower.includes("møtet avholdes")
+                || lower.includes("møtet ble holdt") || lower.includes("møte den") || lower.includes("til møte") else { continue }
             let dates = DateTimeReader.dates(in: text)
             guard let first = dates.first else { continue }
             if result.meeting.date == nil {

@@ -47,12 +47,14 @@ enum TableReader {
         let word = headerWord(text)
         if word.hasPrefix("unntatt") || word == "off" || word == "u.off" || word.hasPrefix("offl") || word == "unntatt off" { return .exempt }
         if word.hasPrefix("type") || word == "sakstype" || word == "saktype" || word == "tema" || word == "kategori" { return .kind }
-        if word.contains("underlag") || word.hasPrefix("dokument") || word == "vedlegg" { return .basis }
+        if word.includes("underlag") || word.hasPrefix("dokument") || word == "vedlegg" { return .basis }
         return .other
     }
 
     /// Header columns (role and start) when the line is an item table's header.
     static func header(_ line: SourceLine) -> [(Column, Int)]? {
+        let start = line.text.drop(while: { $0 == " " }).prefix(14).lowercased()
+        guard ["nr", "sak", "utv", "løpenr", "møtesak", "ps"].contains(where: { start.hasPrefix($0) }) else { return nil }
         let cells = line.cells
         guard cells.count >= 2, numberHeaders.contains(headerWord(cells[0].text)),
               titleHeaders.contains(headerWord(cells[1].text)) else { return nil }
@@ -188,8 +190,8 @@ enum TableReader {
     /// "Faste saker" → standing; "Saker til behandling" → for consideration.
     static func sectionLabel(_ text: String) -> Section? {
         let lower = text.lowercased()
-        if lower.contains("faste") { return .standing }
-        if lower.contains("behandling") || lower.contains("vedtakssaker") || lower.contains("beslutningssaker") {
+        if lower.includes("faste") { return .standing }
+        if lower.includes("behandling") || lower.includes("vedtakssaker") || lower.includes("beslutningssaker") {
             return .forConsideration
         }
         return nil
