@@ -267,6 +267,10 @@ import Testing
         #expect(ItemBlockReader.isDecisionLabel("Det ble enighet om følgende vedtak:") == nil)
         #expect(ItemBlockReader.isProposalLabel("Forslag til vedtak enstemmig vedtatt.") == nil)
         #expect(ItemBlockReader.isProposalLabel("Innstilling:") != nil)
+        #expect(ItemBlockReader.isProposalLabel("Ungdomsrådet støtter kommunedirektørens forslag til vedtak i saken") == nil)
+        #expect(ItemBlockReader.isProposalLabel("Formannskapets innstilling til kommunestyret:") != nil)
+        #expect(ItemBlockReader.isDecisionLabel("Formannskapets vedtak - 12.03.2019") != nil)
+        #expect(ItemBlockReader.isDecisionLabel("Vedtak: Planen vedtas.") != nil)
     }
 
     @Test func exemptionInTheText() {

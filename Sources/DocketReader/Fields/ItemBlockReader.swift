@@ -22,19 +22,26 @@ enum ItemBlockReader {
         var handlingDates: [(DayDate, Int)] = []
     }
 
-    /// What may follow a label in case systems that date it: "Formannskapets vedtak - 12.03.2019",
-    /// "Behandling i Formannskapet den 12.03.2019".
-    private static let labelSuffix = #"(?:\s+(?:i|til)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?)?(?:\s*(?:[-–]|den|i møte)?\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4})?"#
+    /// What may follow a label: a colon (and the text itself), or in case systems that date their labels
+    /// a body and a date ("Formannskapets vedtak - 12.03.2019", "Behandling i Formannskapet den 12.03.2019",
+    /// "Formannskapets innstilling til kommunestyret:"). A label never runs on into a sentence.
+    private static let labelEnd = #"(?:(?:\s+(?:i|til)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?)?\s*(?:[-–]|den|i møte)?\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\s*(?::.*)?|(?:\s+(?:i|til)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?)?\s*:.*|\s*)$"#
     private static let proposalLabel = Pattern(
-        #"^\s*(?:[\p{L}.'’-]+\s+){0,3}?(?:forslag\s+til\s+(?:vedtak|innstilling)|innstilling|tilråding|tilrådning)"# + labelSuffix
-            + #"\s*(?::\s*(.*))?$"#)
-    private static let decisionLabel = Pattern(#"^\s*((?:[\p{L}.'’-]+\s+){0,3}?)vedtak"# + labelSuffix + #"\s*(?::\s*(.*))?$"#)
-    private static let handlingLabel = Pattern(
-        #"^\s*(?:behandling|møtebehandling|votering|drøfting)"# + labelSuffix + #"\s*:?\s*$"#)
+        #"^\s*(?:[\p{L}.'’-]+\s+){0,3}?(?:forslag\s+til\s+(?:vedtak|innstilling)|innstilling|tilråding|tilrådning)"# + labelEnd)
+    private static let decisionLabel = Pattern(#"^\s*((?:[\p{L}.'’-]+\s+){0,3}?)vedtak"# + labelEnd)
+    private static let handlingLabel = Pattern(#"^\s*(?:behandling|møtebehandling|votering|drøfting)"# + labelEnd)
+
     private static let handlingLine = Pattern(#"behandling\s+av\s+sak\s+\S+(?:\s+i\s+møte\s+den)?"#)
     private static let archiveNumber = Pattern(
         #"\b(?:arkivsak(?:snr|snummer|-dok|\s*nr)?|arkivsaksnr|saksnr|sak\s*nr|saksnummer|vår\s+ref|j\.?\s*post(?:id)?)\.?\s*:?\s*((?:19|20)\d{2}/\d{1,7}|\d{2}/\d{3,7})\b"#)
     private static let exemption = Pattern(#"(unntatt\s+(?:fra\s+)?offentlighet[^\n]*|\boffl\.?\s*§\s*\d+[^\n]*)"#)
+
+    /// The text after a label's colon ("Vedtak: Planen vedtas." → "Planen vedtas.").
+    static func inlineText(_ text: String) -> String? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        return String(text[text.index(after: colon)...]).nonBlank
+    }
+
     /// A motion put in the meeting ends the proposal as written before it.
     private static let motion = Pattern(
         #"\b(?:fremmet\s+(?:følgende|forslag|et|nytt)|foreslo\s+følgende|satt\s+opp\s+mot|alternativt?\s+forslag|endringsforslag|tilleggsforslag)"#)
@@ -51,7 +58,7 @@ enum ItemBlockReader {
     static func isDecisionLabel(_ text: String) -> Pattern.Match? {
         guard text.count <= 120, let match = decisionLabel.firstMatch(in: text) else { return nil }
         let prefix = (match[1] ?? "").lowercased()
-        let hasColon = text.includes(":")
+        let hasColon = text.includes(":") || text.contains(where: \.isNumber)
         if prefix.includes("forslag") || prefix.includes("følgende") || prefix.includes("enighet") || prefix.includes(" til")
             || prefix.hasPrefix("til") || prefix.includes("om ") {
             return nil
@@ -101,24 +108,24 @@ enum ItemBlockReader {
                 continue
             }
             if lower.includes("innstilling") || lower.includes("forslag") || lower.includes("tilråd"),
-               let match = isProposalLabel(text) {
+               isProposalLabel(text) != nil {
                 if sawProposal {
                     part = .handling
                     add(line)
                 } else {
                     part = .proposal
                     sawProposal = true
-                    if let inline = match[1]?.nonBlank { add(SourceLine(number: line.number, text: inline)) }
+                    if let inline = inlineText(text) { add(SourceLine(number: line.number, text: inline)) }
                 }
                 continue
             }
-            if lower.includes("vedtak"), let match = isDecisionLabel(text) {
+            if lower.includes("vedtak"), isDecisionLabel(text) != nil {
                 part = .decision
                 parts[.decision] = []
-                if let inline = match[2]?.nonBlank { add(SourceLine(number: line.number, text: inline)) }
+                if let inline = inlineText(text) { add(SourceLine(number: line.number, text: inline)) }
                 continue
             }
-            if text.count <= 120, handlingLabel.matches(text) {
+            if text.count <= 120, !text.includes(":") || text.trimmed.hasSuffix(":"), handlingLabel.matches(text) {
                 part = .handling
                 continue
             }
