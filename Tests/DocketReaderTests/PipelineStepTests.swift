@@ -338,3 +338,36 @@ import Testing
         #expect(!document.warnings.contains { $0.code == .numberOnlyInText })
     }
 }
+
+@Suite struct PlainTextMinutesTests {
+    /// A cooperation's referat typed in Word: numbers alone on a line, the title below, inline labels.
+    @Test func numbersOnTheirOwnLineKeepTheirTitles() {
+        let document = DocumentReader().read(text: """
+        Referat fra møte i Faggruppe helse 14.03.2019
+        Tid: kl. 10.00–12.00
+        Sted: Sandnes rådhus
+        Til stede: Kari Nordmann, Ola Hansen
+        Forfall: Per Olsen
+
+        Sak 5/19
+        Godkjenning av referat
+
+        Vedtak: Referatet godkjennes.
+
+        Sak 6/19
+        Velferdsteknologi
+        Gruppen drøftet saken, jf. sak 2/19.
+        Vedtak: Saken tas til orientering.
+        """)
+        #expect(document.kind == .minutes)
+        #expect(document.body == "Faggruppe helse")
+        #expect(document.meeting.date == DayDate(year: 2019, month: 3, day: 14))
+        #expect(document.meeting.start == ClockTime(hour: 10, minute: 0))
+        #expect(document.items.map(\.title) == ["Godkjenning av referat", "Velferdsteknologi"])
+        #expect(document.items.map(\.decision) == ["Referatet godkjennes.", "Saken tas til orientering."])
+        #expect(document.items.last?.outcome == .noted)
+        #expect(document.items.last?.caseText == "Gruppen drøftet saken, jf. sak 2/19.")
+        #expect(document.references.first?.raw == "jf. sak 2/19")
+        #expect(document.attendance.map(\.name) == ["Kari Nordmann", "Ola Hansen", "Per Olsen"])
+    }
+}

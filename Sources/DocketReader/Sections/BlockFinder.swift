@@ -42,12 +42,21 @@ enum BlockFinder {
                 index += 1
                 continue
             }
-            guard let found = heading(in: line) else {
+            guard let found = heading(in: line) ?? numberAlone(in: line) else {
                 index += 1
                 continue
             }
             var title = found.rest
             var last = index
+            if title.isEmpty {
+                // "Sak 8/19" alone, the title in the next paragraph (Word documents do this).
+                var next = index + 1
+                while next < lines.count, lines[next].isBlank, next - index <= 2 { next += 1 }
+                if next < lines.count, !lines[next].isBlank, isTitleLike(lines[next].trimmed), heading(in: lines[next]) == nil {
+                    title = lines[next].trimmed
+                    last = next
+                }
+            }
             // pdftotext wraps a long heading; its continuation follows without a blank line.
             var previousLength = line.text.trimmingTrailingSpaces.count
             while !line.isTabular, previousLength >= 70, last + 1 < lines.count, last - index < 2 {
@@ -83,6 +92,20 @@ enum BlockFinder {
             if rest.hasSuffix(".") || rest.split(separator: " ").count > 25 { return nil }
         }
         return found
+    }
+
+    /// A line holding only a number introduced by "Sak" or a series ("Sak 8/19", "PS 12/26"): a heading
+    /// whose title follows. Kept as a heading even when no title follows, so the number is never lost.
+    static func numberAlone(in line: SourceLine) -> ItemNumberScanner.Found? {
+        guard line.indent <= 8, let found = ItemNumberScanner.leading(in: line.text), found.rest.isEmpty,
+              found.hasSeries || found.hasCaseWord else { return nil }
+        return found
+    }
+
+    static func isTitleLike(_ text: String) -> Bool {
+        guard let first = text.first, first.isUppercase || first.isNumber, !text.hasSuffix(":"), !text.hasSuffix("."),
+              text.split(separator: " ").count <= 20 else { return false }
+        return !blockLabel.matches(text) && !VoteReader.isVoteStart(text)
     }
 
     /// Cuts the lines into blocks, one per heading, each running to the next heading.

@@ -17,6 +17,8 @@ enum FrontMatterReader {
         var attachments: [ReadAttachment] = []
         var signer: ReadSigner?
         var dateLine: Int?
+        /// The document's own title line ("Referat fra møte i … 14.03.2019").
+        var titleLine: SourceLine?
     }
 
     private static let minutesWords = ["møteprotokoll", "protokoll", "møtebok", "referat", "minutes"]
@@ -35,6 +37,10 @@ enum FrontMatterReader {
         readLabelledFields(lines, into: &result)
         readProse(lines, into: &result)
         readLetter(lines, into: &result)
+        if result.meeting.date == nil, let title = result.titleLine, let date = DateTimeReader.firstDate(in: title.text) {
+            result.meeting.date = date
+            result.dateLine = title.number
+        }
         return result
     }
 
@@ -50,6 +56,7 @@ enum FrontMatterReader {
             guard isMinutes || isSummons else { continue }
             result.kind = isMinutes ? .minutes : .summons
             result.kindIsCertain = true
+            result.titleLine = line
             if let match = bodyInTitle.firstMatch(in: line.trimmed), let body = match[1]?.nonBlank {
                 result.body = cleanBody(body)
             } else if line.trimmed.split(separator: " ").count <= 2, offset + 1 < head.count {
