@@ -371,3 +371,74 @@ import Testing
         #expect(document.attendance.map(\.name) == ["Kari Nordmann", "Ola Hansen", "Per Olsen"])
     }
 }
+
+/// A municipal summons as pdftotext lays it out: title, labelled fields, an agenda with an exemption
+/// column, then case papers with a history table, attachments and the administration's proposal.
+@Suite struct LayoutSummonsTests {
+    static let text = """
+                                     MØTEINNKALLING
+
+                                       Formannskap
+
+    Dato:           13.05.2026 kl. 12:00
+    Sted:           Steinkjer rådhus, Fredrikkesalen
+    Arkivsak:       26/00012
+
+    Mulige forfall meldes snarest på tlf. 74 16 90 00.
+
+                                       SAKSLISTE
+
+    Saksnr          Innhold                                                    Unntatt off.
+    PS 38/26        Steinkjer kommune - tertialrapport første tertial
+                    2026
+    PS 39/26        Klage på vedtak om startlån                                Offl. § 13
+    RS 6/26         Ordførerfullmakt 3-26
+
+
+    PS 38/26 Steinkjer kommune - tertialrapport første tertial 2026
+
+    Saksbehandler:  Øystein Larsen
+    Arkivsaksnr.:   26/1234
+
+    Saksgang        Utvalg                               Møtedato
+    38/26           Formannskap                          13.05.2026
+                    Kommunestyre
+
+    Vedlegg:
+    1. Tertialrapport 1. tertial 2026
+
+    Kommunedirektørens innstilling:
+    Rapporten tas til orientering.
+
+    Saksopplysninger:
+    Rapporten viser et merforbruk, jf. PS 12/26.
+
+    PS 39/26 Klage på vedtak om startlån
+
+    RS 6/26 Ordførerfullmakt 3-26
+
+    Side 2 av 2
+    """
+
+    @Test func readsTheAgendaAndTheCasePapers() throws {
+        let document = DocumentReader().read(text: Self.text)
+        #expect(document.kind == .summons)
+        #expect(document.body == "Formannskap")
+        #expect(document.meeting.date == DayDate(year: 2026, month: 5, day: 13))
+        #expect(document.meeting.start == ClockTime(hour: 12, minute: 0))
+        #expect(document.meeting.place == "Steinkjer rådhus, Fredrikkesalen")
+        #expect(document.items.map(\.number.description) == ["PS 38/26", "PS 39/26", "RS 6/26"])
+        let first = try #require(document.items.first)
+        #expect(first.title == "Steinkjer kommune - tertialrapport første tertial 2026")
+        #expect(first.archiveCaseNumber == "26/1234")
+        #expect(first.attachments.map(\.title) == ["1. Tertialrapport 1. tertial 2026"])
+        #expect(first.proposal == "Rapporten tas til orientering.")
+        #expect(first.caseText?.contains("merforbruk") == true)
+        #expect(first.kind == .decision)
+        let second = document.items[1]
+        #expect(second.exempt && second.exemptionBasis == "Offl. § 13")
+        #expect(document.items[2].kind == .information)
+        #expect(document.references.map(\.raw) == ["jf. PS 12/26"])
+        #expect(document.warnings.isEmpty, "\(document.warnings)")
+    }
+}

@@ -79,7 +79,8 @@ enum ConsistencyChecker {
 
     static func checkProposals(_ document: ReadDocument, warnings: inout [ReadWarning]) {
         guard document.kind == .summons else { return }
-        for item in document.items where item.kind == .decision && item.proposal == nil && item.headingLine != nil {
+        // An item without any text (papers sent apart, or exempt) is not missing a proposal; one with text is.
+        for item in document.items where item.kind == .decision && item.proposal == nil && item.caseText != nil && !item.exempt {
             warnings.append(ReadWarning(.missingProposal, line: item.headingLine, item: item.number,
                 "Sak \(item.number) er en beslutningssak, men har ikke forslag til vedtak."))
         }

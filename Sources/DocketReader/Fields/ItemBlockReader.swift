@@ -29,12 +29,17 @@ enum ItemBlockReader {
     private static let proposalLabel = Pattern(
         #"^\s*(?:[\p{L}.'’-]+\s+){0,3}?(?:forslag\s+til\s+(?:vedtak|innstilling)|innstilling|tilråding|tilrådning)"# + labelEnd)
     private static let decisionLabel = Pattern(#"^\s*((?:[\p{L}.'’-]+\s+){0,3}?)vedtak"# + labelEnd)
-    private static let handlingLabel = Pattern(#"^\s*(?:behandling|møtebehandling|votering|drøfting)"# + labelEnd)
+    private static let handlingLabel = Pattern(#"^\s*(?:\p{L}+s\s+)?(?:behandling|møtebehandling|votering|drøfting)"# + labelEnd)
 
     private static let handlingLine = Pattern(#"behandling\s+av\s+sak\s+\S+(?:\s+i\s+møte\s+den)?"#)
     private static let archiveNumber = Pattern(
         #"\b(?:arkivsak(?:snr|snummer|-dok|\s*nr)?|arkivsaksnr|saksnr|sak\s*nr|saksnummer|vår\s+ref|j\.?\s*post(?:id)?)\.?\s*:?\s*((?:19|20)\d{2}/\d{1,7}|\d{2}/\d{3,7})\b"#)
     private static let exemption = Pattern(#"(unntatt\s+(?:fra\s+)?offentlighet[^\n]*|\boffl\.?\s*§\s*\d+[^\n]*)"#)
+
+    /// Headings of a case paper's parts: where the administration's proposal comes first (as many
+    /// case systems print it), one of these ends the proposal and the case text resumes.
+    private static let casePaperHeading = Pattern(
+        #"^\s*(?:saksopplysninger|sakens\s+bakgrunn|bakgrunn|vurdering|(?:\p{L}+s\s+)?vurdering|saksutredning|saken\s+gjelder|sammendrag|fakta|økonomiske\s+konsekvenser|økonomi|konklusjon|saksframstilling|saksfremstilling|innledning|beskrivelse\s+av\s+saken|hjemmel|dokumenter\s+i\s+saken|andre\s+dokumenter|utredning|drøfting|faktiske\s+opplysninger)\s*:?\s*$"#)
 
     /// The text after a label's colon ("Vedtak: Planen vedtas." → "Planen vedtas.").
     static func inlineText(_ text: String) -> String? {
@@ -86,7 +91,12 @@ enum ItemBlockReader {
             let line = block[index]
             let text = line.text
             defer { index += 1 }
-            if line.isBlank { add(line); continue }
+            if line.isBlank {
+                // A list of attachments ends at the first blank line after its entries.
+                if part == .attachments, !fields.attachments.isEmpty { part = .caseText }
+                add(line)
+                continue
+            }
             if underline.matches(text) { continue }
             let lower = text.lowercased()
             if fields.archiveCaseNumber == nil, text.includes("/"), let match = archiveNumber.firstMatch(in: text) {
@@ -148,6 +158,9 @@ enum ItemBlockReader {
             }
             if part == .proposal, motion.matches(text) {
                 part = .handling
+            }
+            if part == .proposal, text.count <= 60, casePaperHeading.matches(text) {
+                part = .caseText
             }
             if part == .attachments {
                 let entry = text.trimmed.drop(while: { "-•*–".contains($0) || $0 == " " })

@@ -91,6 +91,10 @@ enum BlockFinder {
         if !found.hasSeries {
             if rest.hasSuffix(".") || rest.split(separator: " ").count > 25 { return nil }
         }
+        if !found.hasSeries, !found.hasCaseWord, !line.isTabular {
+            // A bare "38/26   Formannskap   13.05.2026" is a row of a case's history (saksgang), not a heading.
+            if line.cells.count >= 3 || DateTimeReader.firstDate(in: rest) != nil { return nil }
+        }
         return found
     }
 
