@@ -157,6 +157,28 @@ import Testing
         }
     }
 
+    @Test func aPDFReadsThroughPdftotextWithPageFurnitureRemoved() throws {
+        guard PDFText.executable(named: "pdftotext") != nil else {
+            print("SKIPPED: pdftotext is not installed (Debian package poppler-utils)")
+            return
+        }
+        let header = "Steinkjer kommune - Møteprotokoll Formannskap"
+        let pages = [
+            [header, "MØTEPROTOKOLL", "Formannskap", "Møtedato: 13.05.2026", "Tidspunkt: 12:00 - 15:00",
+             "Møtested: Rådhuset", "", "PS 38/26 Tertialrapport første tertial", "Behandling", "Side 1 av 3"],
+            [header, "Enstemmig vedtatt.", "Vedtak", "Rapporten tas til orientering.", "", "Side 2 av 3"],
+            [header, "PS 39/26 Årsregnskap 2025", "Vedtak", "Regnskapet godkjennes.", "", "Side 3 av 3"],
+        ]
+        let document = try DocumentReader().read(data: PDFFixture.make(pages: pages), format: .pdf)
+        #expect(document.kind == .minutes)
+        #expect(document.body == "Formannskap")
+        #expect(document.meeting.start == ClockTime(hour: 12, minute: 0))
+        #expect(document.items.map(\.number.description) == ["PS 38/26", "PS 39/26"])
+        #expect(document.items.first?.decision == "Rapporten tas til orientering.")
+        #expect(document.items.first?.vote?.unanimous == true)
+        #expect(document.items.last?.decision == "Regnskapet godkjennes.")
+    }
+
     @Test func formatFollowsTheExtension() {
         #expect(DocumentFormat(fileExtension: "PDF") == .pdf)
         #expect(DocumentFormat(fileExtension: "docx") == .docx)

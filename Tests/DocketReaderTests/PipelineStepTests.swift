@@ -326,6 +326,7 @@ import Testing
         #expect(first.decision == "Planen vedtas.")
         #expect(first.vote?.votesAgainst == 2)
         #expect(first.outcome == .adopted)
+        #expect(document.items[1].decision == "Reguleringen vedtas, jf. sak 8/19 og PS 14/19.", "the closing line is not part of the decision")
         let second = document.items[1]
         #expect(second.exempt)
         #expect(second.vote?.unanimous == true)
@@ -440,5 +441,26 @@ import Testing
         #expect(document.items[2].kind == .information)
         #expect(document.references.map(\.raw) == ["jf. PS 12/26"])
         #expect(document.warnings.isEmpty, "\(document.warnings)")
+    }
+}
+
+@Suite struct OutputTests {
+    @Test func aReadDocumentRoundTripsThroughJSON() throws {
+        let document = DocumentReader().read(text: OtherLayoutTests.text)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(document)
+        let json = String(decoding: data, as: UTF8.self)
+        #expect(json.contains(#""number":"12/19""#))
+        #expect(json.contains(#""date":"2019-03-12""#))
+        let decoded = try JSONDecoder().decode(ReadDocument.self, from: data)
+        #expect(decoded.items.map(\.number) == document.items.map(\.number))
+        #expect(decoded.meeting == document.meeting)
+        #expect(try encoder.encode(decoded) == data)
+    }
+
+    @Test func warningsPrintWithLineAndCode() {
+        let warning = ReadWarning(.outOfOrder, line: 200, item: ItemNumber(sequence: 7, year: 2019), "Sak 7/19 kommer etter sak 11/19.")
+        #expect(warning.description == "line 200: [out_of_order] Sak 7/19 kommer etter sak 11/19.")
     }
 }

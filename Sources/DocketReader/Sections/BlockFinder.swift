@@ -112,11 +112,20 @@ enum BlockFinder {
         return !blockLabel.matches(text) && !VoteReader.isVoteStart(text)
     }
 
-    /// Cuts the lines into blocks, one per heading, each running to the next heading.
+    /// The lines that close minutes: adjournment, certification, signatures. They end the last block.
+    private static let closing = Pattern(
+        #"^\s*(?:møtet\s+(?:ble\s+)?hevet|møtet\s+avsluttet|møteslutt|rett\s+utskrift|protokollen\s+(?:er\s+)?godkjent|underskrifter?\b|sign\.)"#)
+
+    /// Cuts the lines into blocks, one per heading, each running to the next heading
+    /// (the last one to the closing lines of the minutes, when there are any).
     static func blocks(in lines: [SourceLine], headings: [ItemHeading], skipping tableLines: Set<Int>) -> [ItemBlock] {
         headings.enumerated().map { position, heading in
-            let end = position + 1 < headings.count ? headings[position + 1].firstIndex : lines.count
+            var end = position + 1 < headings.count ? headings[position + 1].firstIndex : lines.count
             let start = min(heading.lastIndex + 1, end)
+            if position + 1 == headings.count,
+               let closingIndex = lines[start..<end].firstIndex(where: { closing.matches($0.text) }) {
+                end = closingIndex
+            }
             let body = lines[start..<end].filter { !tableLines.contains($0.number) }
             return ItemBlock(heading: heading, body: Array(body))
         }

@@ -140,7 +140,7 @@ enum TableReader {
                 index += 1
                 continue
             }
-            if !table.rows.isEmpty, !tabular, first.column >= titleStart - 2 {
+            if !table.rows.isEmpty, !tabular, first.column >= titleStart - 2, ItemNumberScanner.leading(in: first.text) == nil {
                 // A continuation line under the title (or a later) column.
                 for cell in cells { add(cell.text, to: &table.rows[table.rows.count - 1], column: columnOf(cell), tabular: false) }
                 table.lines.insert(line.number)
