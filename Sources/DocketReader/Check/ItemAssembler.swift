@@ -25,6 +25,7 @@ struct ItemAssembler {
         var items: [ReadItem] = []
         var hasBlock: [Bool] = []
         var indexByKey: [Key: Int] = [:]
+        var kindMissing: [Int] = []
 
         for row in agenda?.rows ?? [] {
             let key = Key(row.number)
@@ -42,9 +43,7 @@ struct ItemAssembler {
                 item.exemptionBasis = exempt.collapsingWhitespace
             }
             if agenda?.hasKindColumn == true, item.kind == nil {
-                let basisNote = agenda?.hasBasisColumn == true && item.basis == nil ? " og intet saksunderlag" : ""
-                warnings.append(ReadWarning(.missingKind, line: row.line, item: row.number,
-                    "Sak \(row.number) «\(row.title)» har ingen type sak\(basisNote) i sakslisten."))
+                kindMissing.append(items.count)
             } else if agenda?.hasBasisColumn == true, item.basis == nil {
                 warnings.append(ReadWarning(.missingBasis, line: row.line, item: row.number,
                     "Sak \(row.number) «\(row.title)» har intet saksunderlag i sakslisten."))
@@ -81,6 +80,14 @@ struct ItemAssembler {
             }
         }
 
+        // Said after the blocks are read, so the warning can tell what the item's own text says.
+        for index in kindMissing {
+            let item = items[index]
+            let basisNote = agenda?.hasBasisColumn == true && item.basis == nil ? " og intet saksunderlag" : ""
+            let decided = item.kind.map { " Saksteksten sier «\($0.norwegian)»; lest slik." } ?? ""
+            warnings.append(ReadWarning(.missingKind, line: item.line, item: item.number,
+                "Sak \(item.number) «\(item.title)» har ingen type sak\(basisNote) i sakslisten.\(decided)"))
+        }
         for (index, item) in items.enumerated() where !hasBlock[index] {
             checkYear(item.number, line: item.line, warnings: &warnings)
             if !blocks.isEmpty {
