@@ -80,3 +80,72 @@ import Testing
         for warning in document.warnings { print("  \(warning)") }
     }
 }
+
+/// The corpus summons written as Word and as HTML (paragraphs, and tables for its tab-separated rows)
+/// reads into the same items as the text.
+@Suite struct SummonsAcrossFormatsTests {
+    static func blocks(of text: String) -> [(isTable: Bool, lines: [String])] {
+        var blocks: [(Bool, [String])] = []
+        for line in text.components(separatedBy: "\n") {
+            let isRow = line.contains("\t")
+            if let last = blocks.last, last.0 == isRow, isRow {
+                blocks[blocks.count - 1].1.append(line)
+            } else {
+                blocks.append((isRow, [line]))
+            }
+        }
+        return blocks
+    }
+
+    static func escapeXML(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+
+    static func docx(from text: String) throws -> Data {
+        var body = ""
+        for (isTable, lines) in blocks(of: text) {
+            if isTable {
+                body += "<w:tbl>" + lines.map { DocxTests.row($0.components(separatedBy: "\t").map(escapeXML)) }.joined() + "</w:tbl>"
+            } else {
+                body += lines.map { DocxTests.paragraph(escapeXML($0)) }.joined()
+            }
+        }
+        return try DocxTests.docx(body: body)
+    }
+
+    static func html(from text: String) -> Data {
+        var html = "<html><body>\n"
+        for (isTable, lines) in blocks(of: text) {
+            if isTable {
+                html += "<table>" + lines.map { "<tr>" + $0.components(separatedBy: "\t").map { "<td>\(escapeXML($0))</td>" }.joined() + "</tr>" }.joined() + "</table>\n"
+            } else {
+                html += lines.map { "<p>\(escapeXML($0))</p>\n" }.joined()
+            }
+        }
+        return Data((html + "</body></html>").utf8)
+    }
+
+    static func summary(_ document: ReadDocument) -> [String] {
+        document.items.map { item in
+            [item.number.description, item.title, item.basis ?? "-", item.kind?.rawValue ?? "-", item.section?.rawValue ?? "-",
+             String((item.proposal ?? "").prefix(40))].joined(separator: " | ")
+        }
+    }
+
+    @Test func wordAndHTMLReadLikeTheText() throws {
+        guard let seeds = Corpus.folder("seeds"),
+              let file = try FileManager.default.contentsOfDirectory(atPath: seeds.path).first(where: { $0.hasPrefix("004_") })
+        else { return }
+        let text = try String(contentsOf: seeds.appendingPathComponent(file), encoding: .utf8)
+        let reader = DocumentReader()
+        let fromText = reader.read(text: text)
+        let fromWord = try reader.read(data: try Self.docx(from: text), format: .docx)
+        let fromHTML = try reader.read(data: Self.html(from: text), format: .html)
+        #expect(Self.summary(fromWord) == Self.summary(fromText))
+        #expect(Self.summary(fromHTML) == Self.summary(fromText))
+        #expect(fromWord.meeting == fromText.meeting)
+        #expect(fromHTML.body == fromText.body)
+        #expect(Set(fromWord.warnings.map(\.code)) == Set(fromText.warnings.map(\.code)))
+        #expect(Set(fromHTML.warnings.map(\.code)) == Set(fromText.warnings.map(\.code)))
+    }
+}
