@@ -117,6 +117,10 @@ import Testing
         let fell = VoteReader.standalone("Forslaget falt mot 4 stemmer (Line Hammer (AP), Lisbeth Melhus (UAVH)).", line: 1)
         #expect(fell.adopted == false && fell.votesFor == 4)
         #expect(fell.votersFor.map(\.name) == ["Line Hammer", "Lisbeth Melhus"])
+        let parties = VoteReader.standalone("Vedtatt mot 12 stemmer (H, FrP og V).", line: 1)
+        #expect(parties.partiesAgainst == ["H", "FrP", "V"])
+        #expect(parties.votersAgainst.isEmpty)
+        #expect(VoteReader.standalone("Vedtatt med 23 mot 12 stemmer (AP 10, H 2).", line: 1).partiesAgainst == ["AP", "H"])
     }
 
     @Test func perMemberListsMakeOneVote() {

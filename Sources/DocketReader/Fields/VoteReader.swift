@@ -110,9 +110,24 @@ enum VoteReader {
                 if fell { vote.votersFor = names } else { vote.votersAgainst = names }
             }
         }
+        if let parties = partyList(in: text) {
+            // The minority is the one named: those against an adopted motion, those for a fallen one.
+            if fell { vote.partiesFor = parties } else { vote.partiesAgainst = parties }
+        }
         if vote.adopted == nil, lower.includes("vedtatt") || lower.includes("godkjent") { vote.adopted = !fell }
         if let match = abstained.firstMatch(in: text) { vote.abstaining = Int(match[1] ?? "") }
         return vote
+    }
+
+    private static let trailingParentheses = Pattern(#"\(([^()]+)\)\s*\.?\s*$"#)
+
+    /// "(H, FrP og V)" or "(AP 10, H 5)" at the end of a statement → the parties.
+    static func partyList(in text: String) -> [String]? {
+        guard let inside = trailingParentheses.firstMatch(in: text)?[1] else { return nil }
+        let tokens = inside.replacingOccurrences(of: " og ", with: ",").split(separator: ",").map { String($0).trimmed }
+        let parties = tokens.map { token in token.split(separator: " ").first.map(String.init) ?? token }
+        guard !parties.isEmpty, parties.allSatisfy(AttendanceReader.isParty) else { return nil }
+        return parties
     }
 
     /// "Anne Marthe Høgsnes (AP), Daniel Folladal (AP)" → names with parties.
@@ -122,7 +137,8 @@ enum VoteReader {
             for prefix in ["og ", "and "] where name.lowercased().hasPrefix(prefix) {
                 name = String(name.dropFirst(prefix.count)).trimmed
             }
-            guard name.contains(where: \.isLetter), name.split(separator: " ").count <= 6 else { return nil }
+            guard name.contains(where: \.isLetter), !name.contains(where: \.isNumber), name.split(separator: " ").count <= 6,
+                  !name.lowercased().includes("stemme"), !AttendanceReader.isParty(name) else { return nil }
             return ReadVoter(name: name.collapsingWhitespace, party: (match[2] ?? "").trimmed)
         }
     }

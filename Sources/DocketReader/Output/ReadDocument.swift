@@ -138,6 +138,9 @@ public struct ReadVote: Codable, Sendable, Equatable {
     public var adopted: Bool?
     public var votersFor: [ReadVoter]
     public var votersAgainst: [ReadVoter]
+    /// Parties named as a block ("Vedtatt mot 12 stemmer (H, FrP, V)").
+    public var partiesFor: [String]
+    public var partiesAgainst: [String]
 
     public init(text: String, line: Int) {
         self.text = text
@@ -145,6 +148,8 @@ public struct ReadVote: Codable, Sendable, Equatable {
         unanimous = false
         votersFor = []
         votersAgainst = []
+        partiesFor = []
+        partiesAgainst = []
     }
 
     /// The model's tally, when the counts allow one.
