@@ -468,3 +468,29 @@ import Testing
         #expect(warning.description == "line 200: [out_of_order] Sak 7/19 kommer etter sak 11/19.")
     }
 }
+
+@Suite struct ColumnSplitterTests {
+    @Test func aTwoColumnPageReadsLeftThenRight() {
+        let left = ["Kommunestyret drøftet saken grundig", "og kom fram til at planen for", "sentrum må endres på flere", "punkter før den kan vedtas av", "kommunestyret i juni måned.", "Administrasjonen legger fram en", "ny sak med endringene i mai", "etter høring hos naboene."]
+        let right = ["Saken om skolestruktur ble utsatt", "fordi utredningen ikke var ferdig", "og kommunedirektøren ba om mer", "tid til å se på alternativene", "for ungdomsskolene i kommunen.", "Den kommer tilbake til høsten", "sammen med budsjettet for neste", "år og økonomiplanen."]
+        let text = zip(left, right).map { $0.padding(toLength: 45, withPad: " ", startingAt: 0) + $1 }.joined(separator: "\n")
+        let lines = ColumnSplitter.split(text.sourceLines())
+        #expect(lines.map(\.trimmed) == left + right)
+        #expect(lines[8].number == 1, "the right column keeps the numbers of the lines it came from")
+    }
+
+    @Test func tablesStayAsTheyAre() {
+        let text = """
+        Navn                                   Funksjon   Repr.       Varamedlem for
+        Bente Merete Aune Bragstad             Leder      AP
+        Bjarne Jostein Arnøy                   Varamedlem H           Kristin Gisvold
+        Robert Ertsås                          Medlem     AP
+        Bjørg Helland                          Medlem     AP
+        Tor Borgan                             Medlem     SP
+        Torbjørn Alstad Austad                 Medlem     INP
+        Lisbeth Melhus                         Medlem     UAVH
+        Anita Ulstad                           Medlem     SP
+        """.sourceLines()
+        #expect(ColumnSplitter.split(text) == text)
+    }
+}

@@ -3,12 +3,14 @@ import Foundation
 /// Step 1 of the pipeline: makes the text of any source look alike before sections are sought.
 ///
 /// Each part is its own function so it can be tested alone: odd characters, page furniture
-/// (running headers and footers, "Side 3 av 7"), and words hyphenated across lines.
+/// (running headers and footers, "Side 3 av 7"), pages set in two columns (`ColumnSplitter`),
+/// and words hyphenated across lines.
 /// Line numbers are kept: dropped lines leave gaps, joined words stay on the first line.
 enum Normaliser {
     static func normalise(_ text: String) -> [SourceLine] {
         var lines = cleanCharacters(text).sourceLines()
         lines = removePageFurniture(lines)
+        lines = ColumnSplitter.split(lines)
         lines = dehyphenate(lines)
         return lines
     }
