@@ -494,3 +494,13 @@ import Testing
         #expect(ColumnSplitter.split(text) == text)
     }
 }
+
+@Suite struct SeriesKindTests {
+    @Test func seriesImplyKinds() {
+        #expect(Series.political.impliedKind == .decision)
+        #expect(Series.reported.impliedKind == .information)
+        #expect(Series.information.impliedKind == .information)
+        #expect(Series.interpellation.impliedKind == nil)
+        #expect(Series("XY")?.impliedKind == nil)
+    }
+}
