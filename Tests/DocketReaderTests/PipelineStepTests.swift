@@ -504,3 +504,78 @@ import Testing
         #expect(Series("XY")?.impliedKind == nil)
     }
 }
+
+/// Minutes as another case system lays them out (ACOS-like): a "Møtebok" with labelled fields,
+/// attendance tables with a "Møtte for" column, an agenda with closed and archive columns, dated labels.
+@Suite struct MoteBokLayoutTests {
+    static let text = """
+                                           MØTEBOK
+
+    Utvalg:         Formannskapet
+    Møtested:       Kommunestyresalen, Rådhuset
+    Dato:           12.03.2019
+    Tidspunkt:      09:00 - 14:30
+
+    Følgende faste medlemmer møtte:
+    Navn                      Funksjon         Representerer
+    Kari Nordmann             Leder            H
+    Per Olsen                 Medlem           SP
+
+    Følgende medlemmer hadde forfall:
+    Navn                      Funksjon         Representerer
+    Ola Hansen                Medlem           AP
+
+    Følgende varamedlemmer møtte:
+    Navn                      Møtte for        Representerer
+    Eva Dahl                  Ola Hansen       AP
+
+    Fra administrasjonen møtte:
+    Navn                      Stilling
+    Per Rådmann               Rådmann
+
+                                  Saksliste
+
+    Saksnr         Innhold                                      Lukket    Arkivsaksnr
+    PS 12/19       Godkjenning av protokoll                               19/100
+    PS 13/19       Klage på vedtak om startlån                  X         19/55
+
+
+    PS 12/19 Godkjenning av protokoll
+
+    Rådmannens innstilling
+    Protokollen godkjennes.
+
+    Behandling i Formannskapet - 12.03.2019
+    Enstemmig vedtatt.
+
+    Vedtak i Formannskapet - 12.03.2019
+    Protokollen godkjennes.
+
+    PS 13/19 Klage på vedtak om startlån
+
+    Vedtak i Formannskapet - 12.03.2019
+    Klagen tas ikke til følge.
+    """
+
+    @Test func readsTheMoteBok() throws {
+        let document = DocumentReader().read(text: Self.text)
+        #expect(document.kind == .minutes)
+        #expect(document.body == "Formannskapet")
+        #expect(document.meeting.end == ClockTime(hour: 14, minute: 30))
+        #expect(document.attendance.map(\.name) == ["Kari Nordmann", "Per Olsen", "Ola Hansen", "Eva Dahl"])
+        #expect(document.attendance.map(\.status) == [.present, .present, .apologies, .substitute])
+        #expect(document.attendance[3].substituteFor == "Ola Hansen" && document.attendance[3].party == "AP")
+        #expect(document.otherAttendees.map(\.name) == ["Per Rådmann"])
+        let first = try #require(document.items.first)
+        #expect(first.archiveCaseNumber == "19/100")
+        #expect(first.basis == nil)
+        #expect(first.proposal == "Protokollen godkjennes.")
+        #expect(first.decision == "Protokollen godkjennes.")
+        #expect(first.vote?.unanimous == true)
+        #expect(first.outcome == .adopted)
+        let second = document.items[1]
+        #expect(second.exempt && second.exemptionBasis == nil && second.archiveCaseNumber == "19/55")
+        #expect(second.decision == "Klagen tas ikke til følge.")
+        #expect(document.warnings.isEmpty, "\(document.warnings)")
+    }
+}

@@ -38,9 +38,13 @@ struct ItemAssembler {
             item.section = row.section
             item.basis = row.basis?.nonBlank
             item.kind = row.kindText.flatMap { ItemKind(label: $0) }
-            if let exempt = row.exemptText?.nonBlank {
+            if let exempt = row.exemptText?.nonBlank, !["nei", "no", "-"].contains(exempt.lowercased()) {
                 item.exempt = true
-                item.exemptionBasis = exempt.collapsingWhitespace
+                // A bare mark ("X", "Ja") says exempt without saying why.
+                item.exemptionBasis = exempt.count <= 3 ? nil : exempt.collapsingWhitespace
+            }
+            if let archive = row.archiveText?.nonBlank, archive.contains("/") {
+                item.archiveCaseNumber = archive
             }
             if agenda?.hasKindColumn == true, item.kind == nil {
                 kindMissing.append(items.count)

@@ -31,7 +31,9 @@ enum AttendanceReader {
             }
             return (lower, "")
         }()
-        guard label.count <= 60 else { return nil }
+        guard label.count <= 80 else { return nil }
+        // A heading ends in a colon, or is a few words without a full stop; a sentence is not a heading.
+        if !trimmed.includes(":"), label.split(separator: " ").count > 6 || trimmed.hasSuffix(".") { return nil }
         let kinds: [(ListKind, [String])] = [
             (.approvers, ["godkjenne protokollen", "underskrive protokollen", "signere protokollen", "til å godkjenne protokoll"]),
             (.others, ["fra administrasjonen", "andre møtende", "andre til stede", "i tillegg møtte", "dessuten møtte",
@@ -45,10 +47,12 @@ enum AttendanceReader {
         ]
         for (kind, phrases) in kinds {
             for phrase in phrases {
-                if label == phrase || (label.hasPrefix("følgende") && label.includes(phrase))
-                    || (label.hasSuffix(phrase) && label.split(separator: " ").count <= 6 && (text.includes(":") || label == phrase)) {
-                    return (kind, inline)
-                }
+                // A phrase of several words may stand anywhere in a short heading; a single word must
+                // be the heading or end it ("Forfall:", "Meldt forfall:"), so prose does not open a list.
+                let matches = phrase.includes(" ")
+                    ? label.includes(phrase)
+                    : label == phrase || (label.hasSuffix(" " + phrase) && label.split(separator: " ").count <= 4 && text.includes(":"))
+                if matches { return (kind, inline) }
             }
         }
         return nil

@@ -11,6 +11,8 @@ struct ItemTable: Equatable {
         var basis: String?
         var kindText: String?
         var exemptText: String?
+        /// The archive case number column ("Arkivsaksnr": "19/100").
+        var archiveText: String?
         var section: Section?
     }
 
@@ -30,7 +32,7 @@ struct ItemTable: Equatable {
 /// where a column is a cell's ordinal, and `pdftotext -layout` text, where a column is a character
 /// offset and a title too long for its cell continues on the next line under the title column.
 enum TableReader {
-    enum Column: Equatable { case number, title, basis, kind, exempt, other }
+    enum Column: Equatable { case number, title, basis, kind, exempt, archive, other }
 
     static let numberHeaders: Set<String> = ["nr", "saksnr", "sak nr", "saksnummer", "utvalgssaksnr", "utv.saksnr",
                                              "utv. saksnr", "løpenr", "sak", "saknr", "utvalgssak", "møtesaksnr", "ps"]
@@ -45,7 +47,9 @@ enum TableReader {
 
     static func column(forHeader text: String) -> Column {
         let word = headerWord(text)
-        if word.hasPrefix("unntatt") || word == "off" || word == "u.off" || word.hasPrefix("offl") || word == "unntatt off" { return .exempt }
+        if word.hasPrefix("unntatt") || word == "off" || word == "u.off" || word.hasPrefix("offl") || word == "lukket"
+            || word == "unntatt off" { return .exempt }
+        if word.hasPrefix("arkivsak") || word == "arkivsaksnr" || word == "arkivnr" || word == "saksnr arkiv" { return .archive }
         if word.hasPrefix("type") || word == "sakstype" || word == "saktype" || word == "tema" || word == "kategori" { return .kind }
         if word.includes("underlag") || word.hasPrefix("dokument") || word == "vedlegg" { return .basis }
         return .other
@@ -182,8 +186,10 @@ enum TableReader {
         case .basis: row.basis = joined(row.basis)
         case .kind: row.kindText = joined(row.kindText)
         case .exempt: row.exemptText = joined(row.exemptText)
+        case .archive: row.archiveText = joined(row.archiveText)
         case .other:
-            if ItemKind(label: text) != nil { row.kindText = joined(row.kindText) } else { row.basis = joined(row.basis) }
+            // A column we have no use for (case officer, pages); only a kind is worth keeping.
+            if ItemKind(label: text) != nil { row.kindText = joined(row.kindText) }
         }
     }
 
