@@ -105,7 +105,11 @@ enum AttendanceReader {
             readSentences(body, into: &result)
         case .approvers:
             for line in body {
-                for name in splitNameList(line.trimmed) {
+                for piece in splitNameList(line.trimmed) {
+                    // "… og Per-Ole Austmo ble valgt." : the name is the run of capitalised words.
+                    let words = piece.split(separator: " ").prefix { $0.first?.isUppercase == true || $0.first == "(" }
+                    let name = words.filter { $0.first != "(" }.joined(separator: " ")
+                    guard name.split(separator: " ").count >= 2 else { continue }
                     result.approvers.append(ReadSigner(name: name, title: nil, organisation: nil, line: line.number))
                 }
             }
