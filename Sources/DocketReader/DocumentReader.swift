@@ -90,6 +90,10 @@ public struct DocumentReader: Sendable {
             for (date, line) in fields.handlingDates {
                 handlingDates.append((date, line, number))
             }
+            for (given, line) in fields.handlingNumbers where given.sequence != number.sequence || given.year != number.year {
+                document.warnings.append(ReadWarning(.handlingNumberMismatch, line: line, item: given,
+                    "Behandlingen under overskriften \(number) (linje \(block.heading.line)) gjelder sak \(given)."))
+            }
         }
         ConsistencyChecker.check(&document, headings: headings, handlingDates: handlingDates, dateLine: frontMatter.dateLine)
         return document

@@ -20,6 +20,8 @@ enum ItemBlockReader {
         var attachments: [ReadAttachment] = []
         /// Dates in "…s behandling av sak 3/2026 i møte den 27.01.2026:" lines, with their lines.
         var handlingDates: [(DayDate, Int)] = []
+        /// The numbers those lines give (without series: "behandling av sak 3/2026"), with their lines.
+        var handlingNumbers: [(ItemNumber, Int)] = []
     }
 
     /// What may follow a label: a colon (and the text itself), or in case systems that date their labels
@@ -115,6 +117,9 @@ enum ItemBlockReader {
                     index += 1
                 }
                 if let date = DateTimeReader.dates(in: dateText).last?.date { fields.handlingDates.append((date, line.number)) }
+                if let number = ItemNumberScanner.references(in: text).first?.number {
+                    fields.handlingNumbers.append((number, line.number))
+                }
                 continue
             }
             if lower.includes("innstilling") || lower.includes("forslag") || lower.includes("tilråd"),

@@ -31,6 +31,8 @@ public struct ReadWarning: Codable, Sendable, Equatable, CustomStringConvertible
         case missingProposal = "missing_proposal"
         /// An item's handling line names another meeting date.
         case dateMismatch = "date_mismatch"
+        /// An item's handling line ("…s behandling av sak 3/2026") gives another number than its heading.
+        case handlingNumberMismatch = "handling_number_mismatch"
         case missingDate = "missing_date"
         case missingBody = "missing_body"
         case missingStartTime = "missing_start_time"
