@@ -72,6 +72,16 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: Reading old documents
+        .target(
+            name: "DocketReader",
+            dependencies: [
+                "DocketModel",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
         // MARK: CLI
         .executableTarget(
             name: "docket",
@@ -118,6 +128,10 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "DocketReaderTests",
+            dependencies: ["DocketReader", "DocketModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,177 @@
+import DocketModel
+
+/// Step 4 of the pipeline (consistency): merges the agenda's rows with the item blocks into items,
+/// deciding what is likely where the two disagree and warning each time.
+///
+/// Rows and blocks are matched on series and sequence; when their years differ the one that
+/// matches the meeting's year wins ("8/18" in the agenda of a 2019 meeting whose text says "8/19").
+/// No number is lost: an unmatched block becomes an item of its own, a duplicate row a warning.
+struct ItemAssembler {
+    var meetingYear: Int?
+    var isSummons: Bool
+
+    struct Key: Hashable {
+        var series: String
+        var sequence: Int
+        init(_ number: ItemNumber) {
+            series = number.series?.code ?? ""
+            sequence = number.sequence
+        }
+    }
+
+    /// `fields` holds each block's fields, read once by the caller (same order as `blocks`).
+    func assemble(agenda: ItemTable?, blocks: [ItemBlock], fields blockFields: [ItemBlockReader.Fields],
+                  warnings: inout [ReadWarning]) -> [ReadItem] {
+        var items: [ReadItem] = []
+        var hasBlock: [Bool] = []
+        var indexByKey: [Key: Int] = [:]
+        var kindMissing: [Int] = []
+
+        for row in agenda?.rows ?? [] {
+            let key = Key(row.number)
+            if let existing = indexByKey[key] {
+                warnings.append(ReadWarning(.duplicateNumber, line: row.line, item: row.number,
+                    "Saksnummer \(row.number) står to ganger i sakslisten (også linje \(items[existing].line)); raden «\(row.title)» er ikke lest som egen sak."))
+                continue
+            }
+            var item = ReadItem(number: row.number, line: row.line, title: row.title)
+            item.section = row.section
+            item.basis = row.basis?.nonBlank
+            item.kind = row.kindText.flatMap { ItemKind(label: $0) }
+            if let exempt = row.exemptText?.nonBlank, !["nei", "no", "-"].contains(exempt.lowercased()) {
+                item.exempt = true
+                // A bare mark ("X", "Ja") says exempt without saying why.
+                item.exemptionBasis = exempt.count <= 3 ? nil : exempt.collapsingWhitespace
+            }
+            if let archive = row.archiveText?.nonBlank, archive.contains("/") {
+                item.archiveCaseNumber = archive
+            }
+            if agenda?.hasKindColumn == true, item.kind == nil {
+                kindMissing.append(items.count)
+            } else if agenda?.hasBasisColumn == true, item.basis == nil {
+                warnings.append(ReadWarning(.missingBasis, line: row.line, item: row.number,
+                    "Sak \(row.number) «\(row.title)» har intet saksunderlag i sakslisten."))
+            }
+            indexByKey[key] = items.count
+            items.append(item)
+            hasBlock.append(false)
+        }
+
+        for (block, fields) in zip(blocks, blockFields) {
+            let heading = block.heading
+            let key = Key(heading.number)
+            if let index = indexByKey[key] {
+                if hasBlock[index] {
+                    warnings.append(ReadWarning(.repeatedHeading, line: heading.line, item: items[index].number,
+                        "Sak \(heading.number) har overskrift for andre gang («\(heading.title)»); teksten er lagt til sakens saksframlegg."))
+                    appendRepeated(block, fields: fields, to: &items[index])
+                    continue
+                }
+                hasBlock[index] = true
+                resolveNumber(of: &items[index], heading: heading, warnings: &warnings)
+                apply(fields, heading: heading, to: &items[index], warnings: &warnings)
+            } else {
+                var item = ReadItem(number: heading.number, line: heading.line, title: heading.title)
+                if agenda != nil {
+                    warnings.append(ReadWarning(.notInAgenda, line: heading.line, item: heading.number,
+                        "Sak \(heading.number) «\(heading.title)» har egen tekst, men står ikke i sakslisten."))
+                }
+                checkYear(item.number, line: heading.line, warnings: &warnings)
+                apply(fields, heading: heading, to: &item, warnings: &warnings)
+                indexByKey[key] = items.count
+                items.append(item)
+                hasBlock.append(true)
+            }
+        }
+
+        // Said after the blocks are read, so the warning can tell what the item's own text says.
+        for index in kindMissing {
+            let item = items[index]
+            let basisNote = agenda?.hasBasisColumn == true && item.basis == nil ? " og intet saksunderlag" : ""
+            let decided = item.kind.map { " Saksteksten sier «\($0.norwegian)»; lest slik." } ?? ""
+            warnings.append(ReadWarning(.missingKind, line: item.line, item: item.number,
+                "Sak \(item.number) «\(item.title)» har ingen type sak\(basisNote) i sakslisten.\(decided)"))
+        }
+        for (index, item) in items.enumerated() where !hasBlock[index] {
+            checkYear(item.number, line: item.line, warnings: &warnings)
+            if !blocks.isEmpty {
+                warnings.append(ReadWarning(.noItemBlock, line: item.line, item: item.number,
+                    "Sak \(item.number) «\(item.title)» står i sakslisten, men har ingen egen tekst i dokumentet."))
+            }
+        }
+        for index in items.indices where items[index].kind == nil {
+            items[index].kind = items[index].number.series?.impliedKind
+        }
+        return items
+    }
+
+    /// Agenda row and heading agree on series and sequence; the year the meeting has wins.
+    private func resolveNumber(of item: inout ReadItem, heading: ItemHeading, warnings: inout [ReadWarning]) {
+        let rowNumber = item.number
+        let headingNumber = heading.number
+        guard rowNumber.year != headingNumber.year else {
+            checkYear(rowNumber, line: item.line, warnings: &warnings)
+            return
+        }
+        let chosen = headingNumber.year == meetingYear || rowNumber.year != meetingYear ? headingNumber : rowNumber
+        let yearText = meetingYear.map { ", møtet er i \($0)" } ?? ""
+        warnings.append(ReadWarning(.numberYearMismatch, line: item.line, item: chosen,
+            "Sakslisten nummererer saken \(rowNumber), men saksteksten (linje \(heading.line)) skriver \(headingNumber)\(yearText); lest som \(chosen)."))
+        item.number = chosen
+    }
+
+    private func checkYear(_ number: ItemNumber, line: Int, warnings: inout [ReadWarning]) {
+        guard let meetingYear, number.year != meetingYear else { return }
+        warnings.append(ReadWarning(.numberYearMismatch, line: line, item: number,
+            "Saksnummer \(number) har årstall \(number.year), men møtet er i \(meetingYear)."))
+    }
+
+    private func apply(_ fields: ItemBlockReader.Fields, heading: ItemHeading, to item: inout ReadItem,
+                       warnings: inout [ReadWarning]) {
+        item.headingTitle = heading.title
+        item.headingLine = heading.line
+        if item.title.trimmed.isEmpty { item.title = heading.title }
+        if item.kind == nil, let text = heading.kindText { item.kind = ItemKind(label: text) }
+        item.caseText = fields.caseText
+        item.proposal = fields.proposal
+        item.handling = fields.handling
+        item.decision = fields.decision
+        item.votes = fields.votes
+        item.archiveCaseNumber = item.archiveCaseNumber ?? fields.archiveCaseNumber
+        if fields.exempt, !item.exempt {
+            item.exempt = true
+            item.exemptionBasis = fields.exemptionBasis
+        }
+        item.attachments += fields.attachments
+        item.outcome = isSummons ? nil : ItemBlockReader.outcome(of: fields, kind: item.kind)
+        if !titlesAgree(item.title, heading.title) {
+            warnings.append(ReadWarning(.titleMismatch, line: heading.line, item: item.number,
+                "Sak \(item.number) heter «\(item.title)» i sakslisten (linje \(item.line)), men «\(heading.title)» i overskriften; sakslistens tittel er brukt."))
+        }
+    }
+
+    /// A second heading for the same item (an attached case paper): its text joins the case text.
+    private func appendRepeated(_ block: ItemBlock, fields: ItemBlockReader.Fields, to item: inout ReadItem) {
+        let text = [block.heading.title, TextJoiner.block(block.body)].compactMap { $0 }.joined(separator: "\n\n")
+        item.caseText = [item.caseText, text].compactMap { $0 }.joined(separator: "\n\n")
+        item.attachments += fields.attachments
+        if item.archiveCaseNumber == nil { item.archiveCaseNumber = fields.archiveCaseNumber }
+    }
+
+    /// Titles agree when equal after normalising case, hyphens and spacing, or when one was cut short.
+    static func normalisedTitle(_ text: String) -> String {
+        let mapped = text.lowercased().map { character -> Character in
+            character.isLetter || character.isNumber ? character : " "
+        }
+        return String(mapped).collapsingWhitespace
+    }
+
+    func titlesAgree(_ first: String, _ second: String) -> Bool {
+        let one = Self.normalisedTitle(first)
+        let two = Self.normalisedTitle(second)
+        if one == two || one.replacingOccurrences(of: " ", with: "") == two.replacingOccurrences(of: " ", with: "") { return true }
+        let shorter = one.count < two.count ? one : two
+        let longer = one.count < two.count ? two : one
+        return shorter.count >= 20 && longer.hasPrefix(shorter)
+    }
+}

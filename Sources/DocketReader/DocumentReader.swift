@@ -1,0 +1,108 @@
+import DocketModel
+import Foundation
+
+/// Reads an old summons or minutes into a ``ReadDocument``: the entry point of DocketReader.
+///
+/// The work is a pipeline of small steps, each in its own file and tested alone:
+/// 1. input: bytes to text (``DocumentFormat``: plain text in any of its encodings, DOCX, PDF, HTML);
+/// 2. normalise (`Normaliser`): characters, page headers and footers, hyphenation;
+/// 3. find sections (`TableReader`, `BlockFinder`): the agenda table, each item's block, the front matter;
+/// 4. read fields (`FrontMatterReader`, `AttendanceReader`, `ItemBlockReader`, `VoteReader`, …);
+/// 5. check consistency (`ItemAssembler`, `ConsistencyChecker`): merge, decide, warn.
+public struct DocumentReader: Sendable {
+    public init() {}
+
+    /// Reads a file; the format follows from its extension (`.docx`, `.pdf`, `.html`, anything else as text).
+    public func read(fileAt url: URL) throws -> ReadDocument {
+        let (text, encoding) = try DocumentSource.text(ofFile: url)
+        return read(text: text, encoding: encoding)
+    }
+
+    /// Reads a document's bytes in the given format.
+    public func read(data: Data, format: DocumentFormat) throws -> ReadDocument {
+        let (text, encoding) = try DocumentSource.text(of: data, format: format)
+        return read(text: text, encoding: encoding)
+    }
+
+    /// Reads text that is already decoded.
+    public func read(text: String) -> ReadDocument {
+        read(text: text, encoding: nil)
+    }
+
+    func read(text: String, encoding: SourceEncoding?) -> ReadDocument {
+        let lines = Normaliser.normalise(text)
+
+        // Sections
+        let tables = TableReader.tables(in: lines)
+        let agenda = tables.first { $0.introducedAsAgenda && $0.rows.count >= 1 } ?? tables.first { $0.rows.count >= 2 }
+        let headingTables = tables.filter { $0.headerLine != agenda?.headerLine }
+        let agendaLines = agenda?.lines ?? []
+        let tableLines = tables.reduce(into: Set<Int>()) { $0.formUnion($1.lines) }
+        let headings = BlockFinder.headings(in: lines, skipping: agendaLines.union(headingTables.flatMap(\.lines)
+            .filter { line in !headingTables.flatMap(\.rows).contains { $0.line == line } }), headingTables: headingTables)
+        let blocks = BlockFinder.blocks(in: lines, headings: headings, skipping: tableLines)
+        let frontEnd = headings.first?.firstIndex ?? lines.count
+        let front = lines[..<frontEnd].filter { !agendaLines.contains($0.number) }
+
+        // Fields
+        var frontMatter = FrontMatterReader.read(Array(front))
+        FrontMatterReader.readAdjournment(lines, into: &frontMatter)
+        let attendance = AttendanceReader.read(Array(front))
+        var document = ReadDocument(kind: frontMatter.kind)
+        document.sourceEncoding = encoding?.rawValue
+        document.body = frontMatter.body
+        document.meeting = frontMatter.meeting
+        document.attendance = attendance.attendance
+        document.otherAttendees = attendance.others
+        document.attachments = frontMatter.attachments
+        if let signer = frontMatter.signer { document.signers.append(signer) }
+        document.signers += attendance.approvers
+        if !frontMatter.kindIsCertain, !document.attendance.isEmpty {
+            document.kind = .minutes
+        }
+        if document.kind == .summons {
+            document.summons = frontMatter.summons
+        }
+        if let encoding, encoding != .utf8 {
+            document.warnings.append(ReadWarning(.legacyEncoding, line: nil,
+                "Teksten var ikke UTF-8 og er lest som \(encoding.rawValue)."))
+        }
+
+        // Consistency
+        var warnings: [ReadWarning] = []
+        let assembler = ItemAssembler(meetingYear: document.meeting.date?.year, isSummons: document.kind == .summons)
+        let blockFields = blocks.map { ItemBlockReader.read($0.body) }
+        document.items = assembler.assemble(agenda: agenda, blocks: blocks, fields: blockFields, warnings: &warnings)
+        document.warnings += warnings
+
+        var handlingDates: [(DayDate, Int, ItemNumber)] = []
+        document.conflicts = ConflictReader.conflicts(in: Array(front), currentItem: nil)
+        let headingLines = Set(headings.map(\.line))
+        for line in front where !tableLines.contains(line.number) {
+            document.references += ReferenceReader.references(in: line, fromItem: nil, bodyName: document.body)
+        }
+        for (block, fields) in zip(blocks, blockFields) {
+            let number = resolvedNumber(block.heading.number, in: document.items)
+            document.conflicts += ConflictReader.conflicts(in: block.body, currentItem: number)
+            for line in block.body where !headingLines.contains(line.number) && !tableLines.contains(line.number) {
+                document.references += ReferenceReader.references(in: line, fromItem: number, bodyName: document.body)
+            }
+            for (date, line) in fields.handlingDates {
+                handlingDates.append((date, line, number))
+            }
+            for (given, line) in fields.handlingNumbers where given.sequence != number.sequence || given.year != number.year {
+                document.warnings.append(ReadWarning(.handlingNumberMismatch, line: line, item: given,
+                    "Behandlingen under overskriften \(number) (linje \(block.heading.line)) gjelder sak \(given)."))
+            }
+        }
+        ConsistencyChecker.check(&document, headings: headings, handlingDates: handlingDates, dateLine: frontMatter.dateLine)
+        return document
+    }
+
+    /// The number an item was finally read as (a heading's "8/19" may have matched an agenda row "8/18").
+    private func resolvedNumber(_ number: ItemNumber, in items: [ReadItem]) -> ItemNumber {
+        if items.contains(where: { $0.number == number }) { return number }
+        let key = ItemAssembler.Key(number)
+        return items.first { ItemAssembler.Key($0.number) == key }?.number ?? number
+    }
+}

@@ -1,0 +1,214 @@
+import DocketModel
+
+/// Step 3 of the pipeline (fields): reads one item block into case text, proposal, handling,
+/// decision, votes, archive case number, exemption and attachments.
+///
+/// The block is walked once; labels switch the part that following lines belong to:
+/// "Forslag til vedtak:", "Innstilling:", "Kommunedirektørens forslag til vedtak:" open the proposal;
+/// "Behandling" the handling; "Vedtak", "Vedtak:", "Styrets vedtak:" the decision (the last one wins,
+/// as minutes often restate the proposal before the decision). Vote statements go to the votes.
+enum ItemBlockReader {
+    struct Fields {
+        var caseText: String?
+        var proposal: String?
+        var handling: String?
+        var decision: String?
+        var votes: [ReadVote] = []
+        var archiveCaseNumber: String?
+        var exemptionBasis: String?
+        var exempt = false
+        var attachments: [ReadAttachment] = []
+        /// Dates in "…s behandling av sak 3/2026 i møte den 27.01.2026:" lines, with their lines.
+        var handlingDates: [(DayDate, Int)] = []
+        /// The numbers those lines give (without series: "behandling av sak 3/2026"), with their lines.
+        var handlingNumbers: [(ItemNumber, Int)] = []
+    }
+
+    /// What may follow a label: a colon (and the text itself), or in case systems that date their labels
+    /// a body and a date ("Formannskapets vedtak - 12.03.2019", "Behandling i Formannskapet den 12.03.2019",
+    /// "Formannskapets innstilling til kommunestyret:"). A label never runs on into a sentence.
+    private static let labelEnd = #"(?:(?:\s+(?:i|til)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?)?\s*(?:[-–]|den|i møte)?\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\s*(?::.*)?|(?:\s+(?:i|til)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?)?\s*:.*|\s*)$"#
+    private static let proposalLabel = Pattern(
+        #"^\s*(?:[\p{L}.'’-]+\s+){0,3}?(?:forslag\s+til\s+(?:vedtak|innstilling)|innstilling|tilråding|tilrådning)"# + labelEnd)
+    private static let decisionLabel = Pattern(#"^\s*((?:[\p{L}.'’-]+\s+){0,3}?)vedtak"# + labelEnd)
+    private static let handlingLabel = Pattern(#"^\s*(?:\p{L}+s\s+)?(?:behandling|møtebehandling|votering|drøfting)"# + labelEnd)
+
+    private static let handlingLine = Pattern(#"behandling\s+av\s+sak\s+\S+(?:\s+i\s+møte\s+den)?"#)
+    private static let archiveNumber = Pattern(
+        #"\b(?:arkivsak(?:snr|snummer|-dok|\s*nr)?|arkivsaksnr|saksnr|sak\s*nr|saksnummer|vår\s+ref|j\.?\s*post(?:id)?)\.?\s*:?\s*((?:19|20)\d{2}/\d{1,7}|\d{2}/\d{3,7})\b"#)
+    private static let exemption = Pattern(#"(unntatt\s+(?:fra\s+)?offentlighet[^\n]*|\boffl\.?\s*§\s*\d+[^\n]*)"#)
+
+    /// Headings of a case paper's parts: where the administration's proposal comes first (as many
+    /// case systems print it), one of these ends the proposal and the case text resumes.
+    private static let casePaperHeading = Pattern(
+        #"^\s*(?:saksopplysninger|sakens\s+bakgrunn|bakgrunn|vurdering|(?:\p{L}+s\s+)?vurdering|saksutredning|saken\s+gjelder|sammendrag|fakta|økonomiske\s+konsekvenser|økonomi|konklusjon|saksframstilling|saksfremstilling|innledning|beskrivelse\s+av\s+saken|hjemmel|dokumenter\s+i\s+saken|andre\s+dokumenter|utredning|drøfting|faktiske\s+opplysninger)\s*:?\s*$"#)
+
+    /// The text after a label's colon ("Vedtak: Planen vedtas." → "Planen vedtas.").
+    static func inlineText(_ text: String) -> String? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        return String(text[text.index(after: colon)...]).nonBlank
+    }
+
+    /// A motion put in the meeting ends the proposal as written before it.
+    private static let motion = Pattern(
+        #"\b(?:fremmet\s+(?:følgende|forslag|et|nytt)|foreslo\s+følgende|satt\s+opp\s+mot|alternativt?\s+forslag|endringsforslag|tilleggsforslag)"#)
+    private static let underline = Pattern(#"^\s*_{5,}\s*$"#)
+
+    enum Part { case caseText, proposal, handling, decision, attachments }
+
+    static func isProposalLabel(_ text: String) -> Pattern.Match? {
+        guard text.count <= 120, let match = proposalLabel.firstMatch(in: text) else { return nil }
+        return match
+    }
+
+    /// "Vedtak", "Vedtak:", "Styrets vedtak:", but not "Det ble enighet om følgende vedtak:" or "Forslag til vedtak:".
+    static func isDecisionLabel(_ text: String) -> Pattern.Match? {
+        guard text.count <= 120, let match = decisionLabel.firstMatch(in: text) else { return nil }
+        let prefix = (match[1] ?? "").lowercased()
+        let hasColon = text.includes(":") || text.contains(where: \.isNumber)
+        if prefix.includes("forslag") || prefix.includes("følgende") || prefix.includes("enighet") || prefix.includes(" til")
+            || prefix.hasPrefix("til") || prefix.includes("om ") {
+            return nil
+        }
+        if !prefix.trimmed.isEmpty {
+            // "Kommunestyrets vedtak", "Endelig vedtak": a genitive or an adjective, never a sentence.
+            let words = prefix.split(separator: " ")
+            guard words.count <= 3, hasColon || words.last?.hasSuffix("s") == true else { return nil }
+            if words.first.map({ ["det", "dette", "som", "et", "ett", "et", "og", "i"].contains(String($0)) }) == true { return nil }
+        }
+        return match
+    }
+
+    static func read(_ block: [SourceLine]) -> Fields {
+        var fields = Fields()
+        var parts: [Part: [SourceLine]] = [:]
+        var part = Part.caseText
+        var statements: [(String, Int)] = []
+        var index = 0
+        var sawProposal = false
+
+        func add(_ line: SourceLine) { parts[part, default: []].append(line) }
+
+        while index < block.count {
+            let line = block[index]
+            let text = line.text
+            defer { index += 1 }
+            if line.isBlank {
+                // A list of attachments ends at the first blank line after its entries.
+                if part == .attachments, !fields.attachments.isEmpty { part = .caseText }
+                add(line)
+                continue
+            }
+            if underline.matches(text) { continue }
+            let lower = text.lowercased()
+            if fields.archiveCaseNumber == nil, text.includes("/"), let match = archiveNumber.firstMatch(in: text) {
+                fields.archiveCaseNumber = match[1]
+            }
+            if !fields.exempt, part == .caseText, lower.includes("offentl") || lower.includes("offl"),
+               let match = exemption.firstMatch(in: text) {
+                fields.exempt = true
+                fields.exemptionBasis = match[1]?.trimmed
+            }
+            if lower.includes("behandling av"), handlingLine.matches(text) {
+                var dateText = text
+                if !text.trimmed.hasSuffix(":"), index + 1 < block.count, block[index + 1].trimmed.count <= 14,
+                   block[index + 1].trimmed.hasSuffix(":") {
+                    dateText += " " + block[index + 1].trimmed
+                    index += 1
+                }
+                if let date = DateTimeReader.dates(in: dateText).last?.date { fields.handlingDates.append((date, line.number)) }
+                if let number = ItemNumberScanner.references(in: text).first?.number {
+                    fields.handlingNumbers.append((number, line.number))
+                }
+                continue
+            }
+            if lower.includes("innstilling") || lower.includes("forslag") || lower.includes("tilråd"),
+               isProposalLabel(text) != nil {
+                if sawProposal {
+                    part = .handling
+                    add(line)
+                } else {
+                    part = .proposal
+                    sawProposal = true
+                    if let inline = inlineText(text) { add(SourceLine(number: line.number, text: inline)) }
+                }
+                continue
+            }
+            if lower.includes("vedtak"), isDecisionLabel(text) != nil {
+                part = .decision
+                parts[.decision] = []
+                if let inline = inlineText(text) { add(SourceLine(number: line.number, text: inline)) }
+                continue
+            }
+            if text.count <= 120, !text.includes(":") || text.trimmed.hasSuffix(":"), handlingLabel.matches(text) {
+                part = .handling
+                continue
+            }
+            if attachmentsLabel(text) {
+                part = .attachments
+                continue
+            }
+            if VoteReader.mayStartVote(lower), VoteReader.isVoteStart(text) {
+                var statement = text.trimmed
+                while index + 1 < block.count, VoteReader.statementContinues(statement, next: block[index + 1].text) {
+                    index += 1
+                    statement += " " + block[index].trimmed
+                }
+                statements.append((statement, line.number))
+                if part == .proposal { part = .handling }
+                if part != .decision {
+                    parts[.handling, default: []].append(SourceLine(number: line.number, text: statement))
+                }
+                continue
+            }
+            if part == .proposal, motion.matches(text) {
+                part = .handling
+            }
+            if part == .proposal, text.count <= 60, casePaperHeading.matches(text) {
+                part = .caseText
+            }
+            if part == .attachments {
+                let entry = text.trimmed.drop(while: { "-•*–".contains($0) || $0 == " " })
+                if !entry.isEmpty { fields.attachments.append(ReadAttachment(title: String(entry), line: line.number)) }
+                continue
+            }
+            add(line)
+        }
+        fields.caseText = parts[.caseText].flatMap(TextJoiner.block)
+        fields.proposal = parts[.proposal].flatMap(TextJoiner.block)
+        fields.handling = parts[.handling].flatMap(TextJoiner.block)
+        fields.decision = parts[.decision].flatMap(TextJoiner.block)
+        fields.votes = VoteReader.votes(from: statements)
+        return fields
+    }
+
+    static func attachmentsLabel(_ text: String) -> Bool {
+        let lower = text.trimmed.lowercased()
+        return lower == "vedlegg" || lower == "vedlegg:" || lower.hasPrefix("vedlegg til saken") || lower == "trykte vedlegg:"
+            || lower == "utrykte vedlegg:"
+    }
+
+    /// What became of the item, when the text says so plainly.
+    static func outcome(of fields: Fields, kind: ItemKind?) -> Outcome? {
+        let decision = fields.decision?.lowercased() ?? ""
+        let vote = fields.votes.last { $0.adopted != nil }
+        if !decision.isEmpty {
+            if decision.includes("utsettes") || decision.hasPrefix("utsatt") || decision.includes("saken utsettes") { return .postponed }
+            if decision.includes("trekkes") || decision.hasPrefix("trukket") { return .withdrawn }
+            if decision.includes("oversendes") { return .referred }
+            let short = decision.split(separator: "\n").count <= 2
+            if short, decision.includes("til orientering") || decision.includes("tas til etterretning") { return .noted }
+            if let proposal = fields.proposal, normalisedForComparison(proposal) != normalisedForComparison(fields.decision ?? "") {
+                return .amended
+            }
+            return .adopted
+        }
+        if let vote, vote.adopted == false { return .rejected }
+        if vote?.adopted == true { return .adopted }
+        return nil
+    }
+
+    static func normalisedForComparison(_ text: String) -> String {
+        text.lowercased().filter { $0.isLetter || $0.isNumber }
+    }
+}

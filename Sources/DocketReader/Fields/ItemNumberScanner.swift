@@ -1,0 +1,89 @@
+import DocketModel
+
+/// Finds item numbers in text, in every spelling the glossary lists.
+///
+/// Two uses with different caution: ``leading(in:)`` reads a number that opens a line (an agenda
+/// row or an item heading: "PS 1/26 Title", "Sak 8/19 – Title", "08/19"), while ``references(in:)``
+/// finds numbers inside running text, where only a number introduced by "sak" or a series code
+/// counts ("sak 22/18", "jf. PS 12/19", "sak 01 – 2019"): bare "86/6" in prose is a land register
+/// number or a date far more often than an item.
+enum ItemNumberScanner {
+    /// A number found in text.
+    struct Found: Equatable {
+        var number: ItemNumber
+        /// The text as written.
+        var raw: String
+        /// What follows the number on the line (for a leading number: the title, separators stripped).
+        var rest: String
+        var hasSeries: Bool
+        var hasCaseWord: Bool
+        /// Character offset of the match in the line.
+        var offset: Int
+    }
+
+    /// Series code in capitals even though the rest of the pattern ignores case.
+    private static let series = "(?-i:([A-ZÆØÅ]{2,4}))"
+
+    private static let leadingPattern = Pattern(
+        #"^\s*(?:[-•*]\s+)?(?:(sak|saksnr\.?|sak nr\.?)\s*)?(?:"# + series + #"\s+)?(\d{1,4})\s*(/|\s*[–-]\s*)\s*(\d{4}|\d{2})(?![\d/.,])(.*)$"#)
+
+    private static let referencePattern = Pattern(
+        #"(?:\b(?:jf|jfr|se)\.?\s+)?(?:\b(sak|saker|sakene|saken|saksnr\.?|sak nr\.?)\s*(?:"# + series
+            + #"\s*)?|\b(?-i:(PS|RS|OS|DS|FO))\s+)(\d{1,4})\s*(/|\s[–-]\s|-)\s*(\d{4}|\d{2})(?![\d/])"#)
+
+    /// A number at the start of a line: a table cell or an item heading.
+    ///
+    /// A dash between sequence and year ("Sak 8-2019") is accepted only after the word "sak",
+    /// because a bare "8-19" is more often a range than an item.
+    static func leading(in text: String) -> Found? {
+        guard mayHoldNumber(text), let match = leadingPattern.firstMatch(in: text),
+              let sequenceText = match[3], let separator = match[4], let yearText = match[5] else { return nil }
+        let caseWord = match[1] != nil
+        if separator.trimmed != "/", !caseWord { return nil }
+        guard let number = makeNumber(series: match[2], sequence: sequenceText, year: yearText) else { return nil }
+        var rest = Substring(match[6] ?? "")
+        rest = rest.drop(while: { $0 == " " || $0 == "\t" || $0 == "–" || $0 == "-" || $0 == ":" || $0 == "—" })
+        if let rawRange = match.groupRanges[0], let restRange = match.groupRanges[6] {
+            let raw = String(text[rawRange.lowerBound..<restRange.lowerBound]).trimmed
+            return Found(number: number, raw: raw, rest: String(rest).trimmed, hasSeries: match[2] != nil,
+                         hasCaseWord: caseWord, offset: 0)
+        }
+        return nil
+    }
+
+    /// Numbers introduced by "sak" or a series code anywhere in a line.
+    static func references(in text: String) -> [Found] {
+        guard mayHoldNumber(text) else { return [] }
+        return referencePattern.matches(in: text).compactMap { match in
+            guard let sequenceText = match[4], let yearText = match[6],
+                  let number = makeNumber(series: match[2] ?? match[3], sequence: sequenceText, year: yearText)
+            else { return nil }
+            let offset = text.distance(from: text.startIndex, to: match.range.lowerBound)
+            return Found(number: number, raw: match.text.trimmed, rest: "", hasSeries: (match[2] ?? match[3]) != nil,
+                         hasCaseWord: match[1] != nil, offset: offset)
+        }
+    }
+
+    /// A cheap test before the patterns: a number needs a digit and a separator.
+    static func mayHoldNumber(_ text: String) -> Bool {
+        var digit = false
+        var separator = false
+        for character in text.utf8 {
+            if character >= 48 && character <= 57 { digit = true } else if character == 47 || character == 45 { separator = true }
+            if digit && separator { return true }
+        }
+        return digit && text.includes("–")
+    }
+
+    static func makeNumber(series code: String?, sequence: String, year: String) -> ItemNumber? {
+        guard let sequence = Int(sequence), sequence > 0, let yearValue = Int(year) else { return nil }
+        let fullYear = year.count == 2 ? ItemNumber.fullYear(fromTwoDigits: yearValue) : yearValue
+        guard (1900...2199).contains(fullYear) else { return nil }
+        var series: Series?
+        if let code {
+            guard let parsed = Series(code) else { return nil }
+            series = parsed
+        }
+        return ItemNumber(series: series, sequence: sequence, year: fullYear)
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// The formats the reader takes.
+public enum DocumentFormat: String, Codable, Sendable, CaseIterable {
+    case text
+    case docx
+    case pdf
+    case html
+
+    /// From a file name's extension; plain text for anything unknown (".txt", ".md", none).
+    public init(fileExtension: String) {
+        switch fileExtension.lowercased() {
+        case "docx": self = .docx
+        case "pdf": self = .pdf
+        case "html", "htm", "xhtml": self = .html
+        default: self = .text
+        }
+    }
+}
+
+/// Why a document could not be read at all (as opposed to warnings about what it says).
+public enum ReaderError: Error, Equatable, CustomStringConvertible {
+    case missingTool(name: String, debianPackage: String)
+    case unreadable(format: DocumentFormat, reason: String)
+    case fileNotFound(String)
+
+    public var description: String {
+        switch self {
+        case let .missingTool(name, package):
+            "\(name) is not installed; it is needed to read PDF files. Install the Debian package \(package) (apt-get install \(package))."
+        case let .unreadable(format, reason):
+            "the \(format.rawValue) document could not be read: \(reason)"
+        case let .fileNotFound(path):
+            "no such file: \(path)"
+        }
+    }
+}
+
+/// Turns a file or its bytes into text plus the encoding it was read in.
+enum DocumentSource {
+    static func text(of data: Data, format: DocumentFormat) throws -> (String, SourceEncoding?) {
+        switch format {
+        case .text:
+            let decoded = TextDecoding.decode(data)
+            return (decoded.text, decoded.encoding)
+        case .html:
+            let decoded = TextDecoding.decode(data)
+            return (HTMLText.text(from: decoded.text), decoded.encoding)
+        case .docx:
+            return (try DocxText.text(from: data), nil)
+        case .pdf:
+            let temporary = FileManager.default.temporaryDirectory
+                .appendingPathComponent("docket-reader-\(UUID().uuidString).pdf")
+            try data.write(to: temporary)
+            defer { try? FileManager.default.removeItem(at: temporary) }
+            return (try PDFText.text(fromFile: temporary), .utf8)
+        }
+    }
+
+    static func text(ofFile url: URL) throws -> (String, SourceEncoding?) {
+        guard FileManager.default.fileExists(atPath: url.path) else { throw ReaderError.fileNotFound(url.path) }
+        let format = DocumentFormat(fileExtension: url.pathExtension)
+        if format == .pdf { return (try PDFText.text(fromFile: url), .utf8) }
+        return try text(of: Data(contentsOf: url), format: format)
+    }
+}

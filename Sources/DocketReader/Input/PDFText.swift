@@ -1,0 +1,41 @@
+import Foundation
+
+/// Reads a PDF through `pdftotext -layout` (Debian package poppler-utils).
+///
+/// Layout mode keeps columns where they stand, which lets the table reader find an agenda's columns;
+/// form feeds mark the pages, which lets the normaliser find running headers and footers.
+enum PDFText {
+    static func text(fromFile url: URL) throws -> String {
+        guard let tool = executable(named: "pdftotext") else {
+            throw ReaderError.missingTool(name: "pdftotext", debianPackage: "poppler-utils")
+        }
+        let process = Process()
+        process.executableURL = tool
+        process.arguments = ["-layout", "-enc", "UTF-8", url.path, "-"]
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        // Read before waiting: a large PDF would otherwise fill the pipe and block the child.
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let message = String(decoding: errorData, as: UTF8.self).trimmed
+            throw ReaderError.unreadable(format: .pdf, reason: "pdftotext failed (\(process.terminationStatus)): \(message)")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The first executable of that name on PATH (and the usual system folders, for daemons without PATH).
+    static func executable(named name: String) -> URL? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        let folders = path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"]
+        for folder in folders {
+            let candidate = URL(fileURLWithPath: folder).appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,133 @@
+import DocketModel
+
+/// An item's heading in the running text: "PS 1/26 Temaplan næring", "Sak 08/19 – Budsjettprinsipper",
+/// or the one-row "NR | SAK | TEMA" table some summonses put above each item.
+struct ItemHeading: Equatable {
+    var number: ItemNumber
+    var raw: String
+    var title: String
+    var line: Int
+    /// Index into the document's lines of the heading's last line (title continuations included).
+    var lastIndex: Int
+    var firstIndex: Int
+    /// A kind given with the heading (the "TEMA" column of a heading table).
+    var kindText: String?
+}
+
+/// The lines that belong to one item: from its heading to the next heading.
+struct ItemBlock {
+    var heading: ItemHeading
+    var body: [SourceLine]
+}
+
+/// Step 2 of the pipeline (sections): finds item headings and cuts the text into item blocks.
+enum BlockFinder {
+    /// Labels that end a heading's title: the block proper has begun.
+    private static let blockLabel = Pattern(
+        #"^\s*(?:behandling|vedtak|innstilling|forslag til vedtak|saksprotokoll|saksbehandler|arkivsak|saksframlegg|bakgrunn|sakens bakgrunn|vedlegg)\b|behandling\s+av\s+sak\b|^\s*_{5,}"#)
+
+    static func headings(in lines: [SourceLine], skipping tableLines: Set<Int>, headingTables: [ItemTable]) -> [ItemHeading] {
+        var headings: [ItemHeading] = []
+        let tableRows = Dictionary(headingTables.flatMap(\.rows).map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            if let row = tableRows[line.number] {
+                headings.append(ItemHeading(number: row.number, raw: row.raw, title: row.title, line: line.number,
+                                            lastIndex: index, firstIndex: index, kindText: row.kindText))
+                index += 1
+                continue
+            }
+            if tableLines.contains(line.number) || line.isBlank {
+                index += 1
+                continue
+            }
+            guard let found = heading(in: line) ?? numberAlone(in: line) else {
+                index += 1
+                continue
+            }
+            var title = found.rest
+            var last = index
+            if title.isEmpty {
+                // "Sak 8/19" alone, the title in the next paragraph (Word documents do this).
+                var next = index + 1
+                while next < lines.count, lines[next].isBlank, next - index <= 2 { next += 1 }
+                if next < lines.count, !lines[next].isBlank, isTitleLike(lines[next].trimmed), heading(in: lines[next]) == nil {
+                    title = lines[next].trimmed
+                    last = next
+                }
+            }
+            // pdftotext wraps a long heading; its continuation follows without a blank line.
+            var previousLength = line.text.trimmingTrailingSpaces.count
+            while !line.isTabular, previousLength >= 70, last + 1 < lines.count, last - index < 2 {
+                let next = lines[last + 1]
+                guard !next.isBlank, !next.isTabular, next.number == lines[last].number + 1,
+                      !blockLabel.matches(next.text), !VoteReader.isVoteStart(next.text),
+                      heading(in: next) == nil, !next.trimmed.hasSuffix(":"), next.indent <= line.indent + 2
+                else { break }
+                title = TextJoiner.join([title, next.trimmed])
+                previousLength = next.text.trimmingTrailingSpaces.count
+                last += 1
+            }
+            headings.append(ItemHeading(number: found.number, raw: found.raw, title: title, line: line.number,
+                                        lastIndex: last, firstIndex: index, kindText: nil))
+            index = last + 1
+        }
+        return headings
+    }
+
+    /// A line that opens an item: a number at the start, then a title.
+    ///
+    /// A bare number ("8/19 Title") or one after "Sak" must be followed by a title that does not end
+    /// like a sentence, so "Sak 22/18 ble behandlet i juni." in prose is not mistaken for a heading.
+    static func heading(in line: SourceLine) -> ItemNumberScanner.Found? {
+        guard line.indent <= 12, let first = line.trimmed.first, first != "-", first != "•", first != "*",
+              let found = ItemNumberScanner.leading(in: line.text) else { return nil }
+        // pdftotext sometimes indents a heading; only a series code makes an indented number a heading.
+        if line.indent > 4, !found.hasSeries { return nil }
+        let rest = found.rest
+        guard let initial = rest.first, initial.isUppercase || initial.isNumber || initial == "«" || initial == "\"" ,
+              rest.contains(where: \.isLetter) else { return nil }
+        if !found.hasSeries {
+            if rest.hasSuffix(".") || rest.split(separator: " ").count > 25 { return nil }
+        }
+        if !found.hasSeries, !found.hasCaseWord, !line.isTabular {
+            // A bare "38/26   Formannskap   13.05.2026" is a row of a case's history (saksgang), not a heading.
+            if line.cells.count >= 3 || DateTimeReader.firstDate(in: rest) != nil { return nil }
+        }
+        return found
+    }
+
+    /// A line holding only a number introduced by "Sak" or a series ("Sak 8/19", "PS 12/26"): a heading
+    /// whose title follows. Kept as a heading even when no title follows, so the number is never lost.
+    static func numberAlone(in line: SourceLine) -> ItemNumberScanner.Found? {
+        guard line.indent <= 8, let found = ItemNumberScanner.leading(in: line.text), found.rest.isEmpty,
+              found.hasSeries || found.hasCaseWord else { return nil }
+        return found
+    }
+
+    static func isTitleLike(_ text: String) -> Bool {
+        guard let first = text.first, first.isUppercase || first.isNumber, !text.hasSuffix(":"), !text.hasSuffix("."),
+              text.split(separator: " ").count <= 20 else { return false }
+        return !blockLabel.matches(text) && !VoteReader.isVoteStart(text)
+    }
+
+    /// The lines that close minutes: adjournment, certification, signatures. They end the last block.
+    private static let closing = Pattern(
+        #"^\s*(?:møtet\s+(?:ble\s+)?hevet|møtet\s+avsluttet|møteslutt|rett\s+utskrift|protokollen\s+(?:er\s+)?godkjent|underskrifter?\b|sign\.)"#)
+
+    /// Cuts the lines into blocks, one per heading, each running to the next heading
+    /// (the last one to the closing lines of the minutes, when there are any).
+    static func blocks(in lines: [SourceLine], headings: [ItemHeading], skipping tableLines: Set<Int>) -> [ItemBlock] {
+        headings.enumerated().map { position, heading in
+            var end = position + 1 < headings.count ? headings[position + 1].firstIndex : lines.count
+            let start = min(heading.lastIndex + 1, end)
+            if position + 1 == headings.count,
+               let closingIndex = lines[start..<end].firstIndex(where: { closing.matches($0.text) }) {
+                end = closingIndex
+            }
+            let body = lines[start..<end].filter { !tableLines.contains($0.number) }
+            return ItemBlock(heading: heading, body: Array(body))
+        }
+    }
+}

@@ -1,0 +1,188 @@
+@testable import DocketReader
+import DocketModel
+import Foundation
+import Testing
+@preconcurrency import ZIPFoundation
+
+@Suite struct TextDecodingTests {
+    @Test func windows1252BytesAreDetectedAndDecoded() {
+        // "Møte – «Sak 8/19»" in Windows-1252: ø = F8, en dash = 96, « = AB, » = BB.
+        let bytes: [UInt8] = [0x4D, 0xF8, 0x74, 0x65, 0x20, 0x96, 0x20, 0xAB, 0x53, 0x61, 0x6B, 0x20, 0x38, 0x2F, 0x31, 0x39, 0xBB]
+        let (text, encoding) = TextDecoding.decode(Data(bytes))
+        #expect(encoding == .windows1252)
+        #expect(text == "Møte – «Sak 8/19»")
+    }
+
+    @Test func latin1WithoutWindowsRangeIsLatin1() {
+        let bytes: [UInt8] = [0x6B, 0x6F, 0x6D, 0x6D, 0x75, 0x6E, 0x65, 0x64, 0x69, 0x72, 0x65, 0x6B, 0x74, 0xF8, 0x72, 0x20, 0xC6, 0xD8, 0xC5]
+        let (text, encoding) = TextDecoding.decode(Data(bytes))
+        #expect(encoding == .latin1)
+        #expect(text == "kommunedirektør ÆØÅ")
+    }
+
+    @Test func utf8WithBOMIsUTF8() {
+        let (text, encoding) = TextDecoding.decode(Data([0xEF, 0xBB, 0xBF] + Array("Vedtak: enstemmig".utf8)))
+        #expect(encoding == .utf8)
+        #expect(text == "Vedtak: enstemmig")
+    }
+
+    @Test func aLegacyFileReadsWithAWarning() throws {
+        var bytes = Array("Innkalling til møte i Styret den 13.02.2019 kl. 12.00\n\nSak 1/19 Godkjenning av innkalling\n".utf8)
+        bytes = bytes.flatMap { $0 == 0xC3 ? [UInt8]() : [$0] }.map { $0 == 0xB8 ? 0xF8 : $0 } // UTF-8 ø → Latin-1 ø
+        let document = try DocumentReader().read(data: Data(bytes), format: .text)
+        #expect(document.sourceEncoding == "iso-8859-1")
+        #expect(document.body == "Styret")
+        #expect(document.warnings.contains { $0.code == .legacyEncoding })
+    }
+}
+
+@Suite struct DocxTests {
+    static func docx(body: String) throws -> Data {
+        let xml = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\(body)</w:body></w:document>
+        """
+        let archive = try Archive(data: Data(), accessMode: .create)
+        let content = Data(xml.utf8)
+        try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(content.count),
+                             compressionMethod: .deflate) { position, size in
+            content.subdata(in: Int(position)..<Int(position) + size)
+        }
+        return try #require(archive.data)
+    }
+
+    static func paragraph(_ text: String, list: Bool = false) -> String {
+        let properties = list ? "<w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>" : ""
+        return "<w:p>\(properties)<w:r><w:t xml:space=\"preserve\">\(text)</w:t></w:r></w:p>"
+    }
+
+    static func row(_ cells: [String]) -> String {
+        "<w:tr>" + cells.map { "<w:tc>\(paragraph($0))</w:tc>" }.joined() + "</w:tr>"
+    }
+
+    @Test func paragraphsBecomeLinesAndTablesTabSeparatedRows() throws {
+        let body = Self.paragraph("Innkalling til møte i Styringsgruppen")
+            + "<w:tbl>" + Self.row(["Nr", "Sak", "Saksunderlag", "Type sak"]) + Self.row(["1/26", "Godkjenning av dagsorden", "Dagsorden", "Beslutning"])
+            + "</w:tbl>" + Self.paragraph("Referat", list: true)
+        let text = try DocxText.text(from: try Self.docx(body: body))
+        #expect(text == "Innkalling til møte i Styringsgruppen\nNr\tSak\tSaksunderlag\tType sak\n1/26\tGodkjenning av dagsorden\tDagsorden\tBeslutning\n- Referat\n")
+    }
+
+    @Test func aSummonsInWordReadsIntoItems() throws {
+        let body = [
+            Self.paragraph("Innkalling til møte i Styringsgruppen"),
+            Self.paragraph("Det innkalles til møte den 27.01.2026 på Rådhuset kl. 12.00–14.00."),
+            Self.paragraph("Dagsorden:"),
+            "<w:tbl>", Self.row(["Nr", "Sak", "Saksunderlag", "Type sak"]),
+            Self.row(["1/26", "Godkjenning av dagsorden", "Dagsorden", "Beslutning"]),
+            Self.row(["2/26", "Budsjett 2027", "Notat", "Diskusjon"]), "</w:tbl>",
+            Self.paragraph("Sak 1/26 – Godkjenning av dagsorden"),
+            Self.paragraph("Forslag til vedtak:"),
+            Self.paragraph("Dagsorden godkjennes."),
+            Self.paragraph("Sak 2/26 – Budsjett 2027"),
+            Self.paragraph("Se vedlagt notat."),
+            Self.paragraph("Forslag til vedtak:"),
+            Self.paragraph("Styringsgruppen tar diskusjonen til orientering."),
+        ].joined()
+        let document = try DocumentReader().read(data: try Self.docx(body: body), format: .docx)
+        #expect(document.kind == .summons)
+        #expect(document.body == "Styringsgruppen")
+        #expect(document.meeting.date == DayDate(year: 2026, month: 1, day: 27))
+        #expect(document.meeting.end == ClockTime(hour: 14, minute: 0))
+        #expect(document.items.map(\.number.description) == ["1/26", "2/26"])
+        #expect(document.items.map(\.kind) == [.decision, .discussion])
+        #expect(document.items[0].proposal == "Dagsorden godkjennes.")
+        #expect(document.items[1].caseText == "Se vedlagt notat.")
+        #expect(document.warnings.filter { $0.code != .missingStartTime }.isEmpty, "\(document.warnings)")
+    }
+
+    @Test func aFileThatIsNotAZipIsAClearError() {
+        #expect(throws: ReaderError.self) { try DocumentReader().read(data: Data("not a zip".utf8), format: .docx) }
+    }
+}
+
+@Suite struct HTMLTests {
+    @Test func tagsAreStrippedRowsTabbedEntitiesDecoded() {
+        let html = """
+        <html><head><title>x</title><style>p { color: red }</style></head><body>
+        <h1>M&oslash;teprotokoll</h1><p>Kommunestyret</p>
+        <table><tr><th>Saksnr</th><th>Innhold</th></tr><tr><td>PS 1/26</td><td>Budsjett &amp; &#248;konomiplan</td></tr></table>
+        <ul><li>Vedlegg&nbsp;A</li></ul><script>var a = "<p>";</script>
+        </body></html>
+        """
+        let text = HTMLText.text(from: html)
+        #expect(text.contains("Møteprotokoll\nKommunestyret\n"))
+        #expect(text.contains("Saksnr\tInnhold\nPS 1/26\tBudsjett & økonomiplan\n"))
+        #expect(text.contains("- Vedlegg A"))
+        #expect(!text.contains("color"))
+        #expect(!text.contains("var a"))
+    }
+
+    @Test func minutesInHTMLReadIntoItems() throws {
+        let html = """
+        <h1>Møteprotokoll</h1><p>Formannskapet</p>
+        <p>Møtedato: 13.05.2026</p><p>Tidspunkt: 12:00 - 15:00</p><p>Møtested: Rådhuset</p>
+        <p>Følgende medlemmer møtte:</p>
+        <table><tr><td>Navn</td><td>Funksjon</td><td>Repr.</td><td>Varamedlem for</td></tr>
+        <tr><td>Kari Nordmann</td><td>Leder</td><td>H</td><td></td></tr>
+        <tr><td>Ola Hansen</td><td>Varamedlem</td><td>AP</td><td>Per Olsen</td></tr></table>
+        <p>Saksliste</p>
+        <table><tr><td>Saksnr</td><td>Innhold</td></tr><tr><td>PS 38/26</td><td>Tertialrapport</td></tr></table>
+        <p>PS 38/26 Tertialrapport</p><p>Behandling</p><p>Enstemmig vedtatt.</p><p>Vedtak</p><p>Rapporten tas til orientering.</p>
+        """
+        let document = try DocumentReader().read(data: Data(html.utf8), format: .html)
+        #expect(document.kind == .minutes)
+        #expect(document.body == "Formannskapet")
+        #expect(document.meeting.start == ClockTime(hour: 12, minute: 0))
+        #expect(document.attendance.count == 2)
+        #expect(document.attendance.last?.substituteFor == "Per Olsen")
+        let item = try #require(document.items.first)
+        #expect(item.number == ItemNumber(series: .political, sequence: 38, year: 2026))
+        #expect(item.decision == "Rapporten tas til orientering.")
+        #expect(item.vote?.unanimous == true)
+        #expect(item.outcome == .noted)
+    }
+}
+
+@Suite struct PDFTests {
+    @Test func aMissingPdftotextNamesTheDebianPackage() throws {
+        let error = ReaderError.missingTool(name: "pdftotext", debianPackage: "poppler-utils")
+        #expect(error.description.contains("poppler-utils"))
+        guard PDFText.executable(named: "pdftotext") == nil else {
+            print("pdftotext is installed; the missing-tool path is not exercised here")
+            return
+        }
+        #expect(throws: ReaderError.missingTool(name: "pdftotext", debianPackage: "poppler-utils")) {
+            try DocumentReader().read(data: Data("%PDF-1.4".utf8), format: .pdf)
+        }
+    }
+
+    @Test func aPDFReadsThroughPdftotextWithPageFurnitureRemoved() throws {
+        guard PDFText.executable(named: "pdftotext") != nil else {
+            print("SKIPPED: pdftotext is not installed (Debian package poppler-utils)")
+            return
+        }
+        let header = "Steinkjer kommune - Møteprotokoll Formannskap"
+        let pages = [
+            [header, "MØTEPROTOKOLL", "Formannskap", "Møtedato: 13.05.2026", "Tidspunkt: 12:00 - 15:00",
+             "Møtested: Rådhuset", "", "PS 38/26 Tertialrapport første tertial", "Behandling", "Side 1 av 3"],
+            [header, "Enstemmig vedtatt.", "Vedtak", "Rapporten tas til orientering.", "", "Side 2 av 3"],
+            [header, "PS 39/26 Årsregnskap 2025", "Vedtak", "Regnskapet godkjennes.", "", "Side 3 av 3"],
+        ]
+        let document = try DocumentReader().read(data: PDFFixture.make(pages: pages), format: .pdf)
+        #expect(document.kind == .minutes)
+        #expect(document.body == "Formannskap")
+        #expect(document.meeting.start == ClockTime(hour: 12, minute: 0))
+        #expect(document.items.map(\.number.description) == ["PS 38/26", "PS 39/26"])
+        #expect(document.items.first?.decision == "Rapporten tas til orientering.")
+        #expect(document.items.first?.vote?.unanimous == true)
+        #expect(document.items.last?.decision == "Regnskapet godkjennes.")
+    }
+
+    @Test func formatFollowsTheExtension() {
+        #expect(DocumentFormat(fileExtension: "PDF") == .pdf)
+        #expect(DocumentFormat(fileExtension: "docx") == .docx)
+        #expect(DocumentFormat(fileExtension: "htm") == .html)
+        #expect(DocumentFormat(fileExtension: "txt") == .text)
+    }
+}

@@ -1,0 +1,63 @@
+@testable import DocketReader
+import DocketModel
+import Foundation
+import Testing
+
+@Suite struct ItemNumberScannerTests {
+    @Test(arguments: [
+        ("8/19 Tittel", "8/19"), ("08/19 Tittel", "8/19"), ("8/2019 Tittel", "8/19"), ("Sak 8/19 – Tittel", "8/19"),
+        ("sak 08/19: Tittel", "8/19"), ("PS 8/19 Tittel", "PS 8/19"), ("RS 2/2026 Tittel", "RS 2/26"), ("OS 1/26", "OS 1/26"),
+        ("Sak 8-2019 Tittel", "8/19"), ("Saksnr. 12/19 Tittel", "12/19"), ("FO 3/26     Spørsmål", "FO 3/26"),
+    ])
+    func everySpellingReads(text: String, expected: String) throws {
+        let found = try #require(ItemNumberScanner.leading(in: text))
+        #expect(found.number.description == expected)
+    }
+
+    @Test func aBareDashedNumberIsNotAnItem() {
+        #expect(ItemNumberScanner.leading(in: "8-19 deltakere") == nil)
+        #expect(ItemNumberScanner.leading(in: "13.02.2019 12.00 – 14.00") == nil)
+    }
+
+    @Test func referencesNeedSakOrASeries() {
+        let found = ItemNumberScanner.references(in: "Behandlet i [sak 22/18](#), jf. sak 08/19 og PS 12/19, men ikke gnr/bnr 86/6 eller 457/39.")
+        #expect(found.map(\.number.description) == ["22/18", "8/19", "PS 12/19"])
+        #expect(ItemNumberScanner.references(in: "styringsgruppe sak 01 – 2019 «ny strategi»").map(\.number.description) == ["1/19"])
+    }
+
+    @Test func theTitleFollowsTheNumber() {
+        #expect(ItemNumberScanner.leading(in: "Sak 08/19 – Budsjettprinsipper for 2020")?.rest == "Budsjettprinsipper for 2020")
+    }
+}
+
+@Suite struct DateTimeReaderTests {
+    @Test(arguments: ["13 februar 2019", "13. februar 2019", "13.02.2019", "Onsdag 13.02.2019", "2019-02-13", "13.02.19", "13.feb. 2019"])
+    func datesRead(text: String) {
+        #expect(DateTimeReader.firstDate(in: text) == DayDate(year: 2019, month: 2, day: 13))
+    }
+
+    @Test func timesRead() {
+        #expect(DateTimeReader.times(in: "kl. 13.00–15.00").start == ClockTime(hour: 13, minute: 0))
+        #expect(DateTimeReader.times(in: "fra klokken 13.00 til 15.00.").end == ClockTime(hour: 15, minute: 0))
+        let labelled = DateTimeReader.times(in: "12:00 - 14:30")
+        #expect(labelled.start == ClockTime(hour: 12, minute: 0) && labelled.end == ClockTime(hour: 14, minute: 30))
+        let open = DateTimeReader.times(in: "10:00 -")
+        #expect(open.start == ClockTime(hour: 10, minute: 0) && open.end == nil)
+        #expect(DateTimeReader.times(in: "møte 13.12.2018 i Sandnes").start == nil)
+    }
+
+    @Test func impossibleDatesAreRefused() {
+        #expect(DayDate(year: 2019, month: 2, day: 29) == nil)
+        #expect(DateTimeReader.firstDate(in: "31.04.2026") == nil)
+    }
+}
+
+@Suite struct SeriesKindTests {
+    @Test func seriesImplyKinds() {
+        #expect(Series.political.impliedKind == .decision)
+        #expect(Series.reported.impliedKind == .information)
+        #expect(Series.information.impliedKind == .information)
+        #expect(Series.interpellation.impliedKind == nil)
+        #expect(Series("XY")?.impliedKind == nil)
+    }
+}
