@@ -1,0 +1,129 @@
+import DocketModel
+import SQLite
+
+/// Store operations for importing old documents: they fill in what is missing and keep what is
+/// there, so that a summons and the minutes of the same meeting merge into one meeting, and an
+/// import never overwrites what a secretary entered.
+extension Store {
+    /// A document already imported, by the SHA-256 of its bytes.
+    public func importedMeeting(sha256: String) throws -> String? {
+        try db.fetchValue(String.self, """
+            SELECT b.slug || '@' || m.date FROM imported_document d JOIN meeting m ON m.id = d.meeting_id
+            JOIN body b ON b.id = m.body_id WHERE d.sha256 = ?
+            """, [sha256])
+    }
+
+    public func recordImportedDocument(sha256: String, fileName: String, kind: String, meeting reference: String,
+                                       itemsRead: Int, warnings: Int) throws {
+        let meeting = try meeting(reference)
+        try db.execute("""
+            INSERT INTO imported_document (sha256, file_name, kind, meeting_id, items_read, warnings, imported_on)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, [sha256, fileName, kind, meeting.id, itemsRead, warnings, CalendarDate.today])
+    }
+
+    /// The meeting of a body on a date, created when the store has none; fields the store lacks
+    /// are filled from the draft, fields it has are kept.
+    @discardableResult
+    public func meetingForImport(bodySlug: String, date: CalendarDate, _ draft: MeetingDraft, status: MeetingStatus) throws -> (Meeting, created: Bool) {
+        try write { db in
+            let bodyID = try bodyID(slug: bodySlug)
+            if let id = try db.fetchValue(Int64.self, "SELECT id FROM meeting WHERE body_id = ? AND date = ?", [bodyID, date]) {
+                try db.execute("""
+                    UPDATE meeting SET start_time = coalesce(start_time, :start), end_time = coalesce(end_time, :end),
+                        place = coalesce(place, :place), summons_place = coalesce(summons_place, :summonsPlace),
+                        summons_date = coalesce(summons_date, :summonsDate), addressees = coalesce(addressees, :addressees),
+                        status = CASE WHEN status IN ('planned', 'summoned') AND :status = 'held' THEN 'held' ELSE status END
+                    WHERE id = :id
+                    """, ["start": draft.start, "end": draft.end, "place": draft.place, "summonsPlace": draft.summonsPlace,
+                          "summonsDate": draft.summonsDate, "addressees": draft.addressees, "status": status, "id": id])
+                return (try meeting(id: id), false)
+            }
+            try db.execute("""
+                INSERT INTO meeting (body_id, date, start_time, end_time, place, kind, status, summons_place, summons_date, addressees)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [bodyID, date, draft.start, draft.end, draft.place, draft.kind ?? .ordinary, status,
+                      draft.summonsPlace, draft.summonsDate, draft.addressees])
+            return (try meeting(id: db.lastInsertedRowID), true)
+        }
+    }
+
+    /// Puts an item read from a document on its meeting's agenda under the number the document
+    /// gives it, or fills in what the store's item of that number lacks (a proposal from the
+    /// summons, the rest from the minutes). Returns the item and whether it was new.
+    ///
+    /// The case is found by archive case number, else by the same title in another body (a guess,
+    /// recorded as such), else it is a new case.
+    @discardableResult
+    public func importItem(_ draft: ItemDraft, number: ItemNumber, meeting reference: String) throws -> (AgendaItem, created: Bool) {
+        try write { db in
+            let meeting = try meeting(reference)
+            let bodyID = try bodyID(slug: meeting.body)
+            if let existing = try db.fetchValue(Int64.self, """
+                SELECT id FROM agenda_item WHERE body_id = ? AND year = ? AND series = ? AND sequence = ?
+                """, [bodyID, number.year, number.series?.code ?? "", number.sequence]) {
+                let item = try item(id: existing)
+                guard item.meetingID == meeting.id else {
+                    throw StoreError.alreadyExists("the item \(meeting.body) \(number) (at \(item.body)@\(item.meetingDate), not \(reference))")
+                }
+                try db.execute("""
+                    UPDATE agenda_item SET kind = coalesce(kind, :kind), basis = coalesce(basis, :basis),
+                        case_text = coalesce(case_text, :text), proposal = coalesce(proposal, :proposal),
+                        archive_case_number = coalesce(archive_case_number, :archive),
+                        is_exempt = max(is_exempt, :exempt), exemption_basis = coalesce(exemption_basis, :basis2)
+                    WHERE id = :id
+                    """, ["kind": draft.kind, "basis": draft.basis, "text": draft.caseText, "proposal": draft.proposal,
+                          "archive": draft.archiveCaseNumber, "exempt": draft.isExempt ?? false,
+                          "basis2": draft.exemptionBasis, "id": existing])
+                try refreshReferences(itemID: existing)
+                return (try self.item(id: existing), false)
+            }
+            guard let title = draft.title else { throw StoreError.invalid("an item needs a title") }
+            var caseID: Int64?
+            var link = "explicit"
+            if let archive = draft.archiveCaseNumber,
+               let id = try db.fetchValue(Int64.self, "SELECT id FROM case_file WHERE archive_number = ?", [archive]) {
+                caseID = id
+                link = "archive_number"
+            } else if draft.archiveCaseNumber == nil, let id = try db.fetchValue(Int64.self, """
+                SELECT case_id FROM agenda_item WHERE lower(title) = lower(?) AND body_id <> ? AND section = 'for_consideration'
+                ORDER BY id LIMIT 1
+                """, [title, bodyID]) {
+                caseID = id
+                link = "title"
+            }
+            var draft = draft
+            if draft.isExempt == true && draft.exemptionBasis == nil { draft.exemptionBasis = "unntatt offentlighet" }
+            let id = try insertItem(draft, meetingID: meeting.id, number: number, caseID: caseID)
+            if link != "explicit" {
+                try db.execute("UPDATE agenda_item SET case_link = ? WHERE id = ?", [link, id])
+            }
+            return (try item(id: id), true)
+        }
+    }
+
+    /// Records attendance read from minutes, registering people the store does not know yet.
+    public func importAttendance(meeting reference: String, present: [String], apologies: [String],
+                                 substitutes: [(person: String, for: String)]) throws {
+        try write { _ in
+            for name in present + apologies + substitutes.flatMap({ [$0.person, $0.for] }) {
+                _ = try personID(named: name, creating: true)
+            }
+            let known = Set(try attendance(meeting: reference).map(\.person))
+            try recordAttendance(meeting: reference, present: present.filter { !known.contains($0) },
+                                 apologies: apologies.filter { !known.contains($0) },
+                                 substitutes: substitutes.filter { !known.contains($0.person) })
+        }
+    }
+
+    /// Records that a person was disqualified for an item (inhabil), and who took the seat.
+    public func recordConflictOfInterest(item reference: String, person: String, legalBasis: String?, replacedBy: String? = nil) throws {
+        try write { db in
+            let item = try item(reference)
+            try db.execute("""
+                INSERT OR IGNORE INTO conflict_of_interest (item_id, person_id, legal_basis, replaced_by_id) VALUES (?, ?, ?, ?)
+                """, [item.id, try personID(named: person, creating: true), legalBasis,
+                      try replacedBy.map { try personID(named: $0, creating: true) }])
+        }
+    }
+}
