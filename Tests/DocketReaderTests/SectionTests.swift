@@ -80,3 +80,19 @@ import Testing
         #expect(fields.exemptionBasis?.hasPrefix("Unntatt offentlighet") == true)
     }
 }
+
+@Suite struct NumberAloneTests {
+    @Test func aNumberEndingABrokenSentenceIsNoHeading() {
+        let lines = """
+        Spørsmål fra Jens Fredrik Skjelstad (V) ble besvart av ordfører i forbindelse med
+        sak OS 5/26
+        Saksliste
+
+        Sak 5/19
+        Godkjenning av referat
+        """.sourceLines()
+        let headings = BlockFinder.headings(in: lines, skipping: [], headingTables: [])
+        #expect(headings.map(\.number.description) == ["5/19"])
+        #expect(headings.first?.title == "Godkjenning av referat")
+    }
+}

@@ -42,7 +42,8 @@ enum BlockFinder {
                 index += 1
                 continue
             }
-            guard let found = heading(in: line) ?? numberAlone(in: line) else {
+            let standsAlone = index == 0 || lines[index - 1].isBlank || lines[index - 1].number != line.number - 1
+            guard let found = heading(in: line) ?? (standsAlone ? numberAlone(in: line) : nil) else {
                 index += 1
                 continue
             }
@@ -98,10 +99,11 @@ enum BlockFinder {
         return found
     }
 
-    /// A line holding only a number introduced by "Sak" or a series ("Sak 8/19", "PS 12/26"): a heading
-    /// whose title follows. Kept as a heading even when no title follows, so the number is never lost.
+    /// A line holding only a number introduced by "Sak" or a series ("Sak 8/19", "PS 12/26"), after a
+    /// blank line: a heading whose title follows. Kept as a heading even when no title follows, so the
+    /// number is never lost. In lower case ("sak OS 5/26") it ends a sentence broken over lines instead.
     static func numberAlone(in line: SourceLine) -> ItemNumberScanner.Found? {
-        guard line.indent <= 8, let found = ItemNumberScanner.leading(in: line.text), found.rest.isEmpty,
+        guard line.indent <= 8, line.trimmed.first?.isUppercase == true, let found = ItemNumberScanner.leading(in: line.text), found.rest.isEmpty,
               found.hasSeries || found.hasCaseWord else { return nil }
         return found
     }
