@@ -179,6 +179,22 @@ import Testing
         #expect(document.items.last?.decision == "Regnskapet godkjennes.")
     }
 
+    @Test func oldOfficeFilesAndBinaryDataAreClearErrors() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docket-reader-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let doc = folder.appendingPathComponent("innkalling.doc")
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0, 0]).write(to: doc)
+        #expect(throws: ReaderError.unsupportedFormat(fileExtension: "doc",
+                                                      advice: "convert it to .docx first (soffice --headless --convert-to docx FILE)")) {
+            try DocumentReader().read(fileAt: doc)
+        }
+        #expect(throws: ReaderError.self) { try DocumentReader().read(data: Data([0x50, 0, 0x53, 0]), format: .text) }
+        #expect(throws: ReaderError.fileNotFound(folder.appendingPathComponent("none.txt").path)) {
+            try DocumentReader().read(fileAt: folder.appendingPathComponent("none.txt"))
+        }
+    }
+
     @Test func formatFollowsTheExtension() {
         #expect(DocumentFormat(fileExtension: "PDF") == .pdf)
         #expect(DocumentFormat(fileExtension: "docx") == .docx)
