@@ -241,3 +241,13 @@ import Testing
         #expect(document.warnings.isEmpty, "\(document.warnings)")
     }
 }
+
+@Suite struct TitleLineTests {
+    @Test func bodiesInTitleLines() {
+        for (title, body) in [("Møteinnkalling - Formannskapet", "Formannskapet"), ("Innkalling til Formannskapet", "Formannskapet"),
+                              ("Protokoll fra møte i Styringsgruppen 12.12.2018", "Styringsgruppen"),
+                              ("Møteprotokoll for Eldrerådet", "Eldrerådet"), ("Referat fra møte i Faggruppe helse - 14.03.2019", "Faggruppe helse")] {
+            #expect(DocumentReader().read(text: title + "\n").body == body, "\(title)")
+        }
+    }
+}

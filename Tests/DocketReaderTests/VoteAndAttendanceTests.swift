@@ -25,6 +25,12 @@ import Testing
         #expect(VoteReader.standalone("Vedtatt med 23 mot 12 stemmer (AP 10, H 2).", line: 1).partiesAgainst == ["AP", "H"])
     }
 
+    @Test func countsWrittenAsSentences() {
+        let vote = VoteReader.standalone("Forslaget fikk 5 stemmer: 5 stemte for og 2 mot, og ble vedtatt.", line: 1)
+        #expect(vote.votesFor == 5 && vote.votesAgainst == 2 && vote.adopted == true)
+        #expect(VoteReader.isVoteStart("5 stemte for og 2 mot."))
+    }
+
     @Test func perMemberListsMakeOneVote() {
         let votes = VoteReader.votes(from: [
             ("For forslaget stemte 3: Anne Høgsnes (AP), Daniel Folladal (AP), Elin Agdestein (H).", 10),
