@@ -251,3 +251,27 @@ import Testing
         }
     }
 }
+
+@Suite struct CasePaperLabelTests {
+    @Test func aSaksnrLabelInsideACasePaperIsNoNewItem() {
+        let document = DocumentReader().read(text: """
+        Møteprotokoll for Formannskapet
+        Møtedato: 12.03.2019 kl. 09.00
+
+        PS 12/19 Reguleringsplan sentrum
+
+        Saksnr.: 12/19
+        Saksbehandler: Kari Nordmann
+
+        Rådmannens innstilling:
+        Planen vedtas.
+
+        Vedtak:
+        Planen vedtas.
+        """)
+        #expect(document.items.map(\.number.description) == ["PS 12/19"])
+        #expect(document.items.first?.decision == "Planen vedtas.")
+        #expect(document.references.first?.isItemOfThisDocument == true)
+        #expect(document.warnings.isEmpty, "\(document.warnings)")
+    }
+}

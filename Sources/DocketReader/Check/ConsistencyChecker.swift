@@ -102,7 +102,10 @@ enum ConsistencyChecker {
             let number = document.references[index].number
             let loose = ItemAssembler.Key(number)
             if document.references[index].namesAnotherBody { continue }
-            if own.contains(number) || (ownLoose.contains(loose) && years.contains(number.year)) {
+            // Without a series ("sak 12/19", "Saksnr.: 12/19") the number names the one item of that sequence and year.
+            let seriesLess = number.series == nil
+                && document.items.filter { $0.number.sequence == number.sequence && $0.number.year == number.year }.count == 1
+            if own.contains(number) || (ownLoose.contains(loose) && years.contains(number.year)) || seriesLess {
                 document.references[index].isItemOfThisDocument = true
             }
         }

@@ -28,7 +28,7 @@ enum ItemNumberScanner {
         #"^\s*(?:[-•*]\s+)?(?:(sak|saksnr\.?|sak nr\.?)\s*:?\s*)?(?:"# + series + #"\s+)?(\d{1,4})\s*(/|\s*[–-]\s*)\s*(\d{4}|\d{2})(?![\d/.,])(.*)$"#)
 
     private static let referencePattern = Pattern(
-        #"(?:\b(?:jf|jfr|se)\.?\s+)?(?:\b(sak|saker|sakene|saken|saksnr\.?|sak nr\.?)\s*(?:"# + series
+        #"(?:\b(?:jf|jfr|se)\.?\s+)?(?:\b(sak|saker|sakene|saken|saksnr\.?|sak nr\.?)\s*:?\s*(?:"# + series
             + #"\s*)?|\b(?-i:(PS|RS|OS|DS|FO))\s+)(\d{1,4})\s*(/|\s[–-]\s|-)\s*(\d{4}|\d{2})(?![\d/])"#)
 
     /// A number at the start of a line: a table cell or an item heading.

@@ -56,6 +56,10 @@ enum BlockFinder {
                 if next < lines.count, !lines[next].isBlank, isTitleLike(lines[next].trimmed), heading(in: lines[next]) == nil {
                     title = lines[next].trimmed
                     last = next
+                } else {
+                    // No title: a label's value ("Saksnr.: 12/19") inside a case paper, read as a reference.
+                    index += 1
+                    continue
                 }
             }
             // pdftotext wraps a long heading; its continuation follows without a blank line.
