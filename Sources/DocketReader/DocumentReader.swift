@@ -15,13 +15,17 @@ public struct DocumentReader: Sendable {
     /// Reads a file; the format follows from its extension (`.docx`, `.pdf`, `.html`, anything else as text).
     public func read(fileAt url: URL) throws -> ReadDocument {
         let (text, encoding) = try DocumentSource.text(ofFile: url)
-        return read(text: text, encoding: encoding)
+        var document = read(text: text, encoding: encoding)
+        document.sourceFormat = DocumentFormat(fileExtension: url.pathExtension)
+        return document
     }
 
     /// Reads a document's bytes in the given format.
     public func read(data: Data, format: DocumentFormat) throws -> ReadDocument {
         let (text, encoding) = try DocumentSource.text(of: data, format: format)
-        return read(text: text, encoding: encoding)
+        var document = read(text: text, encoding: encoding)
+        document.sourceFormat = format
+        return document
     }
 
     /// Reads text that is already decoded.

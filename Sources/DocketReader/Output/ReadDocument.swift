@@ -35,6 +35,8 @@ public struct ReadDocument: Codable, Sendable {
     public var warnings: [ReadWarning]
     /// The text encoding the source was read in, when the reader had to decide it ("utf-8", "windows-1252").
     public var sourceEncoding: String?
+    /// The format the document was read from; nil when the reader was handed text.
+    public var sourceFormat: DocumentFormat?
 
     public init(kind: DocumentKind) {
         self.kind = kind
