@@ -202,3 +202,24 @@ import Testing
         #expect(DocumentFormat(fileExtension: "txt") == .text)
     }
 }
+
+@Suite struct LegacyCorpusTests {
+    /// Minutes saved as Windows-1252 (as old archives hold them) read like the UTF-8 originals.
+    @Test func corpusMinutesInWindows1252ReadTheSame() throws {
+        guard let folder = Corpus.folder("minutes") else { return }
+        for name in ["1231.txt", "1253.txt", "1273.txt"] {
+            let url = folder.appendingPathComponent(name)
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+            guard let legacy = text.data(using: .windowsCP1252, allowLossyConversion: true) else {
+                print("SKIPPED: this Foundation cannot write Windows-1252")
+                return
+            }
+            let original = DocumentReader().read(text: text)
+            let decoded = try DocumentReader().read(data: legacy, format: .text)
+            #expect(decoded.sourceEncoding == "windows-1252" || decoded.sourceEncoding == "iso-8859-1")
+            #expect(decoded.items.map(\.number) == original.items.map(\.number), "\(name)")
+            #expect(decoded.items.map(\.title) == original.items.map(\.title), "\(name)")
+            #expect(decoded.body == original.body)
+        }
+    }
+}
