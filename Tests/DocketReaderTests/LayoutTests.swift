@@ -195,6 +195,9 @@ import Testing
     Navn                      Stilling
     Per Rådmann               Rådmann
 
+    Protokollen godkjennes av:
+    Kari Nordmann og Per Olsen
+
                                   Saksliste
 
     Saksnr         Innhold                                      Lukket    Arkivsaksnr
@@ -228,6 +231,7 @@ import Testing
         #expect(document.attendance.map(\.status) == [.present, .present, .apologies, .substitute])
         #expect(document.attendance[3].substituteFor == "Ola Hansen" && document.attendance[3].party == "AP")
         #expect(document.otherAttendees.map(\.name) == ["Per Rådmann"])
+        #expect(document.signers.map(\.name) == ["Kari Nordmann", "Per Olsen"])
         let first = try #require(document.items.first)
         #expect(first.archiveCaseNumber == "19/100")
         #expect(first.basis == nil)

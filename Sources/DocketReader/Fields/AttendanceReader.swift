@@ -35,7 +35,8 @@ enum AttendanceReader {
         // A heading ends in a colon, or is a few words without a full stop; a sentence is not a heading.
         if !trimmed.includes(":"), label.split(separator: " ").count > 6 || trimmed.hasSuffix(".") { return nil }
         let kinds: [(ListKind, [String])] = [
-            (.approvers, ["godkjenne protokollen", "underskrive protokollen", "signere protokollen", "til å godkjenne protokoll"]),
+            (.approvers, ["godkjenne protokollen", "underskrive protokollen", "signere protokollen", "til å godkjenne protokoll",
+                          "protokollen godkjennes av", "protokollen underskrives av", "protokollen signeres av"]),
             (.others, ["fra administrasjonen", "andre møtende", "andre til stede", "i tillegg møtte", "dessuten møtte",
                        "møtende fra administrasjonen", "fra sekretariatet", "andre deltakere", "andre som møtte", "fra adm"]),
             (.substitutes, ["følgende varamedlemmer møtte", "møtende varamedlemmer", "varamedlemmer som møtte", "varamedlemmer",
