@@ -51,6 +51,7 @@ let package = Package(
                 "DocketModel",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
+            exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
 
