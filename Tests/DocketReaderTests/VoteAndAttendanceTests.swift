@@ -113,3 +113,21 @@ import Testing
         #expect(conflicts[1].party == "R" && conflicts[1].line == 2)
     }
 }
+
+@Suite struct CooperationAttendanceTests {
+    @Test func namesWithOrganisationsAndRoles() {
+        let result = AttendanceReader.read("""
+        Til stede:
+        Kari Nordmann, Sandnes kommune (leder)
+        Ola Hansen, Stavanger kommune
+        Per Olsen (tillitsvalgt)
+
+        Forfall: Liv Berg, Klepp kommune, og Eva Dahl, Rogaland fylkeskommune
+        """.sourceLines())
+        #expect(result.attendance.map(\.name) == ["Kari Nordmann", "Ola Hansen", "Per Olsen", "Liv Berg", "Eva Dahl"])
+        #expect(result.attendance.map(\.organisation) == ["Sandnes kommune", "Stavanger kommune", nil, "Klepp kommune", "Rogaland fylkeskommune"])
+        #expect(result.attendance[0].role == .chair)
+        #expect(result.attendance[2].role == .unionRepresentative)
+        #expect(result.attendance.map(\.status) == [.present, .present, .present, .apologies, .apologies])
+    }
+}

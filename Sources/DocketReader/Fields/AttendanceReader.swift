@@ -166,7 +166,8 @@ enum AttendanceReader {
         }
         if let match = inlineParty.firstMatch(in: name), let bare = match[1], let inside = match[2], !bare.isEmpty {
             name = bare
-            party = inside.trimmed
+            // "(AP)" is a party; "(leder)" a role, handled with the other cells.
+            if isParty(inside.trimmed) { party = inside.trimmed } else { remaining.insert(inside.trimmed, at: 0) }
             if let tail = match[3]?.nonBlank { remaining.insert(tail, at: 0) }
         }
         if let comma = name.firstIndex(of: ",") {
@@ -174,8 +175,13 @@ enum AttendanceReader {
             name = String(name[..<comma]).trimmed
             if !after.isEmpty { remaining.insert(after, at: 0) }
         }
+        var organisation: String?
         for cell in remaining {
             let lower = cell.lowercased()
+            if organisation == nil, isOrganisation(cell) {
+                organisation = cell
+                continue
+            }
             if role == nil, let (word, mapped) = roleWords.first(where: { lower.hasPrefix($0.0) }) {
                 roleText = String(cell.prefix(word.count))
                 role = mapped
@@ -215,7 +221,17 @@ enum AttendanceReader {
         entry.role = role ?? (kind == .substitutes ? .deputy : nil)
         entry.roleText = roleText
         entry.substituteFor = replaced?.collapsingWhitespace
+        entry.organisation = organisation
         return entry
+    }
+
+    /// Words that name an organisation rather than a person, a role or a party.
+    static func isOrganisation(_ text: String) -> Bool {
+        // Whole words: "Sandnes kommune" names an organisation, "Kommunedirektør" a position.
+        let words = Set(text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+        let organisationWords: Set<String> = ["kommune", "fylkeskommune", "iks", "as", "sekretariat", "sekretariatet", "statsforvalteren",
+                                              "fylkesmannen", "ks", "direktoratet", "forbund", "selskap", "universitet", "helseforetak"]
+        return !words.isDisjoint(with: organisationWords) && !isParty(text)
     }
 
     /// "Kari Nordmann (H), Ola Nordmann og Per Hansen" → three names; "Per Olsen (H) for Kari Nordmann,
@@ -227,7 +243,8 @@ enum AttendanceReader {
             .split(separator: ",").map { String($0).trimmed }.filter { $0.contains(where: \.isLetter) }
         var merged: [String] = []
         for piece in pieces {
-            if let first = piece.first, first.isLowercase, let last = merged.popLast() {
+            // A piece in lower case, or naming an organisation, belongs to the name before it.
+            if let first = piece.first, first.isLowercase || isOrganisation(piece), let last = merged.popLast() {
                 merged.append(last + ", " + piece)
             } else {
                 merged.append(piece)

@@ -184,6 +184,8 @@ public struct ReadAttendee: Codable, Sendable, Equatable {
     public var party: String?
     /// The member whose seat a substitute took ("Varamedlem for", "Møtt for").
     public var substituteFor: String?
+    /// The organisation the person represents, when the list gives one ("Kari Nordmann, Sandnes kommune").
+    public var organisation: String?
     public var line: Int
 
     public init(name: String, status: AttendanceStatus?, line: Int) {
