@@ -40,11 +40,16 @@ public struct DocumentReader: Sendable {
         let tables = TableReader.tables(in: lines)
         // The agenda is the table under "Dagsorden"/"Saksliste", else the first with several rows;
         // other item tables head the items' own blocks ("NR | SAK | TEMA").
-        let agenda = tables.first { $0.introducedAsAgenda && $0.rows.count >= 1 } ?? tables.first { $0.rows.count >= 2 }
+        var agenda = tables.first { $0.introducedAsAgenda && $0.rows.count >= 1 } ?? tables.first { $0.rows.count >= 2 }
         let headingTables = tables.filter { $0.headerLine != agenda?.headerLine }
+        var tableLines = tables.reduce(into: Set<Int>()) { $0.formUnion($1.lines) }
+        var headings = BlockFinder.headings(in: lines, skipping: tableLines, headingTables: headingTables)
+        if agenda == nil, let (list, remaining) = BlockFinder.agendaList(headings, in: lines) {
+            agenda = list
+            headings = remaining
+            tableLines.formUnion(list.lines)
+        }
         let agendaLines = agenda?.lines ?? []
-        let tableLines = tables.reduce(into: Set<Int>()) { $0.formUnion($1.lines) }
-        let headings = BlockFinder.headings(in: lines, skipping: tableLines, headingTables: headingTables)
         let blocks = BlockFinder.blocks(in: lines, headings: headings, skipping: tableLines)
         let frontEnd = headings.first?.firstIndex ?? lines.count
         let front = lines[..<frontEnd].filter { !agendaLines.contains($0.number) }

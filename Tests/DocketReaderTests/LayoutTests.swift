@@ -279,3 +279,27 @@ import Testing
         #expect(document.warnings.isEmpty, "\(document.warnings)")
     }
 }
+
+@Suite struct AgendaListTests {
+    @Test func anAgendaWrittenAsAListIsTheAgenda() {
+        let document = DocumentReader().read(text: """
+        Innkalling til møte i Faggruppe helse den 14.03.2019 kl. 10.00
+
+        Saksliste:
+        Sak 5/19 Godkjenning av referat
+        Sak 6/19 Velferdsteknologi
+
+        Sak 5/19 Godkjenning av referat
+        Forslag til vedtak: Referatet godkjennes.
+
+        Sak 6/19 Velferdsteknologi
+        Saken drøftes.
+        Forslag til vedtak: Saken tas til orientering.
+        """)
+        #expect(document.items.map(\.number.description) == ["5/19", "6/19"])
+        #expect(document.items.map(\.line) == [4, 5])
+        #expect(document.items.map(\.proposal) == ["Referatet godkjennes.", "Saken tas til orientering."])
+        #expect(document.items.last?.caseText == "Saken drøftes.")
+        #expect(document.warnings.isEmpty, "\(document.warnings)")
+    }
+}
