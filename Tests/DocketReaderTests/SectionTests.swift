@@ -96,3 +96,19 @@ import Testing
         #expect(headings.first?.title == "Godkjenning av referat")
     }
 }
+
+@Suite struct OutcomeTests {
+    @Test func outcomesFromDecisionsVotesAndHandling() {
+        func outcome(_ text: String) -> Outcome? {
+            ItemBlockReader.outcome(of: ItemBlockReader.read(text.sourceLines()), kind: .decision)
+        }
+        #expect(outcome("Forslag til vedtak:\nPlanen vedtas.\nVedtak:\nPlanen vedtas.") == .adopted)
+        #expect(outcome("Forslag til vedtak:\nPlanen vedtas.\nVedtak:\nPlanen vedtas med endringer.") == .amended)
+        #expect(outcome("Vedtak:\nSaken utsettes til neste møte.") == .postponed)
+        #expect(outcome("Behandling\nSaken ble utsatt.") == .postponed)
+        #expect(outcome("Behandling\nForslaget falt mot 4 stemmer.") == .rejected)
+        #expect(outcome("Vedtak:\nRapporten tas til orientering.") == .noted)
+        #expect(outcome("Vedtak:\nSaken oversendes kommunestyret.") == .referred)
+        #expect(outcome("Behandling\nIngen merknader.") == nil)
+    }
+}

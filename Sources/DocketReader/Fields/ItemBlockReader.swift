@@ -205,6 +205,11 @@ enum ItemBlockReader {
         }
         if let vote, vote.adopted == false { return .rejected }
         if vote?.adopted == true { return .adopted }
+        // No decision written: the handling may still say what happened ("Saken ble utsatt").
+        let handling = fields.handling?.lowercased() ?? ""
+        if handling.includes("saken ble utsatt") || handling.includes("saken utsettes") || handling.includes("utsatt til") { return .postponed }
+        if handling.includes("saken ble trukket") || handling.includes("trukket fra sakslisten") { return .withdrawn }
+        if handling.includes("saken oversendes") || handling.includes("saken ble oversendt") { return .referred }
         return nil
     }
 
