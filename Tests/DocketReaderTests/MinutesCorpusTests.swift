@@ -12,6 +12,8 @@ import Testing
         var dateRight = 0
         var startRight = 0
         var bodyRight = 0
+        var endRight = 0
+        var placeRight = 0
         var countRight = 0
         var truthItems = 0
         var numberRight = 0
@@ -48,6 +50,8 @@ import Testing
           meeting date right: \(figures.dateRight)/\(figures.documents)
           start time right:   \(figures.startRight)/\(figures.documents)
           body right:         \(figures.bodyRight)/\(figures.documents)
+          end time right:     \(figures.endRight)/\(figures.documents)
+          place right:        \(figures.placeRight)/\(figures.documents)
           item count right:   \(figures.countRight)/\(figures.documents)
           item number+series: \(figures.numberRight)/\(figures.truthItems) = \(String(format: "%.1f", numberShare * 100)) %
           item title:         \(figures.titleRight)/\(figures.truthItems) = \(String(format: "%.1f", titleShare * 100)) %
@@ -59,6 +63,8 @@ import Testing
         #expect(figures.dateRight == figures.documents)
         #expect(figures.startRight == figures.documents)
         #expect(figures.bodyRight == figures.documents)
+        #expect(figures.endRight == figures.documents)
+        #expect(figures.placeRight == figures.documents)
         #expect(figures.countRight == figures.documents)
         #expect(numberShare == 1.0)
         #expect(titleShare >= 0.95)
@@ -80,6 +86,16 @@ import Testing
             figures.startRight += 1
         } else {
             figures.misses.append("\(file) start \(document.meeting.start?.description ?? "nil") ≠ \(truth["start"] ?? "nil")")
+        }
+        if document.meeting.end?.description == truth["end"] as? String {
+            figures.endRight += 1
+        } else {
+            figures.misses.append("\(file) end \(document.meeting.end?.description ?? "nil") ≠ \(truth["end"] ?? "nil")")
+        }
+        if document.meeting.place.map(Corpus.normalised) == (truth["place"] as? String).map(Corpus.normalised) {
+            figures.placeRight += 1
+        } else {
+            figures.misses.append("\(file) place \(document.meeting.place ?? "nil") ≠ \(truth["place"] ?? "nil")")
         }
         let body = (truth["body"] as? String).map(Corpus.normalised)
         if let read = document.body, Corpus.normalised(read) == body {
