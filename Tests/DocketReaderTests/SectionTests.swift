@@ -112,3 +112,25 @@ import Testing
         #expect(outcome("Behandling\nIngen merknader.") == nil)
     }
 }
+
+@Suite struct PageBreakTableTests {
+    @Test func anAgendaGoesOnAfterAPageBreak() throws {
+        let text = """
+        Saksliste
+        Utvalgs-                                                                     Unntatt
+        saksnr      Innhold                                                             off.
+        PS 10/26    Første sak
+        PS 11/26    Andre sak
+
+        \u{0C}Utvalgs-                                                                     Unntatt
+        saksnr      Innhold                                                             off.
+        PS 12/26    Tredje sak
+        RS 1/26     Referatsak
+
+        PS 10/26 Første sak
+        """
+        let tables = TableReader.tables(in: Normaliser.normalise(text))
+        #expect(tables.count == 1)
+        #expect(tables.first?.rows.map(\.number.description) == ["PS 10/26", "PS 11/26", "PS 12/26", "RS 1/26"])
+    }
+}
