@@ -131,3 +131,20 @@ import Testing
         #expect(result.attendance.map(\.status) == [.present, .present, .present, .apologies, .apologies])
     }
 }
+
+@Suite struct AttendanceAcrossPagesTests {
+    @Test func aMemberTableGoesOnAfterAPageBreak() {
+        let result = AttendanceReader.read("""
+        Følgende medlemmer møtte:
+        Navn                            Funksjon  Repr.   Varamedlem for
+        Gunnar Thorsen                  Leder     AP
+
+        \u{0C}Navn                            Funksjon  Repr.   Varamedlem for
+        Kristian Hovd Sjøli             VaramedlemAP      Kjell Magnar Haugan
+
+        Godkjenning av innkalling:
+        Innkallinga godkjent.
+        """.sourceLines())
+        #expect(result.attendance.map(\.name) == ["Gunnar Thorsen", "Kristian Hovd Sjøli"])
+    }
+}

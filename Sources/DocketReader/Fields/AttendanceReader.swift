@@ -75,6 +75,15 @@ enum AttendanceReader {
                 let line = lines[index]
                 if heading(line.text) != nil { break }
                 if line.isBlank {
+                    // A table goes on after a page break under its "Navn …" header again.
+                    var peek = index + 1
+                    while peek < lines.count, lines[peek].isBlank, peek - index < 4 { peek += 1 }
+                    if seenContent, peek < lines.count,
+                       isNameHeader(lines[peek]) || (lines[peek].startsPage && lines[peek].cells.count >= 2
+                           && heading(lines[peek].text) == nil && !isOtherSection(lines[peek].trimmed)) {
+                        index = peek
+                        continue
+                    }
                     if seenContent { break }
                     index += 1
                     continue
@@ -90,6 +99,11 @@ enum AttendanceReader {
             apply(kind, body: body, to: &result)
         }
         return result
+    }
+
+    static func isNameHeader(_ line: SourceLine) -> Bool {
+        guard let first = line.cells.first?.text.lowercased() else { return false }
+        return (first == "navn" || first == "name") && line.cells.count >= 2
     }
 
     /// Lines that end an attendance list without a blank line: the agenda, standard meeting headings.
