@@ -253,6 +253,8 @@ import Testing
                               ("Møteprotokoll for Eldrerådet", "Eldrerådet"), ("Referat fra møte i Faggruppe helse - 14.03.2019", "Faggruppe helse")] {
             #expect(DocumentReader().read(text: title + "\n").body == body, "\(title)")
         }
+        let wrapped = "                MØTEPROTOKOLL\n\n      Rådet for personer med funksjonsnedsettelse,\n        inkludering og mangfold\n\nMøtedato: 11.03.2026\n"
+        #expect(DocumentReader().read(text: wrapped).body == "Rådet for personer med funksjonsnedsettelse, inkludering og mangfold")
     }
 }
 

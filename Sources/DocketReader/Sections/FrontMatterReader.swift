@@ -64,12 +64,25 @@ enum FrontMatterReader {
                 result.body = cleanBody(body)
             } else if line.trimmed.split(separator: " ").count <= 2, offset + 1 < head.count {
                 let next = head[head.index(head.startIndex, offsetBy: offset + 1)]
-                if labelled.firstMatch(in: next.text) == nil, next.trimmed.count <= 100, DateTimeReader.firstDate(in: next.text) == nil {
-                    result.body = cleanBody(next.trimmed)
+                if isBodyLine(next) {
+                    var body = next.trimmed
+                    // A long name wraps onto the line right below it.
+                    if let index = lines.firstIndex(where: { $0.number == next.number }), index + 1 < lines.count,
+                       lines[index + 1].number == next.number + 1, isBodyLine(lines[index + 1]),
+                       AttendanceReader.heading(lines[index + 1].text) == nil, lines[index + 1].cells.count == 1 {
+                        body = TextJoiner.join([body, lines[index + 1].trimmed])
+                    }
+                    result.body = cleanBody(body)
                 }
             }
             return
         }
+    }
+
+    /// A line that can name the body under the document's title: not a label, not a date, not long.
+    static func isBodyLine(_ line: SourceLine) -> Bool {
+        !line.isBlank && labelled.firstMatch(in: line.text) == nil && line.trimmed.count <= 100
+            && DateTimeReader.firstDate(in: line.text) == nil
     }
 
     static func cleanBody(_ text: String) -> String {
