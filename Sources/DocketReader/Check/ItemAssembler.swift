@@ -150,6 +150,7 @@ struct ItemAssembler {
             item.exemptionBasis = fields.exemptionBasis
         }
         item.attachments += fields.attachments
+        item.plannedMeetings = fields.plannedMeetings
         item.outcome = isSummons ? nil : ItemBlockReader.outcome(of: fields, kind: item.kind)
         if !titlesAgree(item.title, heading.title) {
             warnings.append(ReadWarning(.titleMismatch, line: heading.line, item: item.number,

@@ -112,6 +112,9 @@ public struct ReadItem: Codable, Sendable {
     /// The legal basis for exemption ("Offl. § 13, jf. Fvl. § 13 (1) nr. 1").
     public var exemptionBasis: String?
     public var attachments: [ReadAttachment]
+    /// Meetings the item's text plans in a table of dates, times and places (a meeting schedule,
+    /// møteplan), which an importer may offer to create.
+    public var plannedMeetings: [ReadMeeting]
 
     public init(number: ItemNumber, line: Int, title: String) {
         self.number = number
@@ -120,6 +123,7 @@ public struct ReadItem: Codable, Sendable {
         votes = []
         exempt = false
         attachments = []
+        plannedMeetings = []
     }
 
     /// The vote that carried the decision: the last adopted one, else the last one.
