@@ -79,6 +79,7 @@ let package = Package(
                 "DocketModel",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
+            exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
 

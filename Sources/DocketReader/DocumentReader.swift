@@ -15,13 +15,17 @@ public struct DocumentReader: Sendable {
     /// Reads a file; the format follows from its extension (`.docx`, `.pdf`, `.html`, anything else as text).
     public func read(fileAt url: URL) throws -> ReadDocument {
         let (text, encoding) = try DocumentSource.text(ofFile: url)
-        return read(text: text, encoding: encoding)
+        var document = read(text: text, encoding: encoding)
+        document.sourceFormat = DocumentFormat(fileExtension: url.pathExtension)
+        return document
     }
 
     /// Reads a document's bytes in the given format.
     public func read(data: Data, format: DocumentFormat) throws -> ReadDocument {
         let (text, encoding) = try DocumentSource.text(of: data, format: format)
-        return read(text: text, encoding: encoding)
+        var document = read(text: text, encoding: encoding)
+        document.sourceFormat = format
+        return document
     }
 
     /// Reads text that is already decoded.
@@ -34,12 +38,18 @@ public struct DocumentReader: Sendable {
 
         // Sections
         let tables = TableReader.tables(in: lines)
-        let agenda = tables.first { $0.introducedAsAgenda && $0.rows.count >= 1 } ?? tables.first { $0.rows.count >= 2 }
+        // The agenda is the table under "Dagsorden"/"Saksliste", else the first with several rows;
+        // other item tables head the items' own blocks ("NR | SAK | TEMA").
+        var agenda = tables.first { $0.introducedAsAgenda && $0.rows.count >= 1 } ?? tables.first { $0.rows.count >= 2 }
         let headingTables = tables.filter { $0.headerLine != agenda?.headerLine }
+        var tableLines = tables.reduce(into: Set<Int>()) { $0.formUnion($1.lines) }
+        var headings = BlockFinder.headings(in: lines, skipping: tableLines, headingTables: headingTables)
+        if agenda == nil, let (list, remaining) = BlockFinder.agendaList(headings, in: lines) {
+            agenda = list
+            headings = remaining
+            tableLines.formUnion(list.lines)
+        }
         let agendaLines = agenda?.lines ?? []
-        let tableLines = tables.reduce(into: Set<Int>()) { $0.formUnion($1.lines) }
-        let headings = BlockFinder.headings(in: lines, skipping: agendaLines.union(headingTables.flatMap(\.lines)
-            .filter { line in !headingTables.flatMap(\.rows).contains { $0.line == line } }), headingTables: headingTables)
         let blocks = BlockFinder.blocks(in: lines, headings: headings, skipping: tableLines)
         let frontEnd = headings.first?.firstIndex ?? lines.count
         let front = lines[..<frontEnd].filter { !agendaLines.contains($0.number) }

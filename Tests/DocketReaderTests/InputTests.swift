@@ -179,10 +179,47 @@ import Testing
         #expect(document.items.last?.decision == "Regnskapet godkjennes.")
     }
 
+    @Test func oldOfficeFilesAndBinaryDataAreClearErrors() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docket-reader-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let doc = folder.appendingPathComponent("innkalling.doc")
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0, 0]).write(to: doc)
+        #expect(throws: ReaderError.unsupportedFormat(fileExtension: "doc",
+                                                      advice: "convert it to .docx first (soffice --headless --convert-to docx FILE)")) {
+            try DocumentReader().read(fileAt: doc)
+        }
+        #expect(throws: ReaderError.self) { try DocumentReader().read(data: Data([0x50, 0, 0x53, 0]), format: .text) }
+        #expect(throws: ReaderError.fileNotFound(folder.appendingPathComponent("none.txt").path)) {
+            try DocumentReader().read(fileAt: folder.appendingPathComponent("none.txt"))
+        }
+    }
+
     @Test func formatFollowsTheExtension() {
         #expect(DocumentFormat(fileExtension: "PDF") == .pdf)
         #expect(DocumentFormat(fileExtension: "docx") == .docx)
         #expect(DocumentFormat(fileExtension: "htm") == .html)
         #expect(DocumentFormat(fileExtension: "txt") == .text)
+    }
+}
+
+@Suite struct LegacyCorpusTests {
+    /// Minutes saved as Windows-1252 (as old archives hold them) read like the UTF-8 originals.
+    @Test func corpusMinutesInWindows1252ReadTheSame() throws {
+        guard let folder = Corpus.folder("minutes") else { return }
+        for name in ["1231.txt", "1253.txt", "1273.txt"] {
+            let url = folder.appendingPathComponent(name)
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+            guard let legacy = text.data(using: .windowsCP1252, allowLossyConversion: true) else {
+                print("SKIPPED: this Foundation cannot write Windows-1252")
+                return
+            }
+            let original = DocumentReader().read(text: text)
+            let decoded = try DocumentReader().read(data: legacy, format: .text)
+            #expect(decoded.sourceEncoding == "windows-1252" || decoded.sourceEncoding == "iso-8859-1")
+            #expect(decoded.items.map(\.number) == original.items.map(\.number), "\(name)")
+            #expect(decoded.items.map(\.title) == original.items.map(\.title), "\(name)")
+            #expect(decoded.body == original.body)
+        }
     }
 }

@@ -195,6 +195,9 @@ import Testing
     Navn                      Stilling
     Per Rådmann               Rådmann
 
+    Protokollen godkjennes av:
+    Kari Nordmann og Per Olsen
+
                                   Saksliste
 
     Saksnr         Innhold                                      Lukket    Arkivsaksnr
@@ -228,6 +231,7 @@ import Testing
         #expect(document.attendance.map(\.status) == [.present, .present, .apologies, .substitute])
         #expect(document.attendance[3].substituteFor == "Ola Hansen" && document.attendance[3].party == "AP")
         #expect(document.otherAttendees.map(\.name) == ["Per Rådmann"])
+        #expect(document.signers.map(\.name) == ["Kari Nordmann", "Per Olsen"])
         let first = try #require(document.items.first)
         #expect(first.archiveCaseNumber == "19/100")
         #expect(first.basis == nil)
@@ -238,6 +242,66 @@ import Testing
         let second = document.items[1]
         #expect(second.exempt && second.exemptionBasis == nil && second.archiveCaseNumber == "19/55")
         #expect(second.decision == "Klagen tas ikke til følge.")
+        #expect(document.warnings.isEmpty, "\(document.warnings)")
+    }
+}
+
+@Suite struct TitleLineTests {
+    @Test func bodiesInTitleLines() {
+        for (title, body) in [("Møteinnkalling - Formannskapet", "Formannskapet"), ("Innkalling til Formannskapet", "Formannskapet"),
+                              ("Protokoll fra møte i Styringsgruppen 12.12.2018", "Styringsgruppen"),
+                              ("Møteprotokoll for Eldrerådet", "Eldrerådet"), ("Referat fra møte i Faggruppe helse - 14.03.2019", "Faggruppe helse")] {
+            #expect(DocumentReader().read(text: title + "\n").body == body, "\(title)")
+        }
+        let wrapped = "                MØTEPROTOKOLL\n\n      Rådet for personer med funksjonsnedsettelse,\n        inkludering og mangfold\n\nMøtedato: 11.03.2026\n"
+        #expect(DocumentReader().read(text: wrapped).body == "Rådet for personer med funksjonsnedsettelse, inkludering og mangfold")
+    }
+}
+
+@Suite struct CasePaperLabelTests {
+    @Test func aSaksnrLabelInsideACasePaperIsNoNewItem() {
+        let document = DocumentReader().read(text: """
+        Møteprotokoll for Formannskapet
+        Møtedato: 12.03.2019 kl. 09.00
+
+        PS 12/19 Reguleringsplan sentrum
+
+        Saksnr.: 12/19
+        Saksbehandler: Kari Nordmann
+
+        Rådmannens innstilling:
+        Planen vedtas.
+
+        Vedtak:
+        Planen vedtas.
+        """)
+        #expect(document.items.map(\.number.description) == ["PS 12/19"])
+        #expect(document.items.first?.decision == "Planen vedtas.")
+        #expect(document.references.first?.isItemOfThisDocument == true)
+        #expect(document.warnings.isEmpty, "\(document.warnings)")
+    }
+}
+
+@Suite struct AgendaListTests {
+    @Test func anAgendaWrittenAsAListIsTheAgenda() {
+        let document = DocumentReader().read(text: """
+        Innkalling til møte i Faggruppe helse den 14.03.2019 kl. 10.00
+
+        Saksliste:
+        Sak 5/19 Godkjenning av referat
+        Sak 6/19 Velferdsteknologi
+
+        Sak 5/19 Godkjenning av referat
+        Forslag til vedtak: Referatet godkjennes.
+
+        Sak 6/19 Velferdsteknologi
+        Saken drøftes.
+        Forslag til vedtak: Saken tas til orientering.
+        """)
+        #expect(document.items.map(\.number.description) == ["5/19", "6/19"])
+        #expect(document.items.map(\.line) == [4, 5])
+        #expect(document.items.map(\.proposal) == ["Referatet godkjennes.", "Saken tas til orientering."])
+        #expect(document.items.last?.caseText == "Saken drøftes.")
         #expect(document.warnings.isEmpty, "\(document.warnings)")
     }
 }

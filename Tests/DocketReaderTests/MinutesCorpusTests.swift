@@ -12,11 +12,14 @@ import Testing
         var dateRight = 0
         var startRight = 0
         var bodyRight = 0
+        var endRight = 0
+        var placeRight = 0
         var countRight = 0
         var truthItems = 0
         var numberRight = 0
         var titleRight = 0
         var misses: [String] = []
+        var warnings: [ReadWarning.Code: Int] = [:]
     }
 
     @Test func everyMinutesDocumentReadsAsTheCaseSystemRecordsIt() throws {
@@ -38,6 +41,7 @@ import Testing
                 continue
             }
             compare(document, with: truth, file: file, into: &figures)
+            for warning in document.warnings { figures.warnings[warning.code, default: 0] += 1 }
         }
         let numberShare = figures.truthItems == 0 ? 1 : Double(figures.numberRight) / Double(figures.truthItems)
         let titleShare = figures.truthItems == 0 ? 1 : Double(figures.titleRight) / Double(figures.truthItems)
@@ -46,19 +50,30 @@ import Testing
           meeting date right: \(figures.dateRight)/\(figures.documents)
           start time right:   \(figures.startRight)/\(figures.documents)
           body right:         \(figures.bodyRight)/\(figures.documents)
+          end time right:     \(figures.endRight)/\(figures.documents)
+          place right:        \(figures.placeRight)/\(figures.documents)
           item count right:   \(figures.countRight)/\(figures.documents)
           item number+series: \(figures.numberRight)/\(figures.truthItems) = \(String(format: "%.1f", numberShare * 100)) %
           item title:         \(figures.titleRight)/\(figures.truthItems) = \(String(format: "%.1f", titleShare * 100)) %
         """)
+        print("  warnings: \(figures.warnings.map { "\($0.key.rawValue) \($0.value)" }.sorted().joined(separator: ", "))")
         for miss in figures.misses { print("  MISS \(miss)") }
         #expect(figures.documents > 0)
         #expect(figures.failed.isEmpty, "\(figures.failed)")
         #expect(figures.dateRight == figures.documents)
         #expect(figures.startRight == figures.documents)
         #expect(figures.bodyRight == figures.documents)
+        #expect(figures.endRight == figures.documents)
+        #expect(figures.placeRight == figures.documents)
         #expect(figures.countRight == figures.documents)
         #expect(numberShare == 1.0)
         #expect(titleShare >= 0.95)
+        // These documents come straight from a case system: warnings that mean "the reader misread the
+        // structure" must not appear. (Shared counters across series are real and expected.)
+        let misreadings: [ReadWarning.Code] = [.outOfOrder, .titleMismatch, .repeatedHeading, .notInAgenda, .noItemBlock,
+                                               .duplicateNumber, .numberOnlyInText, .handlingNumberMismatch, .dateMismatch,
+                                               .missingDate, .missingBody, .missingStartTime, .noItems]
+        #expect(misreadings.allSatisfy { figures.warnings[$0] == nil }, "\(figures.warnings)")
     }
 
     private func compare(_ document: ReadDocument, with truth: [String: Any], file: String, into figures: inout Figures) {
@@ -71,6 +86,16 @@ import Testing
             figures.startRight += 1
         } else {
             figures.misses.append("\(file) start \(document.meeting.start?.description ?? "nil") ≠ \(truth["start"] ?? "nil")")
+        }
+        if document.meeting.end?.description == truth["end"] as? String {
+            figures.endRight += 1
+        } else {
+            figures.misses.append("\(file) end \(document.meeting.end?.description ?? "nil") ≠ \(truth["end"] ?? "nil")")
+        }
+        if document.meeting.place.map(Corpus.normalised) == (truth["place"] as? String).map(Corpus.normalised) {
+            figures.placeRight += 1
+        } else {
+            figures.misses.append("\(file) place \(document.meeting.place ?? "nil") ≠ \(truth["place"] ?? "nil")")
         }
         let body = (truth["body"] as? String).map(Corpus.normalised)
         if let read = document.body, Corpus.normalised(read) == body {

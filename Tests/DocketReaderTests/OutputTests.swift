@@ -23,3 +23,28 @@ import Testing
         #expect(warning.description == "line 200: [out_of_order] Sak 7/19 kommer etter sak 11/19.")
     }
 }
+
+@Suite struct ConsistencyTests {
+    @Test func aHandlingLineWithAnotherDateOrNumberIsReported() {
+        let document = DocumentReader().read(text: """
+        MØTEPROTOKOLL
+
+        Eldrerådet
+
+        Møtedato: 11.03.2026
+        Tidspunkt: 12:00 - 14:30
+
+        PS 4/26 FNs internasjonale eldredag
+        Eldrerådets behandling av sak 4/2026 i møte den 12.03.2026:
+        Vedtak
+        Søknaden sendes.
+
+        PS 5/26 Eventuelt
+        Eldrerådets behandling av sak 6/2026 i møte den 11.03.2026:
+        Vedtak
+        """)
+        #expect(document.warnings.map(\.code) == [.dateMismatch, .handlingNumberMismatch])
+        #expect(document.warnings.map(\.line) == [9, 14])
+        #expect(document.warnings.first?.message.contains("(linje 5)") == true)
+    }
+}

@@ -8,6 +8,7 @@ import Testing
         ("8/19 Tittel", "8/19"), ("08/19 Tittel", "8/19"), ("8/2019 Tittel", "8/19"), ("Sak 8/19 – Tittel", "8/19"),
         ("sak 08/19: Tittel", "8/19"), ("PS 8/19 Tittel", "PS 8/19"), ("RS 2/2026 Tittel", "RS 2/26"), ("OS 1/26", "OS 1/26"),
         ("Sak 8-2019 Tittel", "8/19"), ("Saksnr. 12/19 Tittel", "12/19"), ("FO 3/26     Spørsmål", "FO 3/26"),
+        ("Saksnr.: 12/19 Tittel", "12/19"), ("Sak 12/19: Tittel", "12/19"),
     ])
     func everySpellingReads(text: String, expected: String) throws {
         let found = try #require(ItemNumberScanner.leading(in: text))

@@ -80,3 +80,57 @@ import Testing
         #expect(fields.exemptionBasis?.hasPrefix("Unntatt offentlighet") == true)
     }
 }
+
+@Suite struct NumberAloneTests {
+    @Test func aNumberEndingABrokenSentenceIsNoHeading() {
+        let lines = """
+        Spørsmål fra Jens Fredrik Skjelstad (V) ble besvart av ordfører i forbindelse med
+        sak OS 5/26
+        Saksliste
+
+        Sak 5/19
+        Godkjenning av referat
+        """.sourceLines()
+        let headings = BlockFinder.headings(in: lines, skipping: [], headingTables: [])
+        #expect(headings.map(\.number.description) == ["5/19"])
+        #expect(headings.first?.title == "Godkjenning av referat")
+    }
+}
+
+@Suite struct OutcomeTests {
+    @Test func outcomesFromDecisionsVotesAndHandling() {
+        func outcome(_ text: String) -> Outcome? {
+            ItemBlockReader.outcome(of: ItemBlockReader.read(text.sourceLines()), kind: .decision)
+        }
+        #expect(outcome("Forslag til vedtak:\nPlanen vedtas.\nVedtak:\nPlanen vedtas.") == .adopted)
+        #expect(outcome("Forslag til vedtak:\nPlanen vedtas.\nVedtak:\nPlanen vedtas med endringer.") == .amended)
+        #expect(outcome("Vedtak:\nSaken utsettes til neste møte.") == .postponed)
+        #expect(outcome("Behandling\nSaken ble utsatt.") == .postponed)
+        #expect(outcome("Behandling\nForslaget falt mot 4 stemmer.") == .rejected)
+        #expect(outcome("Vedtak:\nRapporten tas til orientering.") == .noted)
+        #expect(outcome("Vedtak:\nSaken oversendes kommunestyret.") == .referred)
+        #expect(outcome("Behandling\nIngen merknader.") == nil)
+    }
+}
+
+@Suite struct PageBreakTableTests {
+    @Test func anAgendaGoesOnAfterAPageBreak() throws {
+        let text = """
+        Saksliste
+        Utvalgs-                                                                     Unntatt
+        saksnr      Innhold                                                             off.
+        PS 10/26    Første sak
+        PS 11/26    Andre sak
+
+        \u{0C}Utvalgs-                                                                     Unntatt
+        saksnr      Innhold                                                             off.
+        PS 12/26    Tredje sak
+        RS 1/26     Referatsak
+
+        PS 10/26 Første sak
+        """
+        let tables = TableReader.tables(in: Normaliser.normalise(text))
+        #expect(tables.count == 1)
+        #expect(tables.first?.rows.map(\.number.description) == ["PS 10/26", "PS 11/26", "PS 12/26", "RS 1/26"])
+    }
+}

@@ -67,6 +67,15 @@ import Testing
         #expect(document.items.count == 11)
     }
 
+    /// "Item 9/19 holds the year's meeting plan as a table (four dates with time and place)."
+    @Test func readsTheMeetingPlanOfItem9() throws {
+        guard let (document, _) = try Self.load() else { return }
+        let plan = try #require(document.item(ItemNumber(sequence: 9, year: 2019))?.plannedMeetings)
+        #expect(plan.map(\.date?.description) == ["2019-02-13", "2019-06-21", "2019-09-04", "2019-12-11"])
+        #expect(plan.allSatisfy { $0.start == ClockTime(hour: 12, minute: 0) && $0.end == ClockTime(hour: 14, minute: 0) })
+        #expect(plan.first?.place == "Sandnes – Quality Hotel Residence")
+    }
+
     /// The four warnings the label file lists: year mismatch in the agenda, the item without kind,
     /// differing titles, and blocks out of order.
     @Test func raisesTheExpectedWarnings() throws {

@@ -25,6 +25,12 @@ import Testing
         #expect(VoteReader.standalone("Vedtatt med 23 mot 12 stemmer (AP 10, H 2).", line: 1).partiesAgainst == ["AP", "H"])
     }
 
+    @Test func countsWrittenAsSentences() {
+        let vote = VoteReader.standalone("Forslaget fikk 5 stemmer: 5 stemte for og 2 mot, og ble vedtatt.", line: 1)
+        #expect(vote.votesFor == 5 && vote.votesAgainst == 2 && vote.adopted == true)
+        #expect(VoteReader.isVoteStart("5 stemte for og 2 mot."))
+    }
+
     @Test func perMemberListsMakeOneVote() {
         let votes = VoteReader.votes(from: [
             ("For forslaget stemte 3: Anne Høgsnes (AP), Daniel Folladal (AP), Elin Agdestein (H).", 10),
@@ -105,5 +111,40 @@ import Testing
         #expect(conflicts.map(\.item?.description) == ["PS 1/26", "PS 7/26"])
         #expect(conflicts[0].text == "Gunnar Thorsen ble kjent inhabil i sak PS 1/26.")
         #expect(conflicts[1].party == "R" && conflicts[1].line == 2)
+    }
+}
+
+@Suite struct CooperationAttendanceTests {
+    @Test func namesWithOrganisationsAndRoles() {
+        let result = AttendanceReader.read("""
+        Til stede:
+        Kari Nordmann, Sandnes kommune (leder)
+        Ola Hansen, Stavanger kommune
+        Per Olsen (tillitsvalgt)
+
+        Forfall: Liv Berg, Klepp kommune, og Eva Dahl, Rogaland fylkeskommune
+        """.sourceLines())
+        #expect(result.attendance.map(\.name) == ["Kari Nordmann", "Ola Hansen", "Per Olsen", "Liv Berg", "Eva Dahl"])
+        #expect(result.attendance.map(\.organisation) == ["Sandnes kommune", "Stavanger kommune", nil, "Klepp kommune", "Rogaland fylkeskommune"])
+        #expect(result.attendance[0].role == .chair)
+        #expect(result.attendance[2].role == .unionRepresentative)
+        #expect(result.attendance.map(\.status) == [.present, .present, .present, .apologies, .apologies])
+    }
+}
+
+@Suite struct AttendanceAcrossPagesTests {
+    @Test func aMemberTableGoesOnAfterAPageBreak() {
+        let result = AttendanceReader.read("""
+        Følgende medlemmer møtte:
+        Navn                            Funksjon  Repr.   Varamedlem for
+        Gunnar Thorsen                  Leder     AP
+
+        \u{0C}Navn                            Funksjon  Repr.   Varamedlem for
+        Kristian Hovd Sjøli             VaramedlemAP      Kjell Magnar Haugan
+
+        Godkjenning av innkalling:
+        Innkallinga godkjent.
+        """.sourceLines())
+        #expect(result.attendance.map(\.name) == ["Gunnar Thorsen", "Kristian Hovd Sjøli"])
     }
 }

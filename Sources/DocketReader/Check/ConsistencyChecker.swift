@@ -12,7 +12,7 @@ enum ConsistencyChecker {
         checkOrder(headings, warnings: &warnings)
         checkSharedCounter(document.items, warnings: &warnings)
         checkProposals(document, warnings: &warnings)
-        checkHandlingDates(document.meeting.date, handlingDates, warnings: &warnings)
+        checkHandlingDates(document.meeting.date, dateLine: dateLine, handlingDates, warnings: &warnings)
         markOwnReferences(&document)
         checkNumbersOnlyInText(document, warnings: &warnings)
         document.warnings += warnings
@@ -86,11 +86,14 @@ enum ConsistencyChecker {
         }
     }
 
-    static func checkHandlingDates(_ meetingDate: DayDate?, _ dates: [(DayDate, Int, ItemNumber)], warnings: inout [ReadWarning]) {
+    /// "…s behandling av sak 3/2026 i møte den 27.01.2026" must name the meeting's own date.
+    static func checkHandlingDates(_ meetingDate: DayDate?, dateLine: Int?, _ dates: [(DayDate, Int, ItemNumber)],
+                                   warnings: inout [ReadWarning]) {
         guard let meetingDate else { return }
+        let source = dateLine.map { " (linje \($0))" } ?? ""
         for (date, line, number) in dates where date != meetingDate {
             warnings.append(ReadWarning(.dateMismatch, line: line, item: number,
-                "Behandlingen av sak \(number) oppgir møtedato \(date), men møtet er \(meetingDate)."))
+                "Behandlingen av sak \(number) oppgir møtedato \(date), men møtet er \(meetingDate)\(source)."))
         }
     }
 
@@ -102,7 +105,10 @@ enum ConsistencyChecker {
             let number = document.references[index].number
             let loose = ItemAssembler.Key(number)
             if document.references[index].namesAnotherBody { continue }
-            if own.contains(number) || (ownLoose.contains(loose) && years.contains(number.year)) {
+            // Without a series ("sak 12/19", "Saksnr.: 12/19") the number names the one item of that sequence and year.
+            let seriesLess = number.series == nil
+                && document.items.filter { $0.number.sequence == number.sequence && $0.number.year == number.year }.count == 1
+            if own.contains(number) || (ownLoose.contains(loose) && years.contains(number.year)) || seriesLess {
                 document.references[index].isItemOfThisDocument = true
             }
         }

@@ -60,7 +60,7 @@ struct ItemAssembler {
         for (block, fields) in zip(blocks, blockFields) {
             let heading = block.heading
             let key = Key(heading.number)
-            if let index = indexByKey[key] {
+            if let index = indexByKey[key] ?? seriesLessMatch(heading.number, in: items) {
                 if hasBlock[index] {
                     warnings.append(ReadWarning(.repeatedHeading, line: heading.line, item: items[index].number,
                         "Sak \(heading.number) har overskrift for andre gang («\(heading.title)»); teksten er lagt til sakens saksframlegg."))
@@ -105,6 +105,13 @@ struct ItemAssembler {
         return items
     }
 
+    /// A heading without series ("Saksnr.: 12/19") names the one item of that sequence and year, if there is one.
+    private func seriesLessMatch(_ number: ItemNumber, in items: [ReadItem]) -> Int? {
+        guard number.series == nil else { return nil }
+        let candidates = items.indices.filter { items[$0].number.sequence == number.sequence && items[$0].number.year == number.year }
+        return candidates.count == 1 ? candidates[0] : nil
+    }
+
     /// Agenda row and heading agree on series and sequence; the year the meeting has wins.
     private func resolveNumber(of item: inout ReadItem, heading: ItemHeading, warnings: inout [ReadWarning]) {
         let rowNumber = item.number
@@ -143,6 +150,7 @@ struct ItemAssembler {
             item.exemptionBasis = fields.exemptionBasis
         }
         item.attachments += fields.attachments
+        item.plannedMeetings = fields.plannedMeetings
         item.outcome = isSummons ? nil : ItemBlockReader.outcome(of: fields, kind: item.kind)
         if !titlesAgree(item.title, heading.title) {
             warnings.append(ReadWarning(.titleMismatch, line: heading.line, item: item.number,
@@ -156,6 +164,11 @@ struct ItemAssembler {
         item.caseText = [item.caseText, text].compactMap { $0 }.joined(separator: "\n\n")
         item.attachments += fields.attachments
         if item.archiveCaseNumber == nil { item.archiveCaseNumber = fields.archiveCaseNumber }
+        // What the first block lacked, the second may give.
+        if item.proposal == nil { item.proposal = fields.proposal }
+        if item.decision == nil { item.decision = fields.decision }
+        if item.handling == nil { item.handling = fields.handling }
+        if item.votes.isEmpty { item.votes = fields.votes }
     }
 
     /// Titles agree when equal after normalising case, hyphens and spacing, or when one was cut short.

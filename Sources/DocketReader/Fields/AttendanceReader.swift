@@ -35,7 +35,8 @@ enum AttendanceReader {
         // A heading ends in a colon, or is a few words without a full stop; a sentence is not a heading.
         if !trimmed.includes(":"), label.split(separator: " ").count > 6 || trimmed.hasSuffix(".") { return nil }
         let kinds: [(ListKind, [String])] = [
-            (.approvers, ["godkjenne protokollen", "underskrive protokollen", "signere protokollen", "til å godkjenne protokoll"]),
+            (.approvers, ["godkjenne protokollen", "underskrive protokollen", "signere protokollen", "til å godkjenne protokoll",
+                          "protokollen godkjennes av", "protokollen underskrives av", "protokollen signeres av"]),
             (.others, ["fra administrasjonen", "andre møtende", "andre til stede", "i tillegg møtte", "dessuten møtte",
                        "møtende fra administrasjonen", "fra sekretariatet", "andre deltakere", "andre som møtte", "fra adm"]),
             (.substitutes, ["følgende varamedlemmer møtte", "møtende varamedlemmer", "varamedlemmer som møtte", "varamedlemmer",
@@ -74,6 +75,15 @@ enum AttendanceReader {
                 let line = lines[index]
                 if heading(line.text) != nil { break }
                 if line.isBlank {
+                    // A table goes on after a page break under its "Navn …" header again.
+                    var peek = index + 1
+                    while peek < lines.count, lines[peek].isBlank, peek - index < 4 { peek += 1 }
+                    if seenContent, peek < lines.count,
+                       isNameHeader(lines[peek]) || (lines[peek].startsPage && lines[peek].cells.count >= 2
+                           && heading(lines[peek].text) == nil && !isOtherSection(lines[peek].trimmed)) {
+                        index = peek
+                        continue
+                    }
                     if seenContent { break }
                     index += 1
                     continue
@@ -89,6 +99,11 @@ enum AttendanceReader {
             apply(kind, body: body, to: &result)
         }
         return result
+    }
+
+    static func isNameHeader(_ line: SourceLine) -> Bool {
+        guard let first = line.cells.first?.text.lowercased() else { return false }
+        return (first == "navn" || first == "name") && line.cells.count >= 2
     }
 
     /// Lines that end an attendance list without a blank line: the agenda, standard meeting headings.
@@ -165,7 +180,8 @@ enum AttendanceReader {
         }
         if let match = inlineParty.firstMatch(in: name), let bare = match[1], let inside = match[2], !bare.isEmpty {
             name = bare
-            party = inside.trimmed
+            // "(AP)" is a party; "(leder)" a role, handled with the other cells.
+            if isParty(inside.trimmed) { party = inside.trimmed } else { remaining.insert(inside.trimmed, at: 0) }
             if let tail = match[3]?.nonBlank { remaining.insert(tail, at: 0) }
         }
         if let comma = name.firstIndex(of: ",") {
@@ -173,8 +189,13 @@ enum AttendanceReader {
             name = String(name[..<comma]).trimmed
             if !after.isEmpty { remaining.insert(after, at: 0) }
         }
+        var organisation: String?
         for cell in remaining {
             let lower = cell.lowercased()
+            if organisation == nil, isOrganisation(cell) {
+                organisation = cell
+                continue
+            }
             if role == nil, let (word, mapped) = roleWords.first(where: { lower.hasPrefix($0.0) }) {
                 roleText = String(cell.prefix(word.count))
                 role = mapped
@@ -214,7 +235,17 @@ enum AttendanceReader {
         entry.role = role ?? (kind == .substitutes ? .deputy : nil)
         entry.roleText = roleText
         entry.substituteFor = replaced?.collapsingWhitespace
+        entry.organisation = organisation
         return entry
+    }
+
+    /// Words that name an organisation rather than a person, a role or a party.
+    static func isOrganisation(_ text: String) -> Bool {
+        // Whole words: "Sandnes kommune" names an organisation, "Kommunedirektør" a position.
+        let words = Set(text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+        let organisationWords: Set<String> = ["kommune", "fylkeskommune", "iks", "as", "sekretariat", "sekretariatet", "statsforvalteren",
+                                              "fylkesmannen", "ks", "direktoratet", "forbund", "selskap", "universitet", "helseforetak"]
+        return !words.isDisjoint(with: organisationWords) && !isParty(text)
     }
 
     /// "Kari Nordmann (H), Ola Nordmann og Per Hansen" → three names; "Per Olsen (H) for Kari Nordmann,
@@ -226,7 +257,8 @@ enum AttendanceReader {
             .split(separator: ",").map { String($0).trimmed }.filter { $0.contains(where: \.isLetter) }
         var merged: [String] = []
         for piece in pieces {
-            if let first = piece.first, first.isLowercase, let last = merged.popLast() {
+            // A piece in lower case, or naming an organisation, belongs to the name before it.
+            if let first = piece.first, first.isLowercase || isOrganisation(piece), let last = merged.popLast() {
                 merged.append(last + ", " + piece)
             } else {
                 merged.append(piece)

@@ -22,6 +22,7 @@ enum ItemBlockReader {
         var handlingDates: [(DayDate, Int)] = []
         /// The numbers those lines give (without series: "behandling av sak 3/2026"), with their lines.
         var handlingNumbers: [(ItemNumber, Int)] = []
+        var plannedMeetings: [ReadMeeting] = []
     }
 
     /// What may follow a label: a colon (and the text itself), or in case systems that date their labels
@@ -179,7 +180,32 @@ enum ItemBlockReader {
         fields.handling = parts[.handling].flatMap(TextJoiner.block)
         fields.decision = parts[.decision].flatMap(TextJoiner.block)
         fields.votes = VoteReader.votes(from: statements)
+        fields.plannedMeetings = meetingPlan(in: block)
         return fields
+    }
+
+    /// A table "Dato | Tidspunkt | Sted" in an item's text: the meetings it plans, one a row.
+    static func meetingPlan(in block: [SourceLine]) -> [ReadMeeting] {
+        var meetings: [ReadMeeting] = []
+        var index = 0
+        while index < block.count {
+            let words = block[index].cells.map { $0.text.lowercased() }
+            guard words.count >= 2, words.first == "dato" || words.first == "møtedato",
+                  words.contains(where: { $0.hasPrefix("tid") || $0.hasPrefix("kl") || $0 == "sted" || $0 == "møtested" }) else {
+                index += 1
+                continue
+            }
+            index += 1
+            while index < block.count, !block[index].isBlank {
+                let cells = block[index].cells
+                guard let date = cells.first.flatMap({ DateTimeReader.firstDate(in: $0.text) }) else { break }
+                let times = DateTimeReader.times(in: cells.dropFirst().map(\.text).joined(separator: " "))
+                let place = cells.count >= 3 ? cells.last?.text : nil
+                meetings.append(ReadMeeting(date: date, start: times.start, end: times.end, place: place))
+                index += 1
+            }
+        }
+        return meetings
     }
 
     static func attachmentsLabel(_ text: String) -> Bool {
@@ -205,6 +231,11 @@ enum ItemBlockReader {
         }
         if let vote, vote.adopted == false { return .rejected }
         if vote?.adopted == true { return .adopted }
+        // No decision written: the handling may still say what happened ("Saken ble utsatt").
+        let handling = fields.handling?.lowercased() ?? ""
+        if handling.includes("saken ble utsatt") || handling.includes("saken utsettes") || handling.includes("utsatt til") { return .postponed }
+        if handling.includes("saken ble trukket") || handling.includes("trukket fra sakslisten") { return .withdrawn }
+        if handling.includes("saken oversendes") || handling.includes("saken ble oversendt") { return .referred }
         return nil
     }
 

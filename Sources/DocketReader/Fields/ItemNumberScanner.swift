@@ -25,10 +25,10 @@ enum ItemNumberScanner {
     private static let series = "(?-i:([A-ZÆØÅ]{2,4}))"
 
     private static let leadingPattern = Pattern(
-        #"^\s*(?:[-•*]\s+)?(?:(sak|saksnr\.?|sak nr\.?)\s*)?(?:"# + series + #"\s+)?(\d{1,4})\s*(/|\s*[–-]\s*)\s*(\d{4}|\d{2})(?![\d/.,])(.*)$"#)
+        #"^\s*(?:[-•*]\s+)?(?:(sak|saksnr\.?|sak nr\.?)\s*:?\s*)?(?:"# + series + #"\s+)?(\d{1,4})\s*(/|\s*[–-]\s*)\s*(\d{4}|\d{2})(?![\d/.,])(.*)$"#)
 
     private static let referencePattern = Pattern(
-        #"(?:\b(?:jf|jfr|se)\.?\s+)?(?:\b(sak|saker|sakene|saken|saksnr\.?|sak nr\.?)\s*(?:"# + series
+        #"(?:\b(?:jf|jfr|se)\.?\s+)?(?:\b(sak|saker|sakene|saken|saksnr\.?|sak nr\.?)\s*:?\s*(?:"# + series
             + #"\s*)?|\b(?-i:(PS|RS|OS|DS|FO))\s+)(\d{1,4})\s*(/|\s[–-]\s|-)\s*(\d{4}|\d{2})(?![\d/])"#)
 
     /// A number at the start of a line: a table cell or an item heading.

@@ -4,10 +4,12 @@
 /// "Dermed ble innstillingen vedtatt."
 enum VoteReader {
     private static let voteStart = Pattern(
-        #"^\s*(?:(?:for|imot|mot)\s+[\p{L}-]+(?:\s+[\p{L}\d-]+)?\s+stemte\s+\d+|dermed\s+ble\b|votering\b|avstemning\b)|\benstemmig\b|\b(?:vedtatt|falt|forkastet|vedtas|godkjent)\s+(?:med\s+\d+\s+mot\s+\d+|mot\s+\d+)\s+stemme"#)
+        #"\b\d+\s+stemte\s+(?:for|imot|mot)\b|^\s*(?:(?:for|imot|mot)\s+[\p{L}-]+(?:\s+[\p{L}\d-]+)?\s+stemte\s+\d+|dermed\s+ble\b|votering\b|avstemning\b)|\benstemmig\b|\b(?:vedtatt|falt|forkastet|vedtas|godkjent)\s+(?:med\s+\d+\s+mot\s+\d+|mot\s+\d+)\s+stemme"#)
     private static let sideList = Pattern(#"^\s*(for|imot|mot)\s+[\p{L}-]+(?:\s+[\p{L}\d-]+)?\s+stemte\s+(\d+)\s*:?\s*(.*)$"#)
     private static let withCounts = Pattern(#"\b(vedtatt|falt|forkastet|vedtas|godkjent)\s+med\s+(\d+)\s+mot\s+(\d+)\s+stemme"#)
     private static let againstOnly = Pattern(#"\b(vedtatt|falt|forkastet|vedtas|godkjent)\s+mot\s+(\d+)\s+stemme"#)
+    /// "5 stemte for og 2 mot", "6 stemte for … 0 stemte imot".
+    private static let sideCounts = Pattern(#"(\d+)\s+stemte\s+for\b.*?(\d+)\s+(?:stemte\s+)?(?:imot|mot)\b"#)
     private static let abstained = Pattern(#"(\d+)\s+(?:avsto|avstod|stemte blankt|blanke)"#)
     private static let thereby = Pattern(#"^\s*dermed\s+ble\b.*?\b(ikke\s+vedtatt|vedtatt|falt|forkastet|avvist)"#)
     private static let voterPattern = Pattern(#"([^,():]+?)\s*\(([^()]+)\)"#)
@@ -113,6 +115,10 @@ enum VoteReader {
         if let parties = partyList(in: text) {
             // The minority is the one named: those against an adopted motion, those for a fallen one.
             if fell { vote.partiesFor = parties } else { vote.partiesAgainst = parties }
+        }
+        if vote.votesFor == nil, let match = sideCounts.firstMatch(in: text) {
+            vote.votesFor = Int(match[1] ?? "")
+            vote.votesAgainst = Int(match[2] ?? "")
         }
         if vote.adopted == nil, lower.includes("vedtatt") || lower.includes("godkjent") { vote.adopted = !fell }
         if let match = abstained.firstMatch(in: text) { vote.abstaining = Int(match[1] ?? "") }

@@ -23,6 +23,8 @@ public enum ReaderError: Error, Equatable, CustomStringConvertible {
     case missingTool(name: String, debianPackage: String)
     case unreadable(format: DocumentFormat, reason: String)
     case fileNotFound(String)
+    /// A format the reader does not take, with what to do about it.
+    case unsupportedFormat(fileExtension: String, advice: String)
 
     public var description: String {
         switch self {
@@ -32,6 +34,8 @@ public enum ReaderError: Error, Equatable, CustomStringConvertible {
             "the \(format.rawValue) document could not be read: \(reason)"
         case let .fileNotFound(path):
             "no such file: \(path)"
+        case let .unsupportedFormat(fileExtension, advice):
+            ".\(fileExtension) files cannot be read: \(advice)"
         }
     }
 }
@@ -41,6 +45,9 @@ enum DocumentSource {
     static func text(of data: Data, format: DocumentFormat) throws -> (String, SourceEncoding?) {
         switch format {
         case .text:
+            if looksBinary(data) {
+                throw ReaderError.unreadable(format: .text, reason: "the file holds binary data, not text")
+            }
             let decoded = TextDecoding.decode(data)
             return (decoded.text, decoded.encoding)
         case .html:
@@ -57,8 +64,26 @@ enum DocumentSource {
         }
     }
 
+    /// Old office formats an archive is likely to hold, and how to get them into one the reader takes.
+    static let unsupported: [String: String] = [
+        "doc": "convert it to .docx first (soffice --headless --convert-to docx FILE)",
+        "rtf": "convert it to .docx first (soffice --headless --convert-to docx FILE)",
+        "odt": "convert it to .docx first (soffice --headless --convert-to docx FILE)",
+        "wpd": "convert it to .docx first (soffice --headless --convert-to docx FILE)",
+    ]
+
+    /// NUL bytes in a file without a UTF-16 byte order mark: a binary file given as text.
+    static func looksBinary(_ data: Data) -> Bool {
+        let prefix = data.prefix(4096)
+        if prefix.starts(with: [0xFF, 0xFE]) || prefix.starts(with: [0xFE, 0xFF]) { return false }
+        return prefix.contains(0)
+    }
+
     static func text(ofFile url: URL) throws -> (String, SourceEncoding?) {
         guard FileManager.default.fileExists(atPath: url.path) else { throw ReaderError.fileNotFound(url.path) }
+        if let advice = unsupported[url.pathExtension.lowercased()] {
+            throw ReaderError.unsupportedFormat(fileExtension: url.pathExtension.lowercased(), advice: advice)
+        }
         let format = DocumentFormat(fileExtension: url.pathExtension)
         if format == .pdf { return (try PDFText.text(fromFile: url), .utf8) }
         return try text(of: Data(contentsOf: url), format: format)

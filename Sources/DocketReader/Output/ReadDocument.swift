@@ -35,6 +35,8 @@ public struct ReadDocument: Codable, Sendable {
     public var warnings: [ReadWarning]
     /// The text encoding the source was read in, when the reader had to decide it ("utf-8", "windows-1252").
     public var sourceEncoding: String?
+    /// The format the document was read from; nil when the reader was handed text.
+    public var sourceFormat: DocumentFormat?
 
     public init(kind: DocumentKind) {
         self.kind = kind
@@ -110,6 +112,9 @@ public struct ReadItem: Codable, Sendable {
     /// The legal basis for exemption ("Offl. § 13, jf. Fvl. § 13 (1) nr. 1").
     public var exemptionBasis: String?
     public var attachments: [ReadAttachment]
+    /// Meetings the item's text plans in a table of dates, times and places (a meeting schedule,
+    /// møteplan), which an importer may offer to create.
+    public var plannedMeetings: [ReadMeeting]
 
     public init(number: ItemNumber, line: Int, title: String) {
         self.number = number
@@ -118,6 +123,7 @@ public struct ReadItem: Codable, Sendable {
         votes = []
         exempt = false
         attachments = []
+        plannedMeetings = []
     }
 
     /// The vote that carried the decision: the last adopted one, else the last one.
@@ -182,6 +188,8 @@ public struct ReadAttendee: Codable, Sendable, Equatable {
     public var party: String?
     /// The member whose seat a substitute took ("Varamedlem for", "Møtt for").
     public var substituteFor: String?
+    /// The organisation the person represents, when the list gives one ("Kari Nordmann, Sandnes kommune").
+    public var organisation: String?
     public var line: Int
 
     public init(name: String, status: AttendanceStatus?, line: Int) {

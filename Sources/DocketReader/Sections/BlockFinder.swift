@@ -42,7 +42,8 @@ enum BlockFinder {
                 index += 1
                 continue
             }
-            guard let found = heading(in: line) ?? numberAlone(in: line) else {
+            let standsAlone = index == 0 || lines[index - 1].isBlank || lines[index - 1].number != line.number - 1
+            guard let found = heading(in: line) ?? (standsAlone ? numberAlone(in: line) : nil) else {
                 index += 1
                 continue
             }
@@ -55,6 +56,10 @@ enum BlockFinder {
                 if next < lines.count, !lines[next].isBlank, isTitleLike(lines[next].trimmed), heading(in: lines[next]) == nil {
                     title = lines[next].trimmed
                     last = next
+                } else {
+                    // No title: a label's value ("Saksnr.: 12/19") inside a case paper, read as a reference.
+                    index += 1
+                    continue
                 }
             }
             // pdftotext wraps a long heading; its continuation follows without a blank line.
@@ -98,10 +103,43 @@ enum BlockFinder {
         return found
     }
 
-    /// A line holding only a number introduced by "Sak" or a series ("Sak 8/19", "PS 12/26"): a heading
-    /// whose title follows. Kept as a heading even when no title follows, so the number is never lost.
+    /// An agenda written as a list of headings ("Saksliste:" then "Sak 1/19 …", "Sak 2/19 …") rather than
+    /// a table: a run of two or more headings with nothing between them, whose numbers come back later
+    /// as the items' own headings. Returned as a table, with the headings that remain.
+    static func agendaList(_ headings: [ItemHeading], in lines: [SourceLine]) -> (ItemTable, [ItemHeading])? {
+        func isEmptyBetween(_ first: ItemHeading, _ second: ItemHeading) -> Bool {
+            lines[(first.lastIndex + 1)..<second.firstIndex].allSatisfy(\.isBlank)
+        }
+        var start = 0
+        while start < headings.count {
+            var end = start
+            var seen: Set<ItemAssembler.Key> = [ItemAssembler.Key(headings[start].number)]
+            // The list ends where the text begins, or where a number comes round again.
+            while end + 1 < headings.count, isEmptyBetween(headings[end], headings[end + 1]),
+                  seen.insert(ItemAssembler.Key(headings[end + 1].number)).inserted {
+                end += 1
+            }
+            let run = headings[start...end]
+            let later = Set(headings[(end + 1)...].map { ItemAssembler.Key($0.number) })
+            if run.count >= 2, run.contains(where: { later.contains(ItemAssembler.Key($0.number)) }) {
+                var table = ItemTable(headerLine: run.first!.line)
+                table.introducedAsAgenda = true
+                for heading in run {
+                    table.rows.append(ItemTable.Row(number: heading.number, raw: heading.raw, line: heading.line, title: heading.title))
+                    for index in heading.firstIndex...heading.lastIndex { table.lines.insert(lines[index].number) }
+                }
+                return (table, Array(headings[..<start] + headings[(end + 1)...]))
+            }
+            start = end + 1
+        }
+        return nil
+    }
+
+    /// A line holding only a number introduced by "Sak" or a series ("Sak 8/19", "PS 12/26"), after a
+    /// blank line: a heading whose title follows. Kept as a heading even when no title follows, so the
+    /// number is never lost. In lower case ("sak OS 5/26") it ends a sentence broken over lines instead.
     static func numberAlone(in line: SourceLine) -> ItemNumberScanner.Found? {
-        guard line.indent <= 8, let found = ItemNumberScanner.leading(in: line.text), found.rest.isEmpty,
+        guard line.indent <= 8, line.trimmed.first?.isUppercase == true, let found = ItemNumberScanner.leading(in: line.text), found.rest.isEmpty,
               found.hasSeries || found.hasCaseWord else { return nil }
         return found
     }

@@ -26,7 +26,9 @@ enum FrontMatterReader {
     private static let bodyInTitle = Pattern(
         #"^\s*(?:møteinnkalling|innkalling|møteprotokoll|protokoll|referat|møtebok|saksliste|sakskart)\s+(?:til|fra|for|fra møte i|til møte i|for møte i)\s+(?:(?:det\s+)?(?:ekstraordinært\s+)?(?:møte|møtet)\s+(?:i|for)\s+)?(.+?)\s*(?:[-–,]\s*\d{1,2}\.|\s+den\s+\d|\s+\d{1,2}\.\s*\d|\s+\d{1,2}\.?\s+\p{L}+\s+\d{4}|$)"#)
     private static let labelled = Pattern(
-        #"^\s*(møtedato|dato|møtedag|tidspunkt|tid|møtetid|klokkeslett|kl|møtested|sted|møtelokale|utvalg|organ|styre|råd|møte i|møtestart)\s*\.?\s*:\s*(.*)$"#)
+        #"^\s*(møtedato|dato|møtedag|tidspunkt|tid|møtetid|klokkeslett|kl|møtested|sted|møtelokale|møterom|utvalg|organ|styre|råd|møte i|møtestart)\s*\.?\s*:\s*(.*)$"#)
+    private static let bodyAfterDash = Pattern(
+        #"^\s*(?:møteinnkalling|innkalling|møteprotokoll|protokoll|referat|møtebok|saksliste|sakskart)\s*[-–:]\s*(.+?)\s*(?:[-–,]\s*\d{1,2}\.|\s+\d{1,2}\.\s*\d|$)"#)
     private static let issued = Pattern(#"^\s*([\p{Lu}][\p{L} .-]{1,40}),\s*(?:den\s+)?(\d{1,2}\.?\s*\p{L}+\.?\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4})\s*\.?$"#)
     private static let addressee = Pattern(#"^\s*til\s*:?\s+(.{3,120})$"#)
     private static let placeInProse = Pattern(#"\s(?:på|i)\s+(.+?)(?:\s+(?:fra\s+)?(?:klokken|kl\.?)\s|\s*,\s*(?:fra\s+)?(?:klokken|kl\.?)|\s*\.\s*$|$)"#)
@@ -57,16 +59,30 @@ enum FrontMatterReader {
             result.kind = isMinutes ? .minutes : .summons
             result.kindIsCertain = true
             result.titleLine = line
-            if let match = bodyInTitle.firstMatch(in: line.trimmed), let body = match[1]?.nonBlank {
+            if let match = bodyInTitle.firstMatch(in: line.trimmed) ?? bodyAfterDash.firstMatch(in: line.trimmed),
+               let body = match[1]?.nonBlank {
                 result.body = cleanBody(body)
             } else if line.trimmed.split(separator: " ").count <= 2, offset + 1 < head.count {
                 let next = head[head.index(head.startIndex, offsetBy: offset + 1)]
-                if labelled.firstMatch(in: next.text) == nil, next.trimmed.count <= 100, DateTimeReader.firstDate(in: next.text) == nil {
-                    result.body = cleanBody(next.trimmed)
+                if isBodyLine(next) {
+                    var body = next.trimmed
+                    // A long name wraps onto the line right below it.
+                    if let index = lines.firstIndex(where: { $0.number == next.number }), index + 1 < lines.count,
+                       lines[index + 1].number == next.number + 1, isBodyLine(lines[index + 1]),
+                       AttendanceReader.heading(lines[index + 1].text) == nil, lines[index + 1].cells.count == 1 {
+                        body = TextJoiner.join([body, lines[index + 1].trimmed])
+                    }
+                    result.body = cleanBody(body)
                 }
             }
             return
         }
+    }
+
+    /// A line that can name the body under the document's title: not a label, not a date, not long.
+    static func isBodyLine(_ line: SourceLine) -> Bool {
+        !line.isBlank && labelled.firstMatch(in: line.text) == nil && line.trimmed.count <= 100
+            && DateTimeReader.firstDate(in: line.text) == nil
     }
 
     static func cleanBody(_ text: String) -> String {
@@ -88,7 +104,7 @@ enum FrontMatterReader {
                 if result.meeting.start == nil { apply(DateTimeReader.times(in: value), to: &result) }
             case "tidspunkt", "tid", "møtetid", "klokkeslett", "kl", "møtestart":
                 if result.meeting.start == nil { apply(DateTimeReader.times(in: value), to: &result) }
-            case "møtested", "sted", "møtelokale":
+            case "møtested", "sted", "møtelokale", "møterom":
                 guard result.meeting.place == nil else { continue }
                 // A long place wraps onto lines indented to the value's column.
                 var next = index + 1

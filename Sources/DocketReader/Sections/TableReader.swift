@@ -130,7 +130,18 @@ enum TableReader {
                     index = peek
                     continue
                 }
+                // The table goes on over a page break, under its header again.
+                if peek < lines.count, peek - index <= 6, repeatsHeader(lines, at: peek, of: headerLine) {
+                    index = peek
+                    continue
+                }
                 break
+            }
+            if repeatsHeader(lines, at: index, of: headerLine) {
+                let skip = header(lines[index]) == nil ? 2 : 1
+                for offset in 0..<skip { table.lines.insert(lines[index + offset].number) }
+                index += skip
+                continue
             }
             let cells = line.cells
             guard let first = cells.first else { index += 1; continue }
@@ -161,6 +172,17 @@ enum TableReader {
             break
         }
         return (table, index)
+    }
+
+    /// The table's header again (after a page break), possibly with its first half ("Utvalgs-   Unntatt").
+    private static func repeatsHeader(_ lines: [SourceLine], at index: Int, of headerLine: SourceLine) -> Bool {
+        guard index < lines.count else { return false }
+        let words = headerLine.cells.map { headerWord($0.text) }
+        func same(_ line: SourceLine) -> Bool { header(line) != nil && line.cells.map { headerWord($0.text) } == words }
+        if same(lines[index]) { return true }
+        let cells = lines[index].cells
+        return index + 1 < lines.count && same(lines[index + 1]) && !cells.isEmpty
+            && cells.allSatisfy { $0.text.count < 16 } && cells[0].text.hasSuffix("-")
     }
 
     /// In layout text a row's title starts under the title column; an item heading right after the
