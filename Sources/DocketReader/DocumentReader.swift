@@ -85,7 +85,7 @@ public struct DocumentReader: Sendable {
         document.items = assembler.assemble(agenda: agenda, blocks: blocks, fields: blockFields, warnings: &warnings)
         document.warnings += warnings
 
-        var handlingDates: [(DayDate, Int, ItemNumber)] = []
+        var handlingDates: [(CalendarDate, Int, ItemNumber)] = []
         document.conflicts = ConflictReader.conflicts(in: Array(front), currentItem: nil)
         let headingLines = Set(headings.map(\.line))
         for line in front where !tableLines.contains(line.number) {

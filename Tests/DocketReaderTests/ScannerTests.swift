@@ -34,21 +34,21 @@ import Testing
 @Suite struct DateTimeReaderTests {
     @Test(arguments: ["13 februar 2019", "13. februar 2019", "13.02.2019", "Onsdag 13.02.2019", "2019-02-13", "13.02.19", "13.feb. 2019"])
     func datesRead(text: String) {
-        #expect(DateTimeReader.firstDate(in: text) == DayDate(year: 2019, month: 2, day: 13))
+        #expect(DateTimeReader.firstDate(in: text) == CalendarDate(year: 2019, month: 2, day: 13))
     }
 
     @Test func timesRead() {
-        #expect(DateTimeReader.times(in: "kl. 13.00–15.00").start == ClockTime(hour: 13, minute: 0))
-        #expect(DateTimeReader.times(in: "fra klokken 13.00 til 15.00.").end == ClockTime(hour: 15, minute: 0))
+        #expect(DateTimeReader.times(in: "kl. 13.00–15.00").start == TimeOfDay(hour: 13, minute: 0))
+        #expect(DateTimeReader.times(in: "fra klokken 13.00 til 15.00.").end == TimeOfDay(hour: 15, minute: 0))
         let labelled = DateTimeReader.times(in: "12:00 - 14:30")
-        #expect(labelled.start == ClockTime(hour: 12, minute: 0) && labelled.end == ClockTime(hour: 14, minute: 30))
+        #expect(labelled.start == TimeOfDay(hour: 12, minute: 0) && labelled.end == TimeOfDay(hour: 14, minute: 30))
         let open = DateTimeReader.times(in: "10:00 -")
-        #expect(open.start == ClockTime(hour: 10, minute: 0) && open.end == nil)
+        #expect(open.start == TimeOfDay(hour: 10, minute: 0) && open.end == nil)
         #expect(DateTimeReader.times(in: "møte 13.12.2018 i Sandnes").start == nil)
     }
 
     @Test func impossibleDatesAreRefused() {
-        #expect(DayDate(year: 2019, month: 2, day: 29) == nil)
+        #expect(CalendarDate(year: 2019, month: 2, day: 29) == nil)
         #expect(DateTimeReader.firstDate(in: "31.04.2026") == nil)
     }
 }

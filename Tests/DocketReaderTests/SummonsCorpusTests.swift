@@ -72,7 +72,7 @@ import Testing
         guard let (document, _) = try Self.load() else { return }
         let plan = try #require(document.item(ItemNumber(sequence: 9, year: 2019))?.plannedMeetings)
         #expect(plan.map(\.date?.description) == ["2019-02-13", "2019-06-21", "2019-09-04", "2019-12-11"])
-        #expect(plan.allSatisfy { $0.start == ClockTime(hour: 12, minute: 0) && $0.end == ClockTime(hour: 14, minute: 0) })
+        #expect(plan.allSatisfy { $0.start == TimeOfDay(hour: 12, minute: 0) && $0.end == TimeOfDay(hour: 14, minute: 0) })
         #expect(plan.first?.place == "Sandnes – Quality Hotel Residence")
     }
 

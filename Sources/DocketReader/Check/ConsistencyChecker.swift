@@ -5,7 +5,7 @@ import DocketModel
 /// Each check is a function of its own; none changes what was read, except that references
 /// are marked as naming one of this document's own items.
 enum ConsistencyChecker {
-    static func check(_ document: inout ReadDocument, headings: [ItemHeading], handlingDates: [(DayDate, Int, ItemNumber)],
+    static func check(_ document: inout ReadDocument, headings: [ItemHeading], handlingDates: [(CalendarDate, Int, ItemNumber)],
                       dateLine: Int?) {
         var warnings: [ReadWarning] = []
         checkMeeting(document, warnings: &warnings)
@@ -87,7 +87,7 @@ enum ConsistencyChecker {
     }
 
     /// "…s behandling av sak 3/2026 i møte den 27.01.2026" must name the meeting's own date.
-    static func checkHandlingDates(_ meetingDate: DayDate?, dateLine: Int?, _ dates: [(DayDate, Int, ItemNumber)],
+    static func checkHandlingDates(_ meetingDate: CalendarDate?, dateLine: Int?, _ dates: [(CalendarDate, Int, ItemNumber)],
                                    warnings: inout [ReadWarning]) {
         guard let meetingDate else { return }
         let source = dateLine.map { " (linje \($0))" } ?? ""

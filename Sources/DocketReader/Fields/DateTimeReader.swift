@@ -1,3 +1,4 @@
+import DocketModel
 /// Reads the dates and times Norwegian documents write.
 ///
 /// Dates: "13 februar 2019", "13. februar 2019", "29.januar 2026", "27.01.2026", "27.01.26",
@@ -17,7 +18,7 @@ enum DateTimeReader {
 
     /// A date found in text, with where it starts, so callers can take the first one.
     struct FoundDate {
-        var date: DayDate
+        var date: CalendarDate
         var offset: Int
         var text: String
     }
@@ -28,27 +29,27 @@ enum DateTimeReader {
             guard let day = Int(match[1] ?? ""), let month = Int(match[2] ?? ""), let yearText = match[3],
                   let year = Int(yearText) else { continue }
             let fullYear = yearText.count == 2 ? 2000 + year : year
-            if let date = DayDate(year: fullYear, month: month, day: day) {
+            if let date = CalendarDate(year: fullYear, month: month, day: day) {
                 found.append(FoundDate(date: date, offset: text.distance(from: text.startIndex, to: match.range.lowerBound), text: match.text))
             }
         }
         for match in writtenDate.matches(in: text) {
             guard let day = Int(match[1] ?? ""), let month = months[(match[2] ?? "").lowercased()],
                   let year = Int(match[3] ?? "") else { continue }
-            if let date = DayDate(year: year, month: month, day: day) {
+            if let date = CalendarDate(year: year, month: month, day: day) {
                 found.append(FoundDate(date: date, offset: text.distance(from: text.startIndex, to: match.range.lowerBound), text: match.text))
             }
         }
         for match in isoDate.matches(in: text) {
             guard let year = Int(match[1] ?? ""), let month = Int(match[2] ?? ""), let day = Int(match[3] ?? "") else { continue }
-            if let date = DayDate(year: year, month: month, day: day) {
+            if let date = CalendarDate(year: year, month: month, day: day) {
                 found.append(FoundDate(date: date, offset: text.distance(from: text.startIndex, to: match.range.lowerBound), text: match.text))
             }
         }
         return found.sorted { $0.offset < $1.offset }
     }
 
-    static func firstDate(in text: String) -> DayDate? { dates(in: text).first?.date }
+    static func firstDate(in text: String) -> CalendarDate? { dates(in: text).first?.date }
 
     private static let clock = #"(\d{1,2})[.:](\d{2})"#
     private static let timeRange = Pattern(
@@ -61,20 +62,20 @@ enum DateTimeReader {
     }
 
     /// Start and end of a meeting from a time phrase; the end is nil when the text gives only a start.
-    static func times(in text: String) -> (start: ClockTime?, end: ClockTime?) {
+    static func times(in text: String) -> (start: TimeOfDay?, end: TimeOfDay?) {
         for match in timeRange.matches(in: text) {
             guard let startHour = Int(match[1] ?? ""), let startMinute = Int(match[2] ?? ""),
                   let endHour = Int(match[3] ?? ""), let endMinute = Int(match[4] ?? "") else { continue }
             // "13.12.2018" is a date, not 13:12; reject a range glued to a date.
             if let range = match.groupRanges[0], followedByDateDigits(text[range.upperBound...]) { continue }
-            if let start = ClockTime(hour: startHour, minute: startMinute) {
-                return (start, ClockTime(hour: endHour, minute: endMinute))
+            if let start = TimeOfDay(hour: startHour, minute: startMinute) {
+                return (start, TimeOfDay(hour: endHour, minute: endMinute))
             }
         }
         for match in labelledTime.matches(in: text) {
             guard let hour = Int(match[1] ?? ""), let minute = Int(match[2] ?? "") else { continue }
             if let range = match.groupRanges[0], followedByDateDigits(text[range.upperBound...]) { continue }
-            if let start = ClockTime(hour: hour, minute: minute) { return (start, nil) }
+            if let start = TimeOfDay(hour: hour, minute: minute) { return (start, nil) }
         }
         return (nil, nil)
     }

@@ -19,7 +19,7 @@ enum ItemBlockReader {
         var exempt = false
         var attachments: [ReadAttachment] = []
         /// Dates in "…s behandling av sak 3/2026 i møte den 27.01.2026:" lines, with their lines.
-        var handlingDates: [(DayDate, Int)] = []
+        var handlingDates: [(CalendarDate, Int)] = []
         /// The numbers those lines give (without series: "behandling av sak 3/2026"), with their lines.
         var handlingNumbers: [(ItemNumber, Int)] = []
         var plannedMeetings: [ReadMeeting] = []

@@ -59,12 +59,12 @@ public struct ReadDocument: Codable, Sendable {
 
 /// When and where the meeting is held.
 public struct ReadMeeting: Codable, Sendable, Equatable {
-    public var date: DayDate?
-    public var start: ClockTime?
-    public var end: ClockTime?
+    public var date: CalendarDate?
+    public var start: TimeOfDay?
+    public var end: TimeOfDay?
     public var place: String?
 
-    public init(date: DayDate? = nil, start: ClockTime? = nil, end: ClockTime? = nil, place: String? = nil) {
+    public init(date: CalendarDate? = nil, start: TimeOfDay? = nil, end: TimeOfDay? = nil, place: String? = nil) {
         self.date = date
         self.start = start
         self.end = end
@@ -75,7 +75,7 @@ public struct ReadMeeting: Codable, Sendable, Equatable {
 /// The letter part of a summons.
 public struct ReadSummons: Codable, Sendable, Equatable {
     public var issuedAtPlace: String?
-    public var issuedOn: DayDate?
+    public var issuedOn: CalendarDate?
     /// "styringsgruppens medlemmer og observatører" (from "Til …").
     public var addressees: String?
     public var signedBy: String?

@@ -125,7 +125,7 @@ enum FrontMatterReader {
         }
     }
 
-    private static func apply(_ times: (start: ClockTime?, end: ClockTime?), to result: inout Result) {
+    private static func apply(_ times: (start: TimeOfDay?, end: TimeOfDay?), to result: inout Result) {
         if let start = times.start {
             result.meeting.start = start
             result.meeting.end = times.end
@@ -166,7 +166,7 @@ enum FrontMatterReader {
         guard result.meeting.start != nil, result.meeting.end == nil else { return }
         for line in lines {
             if let match = adjourned.firstMatch(in: line.text), let hour = Int(match[1] ?? ""), let minute = Int(match[2] ?? "") {
-                result.meeting.end = ClockTime(hour: hour, minute: minute)
+                result.meeting.end = TimeOfDay(hour: hour, minute: minute)
                 return
             }
         }
