@@ -18,6 +18,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
     ],
     targets: [
         // MARK: SQLite
@@ -43,12 +45,31 @@ let package = Package(
             plugins: ["EmbedMigrations"]
         ),
 
+        // MARK: Interchange
+        .target(
+            name: "DocketInterchange",
+            dependencies: [
+                "DocketStore",
+                "DocketModel",
+                "SQLite",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "InterchangeBenchmark",
+            dependencies: ["DocketInterchange", "DocketStore", "SQLite", "CSQLite"],
+            path: "Benchmarks/InterchangeBenchmark"
+        ),
+
         // MARK: CLI
         .executableTarget(
             name: "docket",
             dependencies: [
                 "DocketStore",
                 "DocketModel",
+                "DocketInterchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -67,6 +88,7 @@ let package = Package(
         .testTarget(name: "DocketModelTests", dependencies: ["DocketModel"]),
         .testTarget(name: "DocketStoreTests", dependencies: ["DocketStore", "SQLite"]),
         .testTarget(name: "DocketCLITests", dependencies: ["docket", "DocketStore"]),
+        .testTarget(name: "DocketInterchangeTests", dependencies: ["DocketInterchange", "DocketStore", "SQLite"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -25,6 +25,10 @@ struct Docket: ParsableCommand {
             DecisionCommand.self,
             AttendanceCommand.self,
             MinutesCommand.self,
+            AttachCommand.self,
+            AttachmentCommand.self,
+            ExportCommand.self,
+            ImportCommand.self,
         ]
     )
 }
