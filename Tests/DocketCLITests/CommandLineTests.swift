@@ -30,7 +30,8 @@ import Testing
             ["meeting"], ["meeting", "create"], ["meeting", "list"], ["meeting", "show"], ["meeting", "edit"], ["meeting", "cancel"],
             ["item"], ["item", "add"], ["item", "edit"], ["item", "move"], ["item", "postpone"], ["item", "refer"], ["item", "list"],
             ["item", "show"], ["item", "remove"], ["decision", "record"], ["decision", "correct"], ["attendance", "record"],
-            ["minutes", "approve"],
+            ["minutes", "approve"], ["export"], ["import"], ["attach"], ["attachment"], ["attachment", "list"],
+            ["attachment", "extract"], ["attachment", "remove"],
         ]
         for command in commands {
             let result = try docket.run(command + ["--help"])
