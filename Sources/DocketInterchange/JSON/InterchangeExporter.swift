@@ -17,92 +17,136 @@ public struct InterchangeExporter {
         db = store.db
     }
 
-    public func document(scope: InterchangeDocument.Scope = .init(), generator: String? = nil) throws -> InterchangeDocument {
-        try db.transaction(.deferred) { _ in try read(scope: scope, generator: generator) }
-    }
-
-    /// Writes the document as JSON: keys sorted and indented, so exports diff well.
+    /// The export as one piece of data (for tests and small stores; files go through ``export(scope:generator:to:)``).
     public func export(scope: InterchangeDocument.Scope = .init(), generator: String? = nil) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(try document(scope: scope, generator: generator))
+        var data = Data()
+        try write(scope: scope, generator: generator) { data.append($0) }
+        return data
     }
 
-    private func read(scope: InterchangeDocument.Scope, generator: String?) throws -> InterchangeDocument {
-        var document = InterchangeDocument()
-        document.generator = generator
-        document.scope = scope
-        let names = try Names(db: db)
+    /// Writes the export to a file handle (a file or standard output) as it is read, so memory
+    /// stays flat however large the store.
+    public func export(scope: InterchangeDocument.Scope = .init(), generator: String? = nil, to handle: FileHandle) throws {
+        try write(scope: scope, generator: generator) { try handle.write(contentsOf: $0) }
+    }
 
-        document.organisations = try db.fetchAll("SELECT * FROM organisation ORDER BY id").map { row in
-            OrganisationRecord(name: try row.decode("name"), kind: try row.decode("kind"),
-                               isCooperationMember: try row.decode("is_cooperation_member"),
-                               organisationNumber: row["organisation_number", as: String.self])
-        }
-        document.people = try db.fetchAll("SELECT * FROM person ORDER BY id").map { row in
-            PersonRecord(name: try row.decode("name"), email: row["email", as: String.self], title: row["title", as: String.self])
-        }
-        document.bodies = try db.fetchAll("SELECT * FROM body ORDER BY id").map { try body($0, names: names) }
-        document.memberships = try db.fetchAll("SELECT * FROM membership ORDER BY id").map { row in
-            MembershipRecord(body: names.body[try row.decode("body_id")]!, person: names.person[try row.decode("person_id")]!,
-                             role: try row.decode("role"), organisation: row["organisation_id", as: Int64.self].flatMap { names.organisation[$0] },
-                             votes: try row.decode("votes"), from: row["from_date", as: CalendarDate.self], to: row["to_date", as: CalendarDate.self])
-        }
+    /// The export decoded again, for callers that want the values.
+    public func document(scope: InterchangeDocument.Scope = .init(), generator: String? = nil) throws -> InterchangeDocument {
+        try JSONDecoder().decode(InterchangeDocument.self, from: try export(scope: scope, generator: generator))
+    }
 
-        var meetingIDs = Set<Int64>()
-        try db.forEachRow("SELECT * FROM meeting ORDER BY id") { row in
-            let key = names.meeting[try row.decode("id")]!
-            guard scope.includes(body: key.body, date: key.date) else { return }
-            meetingIDs.insert(try row.decode("id"))
-            document.meetings.append(try meeting(row, names: names))
-        }
+    /// Writes the fields in the order an importer needs them (what is named before what names
+    /// it), each array record by record, in one read transaction so the file is one moment's store.
+    private func write(scope: InterchangeDocument.Scope, generator: String?, sink: @escaping (Data) throws -> Void) throws {
+        try db.transaction(.deferred) { db in
+            let names = try Names(db: db)
+            let writer = JSONStreamWriter(sink: sink)
+            writer.beginObject()
+            try writer.field("format", InterchangeDocument.formatName)
+            try writer.field("formatVersion", InterchangeDocument.currentVersion)
+            if let generator { try writer.field("generator", generator) }
+            try writer.field("scope", scope)
 
-        var itemIDs = Set<Int64>()
-        var exemptIDs = Set<Int64>()
-        var caseIDs = Set<Int64>()
-        var publicCaseIDs = Set<Int64>()
-        try db.forEachRow("SELECT * FROM agenda_item ORDER BY id") { row in
-            guard meetingIDs.contains(try row.decode("meeting_id")) else { return }
-            let id: Int64 = try row.decode("id")
-            let caseID: Int64 = try row.decode("case_id")
-            itemIDs.insert(id)
-            caseIDs.insert(caseID)
-            var record = try item(row, names: names)
-            if scope.isPublic, record.isExempt {
-                exemptIDs.insert(id)
-                publicCaseIDs.insert(caseID)
-                record = record.publicVersion
+            try writer.beginArray("organisations")
+            try db.forEachRow("SELECT * FROM organisation ORDER BY id") { row in
+                try writer.element(OrganisationRecord(name: try row.decode("name"), kind: try row.decode("kind"),
+                                                      isCooperationMember: try row.decode("is_cooperation_member"),
+                                                      organisationNumber: row["organisation_number", as: String.self]))
             }
-            document.items.append(record)
-        }
-        document.cases = try cases(ids: caseIDs, whole: scope.isWhole, placeholders: publicCaseIDs)
+            writer.endArray()
+            try writer.beginArray("people")
+            try db.forEachRow("SELECT * FROM person ORDER BY id") { row in
+                try writer.element(PersonRecord(name: try row.decode("name"), email: row["email", as: String.self], title: row["title", as: String.self]))
+            }
+            writer.endArray()
+            try writer.beginArray("bodies")
+            for row in try db.fetchAll("SELECT * FROM body ORDER BY id") { try writer.element(try body(row, names: names)) }
+            writer.endArray()
+            try writer.beginArray("memberships")
+            try db.forEachRow("SELECT * FROM membership ORDER BY id") { row in
+                try writer.element(MembershipRecord(
+                    body: names.body[try row.decode("body_id")]!, person: names.person[try row.decode("person_id")]!,
+                    role: try row.decode("role"), organisation: row["organisation_id", as: Int64.self].flatMap { names.organisation[$0] },
+                    votes: try row.decode("votes"), from: row["from_date", as: CalendarDate.self], to: row["to_date", as: CalendarDate.self]))
+            }
+            writer.endArray()
 
-        var shas = Set<String>()
-        document.attachments = try db.fetchAll("SELECT * FROM attachment ORDER BY id").compactMap { row -> AttachmentRecord? in
-            let itemID = row["item_id", as: Int64.self]
-            let meetingID = row["meeting_id", as: Int64.self]
-            if let itemID, !itemIDs.contains(itemID) || exemptIDs.contains(itemID) { return nil }
-            if let meetingID, !meetingIDs.contains(meetingID) { return nil }
-            let sha = row["sha256", as: String.self]
-            if let sha { shas.insert(sha) }
-            return AttachmentRecord(item: itemID.map { names.item[$0]!.reference }, meeting: meetingID.map { names.meeting[$0]!.reference },
-                                    title: try row.decode("title"), mediaType: try row.decode("media_type"), sha256: sha,
-                                    fileReference: row["file_reference", as: String.self], position: try row.decode("position"))
+            var meetingIDs = Set<Int64>()
+            try writer.beginArray("meetings")
+            for row in try db.fetchAll("SELECT id FROM meeting ORDER BY id") {
+                let id: Int64 = try row.decode("id")
+                let key = names.meeting[id]!
+                guard scope.includes(body: key.body, date: key.date) else { continue }
+                meetingIDs.insert(id)
+                try writer.element(try meeting(id: id, names: names))
+            }
+            writer.endArray()
+
+            // Which items, cases and files are in scope, before any of them is written.
+            var itemIDs = Set<Int64>(), exemptIDs = Set<Int64>(), caseIDs = Set<Int64>(), placeholderCases = Set<Int64>()
+            try db.forEachRow("SELECT id, meeting_id, case_id, is_exempt FROM agenda_item") { row in
+                guard meetingIDs.contains(try row.decode("meeting_id")) else { return }
+                let id: Int64 = try row.decode("id"), caseID: Int64 = try row.decode("case_id")
+                itemIDs.insert(id)
+                caseIDs.insert(caseID)
+                if scope.isPublic, try row.decode("is_exempt", as: Bool.self) {
+                    exemptIDs.insert(id)
+                    placeholderCases.insert(caseID)
+                }
+            }
+            try writer.beginArray("cases")
+            try db.forEachRow("SELECT * FROM case_file ORDER BY id") { row in
+                let id: Int64 = try row.decode("id")
+                guard scope.isWhole || caseIDs.contains(id) else { return }
+                try writer.element(placeholderCases.contains(id)
+                    ? CaseRecord(key: "case-\(id)", title: ItemRecord.exemptPlaceholder, archiveNumber: nil)
+                    : CaseRecord(key: "case-\(id)", title: try row.decode("title"), archiveNumber: row["archive_number", as: String.self]))
+            }
+            writer.endArray()
+            try writer.beginArray("items")
+            try db.forEachRow("SELECT * FROM agenda_item ORDER BY id") { row in
+                let id: Int64 = try row.decode("id")
+                guard itemIDs.contains(id) else { return }
+                let record = try item(row, names: names)
+                try writer.element(exemptIDs.contains(id) ? record.publicVersion : record)
+            }
+            writer.endArray()
+
+            var attachments: [AttachmentRecord] = []
+            var shas = Set<String>()
+            try db.forEachRow("SELECT * FROM attachment ORDER BY id") { row in
+                let itemID = row["item_id", as: Int64.self], meetingID = row["meeting_id", as: Int64.self]
+                if let itemID, !itemIDs.contains(itemID) || exemptIDs.contains(itemID) { return }
+                if let meetingID, !meetingIDs.contains(meetingID) { return }
+                let sha = row["sha256", as: String.self]
+                if let sha { shas.insert(sha) }
+                attachments.append(AttachmentRecord(
+                    item: itemID.map { names.item[$0]!.reference }, meeting: meetingID.map { names.meeting[$0]!.reference },
+                    title: try row.decode("title"), mediaType: try row.decode("media_type"), sha256: sha,
+                    fileReference: row["file_reference", as: String.self], position: try row.decode("position")))
+            }
+            try writer.beginArray("files")
+            try db.forEachRow("SELECT * FROM stored_file ORDER BY sha256") { row in
+                let sha: String = try row.decode("sha256")
+                guard scope.isWhole || shas.contains(sha) else { return }
+                try writer.element(StoredFileRecord(sha256: sha, size: try row.decode("size"), content: row["content", as: Data.self]))
+            }
+            writer.endArray()
+            try writer.beginArray("attachments")
+            for attachment in attachments { try writer.element(attachment) }
+            writer.endArray()
+            try writer.beginArray("corrections")
+            try db.forEachRow("SELECT * FROM correction ORDER BY id") { row in
+                let itemID = row["item_id", as: Int64.self]
+                guard meetingIDs.contains(try row.decode("meeting_id")), !(itemID.map(exemptIDs.contains) ?? false) else { return }
+                try writer.element(CorrectionRecord(
+                    meeting: names.meeting[try row.decode("meeting_id")]!.reference, item: itemID.map { names.item[$0]!.reference },
+                    field: try row.decode("field"), oldValue: row["old_value", as: String.self], newValue: row["new_value", as: String.self],
+                    reason: try row.decode("reason"), correctedOn: try row.decode("corrected_on")))
+            }
+            writer.endArray()
+            try writer.endObject()
         }
-        try db.forEachRow("SELECT * FROM stored_file ORDER BY sha256") { row in
-            let sha: String = try row.decode("sha256")
-            guard scope.isWhole || shas.contains(sha) else { return }
-            document.files.append(StoredFileRecord(sha256: sha, size: try row.decode("size"), content: row["content", as: Data.self]))
-        }
-        document.corrections = try db.fetchAll("SELECT * FROM correction ORDER BY id").compactMap { row -> CorrectionRecord? in
-            let itemID = row["item_id", as: Int64.self]
-            guard meetingIDs.contains(try row.decode("meeting_id")), !(itemID.map(exemptIDs.contains) ?? false) else { return nil }
-            return CorrectionRecord(meeting: names.meeting[try row.decode("meeting_id")]!.reference, item: itemID.map { names.item[$0]!.reference },
-                                    field: try row.decode("field"), oldValue: row["old_value", as: String.self],
-                                    newValue: row["new_value", as: String.self], reason: try row.decode("reason"),
-                                    correctedOn: try row.decode("corrected_on"))
-        }
-        return document
     }
 
     private func body(_ row: Row, names: Names) throws -> BodyRecord {
@@ -121,8 +165,8 @@ public struct InterchangeExporter {
             })
     }
 
-    private func meeting(_ row: Row, names: Names) throws -> MeetingRecord {
-        let id: Int64 = try row.decode("id")
+    private func meeting(id: Int64, names: Names) throws -> MeetingRecord {
+        let row = try db.fetchOne("SELECT * FROM meeting WHERE id = ?", [id])!
         let key = names.meeting[id]!
         var record = MeetingRecord(
             body: key.body, date: key.date, start: row["start_time", as: TimeOfDay.self], end: row["end_time", as: TimeOfDay.self],
@@ -174,18 +218,6 @@ public struct InterchangeExporter {
                                      replacedBy: row["replaced_by_id", as: Int64.self].flatMap { names.person[$0] })
         }
         return record
-    }
-
-    /// The case files the items belong to, in id order; a whole export takes those without items too.
-    private func cases(ids wanted: Set<Int64>, whole: Bool, placeholders: Set<Int64>) throws -> [CaseRecord] {
-        return try db.fetchAll("SELECT * FROM case_file ORDER BY id").compactMap { row -> CaseRecord? in
-            let id: Int64 = try row.decode("id")
-            guard whole || wanted.contains(id) else { return nil }
-            if placeholders.contains(id) {
-                return CaseRecord(key: "case-\(id)", title: ItemRecord.exemptPlaceholder, archiveNumber: nil)
-            }
-            return CaseRecord(key: "case-\(id)", title: try row.decode("title"), archiveNumber: row["archive_number", as: String.self])
-        }
     }
 }
 

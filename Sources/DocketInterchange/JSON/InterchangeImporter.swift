@@ -17,12 +17,28 @@ public struct InterchangeImporter {
         self.store = store
     }
 
+    /// Imports the interchange file at `path`, memory-mapped and read one record at a time.
+    @discardableResult
+    public func importFile(atPath path: String) throws -> ImportReport {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        } catch {
+            throw InterchangeError(file: path, message: "cannot read the file (\(error.localizedDescription)); expected a readable .json file")
+        }
+        return try importJSON(data, file: path)
+    }
+
     /// Reads and imports a JSON interchange file; errors name `file`, line and column.
     @discardableResult
     public func importJSON(_ data: Data, file: String) throws -> ImportReport {
-        let document = try InterchangeReader(data: data, file: file).document()
+        let source = try InterchangeSource(data: data, file: file)
         do {
-            return try importDocument(document)
+            return try store.write { db in
+                var run = try ImportRun(db: db, source: source)
+                try run.importAll()
+                return run.merger.report
+            }
         } catch let problem as ImportProblem {
             let location = JSONLocator(data).location(of: problem.path)
             throw InterchangeError(file: file, line: location?.line, column: location?.column,
@@ -32,21 +48,17 @@ public struct InterchangeImporter {
         }
     }
 
-    /// Imports a decoded document. Problems throw ``ImportProblem`` with the path of the value.
+    /// Imports a document held in memory, through the same path as a file.
     @discardableResult
-    func importDocument(_ document: InterchangeDocument) throws -> ImportReport {
-        try store.write { db in
-            var run = try ImportRun(db: db, document: document)
-            try run.importAll()
-            return run.merger.report
-        }
+    public func importDocument(_ document: InterchangeDocument) throws -> ImportReport {
+        try importJSON(try JSONEncoder().encode(document), file: "(document)")
     }
 }
 
-/// One import: the document, the ids its names resolved to, and the merger that writes rows.
+/// One import: the file's records, the ids their names resolved to, and the merger that writes rows.
 struct ImportRun {
     let db: Database
-    let document: InterchangeDocument
+    let source: InterchangeSource
     var merger: RowMerger
 
     var organisations: [String: Int64] = [:]
@@ -58,10 +70,14 @@ struct ImportRun {
     /// Meetings this import created; the others keep their children as the store has them once final.
     var newMeetings = Set<Int64>()
     var approvedInStore = Set<Int64>()
+    /// Approvals of minutes, written once every meeting they name is in.
+    var approvals: [(meetingID: Int64, reference: String, approval: MinutesApprovalRecord, index: Int)] = []
+    /// New meetings whose minutes are approved: made final last, once their decisions are in.
+    var toFinalise: [Int64] = []
 
-    init(db: Database, document: InterchangeDocument) throws {
+    init(db: Database, source: InterchangeSource) throws {
         self.db = db
-        self.document = document
+        self.source = source
         merger = try RowMerger(db: db)
     }
 
@@ -83,7 +99,7 @@ struct ImportRun {
     // MARK: Organisations, people, bodies
 
     mutating func importOrganisations() throws {
-        for (index, record) in document.organisations.enumerated() {
+        try source.each("organisations", as: OrganisationRecord.self) { index, record in
             let path: [JSONPathComponent] = [.key("organisations"), .index(index)]
             guard organisations[record.name.lowercased()] == nil else {
                 throw ImportProblem(path + [.key("name")], "the organisation '\(record.name)' is listed twice; expected each organisation once")
@@ -97,7 +113,7 @@ struct ImportRun {
     }
 
     mutating func importPeople() throws {
-        for (index, record) in document.people.enumerated() {
+        try source.each("people", as: PersonRecord.self) { index, record in
             let path: [JSONPathComponent] = [.key("people"), .index(index)]
             guard people[record.name.lowercased()] == nil else {
                 throw ImportProblem(path + [.key("name")], "two people are named '\(record.name)'; expected names that tell people apart")
@@ -113,7 +129,7 @@ struct ImportRun {
                     _ = try merger.merge("person", key: [("id", value(id))], values: [("name", value(record.name))] + values,
                                          what: "person '\(record.name)'")
                     people[record.name.lowercased()] = id
-                    continue
+                    return
                 }
             }
             people[record.name.lowercased()] = try merger.insert("person", [("name", value(record.name))] + values)
@@ -122,7 +138,9 @@ struct ImportRun {
 
     mutating func importBodies() throws {
         var newBodies: [(Int64, BodyRecord, Int)] = []
-        for (index, record) in document.bodies.enumerated() {
+        var records: [BodyRecord] = []
+        try source.each("bodies", as: BodyRecord.self) { _, record in records.append(record) }
+        for (index, record) in records.enumerated() {
             let path: [JSONPathComponent] = [.key("bodies"), .index(index)]
             guard bodies[record.slug] == nil else {
                 throw ImportProblem(path + [.key("slug")], "the body '\(record.slug)' is listed twice; expected each slug once")
@@ -141,7 +159,7 @@ struct ImportRun {
                 try db.execute("UPDATE body SET parent_id = ? WHERE id = ?", [parentID, id])
             }
         }
-        for (index, record) in document.bodies.enumerated() {
+        for (index, record) in records.enumerated() {
             let bodyID = bodies[record.slug]!
             for (position, alias) in record.aliases.enumerated() {
                 if let owner = try db.fetchValue(Int64.self, "SELECT body_id FROM body_alias WHERE alias = ?", [alias]) {
@@ -169,7 +187,7 @@ struct ImportRun {
     }
 
     mutating func importMemberships() throws {
-        for (index, record) in document.memberships.enumerated() {
+        try source.each("memberships", as: MembershipRecord.self) { index, record in
             let path: [JSONPathComponent] = [.key("memberships"), .index(index)]
             let bodyID = try body(record.body, at: path + [.key("body")])
             let personID = try person(record.person, at: path + [.key("person")])
@@ -185,7 +203,7 @@ struct ImportRun {
     // MARK: Meetings
 
     mutating func importMeetings() throws {
-        for (index, record) in document.meetings.enumerated() {
+        try source.each("meetings", as: MeetingRecord.self) { index, record in
             let path: [JSONPathComponent] = [.key("meetings"), .index(index)]
             let key = MeetingKey(body: record.body, date: record.date)
             guard meetings[key] == nil else {
@@ -202,8 +220,12 @@ struct ImportRun {
             ], insertOnly: record.status == .minutesApproved ? [("status", value(MeetingStatus.held))] : [],
                what: "meeting \(key.reference)")
             meetings[key] = outcome.id
+            if let approval = record.minutesApproval {
+                approvals.append((outcome.id, key.reference, approval, index))
+            }
             if outcome.isNew {
                 newMeetings.insert(outcome.id)
+                if record.status == .minutesApproved { toFinalise.append(outcome.id) }
             } else if case let .existing(_, row) = outcome, row["status", as: MeetingStatus.self] == .minutesApproved {
                 approvedInStore.insert(outcome.id)
             }
@@ -233,9 +255,14 @@ struct ImportRun {
     /// Case files: one with the same archive number, or the one an item of the case already in
     /// the store belongs to, is reused; the others are new.
     mutating func importCases() throws {
-        var itemsOfCase: [String: [Int]] = [:]
-        for (index, item) in document.items.enumerated() { itemsOfCase[item.case, default: []].append(index) }
-        for (index, record) in document.cases.enumerated() {
+        // Only a store that had records before can hold items of these cases already.
+        var itemsOfCase: [String: [ItemKey]] = [:]
+        if !merger.storeWasEmpty {
+            try source.each("items", as: ItemRecord.self) { _, item in
+                if let key = ItemKey(body: item.body, number: item.number) { itemsOfCase[item.case, default: []].append(key) }
+            }
+        }
+        try source.each("cases", as: CaseRecord.self) { index, record in
             let path: [JSONPathComponent] = [.key("cases"), .index(index)]
             guard cases[record.key] == nil else {
                 throw ImportProblem(path + [.key("key")], "the case key '\(record.key)' is used twice; expected each key once")
@@ -244,21 +271,20 @@ struct ImportRun {
                 if let archive = record.archiveNumber,
                    let id = try db.fetchValue(Int64.self, "SELECT id FROM case_file WHERE archive_number = ?", [archive]) {
                     cases[record.key] = id
-                    continue
+                    return
                 }
                 if let id = try existingCase(of: itemsOfCase[record.key] ?? []) {
                     cases[record.key] = id
-                    continue
+                    return
                 }
             }
             cases[record.key] = try merger.insert("case_file", [("title", value(record.title)), ("archive_number", value(record.archiveNumber))])
         }
     }
 
-    private func existingCase(of itemIndexes: [Int]) throws -> Int64? {
-        for index in itemIndexes {
-            let record = document.items[index]
-            guard let key = ItemKey(body: record.body, number: record.number), let bodyID = bodies[key.body] else { continue }
+    private func existingCase(of keys: [ItemKey]) throws -> Int64? {
+        for key in keys {
+            guard let bodyID = bodies[key.body] else { continue }
             if let id = try db.fetchValue(Int64.self, "SELECT case_id FROM agenda_item WHERE body_id = ? AND year = ? AND series = ? AND sequence = ?",
                                           [bodyID, key.year, key.series, key.sequence]) {
                 return id
@@ -268,7 +294,7 @@ struct ImportRun {
     }
 
     mutating func importItems() throws {
-        for (index, record) in document.items.enumerated() {
+        try source.each("items", as: ItemRecord.self) { index, record in
             let path: [JSONPathComponent] = [.key("items"), .index(index)]
             guard let key = ItemKey(body: record.body, number: record.number) else {
                 throw ImportProblem(path + [.key("number")], "'\(record.number)' is not an item number; expected \(ItemKey.expected)")
@@ -302,7 +328,7 @@ struct ImportRun {
             if !newMeetings.contains(meetingID), try merger.existing("agenda_item", key: itemKey) == nil,
                try db.fetchOne("SELECT 1 FROM agenda_item WHERE meeting_id = ? AND position = ?", [meetingID, record.position]) != nil {
                 merger.conflict("\(key.reference) would take position \(record.position) of \(meetingKey.reference), where the store has another item; left out")
-                continue
+                return
             }
             let outcome = try merger.merge("agenda_item", key: itemKey, values: [
                 ("meeting_id", value(meetingID)), ("position", value(record.position)), ("section", value(record.section)),
@@ -350,7 +376,7 @@ struct ImportRun {
 
     mutating func importFiles() throws {
         var seen = Set<String>()
-        for (index, file) in document.files.enumerated() {
+        try source.each("files", as: StoredFileRecord.self) { index, file in
             let path: [JSONPathComponent] = [.key("files"), .index(index)]
             guard seen.insert(file.sha256).inserted else {
                 throw ImportProblem(path + [.key("sha256")], "the file \(file.sha256) is listed twice; expected each content once")
@@ -364,7 +390,7 @@ struct ImportRun {
     }
 
     mutating func importAttachments() throws {
-        for (index, attachment) in document.attachments.enumerated() {
+        try source.each("attachments", as: AttachmentRecord.self) { index, attachment in
             let path: [JSONPathComponent] = [.key("attachments"), .index(index)]
             var itemID: Int64?, meetingID: Int64?
             if let item = attachment.item {
@@ -386,7 +412,7 @@ struct ImportRun {
     }
 
     mutating func importCorrections() throws {
-        for (index, correction) in document.corrections.enumerated() {
+        try source.each("corrections", as: CorrectionRecord.self) { index, correction in
             let path: [JSONPathComponent] = [.key("corrections"), .index(index)]
             guard let meetingID = try meetingID(correction.meeting, at: path + [.key("meeting")]) else {
                 throw ImportProblem(path + [.key("meeting")], "no meeting \(correction.meeting) in the file or the store; expected body@date")
@@ -406,22 +432,20 @@ struct ImportRun {
     }
 
     mutating func importApprovals() throws {
-        for (index, record) in document.meetings.enumerated() {
-            guard let approval = record.minutesApproval else { continue }
+        for (meetingID, reference, approval, index) in approvals {
             let path: [JSONPathComponent] = [.key("meetings"), .index(index), .key("minutesApproval")]
-            let meetingID = meetings[MeetingKey(body: record.body, date: record.date)]!
             var approvedAtID: Int64?
             if let approvedAt = approval.approvedAt {
                 approvedAtID = try self.meetingID(approvedAt, at: path + [.key("approvedAt")])
-                if approvedAtID == nil { merger.warn("the minutes of \(record.reference) were approved at \(approvedAt), which neither the file nor the store has") }
+                if approvedAtID == nil { merger.warn("the minutes of \(reference) were approved at \(approvedAt), which neither the file nor the store has") }
             }
             try merger.merge("minutes_approval", key: [("meeting_id", value(meetingID))], values: [
                 ("approved_at_meeting_id", value(approvedAtID)), ("approved_on", value(approval.approvedOn)),
-            ], what: "the approval of the minutes of \(record.reference)")
+            ], what: "the approval of the minutes of \(reference)")
             for (position, signer) in approval.signers.enumerated() {
                 let personID = try person(signer, at: path + [.key("signers"), .index(position)])
                 try merger.merge("minutes_signer", key: [("meeting_id", value(meetingID)), ("person_id", value(personID))], values: [],
-                                 what: "the signature of \(signer) on the minutes of \(record.reference)")
+                                 what: "the signature of \(signer) on the minutes of \(reference)")
             }
         }
     }
@@ -429,11 +453,8 @@ struct ImportRun {
     /// Makes approved minutes final, now that everything under them is in, and lets numbering
     /// continue after the highest imported number.
     mutating func finish() throws {
-        for record in document.meetings where record.status == .minutesApproved {
-            let id = meetings[MeetingKey(body: record.body, date: record.date)]!
-            if newMeetings.contains(id) {
-                try db.execute("UPDATE meeting SET status = 'minutes_approved' WHERE id = ?", [id])
-            }
+        for id in toFinalise {
+            try db.execute("UPDATE meeting SET status = 'minutes_approved' WHERE id = ?", [id])
         }
         try db.execute("""
             INSERT INTO number_counter (body_id, year, series, last_sequence)

@@ -1,63 +1,84 @@
 import Foundation
 
-/// Decodes an interchange file, turning every way it can be wrong into an ``InterchangeError``
-/// with line and column: text that is not JSON, another format, a newer format version, a
-/// missing field, a value of the wrong type, a date that does not exist.
-struct InterchangeReader {
+/// An interchange file read one record at a time: the top-level fields are found by skimming
+/// (see ``JSONSkimmer``), and each record is decoded only when the importer asks for it, so an
+/// archive of any size is imported in bounded memory (the file itself is memory-mapped).
+///
+/// Every way the file can be wrong becomes an ``InterchangeError`` with line and column: text
+/// that is not JSON, another format, a newer format version, a missing field, a value of the
+/// wrong type, a date that does not exist.
+struct InterchangeSource {
     let data: Data
     let file: String
+    private let fields: [String: Range<Int>]
+    private let decoder = JSONDecoder()
 
-    /// The two fields read first, so that a newer file is refused by its version, not by
-    /// whatever field it renamed.
-    private struct Header: Decodable {
-        var format: String?
-        var formatVersion: Int?
-    }
+    static let arrays = ["organisations", "people", "bodies", "memberships", "meetings", "cases", "items", "files", "attachments", "corrections"]
 
-    func document() throws -> InterchangeDocument {
-        let header = try decode(Header.self)
-        guard header.format == InterchangeDocument.formatName else {
-            throw error(at: [.key("format")], "the format is \(header.format.map { "'\($0)'" } ?? "not given"); expected '\(InterchangeDocument.formatName)'")
+    init(data: Data, file: String) throws {
+        self.data = data
+        self.file = file
+        guard let fields = JSONSkimmer(data: data).topLevelFields() else {
+            throw Self.malformed(data, file: file, fallback: "the file is not one JSON object")
         }
-        guard let version = header.formatVersion else {
+        self.fields = fields
+        let format = try fields["format"].map { try decode(String.self, at: $0, path: [.key("format")]) }
+        guard format == InterchangeDocument.formatName else {
+            throw error(at: [.key("format")], "the format is \(format.map { "'\($0)'" } ?? "not given"); expected '\(InterchangeDocument.formatName)'")
+        }
+        guard let versionRange = fields["formatVersion"] else {
             throw error(at: [], "no formatVersion; expected \"formatVersion\": \(InterchangeDocument.currentVersion)")
         }
+        let version = try decode(Int.self, at: versionRange, path: [.key("formatVersion")])
         guard version == InterchangeDocument.currentVersion else {
             let hint = version > InterchangeDocument.currentVersion ? " (written by a newer docket: use that one)" : ""
             throw error(at: [.key("formatVersion")], "format version \(version) is unknown\(hint); expected \(InterchangeDocument.currentVersion)")
         }
-        return try decode(InterchangeDocument.self)
-    }
-
-    private func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        do {
-            return try JSONDecoder().decode(type, from: data)
-        } catch let decodingError as DecodingError {
-            throw translate(decodingError)
+        for key in Self.arrays + ["scope"] where fields[key] == nil {
+            throw error(at: [], "the field '\(key)' is missing; expected it here")
         }
     }
 
-    private func error(at path: [JSONPathComponent], _ message: String) -> InterchangeError {
-        let location = JSONLocator(data).location(of: path)
-        let where_ = path.isEmpty ? "" : ImportProblem(path, "").pathDescription + ": "
-        return InterchangeError(file: file, line: location?.line, column: location?.column, message: where_ + message)
+    var scope: InterchangeDocument.Scope {
+        get throws { try decode(InterchangeDocument.Scope.self, at: fields["scope"]!, path: [.key("scope")]) }
     }
 
-    private func translate(_ decodingError: DecodingError) -> InterchangeError {
+    /// The byte ranges of the records of a top-level array.
+    func elements(_ key: String) throws -> [Range<Int>] {
+        guard let range = fields[key], let elements = JSONSkimmer(data: data).elements(of: range) else {
+            throw error(at: [.key(key)], "'\(key)' is not a list; expected [ … ]")
+        }
+        return elements
+    }
+
+    /// Decodes the records of a top-level array one at a time, in the file's order.
+    func each<T: Decodable>(_ key: String, as type: T.Type, _ body: (Int, T) throws -> Void) throws {
+        for (index, range) in try elements(key).enumerated() {
+            try body(index, try decode(type, at: range, path: [.key(key), .index(index)]))
+        }
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, at range: Range<Int>, path: [JSONPathComponent]) throws -> T {
+        do {
+            return try decoder.decode(type, from: data[range])
+        } catch let decodingError as DecodingError {
+            throw translate(decodingError, under: path)
+        }
+    }
+
+    func error(at path: [JSONPathComponent], _ message: String) -> InterchangeError {
+        let location = JSONLocator(data).location(of: path)
+        let prefix = path.isEmpty ? "" : ImportProblem(path, "").pathDescription + ": "
+        return InterchangeError(file: file, line: location?.line, column: location?.column, message: prefix + message)
+    }
+
+    private func translate(_ decodingError: DecodingError, under prefix: [JSONPathComponent]) -> InterchangeError {
+        func path(_ codingPath: [any CodingKey]) -> [JSONPathComponent] {
+            prefix + codingPath.map { key in key.intValue.map(JSONPathComponent.index) ?? .key(key.stringValue) }
+        }
         switch decodingError {
-        case let .dataCorrupted(context) where context.codingPath.isEmpty:
-            // Not JSON at all. JSONDecoder does not say where; JSONSerialization does ("around character 88").
-            var detail = context.debugDescription
-            do {
-                _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-            } catch {
-                detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? detail
-            }
-            guard let offset = Self.number(after: "character", in: detail) else {
-                return InterchangeError(file: file, message: "not valid JSON (\(detail)); expected a JSON object")
-            }
-            let (line, column) = JSONLocator(data).lineAndColumn(at: offset)
-            return InterchangeError(file: file, line: line, column: column, message: "not valid JSON (\(detail)); expected a JSON object")
+        case let .dataCorrupted(context) where context.codingPath.isEmpty && context.debugDescription.contains("not valid JSON"):
+            return Self.malformed(data, file: file, fallback: context.debugDescription)
         case let .dataCorrupted(context):
             return error(at: path(context.codingPath), context.debugDescription + "; expected a value of that form")
         case let .keyNotFound(key, context):
@@ -69,8 +90,19 @@ struct InterchangeReader {
         }
     }
 
-    private func path(_ codingPath: [any CodingKey]) -> [JSONPathComponent] {
-        codingPath.map { key in key.intValue.map(JSONPathComponent.index) ?? .key(key.stringValue) }
+    /// Text that is not JSON. JSONDecoder does not say where; JSONSerialization does ("around character 88").
+    static func malformed(_ data: Data, file: String, fallback: String) -> InterchangeError {
+        var detail = fallback
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? detail
+        }
+        guard let offset = number(after: "character", in: detail) else {
+            return InterchangeError(file: file, message: "not valid JSON (\(detail)); expected a JSON object")
+        }
+        let (line, column) = JSONLocator(data).lineAndColumn(at: offset)
+        return InterchangeError(file: file, line: line, column: column, message: "not valid JSON (\(detail)); expected a JSON object")
     }
 
     private static func describe(_ type: Any.Type) -> String {
@@ -83,7 +115,7 @@ struct InterchangeReader {
         }
     }
 
-    /// Reads the number after `word` in a parser's message ("around character 88").
+    /// The number after `word` in a parser's message.
     static func number(after word: String, in message: String) -> Int? {
         guard let range = message.range(of: word + " ") else { return nil }
         return Int(message[range.upperBound...].prefix { $0.isNumber })

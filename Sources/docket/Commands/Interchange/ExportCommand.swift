@@ -44,7 +44,23 @@ struct ExportCommand: ParsableCommand {
         let data: Data
         switch format {
         case .json:
-            data = try InterchangeExporter(store: store).export(scope: scope, generator: "docket \(Docket.configuration.version)")
+            // Streamed: an archive of any size is written in flat memory.
+            let exporter = InterchangeExporter(store: store)
+            let generator = "docket \(Docket.configuration.version)"
+            if output == "-" { return try exporter.export(scope: scope, generator: generator, to: .standardOutput) }
+            let temporary = output + ".partial"
+            FileManager.default.createFile(atPath: temporary, contents: nil)
+            guard let handle = FileHandle(forWritingAtPath: temporary) else { throw ValidationError("cannot write '\(output)'") }
+            do {
+                try exporter.export(scope: scope, generator: generator, to: handle)
+                try handle.close()
+                _ = try? FileManager.default.removeItem(atPath: output)
+                try FileManager.default.moveItem(atPath: temporary, toPath: output)
+            } catch {
+                try? FileManager.default.removeItem(atPath: temporary)
+                throw error
+            }
+            return
         case .csv:
             data = try RegisterCSV(store: store).export(scope: scope, excel: excel)
         case .ics:

@@ -59,13 +59,10 @@ struct ImportCommand: ParsableCommand {
         if kind == .interchange, meeting != nil {
             throw ValidationError("--meeting is for a .csv list of items; a .json export names its own meetings")
         }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw ValidationError("cannot read '\(file)'")
-        }
         let store = try store.open()
         switch kind {
         case .interchange:
-            let report = try InterchangeImporter(store: store).importJSON(data, file: file)
+            let report = try InterchangeImporter(store: store).importFile(atPath: file)
             if output.json { return try printJSON(report) }
             print("Imported \(report.insertedCount) rows from \(file)" + (report.inserted.isEmpty ? "" : ":"))
             for (table, count) in report.inserted.sorted(by: { $0.key < $1.key }) { print("  \(table): \(count)") }
@@ -75,6 +72,9 @@ struct ImportCommand: ParsableCommand {
         case .itemList:
             guard let meeting else {
                 throw ValidationError("a .csv list of items goes on one meeting's agenda: give --meeting BODY@DATE")
+            }
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw ValidationError("cannot read '\(file)'")
             }
             let items = try ItemListCSV(store: store).importItems(data, file: file, meeting: meeting)
             if output.json { return try printJSON(items) }

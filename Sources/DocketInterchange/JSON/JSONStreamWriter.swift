@@ -1,0 +1,84 @@
+import Foundation
+
+/// Writes one JSON object of arrays record by record, so an export never holds the whole
+/// document: each record is encoded on its own (keys sorted, indented like JSONEncoder's pretty
+/// output) and handed to the sink in chunks of about a megabyte.
+final class JSONStreamWriter {
+    private let sink: (Data) throws -> Void
+    private var buffer = Data()
+    private let encoder: JSONEncoder
+    private var fieldCount = 0
+    private var elementCount = 0
+
+    init(sink: @escaping (Data) throws -> Void) {
+        self.sink = sink
+        encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    }
+
+    func beginObject() {
+        append("{")
+    }
+
+    /// A field whose value is written whole.
+    func field<T: Encodable>(_ key: String, _ value: T) throws {
+        try startField(key)
+        append(indented(try encoder.encode(value), by: 2))
+    }
+
+    func beginArray(_ key: String) throws {
+        try startField(key)
+        append("[")
+        elementCount = 0
+    }
+
+    func element<T: Encodable>(_ value: T) throws {
+        append(elementCount == 0 ? "\n    " : ",\n    ")
+        append(indented(try encoder.encode(value), by: 4))
+        elementCount += 1
+        if buffer.count > 1 << 20 { try flush() }
+    }
+
+    func endArray() {
+        append(elementCount == 0 ? "]" : "\n  ]")
+    }
+
+    func endObject() throws {
+        append("\n}\n")
+        try flush()
+    }
+
+    private func startField(_ key: String) throws {
+        append(fieldCount == 0 ? "\n  " : ",\n  ")
+        append(indented(try encoder.encode(key), by: 0))
+        append(" : ")
+        fieldCount += 1
+    }
+
+    /// Encoded JSON never holds a raw line break inside a string, so every one is a place to indent.
+    private func indented(_ data: Data, by spaces: Int) -> Data {
+        guard spaces > 0 else { return data }
+        var result = Data()
+        result.reserveCapacity(data.count + data.count / 8)
+        let indent = Data(repeating: 0x20, count: spaces)
+        for byte in data {
+            result.append(byte)
+            if byte == 0x0A { result.append(indent) }
+        }
+        return result
+    }
+
+    private func append(_ text: String) {
+        buffer.append(contentsOf: Array(text.utf8))
+    }
+
+    private func append(_ data: Data) {
+        buffer.append(data)
+    }
+
+    private func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try sink(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
