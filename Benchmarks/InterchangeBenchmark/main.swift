@@ -210,42 +210,66 @@ func bareInsert(_ document: InterchangeDocument, into path: String) throws -> In
 
 // MARK: The run
 
+/// Each phase runs in a process of its own, so that its peak memory is its own and not what the
+/// generator or an earlier phase left behind; it prints its seconds and peak RSS.
+if let phase = options["phase"], let file = options["file"], let database = options["db"] {
+    var elapsed = 0.0
+    switch phase {
+    case "import":
+        elapsed = try seconds {
+            let store = try Store(path: database)
+            let report = try InterchangeImporter(store: store).importFile(atPath: file)
+            precondition(report.conflicts.isEmpty && report.warnings.isEmpty, "\(report.conflicts) \(report.warnings)")
+        }
+    case "export":
+        elapsed = try seconds {
+            let store = try Store(path: database)
+            FileManager.default.createFile(atPath: file, contents: nil)
+            let handle = FileHandle(forWritingAtPath: file)!
+            try InterchangeExporter(store: store).export(to: handle)
+            try handle.close()
+        }
+    case "bare":
+        let document = try JSONDecoder().decode(InterchangeDocument.self, from: try Data(contentsOf: URL(fileURLWithPath: file)))
+        elapsed = try seconds { _ = try bareInsert(document, into: database) }
+    default:
+        fatalError("unknown phase \(phase)")
+    }
+    print(elapsed, peakRSS())
+    exit(0)
+}
+
+func runPhase(_ phase: String, file: String, database: String) throws -> (seconds: Double, peakMiB: Double) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    process.arguments = ["--phase", phase, "--file", file, "--db", database]
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    let numbers = text.split(whereSeparator: \.isWhitespace).compactMap { Double($0) }
+    guard process.terminationStatus == 0, numbers.count == 2 else { fatalError("the \(phase) phase failed: \(text)") }
+    return (numbers[0], numbers[1])
+}
+
 let folder = FileManager.default.temporaryDirectory.appending(path: "docket-interchange-benchmark-\(ProcessInfo.processInfo.processIdentifier)")
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: folder) }
 let vocabulary = Vocabulary(corpus: corpusPath)
 print("InterchangeBenchmark: \(bodyCount) bodies × \(meetingsPerYear) meetings × \(itemsPerMeeting) items a year; vocabulary of \(vocabulary.words.count) words from \(corpusPath)")
-print("size     items   JSON MiB   import items/s   export items/s   bare C items/s   import/bare   import peak RSS MiB   export peak RSS MiB")
+print("size       items  JSON MiB  import items/s  export items/s  bare C items/s  import/bare  import peak RSS MiB  export peak RSS MiB")
 for scale in [max(1, years / 4), years] {
     let (json, count) = try archive(years: scale, vocabulary: vocabulary, seed: 0xD0C_4E7)
-    let jsonPath = folder.appending(path: "archive.json")
-    try json.write(to: jsonPath)
-
+    let jsonPath = folder.appending(path: "archive.json").path
+    try json.write(to: URL(fileURLWithPath: jsonPath))
     let storePath = try freshStorePath(folder, "import.sqlite")
-    resetPeakRSS()
-    let importTime = try seconds {
-        let store = try Store(path: storePath)
-        let data = try Data(contentsOf: jsonPath)
-        let report = try InterchangeImporter(store: store).importJSON(data, file: jsonPath.path)
-        precondition(report.inserted["agenda_item"] == count && report.conflicts.isEmpty)
-    }
-    let importPeak = peakRSS()
-
-    resetPeakRSS()
-    let exportTime = try seconds {
-        let store = try Store(path: storePath)
-        try InterchangeExporter(store: store).export().write(to: folder.appending(path: "export.json"))
-    }
-    let exportPeak = peakRSS()
-
-    let barePath = try freshStorePath(folder, "bare.sqlite")
-    let decoded = try JSONDecoder().decode(InterchangeDocument.self, from: json)
-    var bareCount = 0
-    let bareTime = try seconds { bareCount = try bareInsert(decoded, into: barePath) }
-    precondition(bareCount == count)
-
-    let importRate = Double(count) / importTime, exportRate = Double(count) / exportTime, bareRate = Double(count) / bareTime
-    print(String(format: "%2d years %7d %10.1f %16.0f %16.0f %16.0f %13.2f %21.0f %21.0f",
-                 scale, count, Double(json.count) / 1_048_576, importRate, exportRate, bareRate, importRate / bareRate, importPeak, exportPeak))
+    let imported = try runPhase("import", file: jsonPath, database: storePath)
+    let exported = try runPhase("export", file: folder.appending(path: "export.json").path, database: storePath)
+    let bare = try runPhase("bare", file: jsonPath, database: try freshStorePath(folder, "bare.sqlite"))
+    let importRate = Double(count) / imported.seconds, exportRate = Double(count) / exported.seconds, bareRate = Double(count) / bare.seconds
+    print(String(format: "%2d years %7d %9.1f %15.0f %15.0f %15.0f %12.2f %20.0f %20.0f",
+                 scale, count, Double(json.count) / 1_048_576, importRate, exportRate, bareRate, importRate / bareRate, imported.peakMiB, exported.peakMiB))
 }
 print("bare C: the same bodies, meetings, case files and items through sqlite3_prepare/bind/step, one transaction, foreign keys on; the JSON decoded before the clock starts")
+print("import: docket's importer on the memory-mapped file, one transaction; export: docket's streaming exporter to a file. Each phase in its own process.")

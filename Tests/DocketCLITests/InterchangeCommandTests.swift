@@ -97,9 +97,9 @@ import Testing
         let bad: [(String, String, String)] = [
             ("malformed.json", String(good.dropLast(40)), "not valid JSON"),
             ("version.json", good.replacingOccurrences(of: "\"formatVersion\" : 1", with: "\"formatVersion\" : 2"), "format version 2"),
-            ("date.json", good.replacingOccurrences(of: "\"date\" : \"2025-02-12\"", with: "\"date\" : \"2025-02-29\""), "2025-02-29"),
-            ("body.json", good.replacingOccurrences(of: "\"body\" : \"fg-plan\"", with: "\"body\" : \"fg-plann\""), "no body 'fg-plann'"),
-            ("number.json", good.replacingOccurrences(of: "\"number\" : \"7/2025\"", with: "\"number\" : \"6/2025\""), "used twice"),
+            ("date.json", good.replacingOccurrences(of: "\"date\":\"2025-02-12\"", with: "\"date\":\"2025-02-29\""), "2025-02-29"),
+            ("body.json", good.replacingOccurrences(of: "\"body\":\"fg-plan\"", with: "\"body\":\"fg-plann\""), "no body 'fg-plann'"),
+            ("number.json", good.replacingOccurrences(of: "\"number\":\"7/2025\"", with: "\"number\":\"6/2025\""), "used twice"),
             ("items.csv", "title,kind\nEn sak,beslutning\nTo,\"uavsluttet\n", "never closed"),
         ]
         for (name, text, words) in bad {

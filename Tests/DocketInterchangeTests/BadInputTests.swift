@@ -49,26 +49,26 @@ import Testing
     }
 
     @Test func aDateThatDoesNotExist() throws {
-        let text = try export().replacingOccurrences(of: "\"date\" : \"2019-06-12\"", with: "\"date\" : \"2019-02-30\"")
+        let text = try export().replacingOccurrences(of: "\"date\":\"2019-06-12\"", with: "\"date\":\"2019-02-30\"")
         try expectRefused(text, line: lineOf("\"2019-02-30\"", in: text), mentioning: ["2019-02-30", "not a date that exists"])
     }
 
     @Test func anUnknownBody() throws {
         var text = try export()
-        let range = try #require(text.range(of: "\"body\" : \"fg-helse\""))
-        text.replaceSubrange(range, with: "\"body\" : \"fg-hjelse\"")
+        let range = try #require(text.range(of: "\"body\":\"fg-helse\""))
+        text.replaceSubrange(range, with: "\"body\":\"fg-hjelse\"")
         try expectRefused(text, line: lineOf("fg-hjelse", in: text), mentioning: ["no body 'fg-hjelse'"])
     }
 
     @Test func aDuplicateItemNumber() throws {
-        let text = try export().replacingOccurrences(of: "\"number\" : \"6/2019\"", with: "\"number\" : \"5/2019\"")
-        let second = text.ranges(of: "\"number\" : \"5/2019\"")[1]
+        let text = try export().replacingOccurrences(of: "\"number\":\"6/2019\"", with: "\"number\":\"5/2019\"")
+        let second = text.ranges(of: "\"number\":\"5/2019\"")[1]
         let line = text[..<second.lowerBound].filter { $0 == "\n" }.count + 1
         try expectRefused(text, line: line, mentioning: ["styringsgruppen 5/2019", "used twice"])
     }
 
     @Test func aMissingFieldAndAWrongType() throws {
-        let text = try export().replacingOccurrences(of: "\"isExempt\" : false", with: "\"isExempt\" : \"nei\"")
+        let text = try export().replacingOccurrences(of: "\"isExempt\":false", with: "\"isExempt\":\"nei\"")
         try expectRefused(text, line: lineOf("\"nei\"", in: text), mentioning: ["isExempt", "true or false"])
         try expectRefused("{\"format\": \"docket-interchange\", \"formatVersion\": 1}", line: 1, mentioning: ["missing"])
     }

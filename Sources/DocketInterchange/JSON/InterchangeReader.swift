@@ -16,9 +16,10 @@ struct InterchangeSource {
     static let arrays = ["organisations", "people", "bodies", "memberships", "meetings", "cases", "items", "files", "attachments", "corrections"]
 
     init(data: Data, file: String) throws {
+        let data = data.startIndex == 0 ? data : Data(data)
         self.data = data
         self.file = file
-        guard let fields = JSONSkimmer(data: data).topLevelFields() else {
+        guard let fields = JSONSkimmer.with(data, { $0.topLevelFields() }) else {
             throw Self.malformed(data, file: file, fallback: "the file is not one JSON object")
         }
         self.fields = fields
@@ -45,7 +46,7 @@ struct InterchangeSource {
 
     /// The byte ranges of the records of a top-level array.
     func elements(_ key: String) throws -> [Range<Int>] {
-        guard let range = fields[key], let elements = JSONSkimmer(data: data).elements(of: range) else {
+        guard let range = fields[key], let elements = JSONSkimmer.with(data, { $0.elements(of: range) }) else {
             throw error(at: [.key(key)], "'\(key)' is not a list; expected [ … ]")
         }
         return elements

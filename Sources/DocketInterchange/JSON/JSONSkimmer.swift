@@ -8,7 +8,15 @@ import Foundation
 /// checked when it is decoded. On text it cannot walk it returns nil, and the caller lets
 /// Foundation's parser say where the JSON is broken.
 struct JSONSkimmer {
-    let data: Data
+    /// The bytes, read through a raw pointer: byte-by-byte access through `Data` costs several
+    /// times more, and an archive is walked byte by byte.
+    let data: UnsafeRawBufferPointer
+
+    /// Runs `body` with a skimmer over `data` (whose indices must start at 0).
+    static func with<T>(_ data: Data, _ body: (JSONSkimmer) throws -> T) rethrows -> T {
+        precondition(data.startIndex == 0, "skim a Data whose indices start at 0")
+        return try data.withUnsafeBytes { try body(JSONSkimmer(data: $0)) }
+    }
 
     /// The byte range of each top-level field's value.
     func topLevelFields() -> [String: Range<Int>]? {
@@ -24,7 +32,7 @@ struct JSONSkimmer {
             guard index < data.endIndex, data[index] == UInt8(ascii: "\"") else { return nil }
             let keyStart = index
             guard skipString(&index) else { return nil }
-            guard let key = try? JSONDecoder().decode(String.self, from: data[keyStart..<index]) else { return nil }
+            guard let key = try? JSONDecoder().decode(String.self, from: Data(data[keyStart..<index])) else { return nil }
             skipWhitespace(&index)
             guard index < data.endIndex, data[index] == UInt8(ascii: ":") else { return nil }
             index += 1

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Writes one JSON object of arrays record by record, so an export never holds the whole
-/// document: each record is encoded on its own (keys sorted, indented like JSONEncoder's pretty
-/// output) and handed to the sink in chunks of about a megabyte.
+/// document: each record is encoded on its own, keys sorted, on a line of its own (so a diff of
+/// two exports shows the records that changed, and an error's line number names the record),
+/// and handed to the sink in chunks of about a megabyte.
 final class JSONStreamWriter {
     private let sink: (Data) throws -> Void
     private var buffer = Data()
@@ -13,7 +14,7 @@ final class JSONStreamWriter {
     init(sink: @escaping (Data) throws -> Void) {
         self.sink = sink
         encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     }
 
     func beginObject() {
@@ -23,7 +24,7 @@ final class JSONStreamWriter {
     /// A field whose value is written whole.
     func field<T: Encodable>(_ key: String, _ value: T) throws {
         try startField(key)
-        append(indented(try encoder.encode(value), by: 2))
+        append(try encoder.encode(value))
     }
 
     func beginArray(_ key: String) throws {
@@ -34,7 +35,7 @@ final class JSONStreamWriter {
 
     func element<T: Encodable>(_ value: T) throws {
         append(elementCount == 0 ? "\n    " : ",\n    ")
-        append(indented(try encoder.encode(value), by: 4))
+        append(try encoder.encode(value))
         elementCount += 1
         if buffer.count > 1 << 20 { try flush() }
     }
@@ -50,22 +51,9 @@ final class JSONStreamWriter {
 
     private func startField(_ key: String) throws {
         append(fieldCount == 0 ? "\n  " : ",\n  ")
-        append(indented(try encoder.encode(key), by: 0))
+        append(try encoder.encode(key))
         append(" : ")
         fieldCount += 1
-    }
-
-    /// Encoded JSON never holds a raw line break inside a string, so every one is a place to indent.
-    private func indented(_ data: Data, by spaces: Int) -> Data {
-        guard spaces > 0 else { return data }
-        var result = Data()
-        result.reserveCapacity(data.count + data.count / 8)
-        let indent = Data(repeating: 0x20, count: spaces)
-        for byte in data {
-            result.append(byte)
-            if byte == 0x0A { result.append(indent) }
-        }
-        return result
     }
 
     private func append(_ text: String) {
