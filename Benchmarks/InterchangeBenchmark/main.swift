@@ -224,10 +224,17 @@ if let phase = options["phase"], let file = options["file"], let database = opti
     case "export":
         elapsed = try seconds {
             let store = try Store(path: database)
-            FileManager.default.createFile(atPath: file, contents: nil)
+            _ = FileManager.default.createFile(atPath: file, contents: nil)
             let handle = FileHandle(forWritingAtPath: file)!
             try InterchangeExporter(store: store).export(to: handle)
             try handle.close()
+        }
+    case "decode":
+        // What Codable costs alone: the importer's reading of the file, without a database.
+        elapsed = try seconds {
+            let data = try Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped)
+            let count = try InterchangeImporter.countRecords(in: data, key: "items")
+            precondition(count > 0)
         }
     case "bare":
         let document = try JSONDecoder().decode(InterchangeDocument.self, from: try Data(contentsOf: URL(fileURLWithPath: file)))
@@ -236,6 +243,13 @@ if let phase = options["phase"], let file = options["file"], let database = opti
         fatalError("unknown phase \(phase)")
     }
     print(elapsed, peakRSS())
+    exit(0)
+}
+
+/// `--write-archive PATH`: only write the synthetic archive, for profiling a phase by hand
+/// (`perf record InterchangeBenchmark --phase import --file PATH --db new.sqlite`).
+if let path = options["write-archive"] {
+    try archive(years: years, vocabulary: Vocabulary(corpus: corpusPath), seed: 0xD0C_4E7).json.write(to: URL(fileURLWithPath: path))
     exit(0)
 }
 
@@ -258,7 +272,7 @@ try FileManager.default.createDirectory(at: folder, withIntermediateDirectories:
 defer { try? FileManager.default.removeItem(at: folder) }
 let vocabulary = Vocabulary(corpus: corpusPath)
 print("InterchangeBenchmark: \(bodyCount) bodies × \(meetingsPerYear) meetings × \(itemsPerMeeting) items a year; vocabulary of \(vocabulary.words.count) words from \(corpusPath)")
-print("size       items  JSON MiB  import items/s  export items/s  bare C items/s  import/bare  import peak RSS MiB  export peak RSS MiB")
+print("size       items  JSON MiB  import items/s  decode items/s  export items/s  bare C items/s  import/bare  import peak RSS MiB  export peak RSS MiB")
 for scale in [max(1, years / 4), years] {
     let (json, count) = try archive(years: scale, vocabulary: vocabulary, seed: 0xD0C_4E7)
     let jsonPath = folder.appending(path: "archive.json").path
@@ -266,10 +280,13 @@ for scale in [max(1, years / 4), years] {
     let storePath = try freshStorePath(folder, "import.sqlite")
     let imported = try runPhase("import", file: jsonPath, database: storePath)
     let exported = try runPhase("export", file: folder.appending(path: "export.json").path, database: storePath)
+    let decoded = try runPhase("decode", file: jsonPath, database: storePath)
     let bare = try runPhase("bare", file: jsonPath, database: try freshStorePath(folder, "bare.sqlite"))
     let importRate = Double(count) / imported.seconds, exportRate = Double(count) / exported.seconds, bareRate = Double(count) / bare.seconds
-    print(String(format: "%2d years %7d %9.1f %15.0f %15.0f %15.0f %12.2f %20.0f %20.0f",
-                 scale, count, Double(json.count) / 1_048_576, importRate, exportRate, bareRate, importRate / bareRate, imported.peakMiB, exported.peakMiB))
+    print(String(format: "%2d years %7d %9.1f %15.0f %15.0f %15.0f %15.0f %12.2f %20.0f %20.0f",
+                 scale, count, Double(json.count) / 1_048_576, importRate, Double(count) / decoded.seconds, exportRate, bareRate,
+                 importRate / bareRate, imported.peakMiB, exported.peakMiB))
 }
 print("bare C: the same bodies, meetings, case files and items through sqlite3_prepare/bind/step, one transaction, foreign keys on; the JSON decoded before the clock starts")
-print("import: docket's importer on the memory-mapped file, one transaction; export: docket's streaming exporter to a file. Each phase in its own process.")
+print("import: docket's importer on the memory-mapped file, one transaction; decode: the same reading of the file (skim + Codable) without a database;")
+print("export: docket's streaming exporter to a file. Each phase in its own process; peak RSS includes the mapped file's pages.")

@@ -49,7 +49,7 @@ struct ExportCommand: ParsableCommand {
             let generator = "docket \(Docket.configuration.version)"
             if output == "-" { return try exporter.export(scope: scope, generator: generator, to: .standardOutput) }
             let temporary = output + ".partial"
-            FileManager.default.createFile(atPath: temporary, contents: nil)
+            _ = FileManager.default.createFile(atPath: temporary, contents: nil)
             guard let handle = FileHandle(forWritingAtPath: temporary) else { throw ValidationError("cannot write '\(output)'") }
             do {
                 try exporter.export(scope: scope, generator: generator, to: handle)
