@@ -58,12 +58,29 @@ import Testing
         }
         let dir = try TemporaryDirectory()
         let csv = dir.path("register.csv")
-        try register(try makeRichStore(), excel: true).data.write(to: URL(fileURLWithPath: csv))
-        let result = runProcess("soffice", ["-env:UserInstallation=file://\(dir.path("profile"))", "--headless",
-                                            "--infilter=CSV:59,34,76,1", "--convert-to", "xlsx", "--outdir", dir.url.path, csv])
-        #expect(result?.status == 0, "\(result?.output ?? "")")
+        let (data, rows) = try register(try makeRichStore(), excel: true)
+        try data.write(to: URL(fileURLWithPath: csv))
+        // Opened as Norwegian Excel or Calc opens it: ';', UTF-8 (76), first line 1, language nb-NO (1044),
+        // in which "5/19" is an item number, not a date.
+        let profile = "-env:UserInstallation=file://\(dir.path("profile"))"
+        let toXLSX = runProcess("soffice", [profile, "--headless", "--infilter=CSV:59,34,76,1,,1044", "--convert-to", "xlsx", "--outdir", dir.url.path, csv])
+        #expect(toXLSX?.status == 0, "\(toXLSX?.output ?? "")")
         let xlsx = try #require(FileManager.default.contents(atPath: dir.path("register.xlsx")))
         #expect(xlsx.starts(with: [0x50, 0x4B]), "an xlsx is a zip file")
+        // And back to CSV, to see that every field arrived whole.
+        try FileManager.default.createDirectory(at: dir.url.appending(path: "back"), withIntermediateDirectories: true)
+        let toCSV = runProcess("soffice", [profile, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1",
+                                           "--outdir", dir.path("back"), dir.path("register.xlsx")])
+        #expect(toCSV?.status == 0, "\(toCSV?.output ?? "")")
+        let back = try String(contentsOfFile: dir.path("back/register.csv"), encoding: .utf8)
+        let reader = try CSVReader(string: back, hasHeaderRow: false)
+        var readBack: [[String]] = []
+        while let row = reader.next() { readBack.append(row) }
+        if readBack.last == [""] { readBack.removeLast() }
+        func lines(_ rows: [[String]]) -> [[String]] {
+            rows.map { $0.map { $0.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") } }
+        }
+        #expect(lines(readBack) == lines(rows))
     }
 
     @Test func aListOfItemsGoesOnAnAgendaNumberedAsUsual() throws {
