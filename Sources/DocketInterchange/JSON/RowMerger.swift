@@ -58,12 +58,25 @@ struct RowMerger {
         return try db.fetchOne("SELECT * FROM \(table) WHERE \(condition)", StatementArguments(key.map { $0.1 as (any DatabaseValueConvertible)? }))
     }
 
+    /// The INSERT last built for each table, with its columns: an import writes thousands of rows
+    /// of one table with the same columns, and building the SQL each time cost a tenth of it.
+    private var insertSQL: [String: (columns: [String], sql: String)] = [:]
+
     /// Inserts a row and counts it; returns its rowid (0 for tables without one).
     @discardableResult
     mutating func insert(_ table: String, _ values: [(String, DatabaseValue)]) throws -> Int64 {
-        let columns = values.map(\.0).joined(separator: ", ")
-        let marks = Array(repeating: "?", count: values.count).joined(separator: ", ")
-        try db.execute("INSERT INTO \(table) (\(columns)) VALUES (\(marks))", StatementArguments(values.map { $0.1 as (any DatabaseValueConvertible)? }))
+        let columns = values.map(\.0)
+        let sql: String
+        if let cached = insertSQL[table], cached.columns == columns {
+            sql = cached.sql
+        } else {
+            let marks = Array(repeating: "?", count: values.count).joined(separator: ", ")
+            sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(marks))"
+            insertSQL[table] = (columns, sql)
+        }
+        var arguments = StatementArguments()
+        arguments.positional = values.map(\.1)
+        try db.execute(sql, arguments)
         report.inserted[table, default: 0] += 1
         return db.lastInsertedRowID
     }
