@@ -116,6 +116,22 @@ import Testing
         }
     }
 
+    @Test func importingIntoAStoreThatDiffersReportsConflictsAndKeepsTheStoresRecords() throws {
+        try sample()
+        let export = dir.path("arkiv.json")
+        expectSuccess(try docket.run("export", "-o", export))
+        let other = DocketProcess(database: dir.path("other.sqlite"))
+        expectSuccess(try other.run("init"))
+        expectSuccess(try other.run("body", "add", "styringsgruppen", "--name", "Et annet navn", "--kind", "steering-group"))
+        let result = try other.run("import", export, "--json")
+        expectSuccess(result)
+        let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let conflicts = report?["conflicts"] as? [String] ?? []
+        #expect(conflicts.contains { $0.contains("body 'styringsgruppen'") && $0.contains("name") }, "\(conflicts)")
+        #expect(try other.run("body", "show", "styringsgruppen").stdout.contains("Et annet navn"))
+        #expect(try other.run("item", "list", "styringsgruppen@2025-02-12").stdout.contains("Budsjettprinsipper 2026"))
+    }
+
     @Test func oldDocumentsWaitForTheDocumentReader() throws {
         expectSuccess(try docket.run("init"))
         try "Møteprotokoll".write(toFile: dir.path("protokoll.txt"), atomically: true, encoding: .utf8)
