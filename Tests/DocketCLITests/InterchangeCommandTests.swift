@@ -130,6 +130,16 @@ import Testing
         #expect(conflicts.contains { $0.contains("body 'styringsgruppen'") && $0.contains("name") }, "\(conflicts)")
         #expect(try other.run("body", "show", "styringsgruppen").stdout.contains("Et annet navn"))
         #expect(try other.run("item", "list", "styringsgruppen@2025-02-12").stdout.contains("Budsjettprinsipper 2026"))
+
+        // --strict refuses the file whole when anything differs.
+        let strict = DocketProcess(database: dir.path("strict.sqlite"))
+        expectSuccess(try strict.run("init"))
+        expectSuccess(try strict.run("body", "add", "styringsgruppen", "--name", "Et annet navn", "--kind", "steering-group"))
+        let before = try fileBytes(strict.database)
+        let refused = try strict.run("import", export, "--strict")
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("differ from the store's"), "\(refused.stderr)")
+        #expect(try fileBytes(strict.database) == before)
     }
 
     @Test func oldDocumentsWaitForTheDocumentReader() throws {

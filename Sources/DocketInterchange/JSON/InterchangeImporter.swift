@@ -18,26 +18,33 @@ public struct InterchangeImporter {
     }
 
     /// Imports the interchange file at `path`, memory-mapped and read one record at a time.
+    /// - parameter refusingConflicts: store nothing when any record differs from the store's.
     @discardableResult
-    public func importFile(atPath path: String) throws -> ImportReport {
+    public func importFile(atPath path: String, refusingConflicts: Bool = false) throws -> ImportReport {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         } catch {
             throw InterchangeError(file: path, message: "cannot read the file (\(error.localizedDescription)); expected a readable .json file")
         }
-        return try importJSON(data, file: path)
+        return try importJSON(data, file: path, refusingConflicts: refusingConflicts)
     }
 
     /// Reads and imports a JSON interchange file; errors name `file`, line and column.
+    /// - parameter refusingConflicts: store nothing when any record differs from the store's.
     @discardableResult
-    public func importJSON(_ data: Data, file: String) throws -> ImportReport {
+    public func importJSON(_ data: Data, file: String, refusingConflicts: Bool = false) throws -> ImportReport {
         let source = try InterchangeSource(data: data, file: file)
         do {
             return try store.write { db in
                 var run = try ImportRun(db: db, source: source)
                 try run.importAll()
-                return run.merger.report
+                let report = run.merger.report
+                if refusingConflicts, !report.conflicts.isEmpty {
+                    throw InterchangeError(file: file, message: "\(report.conflicts.count) record(s) differ from the store's, the first: "
+                                           + "\(report.conflicts[0]); expected records that agree with the store")
+                }
+                return report
             }
         } catch let problem as ImportProblem {
             let location = JSONLocator(data).location(of: problem.path)

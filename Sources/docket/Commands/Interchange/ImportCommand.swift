@@ -28,6 +28,7 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @Argument(help: ArgumentHelp("The file to read.", valueName: "file")) var file: String
     @Option(help: "The meeting whose agenda a .csv list of items goes on.") var meeting: String?
+    @Flag(help: "Store nothing of a .json file when any of its records differs from the store's.") var strict = false
 
     /// What the importers can read, by extension.
     enum Kind {
@@ -62,7 +63,7 @@ struct ImportCommand: ParsableCommand {
         let store = try store.open()
         switch kind {
         case .interchange:
-            let report = try InterchangeImporter(store: store).importFile(atPath: file)
+            let report = try InterchangeImporter(store: store).importFile(atPath: file, refusingConflicts: strict)
             if output.json { return try printJSON(report) }
             print("Imported \(report.insertedCount) rows from \(file)" + (report.inserted.isEmpty ? "" : ":"))
             for (table, count) in report.inserted.sorted(by: { $0.key < $1.key }) { print("  \(table): \(count)") }
