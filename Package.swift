@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
     ],
     targets: [
         // MARK: SQLite
@@ -83,6 +85,25 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: Interchange
+        .target(
+            name: "DocketInterchange",
+            dependencies: [
+                "DocketStore",
+                "DocketModel",
+                "DocketReader",
+                "SQLite",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "InterchangeBenchmark",
+            dependencies: ["DocketInterchange", "DocketStore", "SQLite", "CSQLite"],
+            path: "Benchmarks/InterchangeBenchmark"
+        ),
+
         // MARK: CLI
         .executableTarget(
             name: "docket",
@@ -90,6 +111,7 @@ let package = Package(
                 "DocketStore",
                 "DocketDocuments",
                 "DocketModel",
+                "DocketInterchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -134,6 +156,7 @@ let package = Package(
             name: "DocketReaderTests",
             dependencies: ["DocketReader", "DocketModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        .testTarget(name: "DocketInterchangeTests", dependencies: ["DocketInterchange", "DocketStore", "SQLite"]),
     ],
     swiftLanguageModes: [.v6]
 )

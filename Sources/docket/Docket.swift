@@ -33,6 +33,10 @@ struct Docket: ParsableCommand {
             Show.self,
             Decisions.self,
             Reindex.self,
+            AttachCommand.self,
+            AttachmentCommand.self,
+            ExportCommand.self,
+            ImportCommand.self,
         ]
     )
 }

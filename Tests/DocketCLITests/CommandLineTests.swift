@@ -32,6 +32,8 @@ import Testing
             ["item", "show"], ["item", "remove"], ["decision", "record"], ["decision", "correct"], ["attendance", "record"],
             ["minutes", "approve"], ["search"], ["show"], ["decisions"], ["reindex"],
             ["summons"], ["agenda"], ["casepapers"], ["minutes"], ["minutes", "write"], ["templates", "export"],
+            ["export"], ["import"], ["attach"], ["attachment"], ["attachment", "list"],
+            ["attachment", "extract"], ["attachment", "remove"],
         ]
         for command in commands {
             let result = try docket.run(command + ["--help"])

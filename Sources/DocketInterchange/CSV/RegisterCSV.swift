@@ -1,0 +1,75 @@
+@preconcurrency import CSV
+import DocketModel
+import DocketStore
+import Foundation
+import SQLite
+
+/// The register of items and decisions as CSV, one row an item, for spreadsheets: body, number,
+/// meeting date, title, kind, section, proposal, decision, outcome, vote, exempt (the legal basis
+/// of an exempt item, empty otherwise).
+///
+/// `excel` writes what Norwegian Excel opens without a wizard: a UTF-8 byte-order mark and ';'
+/// between fields (its list separator, since ',' is the decimal comma). CSV.swift does the
+/// quoting, so fields with separators, quotes and line breaks survive.
+public struct RegisterCSV {
+    let db: Database
+
+    public static let columns = ["body", "number", "meeting_date", "title", "kind", "section", "proposal", "decision", "outcome", "vote", "exempt"]
+
+    public init(store: Store) {
+        db = store.db
+    }
+
+    public func export(scope: InterchangeDocument.Scope = .init(), excel: Bool = false) throws -> Data {
+        let stream = OutputStream(toMemory: ())
+        stream.open()
+        if excel {
+            let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+            _ = stream.write(bom, maxLength: bom.count)
+        }
+        let writer = try CSVWriter(stream: stream, delimiter: excel ? ";" : ",", newline: .crlf)
+        try writer.write(row: Self.columns)
+        try db.forEachRow("""
+            SELECT b.slug, i.series, i.sequence, i.year, m.date, i.title, i.kind, i.section, i.proposal, i.is_exempt,
+                   i.public_title, i.exemption_basis, d.text AS decision, d.outcome, d.is_unanimous,
+                   d.votes_for, d.votes_against, d.votes_abstaining
+            FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id JOIN body b ON b.id = i.body_id
+            LEFT JOIN decision d ON d.item_id = i.id
+            WHERE (:body IS NULL OR b.slug = :body) AND (:year IS NULL OR substr(m.date, 1, 4) = :year)
+              AND (:since IS NULL OR m.date >= :since)
+            ORDER BY m.date, b.slug, i.position
+            """, ["body": scope.body, "year": scope.year.map { String($0) }, "since": scope.since]) { row in
+            try writer.write(row: try Self.fields(of: row, isPublic: scope.isPublic))
+        }
+        writer.stream.close()
+        guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
+            throw CSVError.cannotWriteStream
+        }
+        return data + Data("\r\n".utf8)
+    }
+
+    private static func fields(of row: Row, isPublic: Bool) throws -> [String] {
+        let number = ItemNumber(series: row["series", as: String.self].flatMap(Series.init), sequence: try row.decode("sequence"),
+                                year: try row.decode("year"))
+        let exempt: Bool = try row.decode("is_exempt")
+        let hidden = isPublic && exempt
+        let title = hidden ? (row["public_title", as: String.self] ?? "Unntatt offentlighet") : try row.decode("title", as: String.self)
+        var vote = ""
+        if row["is_unanimous", as: Bool.self] == true {
+            vote = VoteTally.unanimous.norwegian
+        } else if let votesFor = row["votes_for", as: Int.self] {
+            vote = VoteTally.counted(for: votesFor, against: row["votes_against", as: Int.self] ?? 0,
+                                     abstaining: row["votes_abstaining", as: Int.self] ?? 0).norwegian
+        }
+        return [
+            try row.decode("slug"), number.description, try row.decode("date"), title,
+            hidden ? "" : row["kind", as: ItemKind.self]?.norwegian ?? "",
+            try row.decode("section", as: Section.self).norwegian,
+            hidden ? "" : row["proposal", as: String.self] ?? "",
+            hidden ? "" : row["decision", as: String.self] ?? "",
+            hidden ? "" : row["outcome", as: Outcome.self]?.norwegian ?? "",
+            hidden ? "" : vote,
+            exempt ? row["exemption_basis", as: String.self] ?? "" : "",
+        ]
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import DocketInterchange
+import DocketModel
+import DocketStore
+import Foundation
+
+/// `docket export`: the store, or a part of it, as lossless JSON, a CSV register or an iCalendar plan.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the store as JSON (lossless), a CSV register of items, or an iCalendar meeting plan.",
+        discussion: """
+            Examples:
+              docket export --format json -o arkiv.json
+              docket export --format json --body styringsgruppen --year 2025 --public -o innsyn.json
+              docket export --format csv --excel -o saker.csv
+              docket export --format ics --body styringsgruppen --year 2025 -o moteplan.ics
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, csv, ics
+    }
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "json (lossless), csv (register of items) or ics (meeting plan).") var format: Format = .json
+    @Option(help: "Only this body's meetings.") var body: String?
+    @Option(help: "Only meetings in this year.") var year: Int?
+    @Option(help: "Only meetings on or after this date.") var since: CalendarDate?
+    @Flag(help: "Leave out all of exempt items but their number, public title and legal basis.") var `public` = false
+    @Flag(help: "CSV for Norwegian Excel: UTF-8 with BOM and ';' between fields.") var excel = false
+    @Option(help: "Domain of the calendar's event UIDs.") var uidDomain = CalendarExporter.defaultDomain
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The file to write ('-' for standard output).", valueName: "path"))
+    var output = "-"
+
+    func validate() throws {
+        if excel, format != .csv { throw ValidationError("--excel is for --format csv") }
+        if format == .ics, body == nil { throw ValidationError("a calendar is one body's plan: give --body SLUG") }
+    }
+
+    func run() throws {
+        let store = try store.open()
+        if let body { _ = try store.body(slug: body) }
+        let scope = InterchangeDocument.Scope(body: body, year: year, since: since, isPublic: `public`)
+        let data: Data
+        switch format {
+        case .json:
+            // Streamed: an archive of any size is written in flat memory.
+            let exporter = InterchangeExporter(store: store)
+            let generator = "docket \(Docket.configuration.version)"
+            if output == "-" { return try exporter.export(scope: scope, generator: generator, to: .standardOutput) }
+            let temporary = output + ".partial"
+            _ = FileManager.default.createFile(atPath: temporary, contents: nil)
+            guard let handle = FileHandle(forWritingAtPath: temporary) else { throw ValidationError("cannot write '\(output)'") }
+            do {
+                try exporter.export(scope: scope, generator: generator, to: handle)
+                try handle.close()
+                _ = try? FileManager.default.removeItem(atPath: output)
+                try FileManager.default.moveItem(atPath: temporary, toPath: output)
+            } catch {
+                try? FileManager.default.removeItem(atPath: temporary)
+                throw error
+            }
+            return
+        case .csv:
+            data = try RegisterCSV(store: store).export(scope: scope, excel: excel)
+        case .ics:
+            data = try CalendarExporter(store: store, domain: uidDomain).export(scope: scope)
+        }
+        try writeOutput(data, to: output)
+    }
+}
+
+/// Writes to standard output for '-', else to the file (replacing it whole, never half-written).
+func writeOutput(_ data: Data, to path: String) throws {
+    if path == "-" {
+        FileHandle.standardOutput.write(data)
+    } else {
+        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+}

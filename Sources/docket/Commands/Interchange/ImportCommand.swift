@@ -1,0 +1,88 @@
+import ArgumentParser
+import DocketInterchange
+import DocketStore
+import Foundation
+
+/// `docket import FILE`: what a file holds goes into the store, all of it or nothing.
+///
+/// The kind of file is told by its extension; each kind has its importer. Old documents
+/// (summons and minutes as text, DOCX, PDF, HTML) are the document reader's, which is added here.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Read a file into the store: a JSON export (.json) or a list of items for an agenda (.csv).",
+        discussion: """
+            A .json file is a docket export: into an empty database it gives the exported store back; \
+            into one that holds some of it, records are matched by natural key and differences are \
+            reported as conflicts, never overwritten.
+            A .csv file lists items for one meeting's agenda (--meeting); its header names the columns \
+            title, kind, basis, proposal, text (',' or ';' between fields). Numbers are assigned as usual.
+            A file with an error is reported with its line and column, and nothing of it is stored.
+
+            Examples:
+              docket import arkiv.json
+              docket import saker.csv --meeting styringsgruppen@2025-02-12
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: ArgumentHelp("The file to read.", valueName: "file")) var file: String
+    @Option(help: "The meeting whose agenda a .csv list of items goes on.") var meeting: String?
+    @Flag(help: "Store nothing of a .json file when any of its records differs from the store's.") var strict = false
+
+    /// What the importers can read, by extension.
+    enum Kind {
+        case interchange
+        case itemList
+        case oldDocument
+        case unknown
+
+        init(path: String) {
+            switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+            case "json": self = .interchange
+            case "csv": self = .itemList
+            case "txt", "docx", "pdf", "html", "htm": self = .oldDocument
+            default: self = .unknown
+            }
+        }
+    }
+
+    func run() throws {
+        let kind = Kind(path: file)
+        switch kind {
+        case .interchange, .itemList:
+            break
+        case .oldDocument:
+            throw ValidationError("reading old documents (.txt, .docx, .pdf, .html) comes with the document reader; this docket imports .json exports and .csv item lists")
+        case .unknown:
+            throw ValidationError("'\(file)' is neither .json (a docket export) nor .csv (a list of items); give a file with one of those extensions")
+        }
+        if kind == .interchange, meeting != nil {
+            throw ValidationError("--meeting is for a .csv list of items; a .json export names its own meetings")
+        }
+        let store = try store.open()
+        switch kind {
+        case .interchange:
+            let report = try InterchangeImporter(store: store).importFile(atPath: file, refusingConflicts: strict)
+            if output.json { return try printJSON(report) }
+            print("Imported \(report.insertedCount) rows from \(file)" + (report.inserted.isEmpty ? "" : ":"))
+            for (table, count) in report.inserted.sorted(by: { $0.key < $1.key }) { print("  \(table): \(count)") }
+            for warning in report.warnings { print("warning: \(warning)") }
+            for conflict in report.conflicts { print("conflict: \(conflict)") }
+            if !report.conflicts.isEmpty { print("\(report.conflicts.count) conflict(s): the store's records were kept") }
+        case .itemList:
+            guard let meeting else {
+                throw ValidationError("a .csv list of items goes on one meeting's agenda: give --meeting BODY@DATE")
+            }
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw ValidationError("cannot read '\(file)'")
+            }
+            let items = try ItemListCSV(store: store).importItems(data, file: file, meeting: meeting)
+            if output.json { return try printJSON(items) }
+            print("Added \(items.count) item(s) to \(meeting)")
+            for item in items { print("  \(item.number)  \(item.title)") }
+        case .oldDocument, .unknown:
+            break
+        }
+    }
+}
