@@ -10,7 +10,7 @@ import Foundation
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Read a file into the store: a JSON export (.json) or a list of items for an agenda (.csv).",
+        abstract: "Read files into the store: old summonses and minutes (.txt, .docx, .pdf, .html), a JSON export (.json), or a list of items (.csv).",
         discussion: """
             A .json file is a docket export: into an empty database it gives the exported store back; \
             into one that holds some of it, records are matched by natural key and differences are \
@@ -19,14 +19,26 @@ struct ImportCommand: ParsableCommand {
             title, kind, basis, proposal, text (',' or ';' between fields). Numbers are assigned as usual.
             A file with an error is reported with its line and column, and nothing of it is stored.
 
+            Old documents (summonses and minutes as text, Word, PDF or HTML; folders of them with --recursive) \
+            are read into meetings, items, proposals, decisions, votes and attendance, one document per \
+            transaction: each is stored whole or not at all. The same document imported again changes nothing; \
+            a summons and the minutes of the same meeting merge into one meeting. Bodies are matched by name \
+            and alias (--body forces one; an unknown name registers a new body). --dry-run stores nothing and \
+            prints what would be stored and every warning. The exit status is non-zero when any document failed.
+
             Examples:
+              docket import arkiv/ --recursive
+              docket import protokoll-2019-02-13.pdf --body styringsgruppen --dry-run --json
               docket import arkiv.json
               docket import saker.csv --meeting styringsgruppen@2025-02-12
             """)
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: ArgumentHelp("The file to read.", valueName: "file")) var file: String
+    @Argument(help: ArgumentHelp("The files (or folders of documents) to read.", valueName: "path")) var paths: [String]
+    @Flag(help: "Read the documents in folders' subfolders too.") var recursive = false
+    @Option(help: "Put every document in this body, whatever it names.") var body: String?
+    @Flag(help: "Store nothing: print what would be stored and every warning.") var dryRun = false
     @Option(help: "The meeting whose agenda a .csv list of items goes on.") var meeting: String?
     @Flag(help: "Store nothing of a .json file when any of its records differs from the store's.") var strict = false
 
@@ -48,14 +60,22 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let isDocumentBatch = paths.count > 1 || paths.contains { path in
+            var isFolder: ObjCBool = false
+            return (FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue) || Kind(path: path) == .oldDocument
+        }
+        if isDocumentBatch {
+            return try DocumentBatch(paths: paths, recursive: recursive, body: body, dryRun: dryRun, json: output.json).run(store: store)
+        }
+        let file = paths[0]
         let kind = Kind(path: file)
         switch kind {
         case .interchange, .itemList:
             break
         case .oldDocument:
-            throw ValidationError("reading old documents (.txt, .docx, .pdf, .html) comes with the document reader; this docket imports .json exports and .csv item lists")
+            break
         case .unknown:
-            throw ValidationError("'\(file)' is neither .json (a docket export) nor .csv (a list of items); give a file with one of those extensions")
+            throw ValidationError("'\(file)' is not a file docket reads: give .txt, .docx, .pdf or .html documents, a .json export, or a .csv list of items")
         }
         if kind == .interchange, meeting != nil {
             throw ValidationError("--meeting is for a .csv list of items; a .json export names its own meetings")

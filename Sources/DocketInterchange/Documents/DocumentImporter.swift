@@ -1,0 +1,210 @@
+import DocketModel
+import DocketReader
+import DocketStore
+import Foundation
+
+/// Reads old summonses and minutes into the store, one document per transaction: a document is
+/// stored whole or not at all, the same bytes are never imported twice, and a summons and the
+/// minutes of one meeting merge into that meeting (proposals from the one, decisions and
+/// attendance from the other).
+public struct DocumentImporter {
+    public struct Options: Sendable {
+        /// Put every document in this body, whatever it names.
+        public var bodySlug: String?
+        /// Read and report, store nothing.
+        public var dryRun = false
+        /// Keep what the reader found in each result (for `--dry-run --json`).
+        public var keepReadDocument = false
+
+        public init(bodySlug: String? = nil, dryRun: Bool = false, keepReadDocument: Bool = false) {
+            self.bodySlug = bodySlug
+            self.dryRun = dryRun
+            self.keepReadDocument = keepReadDocument
+        }
+    }
+
+    let store: Store
+    let options: Options
+    let reader = DocumentReader()
+
+    public init(store: Store, options: Options = Options()) {
+        self.store = store
+        self.options = options
+    }
+
+    /// The file extensions read as documents.
+    public static let documentExtensions: Set<String> = ["txt", "text", "docx", "pdf", "html", "htm"]
+
+    /// The documents among `paths`: files as given, folders' documents (recursively when asked), sorted.
+    public static func documents(in paths: [String], recursive: Bool) throws -> [URL] {
+        var found: [URL] = []
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                throw InterchangeError(file: path, message: "no such file or folder")
+            }
+            let url = URL(fileURLWithPath: path)
+            guard isFolder.boolValue else {
+                found.append(url)
+                continue
+            }
+            let options: FileManager.DirectoryEnumerationOptions = recursive ? [.skipsHiddenFiles] : [.skipsHiddenFiles, .skipsSubdirectoryDescendants]
+            let enumerator = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey], options: options)
+            while let file = enumerator?.nextObject() as? URL {
+                if documentExtensions.contains(file.pathExtension.lowercased()) { found.append(file) }
+            }
+        }
+        return found.sorted { $0.path < $1.path }
+    }
+
+    /// Imports one document. Never throws: a failure is reported in the result, and the store
+    /// is left as it was.
+    public func importDocument(at url: URL) -> DocumentImport {
+        var result = DocumentImport(file: url.path, status: .failed)
+        do {
+            let data = try Data(contentsOf: url)
+            let digest = FileAttacher.sha256(data)
+            if let meeting = try store.importedMeeting(sha256: digest) {
+                result.status = .unchanged
+                result.meeting = meeting
+                return result
+            }
+            let format = DocketReader.DocumentFormat(fileExtension: url.pathExtension)
+            let read = try reader.read(data: data, format: format)
+            result.kind = read.kind.rawValue
+            result.itemsRead = read.items.count
+            result.warnings = read.warnings
+            if options.keepReadDocument { result.read = read }
+            do {
+                try store.write { _ in
+                    try save(read, data: data, digest: digest, fileName: url.lastPathComponent, into: &result)
+                    if options.dryRun { throw DryRunRollback() }
+                }
+                result.status = .imported
+            } catch is DryRunRollback {
+                result.status = .dryRun
+            }
+        } catch {
+            result.status = .failed
+            result.failure = "\(error)"
+        }
+        return result
+    }
+
+    /// Thrown to roll a dry run back after everything was stored and counted.
+    struct DryRunRollback: Error {}
+
+    private func save(_ read: ReadDocument, data: Data, digest: String, fileName: String, into result: inout DocumentImport) throws {
+        let body = try body(for: read, result: &result)
+        guard let date = read.meeting.date else {
+            throw InterchangeError(file: fileName, message: "found no meeting date; expected one like '13. februar 2019' or '27.01.2026'")
+        }
+        let isMinutes = read.kind == .minutes
+        var draft = MeetingDraft(start: read.meeting.start, end: read.meeting.end, place: read.meeting.place)
+        draft.summonsPlace = read.summons?.issuedAtPlace
+        draft.summonsDate = read.summons?.issuedOn
+        draft.addressees = read.summons?.addressees
+        let (meeting, created) = try store.meetingForImport(bodySlug: body.slug, date: date, draft, status: isMinutes ? .held : .summoned)
+        result.meeting = meeting.reference
+        result.meetingCreated = created
+        let approved = meeting.status == .minutesApproved
+
+        for readItem in read.items {
+            var itemDraft = ItemDraft(title: readItem.title, kind: readItem.kind, section: readItem.section ?? .forConsideration,
+                                      basis: readItem.basis, caseText: readItem.caseText, proposal: readItem.proposal)
+            itemDraft.archiveCaseNumber = readItem.archiveCaseNumber
+            itemDraft.isExempt = readItem.exempt
+            itemDraft.exemptionBasis = readItem.exemptionBasis
+            let (item, isNew) = try store.importItem(itemDraft, number: readItem.number, meeting: meeting.reference)
+            if isNew { result.itemsCreated += 1 } else { result.itemsUpdated += 1 }
+            guard isMinutes, !approved, readItem.decision != nil || readItem.outcome != nil || readItem.vote != nil else { continue }
+            let outcome = readItem.outcome ?? (readItem.kind == .information ? .noted : .adopted)
+            try store.recordDecision(item.reference, DecisionDraft(text: readItem.decision ?? (outcome == .adopted ? readItem.proposal : nil),
+                                                                   outcome: outcome, tally: readItem.vote?.tally,
+                                                                   remarks: readItem.handling))
+            result.decisions += 1
+        }
+
+        if isMinutes && !approved {
+            var seen = Set<String>()
+            var present: [String] = [], apologies: [String] = [], substitutes: [(person: String, for: String)] = []
+            for attendee in read.attendance + read.otherAttendees where seen.insert(attendee.name.lowercased()).inserted {
+                switch attendee.status {
+                case .apologies: apologies.append(attendee.name)
+                case .substitute:
+                    if let member = attendee.substituteFor, member.lowercased() != attendee.name.lowercased() {
+                        substitutes.append((attendee.name, member))
+                    } else {
+                        present.append(attendee.name)
+                    }
+                case .present, .none: present.append(attendee.name)
+                }
+            }
+            // A member named both absent and substituted for is absent; the substitute names them.
+            try store.importAttendance(meeting: meeting.reference, present: present, apologies: apologies, substitutes: substitutes)
+            result.attendance = seen.count
+            for conflict in read.conflicts {
+                guard let number = conflict.item, let item = try? store.item("\(body.slug) \(number)") else { continue }
+                try store.recordConflictOfInterest(item: item.reference, person: conflict.person, legalBasis: conflict.text)
+            }
+        }
+
+        try store.addAttachment(meeting: meeting.reference, title: fileName, mediaType: MediaType.forFileName(fileName),
+                                sha256: digest, content: data)
+        try store.recordImportedDocument(sha256: digest, fileName: fileName, kind: read.kind.rawValue, meeting: meeting.reference,
+                                         itemsRead: read.items.count, warnings: read.warnings.count)
+    }
+
+    /// The body a document belongs to: the one forced with --body, else the one its name or an
+    /// alias matches, else a new body registered under that name (reported in the result).
+    private func body(for read: ReadDocument, result: inout DocumentImport) throws -> Body {
+        if let slug = options.bodySlug { return try store.body(slug: slug) }
+        guard let name = read.body?.trimmingCharacters(in: .whitespaces), !name.isEmpty else {
+            throw InterchangeError(file: result.file, message: "found no body's name; give --body SLUG to say which body it is")
+        }
+        if let body = try store.body(matching: name) { return body }
+        let slug = try freeSlug(for: name)
+        let series = Set(read.items.compactMap(\.number.series))
+        let body = try store.addBody(slug: slug, BodyDraft(name: name, kind: BodyKind(guessingFrom: name),
+                                                            defaultSeries: series.count == 1 ? series.first : (series.contains(.political) ? .political : nil)),
+                                     standingItems: [])
+        result.bodyCreated = body.slug
+        return body
+    }
+
+    private func freeSlug(for name: String) throws -> String {
+        var base = ""
+        for character in name.lowercased() {
+            if character.isLetter || character.isNumber {
+                base.append(character)
+            } else if base.last != "-" && !base.isEmpty {
+                base.append("-")
+            }
+        }
+        while base.hasSuffix("-") { base.removeLast() }
+        base = String(base.prefix(36))
+        while base.hasSuffix("-") { base.removeLast() }
+        if base.isEmpty || !(base.first?.isLetter ?? false) { base = "organ" + (base.isEmpty ? "" : "-" + base) }
+        var candidate = base
+        var counter = 2
+        while (try? store.body(slug: candidate)) != nil {
+            candidate = "\(base)-\(counter)"
+            counter += 1
+        }
+        return candidate
+    }
+}
+
+extension BodyKind {
+    /// A guess from a body's name, for bodies an import registers.
+    init(guessingFrom name: String) {
+        let lower = name.lowercased()
+        if lower.contains("styringsgruppe") { self = .steeringGroup }
+        else if lower.contains("faggruppe") { self = .expertGroup }
+        else if lower.contains("samstyring") { self = .coGovernanceCommittee }
+        else if lower.contains("portefølje") { self = .portfolioBoard }
+        else if lower.contains("utvalg") || lower.contains("komit") || lower.contains("formannskap") || lower.contains("kommunestyre") || lower.contains("bystyre") { self = .committee }
+        else if lower.contains("råd") { self = .council }
+        else { self = .other }
+    }
+}
