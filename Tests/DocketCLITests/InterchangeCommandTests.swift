@@ -43,7 +43,12 @@ import Testing
         do { try process.run() } catch { return nil }
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
+        guard process.terminationStatus == 0 else { return nil }
+        // The search index's segments depend on the order rows were indexed in; what they index
+        // is compared through item_search_content and item_search_docsize.
+        return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("INSERT INTO item_search_data") && !$0.hasPrefix("INSERT INTO item_search_idx") }
+            .joined(separator: "\n")
     }
 
     /// The database and its WAL, byte for byte.
@@ -142,12 +147,15 @@ import Testing
         #expect(try fileBytes(strict.database) == before)
     }
 
-    @Test func oldDocumentsWaitForTheDocumentReader() throws {
+    @Test func aDocumentWithoutAMeetingFailsAndStoresNothing() throws {
         expectSuccess(try docket.run("init"))
         try "Møteprotokoll".write(toFile: dir.path("protokoll.txt"), atomically: true, encoding: .utf8)
+        let before = try fileBytes(docket.database)
         let result = try docket.run("import", dir.path("protokoll.txt"))
         #expect(result.status != 0)
-        #expect(result.stderr.contains("comes with the document reader"))
+        #expect(result.stdout.contains("protokoll.txt"))
+        #expect(result.stdout.contains("1 failed"))
+        #expect(try fileBytes(docket.database) == before)
     }
 
     @Test func csvAndCalendarExportsAndACSVListOfItems() throws {
