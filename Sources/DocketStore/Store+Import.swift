@@ -52,10 +52,11 @@ extension Store {
     /// gives it, or fills in what the store's item of that number lacks (a proposal from the
     /// summons, the rest from the minutes). Returns the item and whether it was new.
     ///
-    /// The case is found by archive case number, else by the same title in another body (a guess,
-    /// recorded as such), else it is a new case.
+    /// The case is found by archive case number, else (when `linkingByTitle`) by the same title in
+    /// another body (a guess, recorded as such), else it is a new case.
     @discardableResult
-    public func importItem(_ draft: ItemDraft, number: ItemNumber, meeting reference: String) throws -> (AgendaItem, created: Bool) {
+    public func importItem(_ draft: ItemDraft, number: ItemNumber, meeting reference: String,
+                           linkingByTitle: Bool = true) throws -> (AgendaItem, created: Bool) {
         try write { db in
             let meeting = try meeting(reference)
             let bodyID = try bodyID(slug: meeting.body)
@@ -85,7 +86,7 @@ extension Store {
                let id = try db.fetchValue(Int64.self, "SELECT id FROM case_file WHERE archive_number = ?", [archive]) {
                 caseID = id
                 link = "archive_number"
-            } else if draft.archiveCaseNumber == nil, let id = try db.fetchValue(Int64.self, """
+            } else if draft.archiveCaseNumber == nil, linkingByTitle, let id = try db.fetchValue(Int64.self, """
                 SELECT case_id FROM agenda_item WHERE lower(title) = lower(?) AND body_id <> ? AND section = 'for_consideration'
                 ORDER BY id LIMIT 1
                 """, [title, bodyID]) {
