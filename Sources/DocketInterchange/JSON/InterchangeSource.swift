@@ -12,14 +12,17 @@ struct InterchangeSource {
     let file: String
     private let fields: [String: Range<Int>]
     private let decoder = JSONDecoder()
+    /// Told the ranges a walk has finished reading, so that a mapped file's pages there can go.
+    let finishedReading: ((Range<Int>) -> Void)?
 
     static let arrays = ["organisations", "people", "bodies", "memberships", "meetings", "cases", "items", "files", "attachments", "corrections"]
 
-    init(data: Data, file: String) throws {
+    init(data: Data, file: String, finishedReading: ((Range<Int>) -> Void)? = nil) throws {
         let data = data.startIndex == 0 ? data : Data(data)
         self.data = data
         self.file = file
-        guard let fields = JSONSkimmer.with(data, { $0.topLevelFields() }) else {
+        self.finishedReading = finishedReading
+        guard let fields = JSONSkimmer.with(data, progress: finishedReading, { $0.topLevelFields() }) else {
             throw Self.malformed(data, file: file, fallback: "the file is not one JSON object")
         }
         self.fields = fields
@@ -46,7 +49,7 @@ struct InterchangeSource {
 
     /// The byte ranges of the records of a top-level array.
     func elements(_ key: String) throws -> [Range<Int>] {
-        guard let range = fields[key], let elements = JSONSkimmer.with(data, { $0.elements(of: range) }) else {
+        guard let range = fields[key], let elements = JSONSkimmer.with(data, progress: finishedReading, { $0.elements(of: range) }) else {
             throw error(at: [.key(key)], "'\(key)' is not a list; expected [ … ]")
         }
         return elements
@@ -77,6 +80,7 @@ struct InterchangeSource {
             for (offset, record) in records.enumerated() {
                 try body(start + offset, record)
             }
+            finishedReading?(elements[start].lowerBound..<elements[end - 1].upperBound)
             start = end
         }
     }
