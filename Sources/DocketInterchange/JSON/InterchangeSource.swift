@@ -125,6 +125,7 @@ struct InterchangeSource {
         var detail = fallback
         do {
             _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return InterchangeError(file: file, line: 1, column: 1, message: "the file is JSON but not an object; expected { \"format\": \"\(InterchangeDocument.formatName)\", … }")
         } catch {
             detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? detail
         }
