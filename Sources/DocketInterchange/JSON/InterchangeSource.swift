@@ -18,7 +18,9 @@ struct InterchangeSource {
     static let arrays = ["organisations", "people", "bodies", "memberships", "meetings", "cases", "items", "files", "attachments", "corrections"]
 
     init(data: Data, file: String, finishedReading: ((Range<Int>) -> Void)? = nil) throws {
-        let data = data.startIndex == 0 ? data : Data(data)
+        // A byte-order mark (some Windows editors write one) is not JSON; the rest is read without it.
+        let unmarked = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
+        let data = unmarked.startIndex == 0 ? unmarked : Data(unmarked)
         self.data = data
         self.file = file
         self.finishedReading = finishedReading
