@@ -92,6 +92,10 @@ import Testing
         #expect(items[0].proposal == "Linje 1\r\nLinje 2 med \"sitat\"")
         #expect(items[0].caseText == nil)
         #expect(items[1].kind == .information)
+        let norwegian = "Tittel;Type sak;Saksunderlag;Forslag til vedtak\nNy sak;Diskusjon;Notat;Tas til orientering.\n"
+        let more = try ItemListCSV(store: store).importItems(Data(norwegian.utf8), file: "saker.csv", meeting: "styringsgruppen@2019-06-12")
+        #expect(more.map(\.number.description) == ["14/19"])
+        #expect(more[0].kind == .discussion && more[0].basis == "Notat" && more[0].proposal == "Tas til orientering.")
     }
 
     @Test func aBadListOfItemsNamesTheLineAndColumnAndStoresNothing() throws {

@@ -4,7 +4,8 @@ import DocketStore
 import Foundation
 
 /// A list of items for one meeting's agenda, from a spreadsheet: a header row naming the columns
-/// (title, kind, basis, proposal, text; title is required, the others optional, in any order),
+/// (title, kind, basis, proposal, text, or in Norwegian tittel, type, saksunderlag, forslag,
+/// tekst; title is required, the others optional, in any order),
 /// then one item a row. Numbers are assigned as for any item added; all rows go in or none.
 ///
 /// Both ',' and ';' (Norwegian Excel) are read, with or without a byte-order mark.
@@ -12,6 +13,12 @@ public struct ItemListCSV {
     let store: Store
 
     public static let columns = ["title", "kind", "basis", "proposal", "text"]
+
+    /// The headers a Norwegian spreadsheet gives the same columns (as the agenda table prints them).
+    static let norwegianHeaders = [
+        "tittel": "title", "sak": "title", "type": "kind", "type sak": "kind", "saksunderlag": "basis",
+        "forslag": "proposal", "forslag til vedtak": "proposal", "tekst": "text", "saksframlegg": "text",
+    ]
 
     public init(store: Store) {
         self.store = store
@@ -52,7 +59,10 @@ public struct ItemListCSV {
         guard let header = reader.headerRow, !header.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
             throw InterchangeError(file: file, line: 1, message: "no header row; expected the columns \(Self.columns.joined(separator: ", "))")
         }
-        let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let names = header.map { cell in
+            let name = cell.trimmingCharacters(in: .whitespaces).lowercased()
+            return Self.norwegianHeaders[name] ?? name
+        }
         for (index, name) in names.enumerated() where !Self.columns.contains(name) {
             throw InterchangeError(file: file, line: 1, column: index + 1,
                                    message: "unknown column '\(header[index])'; expected some of \(Self.columns.joined(separator: ", "))")

@@ -21,20 +21,19 @@ public struct InterchangeImporter {
     /// - parameter refusingConflicts: store nothing when any record differs from the store's.
     @discardableResult
     public func importFile(atPath path: String, refusingConflicts: Bool = false) throws -> ImportReport {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        } catch {
-            throw InterchangeError(file: path, message: "cannot read the file (\(error.localizedDescription)); expected a readable .json file")
-        }
-        return try importJSON(data, file: path, refusingConflicts: refusingConflicts)
+        let file = try MappedFile(path: path)
+        return try importJSON(file.data, file: path, refusingConflicts: refusingConflicts, finishedReading: file.release(_:))
     }
 
     /// Reads and imports a JSON interchange file; errors name `file`, line and column.
     /// - parameter refusingConflicts: store nothing when any record differs from the store's.
     @discardableResult
     public func importJSON(_ data: Data, file: String, refusingConflicts: Bool = false) throws -> ImportReport {
-        let source = try InterchangeSource(data: data, file: file)
+        try importJSON(data, file: file, refusingConflicts: refusingConflicts, finishedReading: nil)
+    }
+
+    private func importJSON(_ data: Data, file: String, refusingConflicts: Bool, finishedReading: ((Range<Int>) -> Void)?) throws -> ImportReport {
+        let source = try InterchangeSource(data: data, file: file, finishedReading: finishedReading)
         do {
             return try store.write { db in
                 var run = try ImportRun(db: db, source: source)

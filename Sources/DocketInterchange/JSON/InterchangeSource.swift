@@ -12,14 +12,19 @@ struct InterchangeSource {
     let file: String
     private let fields: [String: Range<Int>]
     private let decoder = JSONDecoder()
+    /// Told the ranges a walk has finished reading, so that a mapped file's pages there can go.
+    let finishedReading: ((Range<Int>) -> Void)?
 
     static let arrays = ["organisations", "people", "bodies", "memberships", "meetings", "cases", "items", "files", "attachments", "corrections"]
 
-    init(data: Data, file: String) throws {
-        let data = data.startIndex == 0 ? data : Data(data)
+    init(data: Data, file: String, finishedReading: ((Range<Int>) -> Void)? = nil) throws {
+        // A byte-order mark (some Windows editors write one) is not JSON; the rest is read without it.
+        let unmarked = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
+        let data = unmarked.startIndex == 0 ? unmarked : Data(unmarked)
         self.data = data
         self.file = file
-        guard let fields = JSONSkimmer.with(data, { $0.topLevelFields() }) else {
+        self.finishedReading = finishedReading
+        guard let fields = JSONSkimmer.with(data, progress: finishedReading, { $0.topLevelFields() }) else {
             throw Self.malformed(data, file: file, fallback: "the file is not one JSON object")
         }
         self.fields = fields
@@ -46,7 +51,7 @@ struct InterchangeSource {
 
     /// The byte ranges of the records of a top-level array.
     func elements(_ key: String) throws -> [Range<Int>] {
-        guard let range = fields[key], let elements = JSONSkimmer.with(data, { $0.elements(of: range) }) else {
+        guard let range = fields[key], let elements = JSONSkimmer.with(data, progress: finishedReading, { $0.elements(of: range) }) else {
             throw error(at: [.key(key)], "'\(key)' is not a list; expected [ … ]")
         }
         return elements
@@ -77,6 +82,7 @@ struct InterchangeSource {
             for (offset, record) in records.enumerated() {
                 try body(start + offset, record)
             }
+            finishedReading?(elements[start].lowerBound..<elements[end - 1].upperBound)
             start = end
         }
     }
@@ -121,6 +127,7 @@ struct InterchangeSource {
         var detail = fallback
         do {
             _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return InterchangeError(file: file, line: 1, column: 1, message: "the file is JSON but not an object; expected { \"format\": \"\(InterchangeDocument.formatName)\", … }")
         } catch {
             detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? detail
         }

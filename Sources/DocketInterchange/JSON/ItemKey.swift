@@ -36,7 +36,7 @@ struct ItemKey: Hashable, Sendable {
         }
         let numbers = parts.last!.split(separator: "/", omittingEmptySubsequences: false)
         guard numbers.count == 2, numbers[1].count == 4, let sequence = Int(numbers[0]), sequence > 0,
-              numbers[0].allSatisfy({ $0.isASCII && $0.isNumber }), let year = Int(numbers[1]), (1800...2999).contains(year) else { return nil }
+              numbers[0].utf8.allSatisfy({ (0x30...0x39).contains($0) }), let year = Int(numbers[1]), (1800...2999).contains(year) else { return nil }
         self.init(body: body, series: series, sequence: sequence, year: year)
     }
 

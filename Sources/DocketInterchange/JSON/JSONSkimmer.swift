@@ -11,11 +11,25 @@ struct JSONSkimmer {
     /// The bytes, read through a raw pointer: byte-by-byte access through `Data` costs several
     /// times more, and an archive is walked byte by byte.
     let data: UnsafeRawBufferPointer
+    /// Told, every few megabytes, how far the walk has come (so a mapped file's pages behind it can go).
+    let progress: Progress?
+
+    final class Progress {
+        let report: (Range<Int>) -> Void
+        var reported = 0
+        init(_ report: @escaping (Range<Int>) -> Void) { self.report = report }
+
+        func passed(_ offset: Int) {
+            guard offset - reported >= 4 << 20 else { return }
+            report(reported..<offset)
+            reported = offset
+        }
+    }
 
     /// Runs `body` with a skimmer over `data` (whose indices must start at 0).
-    static func with<T>(_ data: Data, _ body: (JSONSkimmer) throws -> T) rethrows -> T {
+    static func with<T>(_ data: Data, progress: ((Range<Int>) -> Void)? = nil, _ body: (JSONSkimmer) throws -> T) rethrows -> T {
         precondition(data.startIndex == 0, "skim a Data whose indices start at 0")
-        return try data.withUnsafeBytes { try body(JSONSkimmer(data: $0)) }
+        return try data.withUnsafeBytes { try body(JSONSkimmer(data: $0, progress: progress.map(Progress.init))) }
     }
 
     /// The byte range of each top-level field's value.
@@ -59,11 +73,13 @@ struct JSONSkimmer {
         var elements: [Range<Int>] = []
         skipWhitespace(&index)
         if index < range.upperBound, data[index] == UInt8(ascii: "]") { return elements }
+        if let progress { progress.reported = range.lowerBound }
         while index < range.upperBound {
             skipWhitespace(&index)
             let start = index
             guard skipValue(&index) else { return nil }
             elements.append(start..<index)
+            progress?.passed(index)
             skipWhitespace(&index)
             guard index < range.upperBound else { return nil }
             if data[index] == UInt8(ascii: "]") { return elements }
@@ -111,6 +127,7 @@ struct JSONSkimmer {
                 case UInt8(ascii: "}"), UInt8(ascii: "]"):
                     depth -= 1
                     if depth == 0 { index += 1; return true }
+                    progress?.passed(index)
                 default:
                     break
                 }

@@ -16,7 +16,7 @@ struct ImportCommand: ParsableCommand {
             into one that holds some of it, records are matched by natural key and differences are \
             reported as conflicts, never overwritten.
             A .csv file lists items for one meeting's agenda (--meeting); its header names the columns \
-            title, kind, basis, proposal, text (',' or ';' between fields). Numbers are assigned as usual.
+            title, kind, basis, proposal, text (or tittel, type, saksunderlag, forslag, tekst; ',' or ';' between fields). Numbers are assigned as usual.
             A file with an error is reported with its line and column, and nothing of it is stored.
 
             Old documents (summonses and minutes as text, Word, PDF or HTML; folders of them with --recursive) \
