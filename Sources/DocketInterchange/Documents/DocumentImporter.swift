@@ -33,7 +33,7 @@ public struct DocumentImporter {
     }
 
     /// The file extensions read as documents.
-    public static let documentExtensions: Set<String> = ["txt", "text", "docx", "pdf", "html", "htm"]
+    public static let documentExtensions: Set<String> = ["txt", "text", "md", "markdown", "docx", "pdf", "html", "htm"]
 
     /// The documents among `paths`: files as given, folders' documents (recursively when asked), sorted.
     public static func documents(in paths: [String], recursive: Bool) throws -> [URL] {

@@ -53,7 +53,10 @@ enum ItemBlockReader {
     /// A motion put in the meeting ends the proposal as written before it.
     private static let motion = Pattern(
         #"\b(?:fremmet\s+(?:følgende|forslag|et|nytt)|foreslo\s+følgende|satt\s+opp\s+mot|alternativt?\s+forslag|endringsforslag|tilleggsforslag)"#)
-    private static let underline = Pattern(#"^\s*_{5,}\s*$"#)
+    /// A rule across the page: underscores, dashes, equals signs or asterisks, as papers print between items.
+    private static let underline = Pattern(#"^\s*(?:_{5,}|-{5,}|={5,}|\*{3,})\s*$"#)
+    /// "Type sak: Beslutning" under an item's heading: the kind, which the agenda table gives; not case text.
+    private static let kindLine = Pattern(#"^\s*(?:type\s+sak|sakstype)\s*:\s*\p{L}+\s*$"#)
 
     enum Part { case caseText, proposal, handling, decision, attachments }
 
@@ -102,6 +105,7 @@ enum ItemBlockReader {
             }
             if underline.matches(text) { continue }
             let lower = text.lowercased()
+            if part == .caseText, lower.includes("sak"), kindLine.matches(text) { continue }
             if fields.archiveCaseNumber == nil, text.includes("/"), let match = archiveNumber.firstMatch(in: text) {
                 fields.archiveCaseNumber = match[1]
             }

@@ -6,13 +6,16 @@ public enum DocumentFormat: String, Codable, Sendable, CaseIterable {
     case docx
     case pdf
     case html
+    /// Markdown, as secretaries (and Docket) write papers: pipe tables, # headings, emphasis.
+    case markdown
 
-    /// From a file name's extension; plain text for anything unknown (".txt", ".md", none).
+    /// From a file name's extension; plain text for anything unknown (".txt", none).
     public init(fileExtension: String) {
         switch fileExtension.lowercased() {
         case "docx": self = .docx
         case "pdf": self = .pdf
         case "html", "htm", "xhtml": self = .html
+        case "md", "markdown": self = .markdown
         default: self = .text
         }
     }
@@ -53,6 +56,9 @@ enum DocumentSource {
         case .html:
             let decoded = TextDecoding.decode(data)
             return (HTMLText.text(from: decoded.text), decoded.encoding)
+        case .markdown:
+            let decoded = TextDecoding.decode(data)
+            return (MarkdownText.text(from: decoded.text), decoded.encoding)
         case .docx:
             return (try DocxText.text(from: data), nil)
         case .pdf:

@@ -103,6 +103,11 @@ enum FrontMatterReader {
                 }
                 if result.meeting.start == nil { apply(DateTimeReader.times(in: value), to: &result) }
             case "tidspunkt", "tid", "møtetid", "klokkeslett", "kl", "møtestart":
+                // "Tid: 11. desember 2024 kl. 10.00–12.00" gives the date as well as the time.
+                if result.meeting.date == nil, let date = DateTimeReader.firstDate(in: value) {
+                    result.meeting.date = date
+                    result.dateLine = line.number
+                }
                 if result.meeting.start == nil { apply(DateTimeReader.times(in: value), to: &result) }
             case "møtested", "sted", "møtelokale", "møterom":
                 guard result.meeting.place == nil else { continue }

@@ -53,7 +53,7 @@ struct ImportCommand: ParsableCommand {
             switch URL(fileURLWithPath: path).pathExtension.lowercased() {
             case "json": self = .interchange
             case "csv": self = .itemList
-            case "txt", "docx", "pdf", "html", "htm": self = .oldDocument
+            case "txt", "text", "md", "markdown", "docx", "pdf", "html", "htm": self = .oldDocument
             default: self = .unknown
             }
         }
