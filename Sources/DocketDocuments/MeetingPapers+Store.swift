@@ -21,10 +21,11 @@ extension MeetingPapers {
                 isAnyOtherBusiness: item.standingPurpose == .anyOtherBusiness,
                 decision: try Self.decision(of: item, in: store)))
         }
-        var attachments: [Attachment] = []
+        // The summons lists the meeting's own attachments first, then each item's, in agenda order.
+        var attachments = try store.attachments(meeting: reference).map { DocketDocuments.Attachment(title: $0.title) }
         for item in items {
-            for attachment in try store.story(of: item.reference).attachments {
-                attachments.append(Attachment(title: attachment.title, itemNumber: item.number, isExempt: item.isExempt))
+            for attachment in try store.attachments(item: item.reference) {
+                attachments.append(DocketDocuments.Attachment(title: attachment.title, itemNumber: item.number, isExempt: item.isExempt))
             }
         }
         self.init(

@@ -16,21 +16,13 @@ public struct CaseStep: Codable, Hashable, Sendable {
     public var linkedBy: String
 }
 
-public struct AttachmentSummary: Codable, Hashable, Sendable {
-    public var id: Int64
-    public var title: String
-    public var mediaType: String
-    public var size: Int?
-    public var sha256: String?
-}
-
 /// Everything an archivist asks of an item: where it was handled, what was proposed and decided,
 /// on what basis, where the case went, and what refers to it.
 public struct ItemStory: Codable, Hashable, Sendable {
     public var item: AgendaItem
     public var meeting: Meeting
     public var decision: Decision?
-    public var attachments: [AttachmentSummary]
+    public var attachments: [Attachment]
     public var casePath: [CaseStep]
     public var references: [ResolvedReference]
     public var referredToBy: [ReferringItem]
@@ -44,7 +36,7 @@ extension Store {
     public func story(of reference: String, isPublic: Bool = false) throws -> ItemStory {
         let item = try item(reference)
         var story = ItemStory(item: item, meeting: try meeting(id: item.meetingID), decision: try decision(itemID: item.id),
-                              attachments: try attachmentSummaries(itemID: item.id), casePath: try caseSteps(caseID: item.caseID),
+                              attachments: try attachments(item: reference), casePath: try caseSteps(caseID: item.caseID),
                               references: try references(from: reference), referredToBy: try referringItems(to: reference),
                               isPublicVersion: isPublic)
         if isPublic {
@@ -71,16 +63,6 @@ extension Store {
         }
     }
 
-    func attachmentSummaries(itemID: Int64) throws -> [AttachmentSummary] {
-        try db.fetchAll("""
-            SELECT a.id, a.title, a.media_type, f.size, a.sha256
-            FROM attachment a LEFT JOIN stored_file f ON f.sha256 = a.sha256
-            WHERE a.item_id = ? ORDER BY a.position, a.id
-            """, [itemID]).map { row in
-            AttachmentSummary(id: try row.decode("id"), title: try row.decode("title"), mediaType: try row.decode("media_type"),
-                              size: row["size", as: Int.self], sha256: row["sha256", as: String.self])
-        }
-    }
 }
 
 extension ItemStory {
