@@ -50,6 +50,13 @@ extension Store {
         }
     }
 
+    /// Re-reads the references of many items, for imports that write rows directly.
+    public func refreshReferences(itemIDs: [Int64]) throws {
+        try write { _ in
+            for id in itemIDs { try refreshReferences(itemID: id) }
+        }
+    }
+
     /// The references an item's texts make, each resolved in the item's own body unless the text names another.
     public func references(from reference: String) throws -> [ResolvedReference] {
         let item = try item(reference)

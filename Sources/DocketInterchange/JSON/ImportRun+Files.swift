@@ -61,4 +61,20 @@ extension ImportRun {
             ], values: [], what: "a correction of \(correction.item ?? correction.meeting)")
         }
     }
+
+    /// Documents `docket import` read before; optional in the format (older files have none).
+    mutating func importImportedDocuments() throws {
+        guard source.has("importedDocuments") else { return }
+        try source.each("importedDocuments", as: ImportedDocumentRecord.self) { index, document in
+            let path: [JSONPathComponent] = [.key("importedDocuments"), .index(index)]
+            guard let meetingID = try meetingID(document.meeting, at: path + [.key("meeting")]) else {
+                throw ImportProblem(path + [.key("meeting")], "no meeting \(document.meeting) in the file or the store; expected body@date")
+            }
+            try merger.merge("imported_document", key: [("sha256", value(document.sha256))], values: [
+                ("file_name", value(document.fileName)), ("kind", value(document.kind)), ("meeting_id", value(meetingID)),
+                ("items_read", value(document.itemsRead)), ("warnings", value(document.warnings)),
+                ("imported_on", value(document.importedOn)),
+            ], what: "the imported document \(document.fileName)")
+        }
+    }
 }

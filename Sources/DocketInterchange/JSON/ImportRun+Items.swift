@@ -91,6 +91,7 @@ extension ImportRun {
                 ("public_title", value(record.publicTitle)), ("exemption_basis", value(record.exemptionBasis)),
                 ("exempt_until", value(record.exemptUntil)), ("handling_status", value(record.handlingStatus)),
                 ("arrival", value(arrival)), ("previous_item_id", value(previousID)), ("approves_meeting_id", value(approvesID)),
+                ("case_link", value(record.caseLink ?? "explicit")),
             ], insertOnly: [("case_id", value(caseID))], what: "item \(key.reference)")
             items[key] = outcome.id
             try importDecision(of: record, itemID: outcome.id, meetingID: meetingID, path: path)

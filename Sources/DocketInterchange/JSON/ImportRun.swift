@@ -40,6 +40,7 @@ struct ImportRun {
         try importFiles()
         try importAttachments()
         try importCorrections()
+        try importImportedDocuments()
         try importApprovals()
         try finish()
     }

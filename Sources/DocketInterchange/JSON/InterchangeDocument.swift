@@ -27,6 +27,9 @@ public struct InterchangeDocument: Codable, Sendable {
     public var files: [StoredFileRecord] = []
     public var attachments: [AttachmentRecord] = []
     public var corrections: [CorrectionRecord] = []
+    /// Documents `docket import` read, by the SHA-256 of their bytes: so that importing one again
+    /// after a round trip still changes nothing. Optional: files without it read as having none.
+    public var importedDocuments: [ImportedDocumentRecord] = []
 
     public init() {}
 
@@ -171,6 +174,8 @@ public struct ItemRecord: Codable, Sendable, Equatable {
     public var handlingStatus: HandlingStatus
     /// new, postponed or referred.
     public var arrival: String
+    /// Why it shares its case with other items when not set by hand: `archive_number`, or `title` (a guess made by an import).
+    public var caseLink: String?
     /// The item this one continues, `body 8/2019`.
     public var previousItem: String?
     /// For the previous-minutes item: the meeting whose minutes it approves, `body@date`.
@@ -227,6 +232,17 @@ public struct AttachmentRecord: Codable, Sendable, Equatable {
 }
 
 /// A recorded change to approved minutes.
+public struct ImportedDocumentRecord: Codable, Sendable, Equatable {
+    public var sha256: String
+    public var fileName: String
+    public var kind: String
+    /// The meeting it describes, `body@date`.
+    public var meeting: String
+    public var itemsRead: Int
+    public var warnings: Int
+    public var importedOn: CalendarDate
+}
+
 public struct CorrectionRecord: Codable, Sendable, Equatable {
     public var meeting: String
     public var item: String?

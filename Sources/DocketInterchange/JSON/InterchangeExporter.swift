@@ -145,6 +145,15 @@ public struct InterchangeExporter {
                     reason: try row.decode("reason"), correctedOn: try row.decode("corrected_on")))
             }
             writer.endArray()
+            try writer.beginArray("importedDocuments")
+            try db.forEachRow("SELECT * FROM imported_document ORDER BY rowid") { row in
+                guard meetingIDs.contains(try row.decode("meeting_id")) else { return }
+                try writer.element(ImportedDocumentRecord(
+                    sha256: try row.decode("sha256"), fileName: try row.decode("file_name"), kind: try row.decode("kind"),
+                    meeting: names.meeting[try row.decode("meeting_id")]!.reference, itemsRead: try row.decode("items_read"),
+                    warnings: try row.decode("warnings"), importedOn: try row.decode("imported_on")))
+            }
+            writer.endArray()
             try writer.endObject()
         }
     }
@@ -200,6 +209,7 @@ public struct InterchangeExporter {
             isExempt: try row.decode("is_exempt"), publicTitle: row["public_title", as: String.self],
             exemptionBasis: row["exemption_basis", as: String.self], exemptUntil: row["exempt_until", as: CalendarDate.self],
             handlingStatus: try row.decode("handling_status"), arrival: try row.decode("arrival"),
+            caseLink: row["case_link", as: String.self].flatMap { $0 == "explicit" ? nil : $0 },
             previousItem: row["previous_item_id", as: Int64.self].flatMap { names.item[$0]?.reference },
             approvesMeeting: row["approves_meeting_id", as: Int64.self].flatMap { names.meeting[$0]?.reference })
         if let decision = try db.fetchOne("SELECT * FROM decision WHERE item_id = ?", [id]) {

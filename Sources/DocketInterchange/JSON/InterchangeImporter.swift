@@ -38,6 +38,8 @@ public struct InterchangeImporter {
             return try store.write { db in
                 var run = try ImportRun(db: db, source: source)
                 try run.importAll()
+                // References are read from the texts, as for items a secretary enters.
+                try store.refreshReferences(itemIDs: run.items.values.sorted())
                 let report = run.merger.report
                 if refusingConflicts, !report.conflicts.isEmpty {
                     throw InterchangeError(file: file, message: "\(report.conflicts.count) record(s) differ from the store's, the first: "

@@ -50,6 +50,9 @@ struct InterchangeSource {
     }
 
     /// The byte ranges of the records of a top-level array.
+    /// Whether the file has a field: for arrays the format added later, which older files lack.
+    func has(_ key: String) -> Bool { fields[key] != nil }
+
     func elements(_ key: String) throws -> [Range<Int>] {
         guard let range = fields[key], let elements = JSONSkimmer.with(data, progress: finishedReading, { $0.elements(of: range) }) else {
             throw error(at: [.key(key)], "'\(key)' is not a list; expected [ … ]")
