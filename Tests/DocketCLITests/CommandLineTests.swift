@@ -190,6 +190,8 @@ import Testing
         let register = try docket.run("decisions", "--body", "styringsgruppen", "--year", "2024")
         expectSuccess(register)
         #expect(register.stdout.contains("5/24") && register.stdout.contains("Enstemmig vedtatt"))
+        let csv = try docket.run("decisions", "--body", "styringsgruppen", "--year", "2024", "--csv")
+        #expect(csv.stdout.hasPrefix("number,meeting_date,title,kind,outcome,vote,decision,exempt\r\n5/24,2024-12-11,Møteplan 2025,decision,adopted,Enstemmig vedtatt,"))
         let publicStory = try docket.run("show", "styringsgruppen 7/25", "--public", "--json")
         #expect(!publicStory.stdout.contains("Forhandlingsposisjon"))
         #expect(publicStory.stdout.contains("Forhandlinger om avtale"))

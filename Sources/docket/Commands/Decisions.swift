@@ -1,5 +1,7 @@
 import ArgumentParser
+import DocketInterchange
 import DocketModel
+import Foundation
 import DocketStore
 
 struct Decisions: ParsableCommand {
@@ -17,10 +19,21 @@ struct Decisions: ParsableCommand {
     @Option(help: "The body's slug.") var body: String
     @Option(help: "The year.") var year: Int
     @Flag(help: "The public register: exempt items show their public title and legal basis only.") var `public` = false
+    @Flag(help: "Print CSV for spreadsheets instead of a table.") var csv = false
+    @Flag(help: "With --csv: what Norwegian Excel opens (UTF-8 with BOM, ';' between fields).") var excel = false
 
     func run() throws {
         let entries = try store.open().decisionRegister(bodySlug: body, year: year, isPublic: `public`)
         if output.json { return try printJSON(entries) }
+        if csv || excel {
+            let rows = entries.map { entry in
+                [entry.number.description, entry.meetingDate.description, entry.title, entry.kind?.rawValue ?? "", entry.outcome.rawValue,
+                 entry.vote ?? "", entry.decision ?? "", entry.isExempt ? (entry.exemptionBasis ?? "") : ""]
+            }
+            let data = try CSVTable.data(header: ["number", "meeting_date", "title", "kind", "outcome", "vote", "decision", "exempt"],
+                                         rows: rows, excel: excel)
+            return FileHandle.standardOutput.write(data)
+        }
         var table = TextTable("Nr", "Møte", "Sak", "Utfall", "Votering", "Vedtak")
         for entry in entries {
             let title = entry.isExempt && `public` ? "\(entry.title) (unntatt offentlighet, jf. \(entry.exemptionBasis ?? ""))" : entry.title
