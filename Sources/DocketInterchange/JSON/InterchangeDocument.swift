@@ -29,7 +29,7 @@ public struct InterchangeDocument: Codable, Sendable {
     public var corrections: [CorrectionRecord] = []
     /// Documents `docket import` read, by the SHA-256 of their bytes: so that importing one again
     /// after a round trip still changes nothing. Optional: files without it read as having none.
-    public var importedDocuments: [ImportedDocumentRecord] = []
+    public var importedDocuments: [ImportedDocumentRecord]?
 
     public init() {}
 
