@@ -100,7 +100,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "InterchangeBenchmark",
-            dependencies: ["DocketInterchange", "DocketStore", "SQLite", "CSQLite"],
+            dependencies: ["DocketInterchange", "DocketStore", "SQLite", "CSQLite", "CNorwegianTokenizer"],
             path: "Benchmarks/InterchangeBenchmark"
         ),
 
