@@ -45,7 +45,7 @@ let corpusPath = options["corpus"] ?? URL(fileURLWithPath: #filePath).deletingLa
 /// Peak resident memory of this process so far (getrusage; Linux reports KiB), in MiB.
 func peakRSS() -> Double {
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_maxrss) / 1024
 }
 

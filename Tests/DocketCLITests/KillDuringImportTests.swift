@@ -3,14 +3,19 @@ import Foundation
 import SQLite
 import Testing
 
+/// The corpus minutes the kill -9 test imports: ../shared/corpus/minutes, beside the project.
+enum KillTestCorpus {
+    static let minutes = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appending(path: "../../../shared/corpus/minutes").standardized
+    static var isPresent: Bool { FileManager.default.fileExists(atPath: minutes.path) }
+}
+
 /// `docket import` of a folder of minutes killed with SIGKILL part-way, as a power cut or an
 /// impatient `kill -9` would: every document is then either fully in the store or not at all, and
 /// running the same import again completes the rest.
-@Suite(.serialized, .enabled(if: KillDuringImportTests.corpusIsPresent, "../shared/corpus/minutes is not beside the project; the kill -9 test needs its 41 minutes"))
+@Suite(.serialized, .enabled(if: KillTestCorpus.isPresent, "../shared/corpus/minutes is not beside the project; the kill -9 test needs its 41 minutes"))
 struct KillDuringImportTests {
-    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appending(path: "../../../shared/corpus/minutes").standardized
-    static var corpusIsPresent: Bool { FileManager.default.fileExists(atPath: corpus.path) }
+    static let corpus = KillTestCorpus.minutes
 
     /// The municipality's own record of each document's meeting (`NNNN.truth.json`).
     struct Truth: Decodable {
@@ -93,11 +98,13 @@ struct KillDuringImportTests {
             #expect(date != nil, "\(file) is recorded as imported but its meeting is missing")
             let truth = try #require(truths[file], "\(file) is not a corpus document")
             #expect(date == truth.date, "\(file): meeting on \(date ?? "-"), truth \(truth.date)")
-            #expect((try row.decode("body_name", as: String?.self))?.lowercased() == truth.body.lowercased(), "\(file): body")
+            let bodyName: String? = try row.decode("body_name")
+            #expect(bodyName?.lowercased() == truth.body.lowercased(), "\(file): body \(bodyName ?? "-"), truth \(truth.body)")
             let read: Int = try row.decode("items_read")
             itemsRead += read
-            #expect(try row.decode("items", as: Int.self) == read, "\(file): \(try row.decode("items", as: Int.self)) items stored, \(read) read")
-            #expect(try row.decode("sources", as: Int.self) == 1, "\(file): the source document is not attached to its meeting")
+            let stored: Int = try row.decode("items"), sources: Int = try row.decode("sources")
+            #expect(stored == read, "\(file): \(stored) items stored, \(read) read")
+            #expect(sources == 1, "\(file): the source document is not attached to its meeting")
         }
 
         // Each document not recorded: no trace of its meeting (each describes a distinct meeting).
