@@ -165,7 +165,7 @@ enum AttendanceReader {
 
     /// One row of an attendance table, or one name of a list: name, role, party, whom a deputy replaced.
     static func row(fromCells cells: [Cell], line: Int, kind: ListKind, hasForColumn: Bool) -> ReadAttendee? {
-        guard var name = cells.first?.text.trimmed, name.contains(where: \.isLetter) else { return nil }
+        guard var name = cells.first.map({ withoutBullet($0.text) }), name.contains(where: \.isLetter) else { return nil }
         var party: String?
         var roleText: String?
         var role: Role?
@@ -237,6 +237,13 @@ enum AttendanceReader {
         entry.substituteFor = replaced?.collapsingWhitespace
         entry.organisation = organisation
         return entry
+    }
+
+    /// "- Kari Nordmann", "• Kari Nordmann": a list's bullet is not part of the name.
+    static func withoutBullet(_ text: String) -> String {
+        let trimmed = text.trimmed
+        guard let first = trimmed.first, "-–—•*·▪".contains(first), trimmed.dropFirst().first?.isWhitespace == true else { return trimmed }
+        return String(trimmed.dropFirst()).trimmed
     }
 
     /// Words that name an organisation rather than a person, a role or a party.

@@ -103,6 +103,11 @@ enum FrontMatterReader {
                 }
                 if result.meeting.start == nil { apply(DateTimeReader.times(in: value), to: &result) }
             case "tidspunkt", "tid", "møtetid", "klokkeslett", "kl", "møtestart":
+                // "Tid: 9. januar 2012 kl. 13.00–17.30" (Docket's own minutes): the time's label may carry the date.
+                if result.meeting.date == nil, let date = DateTimeReader.firstDate(in: value) {
+                    result.meeting.date = date
+                    result.dateLine = line.number
+                }
                 if result.meeting.start == nil { apply(DateTimeReader.times(in: value), to: &result) }
             case "møtested", "sted", "møtelokale", "møterom":
                 guard result.meeting.place == nil else { continue }
