@@ -388,6 +388,9 @@ struct ReadBack {
     var decisionsRight = 0
     var attendeesRight = 0
     var attendees = 0
+    /// Read, though the minutes have no such item or attendee.
+    var extraItems = 0
+    var extraAttendees = 0
     /// Examples of what was not read back as written, up to three of each kind, in the order found.
     var problems: [(kind: String, text: String)] = []
     /// Decisions not read back as written, by what differed.
@@ -450,7 +453,16 @@ func compare(source: Store, imported: Store, fileNames: [String: String], format
                 result.problem(kind, "\(file): \(sourceItem.number) decision \(found.map { "\($0.outcome) \($0.tally.map { "\($0)" } ?? "no vote") '\(foundText)'" } ?? "none"), expected \(expected.map { "\($0.outcome) \($0.tally.map { "\($0)" } ?? "no vote") '\(expectedText)'" } ?? "none")")
             }
         }
-        let found = Set(try imported.attendance(meeting: meeting.reference).map { "\($0.person)|\($0.status)|\($0.substituteFor ?? "")" })
+        for number in items.keys where !sourceItems.contains(where: { $0.number == number }) {
+            result.extraItems += 1
+            result.problem("extra item", "\(file): item \(number) '\(items[number]!.title)' read, but the minutes have no such item")
+        }
+        let readAttendance = try imported.attendance(meeting: meeting.reference)
+        let found = Set(readAttendance.map { "\($0.person)|\($0.status)|\($0.substituteFor ?? "")" })
+        for entry in readAttendance where !sourceAttendance.contains(where: { $0.person == entry.person }) {
+            result.extraAttendees += 1
+            result.problem("extra attendee", "\(file): '\(entry.person)' (\(entry.status)) read as attending, but is no attendee")
+        }
         for entry in sourceAttendance {
             if found.contains("\(entry.person)|\(entry.status)|\(entry.substituteFor ?? "")") { result.attendeesRight += 1 } else {
                 result.problem("attendance", "\(file): attendee \(entry.person) (\(entry.status)\(entry.substituteFor.map { " for \($0)" } ?? "")) not read back so")
@@ -539,6 +551,7 @@ entries (person, status, substitute for whom).
 """)
 for (label, _, readBack) in rows {
     guard let readBack else { continue }
+    print("\(label): \(readBack.extraItems) items and \(readBack.extraAttendees) attendees read that the minutes do not have")
     if readBack.meetingsFound != generated.meetings.count || readBack.bodyNamesRight != generated.meetings.count {
         print("\(label): \(readBack.meetingsFound) of \(generated.meetings.count) meetings found, \(readBack.bodyNamesRight) with the body's name right")
     }

@@ -59,10 +59,12 @@ import Testing
 
         """
 
-    /// The same minutes as the DOCX's paragraphs reach the reader: one line each, no blank lines.
+    /// The same minutes as the DOCX's paragraphs reach the reader: one line each, no blank lines,
+    /// and a "Saker" heading before the items.
     static var docxText: String {
         text.split(separator: "\n", omittingEmptySubsequences: true)
             .filter { !$0.allSatisfy { $0 == "-" } }
+            .map { $0.hasPrefix("Referent:") ? $0 + "\nSaker" : String($0) }
             .joined(separator: "\n") + "\n"
     }
 
@@ -74,7 +76,7 @@ import Testing
         // The date stands in the "Tid:" line with the times.
         #expect(read.meeting.date == CalendarDate(year: 2012, month: 1, day: 9))
         #expect(read.meeting.start == TimeOfDay(hour: 13, minute: 0) && read.meeting.end == TimeOfDay(hour: 17, minute: 30))
-        // A list's bullet is not part of a name.
+        // A list's bullet is not part of a name; the minute-taker's line and the items' heading end a list.
         let people = (read.attendance + read.otherAttendees).map(\.name)
         #expect(people == ["Anne Moen", "Jon Lunde", "Solveig Vik", "Berit Kristiansen", "Sigrid Vik"])
         let substitute = try #require(read.attendance.first { $0.name == "Berit Kristiansen" })

@@ -106,12 +106,12 @@ enum AttendanceReader {
         return (first == "navn" || first == "name") && line.cells.count >= 2
     }
 
-    /// Lines that end an attendance list without a blank line: the agenda, standard meeting headings.
+    /// Lines that end an attendance list without a blank line (as in DOCX, a paragraph a line): the
+    /// agenda, standard meeting headings, the minute-taker's line ("Referent: Kari Nordmann").
     static func isOtherSection(_ text: String) -> Bool {
         let lower = text.lowercased()
-        return ["saksliste", "sakliste", "godkjenning av", "dagsorden", "sakskart", "offentlig saksliste", "orientering"].contains {
-            lower.hasPrefix($0)
-        }
+        return ["saksliste", "sakliste", "godkjenning av", "dagsorden", "sakskart", "offentlig saksliste", "orientering",
+                "referent", "saker:"].contains { lower.hasPrefix($0) } || lower == "saker"
     }
 
     private static func apply(_ kind: ListKind, body: [SourceLine], to result: inout Result) {
