@@ -87,7 +87,7 @@ func importPhase(folder: String, database: String) throws {
 /// `--phase bare --source S --db D`: the scratch store's bodies, meetings, case files and items,
 /// read before the clock starts, inserted through the bare C API: one prepared statement per
 /// table, one transaction, foreign keys on, the search index's triggers firing as in the store.
-func barePhase(source: String, database: String) throws {
+func barePhase(source: String, database: String, searchIndex: Bool) throws {
     let scratch = try Store(path: source, mustExist: true).db
     let bodies = try scratch.fetchAll("SELECT id, slug, name, kind FROM body ORDER BY id")
     let meetings = try scratch.fetchAll("SELECT id, body_id, date, start_time, end_time, place, kind, status FROM meeting ORDER BY id")
@@ -114,6 +114,8 @@ func barePhase(source: String, database: String) throws {
         precondition(sqlite3_step(statement) == SQLITE_DONE, String(cString: sqlite3_errmsg(db)))
         sqlite3_reset(statement)
     }
+    // Without the search index: what the FTS5 triggers (the Norwegian tokenizer) cost of the ceiling.
+    if !searchIndex { exec("DROP TRIGGER item_search_item_insert") }
     let elapsed = try seconds {
         exec("PRAGMA foreign_keys = ON")
         exec("BEGIN IMMEDIATE")
@@ -163,7 +165,7 @@ func barePhase(source: String, database: String) throws {
 if let phase = options["phase"], let database = options["db"] {
     switch phase {
     case "import": try importPhase(folder: options["folder"]!, database: database)
-    case "bare": try barePhase(source: options["source"]!, database: database)
+    case "bare": try barePhase(source: options["source"]!, database: database, searchIndex: options["index"] != "no")
     default: fatalError("unknown phase \(phase)")
     }
     exit(0)
@@ -520,6 +522,9 @@ for (label, output) in [("text (.txt)", textFolder), ("Word (.docx)", wordFolder
     rows.append((label, result, readBack))
 }
 rows.append(("bare C insert", bare, nil))
+let bareWithoutIndex = try runPhase(["--phase", "bare", "--index", "no", "--source", sourcePath,
+                                     "--db", try freshStorePath(folder.appending(path: "bare-no-index.sqlite").path)])
+rows.append(("bare, no index", bareWithoutIndex, nil))
 
 func share(_ part: Int, _ whole: Int) -> String { whole == 0 ? "-" : String(format: "%.1f %%", 100 * Double(part) / Double(whole)) }
 print("")
@@ -543,7 +548,8 @@ docs/s, items/s: documents read and stored (one transaction each, as `docket imp
 decisions, attendance, source kept as an attachment) per second of wall time, items counted as read from the documents.
 bare C insert: the same meetings and item rows (bodies, meetings, one case file and one agenda item per item; no decisions,
 attendance or attachments) through sqlite3_prepare/bind/step, one transaction, the search index's triggers firing; rows read
-before the clock starts. "docs" there are meetings. vs bare: items/s over the bare insert's items/s.
+before the clock starts. "docs" there are meetings. vs bare: items/s over the bare insert's items/s. "bare, no index": the
+same with the search index's insert trigger dropped, to show what the Norwegian full-text index costs of the ceiling.
 Peak RSS: getrusage ru_maxrss of the phase's own process. Read back: the share of the scratch store's items found under
 the same number in the imported store, and of those with the same title, proposal (as the minutes print it: beside a
 decision that differs from it, or alone) and decision (outcome, vote, text; whitespace folded), and of attendance
