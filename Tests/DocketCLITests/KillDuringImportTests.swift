@@ -42,8 +42,8 @@ struct KillDuringImportTests {
     }
 
     /// Starts `docket import FOLDER` on `database`, kills it with SIGKILL once `target` documents are
-    /// committed (after a further random pause of up to 40 ms, so that the kill lands anywhere in
-    /// the next document: reading, inside its transaction, or committing), and returns how many
+    /// committed (after a further random pause of up to a document's time, so that the kill lands
+    /// anywhere in the next document: reading, inside its transaction, or committing), and returns how many
     /// documents were committed when it died and whether it died of the signal.
     static func importAndKill(folder: URL, database: String, after target: Int) throws -> (committed: Int, killed: Bool) {
         var configuration = Database.Configuration()
@@ -63,12 +63,22 @@ struct KillDuringImportTests {
         process.standardError = FileHandle.nullDevice
         try process.run()
 
-        let deadline = ContinuousClock.now + .seconds(15)
-        while process.isRunning, ContinuousClock.now < deadline {
-            if let committed = committedDocuments(watcher), committed >= target { break }
+        // Watch the commits, and learn how long a document takes from the time between them.
+        let clock = ContinuousClock()
+        let started = clock.now, deadline = started + .seconds(15)
+        var first: (count: Int, at: ContinuousClock.Instant)?
+        var perDocument = Duration.milliseconds(40)
+        while process.isRunning, clock.now < deadline {
+            if let committed = committedDocuments(watcher) {
+                if first == nil, committed > 0 { first = (committed, clock.now) }
+                if let first, committed > first.count { perDocument = (clock.now - first.at) / (committed - first.count) }
+                if committed >= target { break }
+            }
             usleep(1_000)
         }
-        usleep(UInt32.random(in: 0..<40_000))
+        // Somewhere in the next document: reading it, inside its transaction, or committing.
+        let pause = Double(perDocument.components.attoseconds) / 1e12 + Double(perDocument.components.seconds) * 1e6
+        usleep(UInt32.random(in: 0..<UInt32(max(2_000, pause * 1.2))))
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         let killed = process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
@@ -132,14 +142,14 @@ struct KillDuringImportTests {
         let initialised = try docket.run("init")
         try #require(initialised.status == 0, "docket init: \(initialised.stderr)")
 
-        // Killed twice: once on the fresh database, once while the re-run resumes the batch.
-        var target = Int.random(in: 6...20)
-        for round in 1...2 {
+        // Killed four times: first on the fresh database, then each time a re-run resumes the batch.
+        var target = Int.random(in: 4...10)
+        for round in 1...4 {
             let (committed, killed) = try Self.importAndKill(folder: folder, database: database, after: target)
             let imported = try Self.expectAllOrNothing(database: database, truths: truths)
             print("kill -9 round \(round): \(killed ? "killed by SIGKILL" : "had already finished") with \(committed) of \(truths.count) documents committed; store holds \(imported.count), each whole")
             #expect(imported.count == committed)
-            target = committed + Int.random(in: 4...10)
+            target = committed + Int.random(in: 3...6)
         }
 
         let rerun = try docket.run("import", folder.path)
