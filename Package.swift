@@ -123,6 +123,11 @@ let package = Package(
             dependencies: ["DocketStore", "DocketModel", "CSQLite", "CNorwegianTokenizer"],
             path: "Benchmarks/SearchBenchmark"
         ),
+        .executableTarget(
+            name: "ImportBenchmark",
+            dependencies: ["DocketInterchange", "DocketDocuments", "DocketStore", "DocketModel", "SQLite", "CSQLite", "CNorwegianTokenizer"],
+            path: "Benchmarks/ImportBenchmark"
+        ),
 
         // MARK: Build tools
         .executableTarget(name: "EmbedFilesTool"),

@@ -106,12 +106,12 @@ enum AttendanceReader {
         return (first == "navn" || first == "name") && line.cells.count >= 2
     }
 
-    /// Lines that end an attendance list without a blank line: the agenda, standard meeting headings.
+    /// Lines that end an attendance list without a blank line (as in DOCX, a paragraph a line): the
+    /// agenda, standard meeting headings, the minute-taker's line ("Referent: Kari Nordmann").
     static func isOtherSection(_ text: String) -> Bool {
         let lower = text.lowercased()
-        return ["saksliste", "sakliste", "godkjenning av", "dagsorden", "sakskart", "offentlig saksliste", "orientering"].contains {
-            lower.hasPrefix($0)
-        }
+        return ["saksliste", "sakliste", "godkjenning av", "dagsorden", "sakskart", "offentlig saksliste", "orientering",
+                "referent", "saker:"].contains { lower.hasPrefix($0) } || lower == "saker"
     }
 
     private static func apply(_ kind: ListKind, body: [SourceLine], to result: inout Result) {
@@ -165,7 +165,7 @@ enum AttendanceReader {
 
     /// One row of an attendance table, or one name of a list: name, role, party, whom a deputy replaced.
     static func row(fromCells cells: [Cell], line: Int, kind: ListKind, hasForColumn: Bool) -> ReadAttendee? {
-        guard var name = cells.first?.text.trimmed, name.contains(where: \.isLetter) else { return nil }
+        guard var name = cells.first.map({ withoutBullet($0.text) }), name.contains(where: \.isLetter) else { return nil }
         var party: String?
         var roleText: String?
         var role: Role?
@@ -237,6 +237,13 @@ enum AttendanceReader {
         entry.substituteFor = replaced?.collapsingWhitespace
         entry.organisation = organisation
         return entry
+    }
+
+    /// "- Kari Nordmann", "• Kari Nordmann": a list's bullet is not part of the name.
+    static func withoutBullet(_ text: String) -> String {
+        let trimmed = text.trimmed
+        guard let first = trimmed.first, "-–—•*·▪".contains(first), trimmed.dropFirst().first?.isWhitespace == true else { return trimmed }
+        return String(trimmed.dropFirst()).trimmed
     }
 
     /// Words that name an organisation rather than a person, a role or a party.

@@ -9,6 +9,7 @@ import Foundation
 enum Normaliser {
     static func normalise(_ text: String) -> [SourceLine] {
         var lines = cleanCharacters(text).sourceLines()
+        lines = blankRules(lines)
         lines = removePageFurniture(lines)
         lines = ColumnSplitter.split(lines)
         lines = dehyphenate(lines)
@@ -34,6 +35,19 @@ enum Normaliser {
         switch scalar.value {
         case 0xA0, 0xAD, 0x2000...0x200D, 0x2028, 0x2029, 0x202F, 0x205F, 0x2060, 0x3000, 0xFEFF: true
         default: false
+        }
+    }
+
+    /// A line that is only a rule ("------", "______", "======"), as plain-text minutes draw one
+    /// between items, separates what is above it from what is below; it is not text. It becomes a
+    /// blank line (its number kept), so the paragraph before it ends there.
+    static func blankRules(_ lines: [SourceLine]) -> [SourceLine] {
+        lines.map { line in
+            let trimmed = line.trimmed
+            guard trimmed.count >= 4, let first = trimmed.first, "-_=─━*".contains(first), trimmed.allSatisfy({ $0 == first }) else { return line }
+            var blank = line
+            blank.text = ""
+            return blank
         }
     }
 

@@ -150,9 +150,10 @@ enum BlockFinder {
         return !blockLabel.matches(text) && !VoteReader.isVoteStart(text)
     }
 
-    /// The lines that close minutes: adjournment, certification, signatures. They end the last block.
+    /// The lines that close minutes: adjournment, certification, approval ("Referatet ble godkjent i
+    /// møte …", "Referatet er ikke godkjent."), signatures. They end the last block.
     private static let closing = Pattern(
-        #"^\s*(?:møtet\s+(?:ble\s+)?hevet|møtet\s+avsluttet|møteslutt|rett\s+utskrift|protokollen\s+(?:er\s+)?godkjent|underskrifter?\b|sign\.)"#)
+        #"^\s*(?:møtet\s+(?:ble\s+)?hevet|møtet\s+avsluttet|møteslutt|rett\s+utskrift|(?:protokollen|referatet|møteprotokollen|møteboka)\s+(?:er\s+|ble\s+)?(?:ikke\s+)?godkjent|underskrifter?\b|sign\.)"#)
 
     /// Cuts the lines into blocks, one per heading, each running to the next heading
     /// (the last one to the closing lines of the minutes, when there are any).

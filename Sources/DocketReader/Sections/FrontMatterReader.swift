@@ -103,7 +103,7 @@ enum FrontMatterReader {
                 }
                 if result.meeting.start == nil { apply(DateTimeReader.times(in: value), to: &result) }
             case "tidspunkt", "tid", "møtetid", "klokkeslett", "kl", "møtestart":
-                // "Tid: 11. desember 2024 kl. 10.00–12.00" gives the date as well as the time.
+                // "Tid: 11. desember 2024 kl. 10.00–12.00" (Docket's own minutes): the time's label may carry the date.
                 if result.meeting.date == nil, let date = DateTimeReader.firstDate(in: value) {
                     result.meeting.date = date
                     result.dateLine = line.number
