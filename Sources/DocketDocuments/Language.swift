@@ -171,6 +171,9 @@ public struct Phrases: Sendable {
             case (.referred, nil): "Saken ble oversendt."
             case (.withdrawn, _): "Saken ble trukket."
             case (.rejected, _): "Forslaget falt."
+            // Said in so many words, so that a reader of the minutes (Docket's own included) can
+            // tell a noted item from one whose decision differs from the proposal.
+            case (.noted, _): "Tatt til orientering."
             default: nil
             }
         },
@@ -289,6 +292,7 @@ public struct Phrases: Sendable {
             case (.referred, nil): "The item was referred to another body."
             case (.withdrawn, _): "The item was withdrawn."
             case (.rejected, _): "The proposal was rejected."
+            case (.noted, _): "Noted."
             default: nil
             }
         },
