@@ -94,3 +94,41 @@ import Testing
         #expect(lines.map(\.number) == [1, 2, 3, 4, 5, 6, 7])
     }
 }
+
+@Suite struct OutcomeStatementTests {
+    @Test func aSentenceOfItsOwnAfterTheDecisionSaysTheOutcomeAndIsNotPartOfTheText() {
+        let minutes = """
+            Referat fra møte i Formannskapet
+
+            Tid: 9. januar 2012 kl. 13.00–15.00
+            Sted: Rådhuset
+
+            PS 1/12  Orientering om økonomi
+
+            Forslag til vedtak:
+
+            Formannskapet tar saken til orientering.
+
+            Vedtak:
+
+            Formannskapet tar orienteringen til etterretning, med merknader.
+
+            Tatt til orientering.
+
+            PS 2/12  Ny bru
+
+            Vedtak:
+
+            Brua bygges.
+
+            Forslaget falt.
+            """
+        let document = DocumentReader().read(text: minutes)
+        let first = document.items.first { $0.number.description == "PS 1/12" }
+        #expect(first?.outcome == .noted)
+        #expect(first?.decision == "Formannskapet tar orienteringen til etterretning, med merknader.")
+        let second = document.items.first { $0.number.description == "PS 2/12" }
+        #expect(second?.outcome == .rejected)
+        #expect(second?.decision == "Brua bygges.")
+    }
+}

@@ -23,6 +23,9 @@ enum ItemBlockReader {
         /// The numbers those lines give (without series: "behandling av sak 3/2026"), with their lines.
         var handlingNumbers: [(ItemNumber, Int)] = []
         var plannedMeetings: [ReadMeeting] = []
+        /// What a line of its own after the decision says became of the item ("Tatt til orientering.",
+        /// "Forslaget falt.", "Saken ble utsatt til …"), as Docket's minutes and others print it.
+        var statedOutcome: Outcome?
     }
 
     /// What may follow a label: a colon (and the text itself), or in case systems that date their labels
@@ -55,6 +58,9 @@ enum ItemBlockReader {
         #"\b(?:fremmet\s+(?:følgende|forslag|et|nytt)|foreslo\s+følgende|satt\s+opp\s+mot|alternativt?\s+forslag|endringsforslag|tilleggsforslag)"#)
     /// A rule across the page: underscores, dashes, equals signs or asterisks, as papers print between items.
     private static let underline = Pattern(#"^\s*(?:_{5,}|-{5,}|={5,}|\*{3,})\s*$"#)
+    /// A sentence on its own line that says what became of the item, after its decision.
+    private static let outcomeStatement = Pattern(
+        #"^\s*(tatt til orientering|tatt til etterretning|forslaget falt|saken ble utsatt|saken ble trukket|saken ble oversendt)\b[^.]{0,80}\.?\s*$"#)
     /// "Type sak: Beslutning" under an item's heading: the kind, which the agenda table gives; not case text.
     private static let kindLine = Pattern(#"^\s*(?:type\s+sak|sakstype)\s*:\s*\p{L}+\s*$"#)
 
@@ -106,6 +112,17 @@ enum ItemBlockReader {
             if underline.matches(text) { continue }
             let lower = text.lowercased()
             if part == .caseText, lower.includes("sak"), kindLine.matches(text) { continue }
+            if part == .decision, parts[.decision]?.contains(where: { !$0.isBlank }) == true, text.count <= 120,
+               let match = outcomeStatement.firstMatch(in: text), let phrase = match[1]?.lowercased() {
+                fields.statedOutcome = switch phrase {
+                case "forslaget falt": .rejected
+                case "saken ble utsatt": .postponed
+                case "saken ble trukket": .withdrawn
+                case "saken ble oversendt": .referred
+                default: .noted
+                }
+                continue
+            }
             if fields.archiveCaseNumber == nil, text.includes("/"), let match = archiveNumber.firstMatch(in: text) {
                 fields.archiveCaseNumber = match[1]
             }
@@ -220,6 +237,7 @@ enum ItemBlockReader {
 
     /// What became of the item, when the text says so plainly.
     static func outcome(of fields: Fields, kind: ItemKind?) -> Outcome? {
+        if let stated = fields.statedOutcome { return stated }
         let decision = fields.decision?.lowercased() ?? ""
         let vote = fields.votes.last { $0.adopted != nil }
         if !decision.isEmpty {
