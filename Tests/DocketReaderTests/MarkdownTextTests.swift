@@ -14,6 +14,9 @@ import Testing
             ---
 
             *Type sak: Beslutning* og 2 \\* 3 \\_x\\_
+
+            - **Tid:** 11. desember 2024 kl. 10.00–12.00
+            - vanlig punkt
             """
         let lines = MarkdownText.text(from: markdown).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines[0] == "Innkalling til møte i Styringsgruppen")
@@ -23,5 +26,7 @@ import Testing
         #expect(lines[5] == "1/25\tGodkjenning av dagsorden | tillegg\tDagsorden\tBeslutning")
         #expect(lines[7] == "")
         #expect(lines[9] == "Type sak: Beslutning og 2 * 3 _x_")
+        #expect(lines[11] == "Tid: 11. desember 2024 kl. 10.00–12.00")
+        #expect(lines[12] == "- vanlig punkt")
     }
 }

@@ -19,6 +19,10 @@ enum MarkdownText {
                 continue
             }
             var body = trimmed
+            // "- **Tid:** 11. desember 2024": a list of labelled fields reads as the fields.
+            if (body.hasPrefix("- **") || body.hasPrefix("* **")), body.contains(":**") {
+                body = String(body.dropFirst(2))
+            }
             if body.hasPrefix("#") {
                 body = String(body.drop(while: { $0 == "#" }).drop(while: { $0 == " " }))
             }
