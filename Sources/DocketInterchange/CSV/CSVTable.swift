@@ -6,6 +6,13 @@ import Foundation
 /// what Norwegian Excel opens without a wizard.
 public enum CSVTable {
     public static func data(header: [String], rows: [[String]], excel: Bool = false) throws -> Data {
+        try data(header: header, excel: excel) { write in
+            for row in rows { try write(row) }
+        }
+    }
+
+    /// Rows handed over one at a time (streamed from a query, say) rather than collected first.
+    public static func data(header: [String], excel: Bool = false, rows: (_ write: ([String]) throws -> Void) throws -> Void) throws -> Data {
         let stream = OutputStream(toMemory: ())
         stream.open()
         if excel {
@@ -14,7 +21,7 @@ public enum CSVTable {
         }
         let writer = try CSVWriter(stream: stream, delimiter: excel ? ";" : ",", newline: .crlf)
         try writer.write(row: header)
-        for row in rows { try writer.write(row: row) }
+        try rows { try writer.write(row: $0) }
         writer.stream.close()
         guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
             throw CSVError.cannotWriteStream

@@ -21,31 +21,20 @@ public struct RegisterCSV {
     }
 
     public func export(scope: InterchangeDocument.Scope = .init(), excel: Bool = false) throws -> Data {
-        let stream = OutputStream(toMemory: ())
-        stream.open()
-        if excel {
-            let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-            _ = stream.write(bom, maxLength: bom.count)
+        try CSVTable.data(header: Self.columns, excel: excel) { write in
+            try db.forEachRow("""
+                SELECT b.slug, i.series, i.sequence, i.year, m.date, i.title, i.kind, i.section, i.proposal, i.is_exempt,
+                       i.public_title, i.exemption_basis, d.text AS decision, d.outcome, d.is_unanimous,
+                       d.votes_for, d.votes_against, d.votes_abstaining
+                FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id JOIN body b ON b.id = i.body_id
+                LEFT JOIN decision d ON d.item_id = i.id
+                WHERE (:body IS NULL OR b.slug = :body) AND (:year IS NULL OR substr(m.date, 1, 4) = :year)
+                  AND (:since IS NULL OR m.date >= :since)
+                ORDER BY m.date, b.slug, i.position
+                """, ["body": scope.body, "year": scope.year.map { String($0) }, "since": scope.since]) { row in
+                try write(try Self.fields(of: row, isPublic: scope.isPublic))
+            }
         }
-        let writer = try CSVWriter(stream: stream, delimiter: excel ? ";" : ",", newline: .crlf)
-        try writer.write(row: Self.columns)
-        try db.forEachRow("""
-            SELECT b.slug, i.series, i.sequence, i.year, m.date, i.title, i.kind, i.section, i.proposal, i.is_exempt,
-                   i.public_title, i.exemption_basis, d.text AS decision, d.outcome, d.is_unanimous,
-                   d.votes_for, d.votes_against, d.votes_abstaining
-            FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id JOIN body b ON b.id = i.body_id
-            LEFT JOIN decision d ON d.item_id = i.id
-            WHERE (:body IS NULL OR b.slug = :body) AND (:year IS NULL OR substr(m.date, 1, 4) = :year)
-              AND (:since IS NULL OR m.date >= :since)
-            ORDER BY m.date, b.slug, i.position
-            """, ["body": scope.body, "year": scope.year.map { String($0) }, "since": scope.since]) { row in
-            try writer.write(row: try Self.fields(of: row, isPublic: scope.isPublic))
-        }
-        writer.stream.close()
-        guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
-            throw CSVError.cannotWriteStream
-        }
-        return data + Data("\r\n".utf8)
     }
 
     private static func fields(of row: Row, isPublic: Bool) throws -> [String] {

@@ -14,12 +14,21 @@ struct Show: ParsableCommand {
               docket show "styringsgruppen 8/19"
             """)
 
+    @OptionGroup var story: StoryArguments
+
+    func run() throws {
+        try story.print()
+    }
+}
+
+/// What `docket show` and `docket item show` take, and what they print.
+struct StoryArguments: ParsableArguments {
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
     @Argument(help: "The item, e.g. \"styringsgruppen 8/19\".") var item: String
     @Flag(help: "The public version: an exempt item keeps its number, public title and legal basis only.") var `public` = false
 
-    func run() throws {
+    func print() throws {
         let story = try store.open().story(of: item, isPublic: `public`)
         if output.json { return try printJSON(story) }
         printStory(story)
