@@ -100,7 +100,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "InterchangeBenchmark",
-            dependencies: ["DocketInterchange", "DocketStore", "SQLite", "CSQLite", "CNorwegianTokenizer"],
+            dependencies: ["BenchmarkSupport", "DocketInterchange", "DocketStore", "SQLite", "CSQLite", "CNorwegianTokenizer"],
             path: "Benchmarks/InterchangeBenchmark"
         ),
 
@@ -118,14 +118,15 @@ let package = Package(
         ),
 
         // MARK: Benchmarks (swift run -c release NAME)
+        .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport"),
         .executableTarget(
             name: "SearchBenchmark",
-            dependencies: ["DocketStore", "DocketModel", "CSQLite", "CNorwegianTokenizer"],
+            dependencies: ["BenchmarkSupport", "DocketStore", "DocketModel", "CSQLite", "CNorwegianTokenizer"],
             path: "Benchmarks/SearchBenchmark"
         ),
         .executableTarget(
             name: "ImportBenchmark",
-            dependencies: ["DocketInterchange", "DocketDocuments", "DocketStore", "DocketModel", "SQLite", "CSQLite", "CNorwegianTokenizer"],
+            dependencies: ["BenchmarkSupport", "DocketInterchange", "DocketDocuments", "DocketStore", "DocketModel", "SQLite", "CSQLite", "CNorwegianTokenizer"],
             path: "Benchmarks/ImportBenchmark"
         ),
 

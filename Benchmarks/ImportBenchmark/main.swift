@@ -22,6 +22,7 @@ import DocketDocuments
 import DocketInterchange
 import DocketModel
 import DocketStore
+import BenchmarkSupport
 import Foundation
 import SQLite
 
@@ -42,19 +43,6 @@ let corpusPath = options["corpus"] ?? URL(fileURLWithPath: #filePath).deletingLa
 
 // MARK: Measuring
 
-/// Peak resident memory of this process so far (getrusage; Linux reports KiB), in MiB.
-func peakRSS() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_maxrss) / 1024
-}
-
-func seconds(_ body: () throws -> Void) rethrows -> Double {
-    let start = ContinuousClock.now
-    try body()
-    let elapsed = ContinuousClock.now - start
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-}
 
 func freshStorePath(_ path: String) throws -> String {
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
@@ -195,71 +183,6 @@ func runPhase(_ arguments: [String]) throws -> PhaseResult {
 
 // MARK: Deterministic text from the corpus
 
-/// SplitMix64: small, fast and the same on every machine for the same seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
-/// Words with the frequencies they have in the real documents (as SearchBenchmark draws them).
-struct Vocabulary {
-    var words: [String] = []
-    var cumulative: [Int] = []
-    var documents = 0
-
-    init(corpus: String) {
-        var counts: [String: Int] = [:]
-        let files = FileManager.default.enumerator(atPath: corpus)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".txt") } ?? []
-        documents = files.count
-        for file in files {
-            guard let text = try? String(contentsOfFile: corpus + "/" + file, encoding: .utf8) else { continue }
-            for word in text.split(whereSeparator: { !$0.isLetter }) where word.count > 1 {
-                counts[word.lowercased(), default: 0] += 1
-            }
-        }
-        if counts.isEmpty {
-            print("note: no corpus at \(corpus); using a small built-in vocabulary")
-            for (rank, word) in ["og", "i", "til", "vedtak", "saken", "møte", "budsjett", "kommune", "styringsgruppen", "orientering",
-                                 "plan", "prinsipper", "høring", "sikkerhet", "referat", "tiltak"].enumerated() {
-                counts[word] = 1000 / (rank + 1)
-            }
-        }
-        var total = 0
-        for (word, count) in counts.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
-            total += count
-            words.append(word)
-            cumulative.append(total)
-        }
-    }
-
-    func word(_ random: inout SplitMix64) -> String {
-        let target = Int(random.next() % UInt64(cumulative.last!))
-        var low = 0, high = cumulative.count - 1
-        while low < high {
-            let mid = (low + high) / 2
-            if cumulative[mid] > target { high = mid } else { low = mid + 1 }
-        }
-        return words[low]
-    }
-
-    /// Words as a sentence: capitalised, with a full stop unless it is a title.
-    func sentence(_ count: ClosedRange<Int>, _ random: inout SplitMix64, title: Bool = false) -> String {
-        let n = Int.random(in: count, using: &random)
-        var text = (0..<n).map { _ in word(&random) }.joined(separator: " ")
-        text = text.prefix(1).uppercased() + text.dropFirst()
-        return title ? text : text + "."
-    }
-
-    func paragraph(_ random: inout SplitMix64) -> String {
-        (0..<Int.random(in: 2...5, using: &random)).map { _ in sentence(6...22, &random) }.joined(separator: " ")
-    }
-}
 
 // MARK: The synthetic meetings, in a scratch store
 

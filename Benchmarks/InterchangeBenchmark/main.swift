@@ -12,6 +12,7 @@ import CNorwegianTokenizer
 import CSQLite
 import DocketInterchange
 import DocketStore
+import BenchmarkSupport
 import Foundation
 import SQLite
 
@@ -32,20 +33,10 @@ let corpusPath = options["corpus"] ?? URL(fileURLWithPath: #filePath).deletingLa
 
 // MARK: Deterministic text from the corpus
 
-/// SplitMix64: small, fast and the same on every machine for the same seed.
-struct Random {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    mutating func pick<T>(_ values: [T]) -> T { values[below(values.count)] }
-}
+/// The shared seeded generator (BenchmarkSupport).
+typealias Random = SplitMix64
 
+/// Distinct words of the corpus drawn uniformly, and its paragraphs' lengths for case texts.
 struct Vocabulary {
     var words: [String] = []
     /// Lengths in words of the corpus' paragraphs, to draw case texts from.
@@ -128,12 +119,6 @@ func resetPeakRSS() {
     try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
 }
 
-func seconds(_ body: () throws -> Void) rethrows -> Double {
-    let start = ContinuousClock.now
-    try body()
-    let elapsed = ContinuousClock.now - start
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-}
 
 func freshStorePath(_ folder: URL, _ name: String) throws -> String {
     let path = folder.appending(path: name).path

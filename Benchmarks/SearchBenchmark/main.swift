@@ -10,6 +10,7 @@ import CNorwegianTokenizer
 import CSQLite
 import DocketModel
 import DocketStore
+import BenchmarkSupport
 import Foundation
 
 // MARK: Arguments
@@ -29,85 +30,12 @@ while let argument = arguments.next() {
 
 // MARK: Vocabulary
 
-/// A seeded generator, so two runs build the same archive.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
-/// Words with the frequencies they have in the real documents.
-struct Vocabulary {
-    var words: [String] = []
-    var cumulative: [Int] = []
-
-    init(corpus: String) {
-        var counts: [String: Int] = [:]
-        let files = FileManager.default.enumerator(atPath: corpus)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".txt") } ?? []
-        for file in files {
-            guard let text = try? String(contentsOfFile: corpus + "/" + file, encoding: .utf8) else { continue }
-            for word in text.split(whereSeparator: { !$0.isLetter }) where word.count > 1 {
-                counts[word.lowercased(), default: 0] += 1
-            }
-        }
-        if counts.isEmpty {
-            print("note: no corpus at \(corpus); using a small built-in vocabulary")
-            for (rank, word) in ["og", "i", "til", "vedtak", "saken", "møte", "budsjett", "kommune", "styringsgruppen", "orientering",
-                                 "plan", "prinsipper", "høring", "sikkerhet", "referat", "tiltak"].enumerated() {
-                counts[word] = 1000 / (rank + 1)
-            }
-        }
-        var total = 0
-        for (word, count) in counts.sorted(by: { $0.value > $1.value }) {
-            total += count
-            words.append(word)
-            cumulative.append(total)
-        }
-        print("vocabulary: \(words.count) words, \(total) occurrences, from \(files.count) documents")
-    }
-
-    func word(_ random: inout SplitMix64) -> String {
-        let target = Int(random.next() % UInt64(cumulative.last!))
-        var low = 0, high = cumulative.count - 1
-        while low < high {
-            let mid = (low + high) / 2
-            if cumulative[mid] > target { high = mid } else { low = mid + 1 }
-        }
-        return words[low]
-    }
-
-    func sentence(_ count: ClosedRange<Int>, _ random: inout SplitMix64) -> String {
-        let n = Int.random(in: count, using: &random)
-        var words: [String] = []
-        words.reserveCapacity(n)
-        for _ in 0..<n { words.append(word(&random)) }
-        var text = words.joined(separator: " ")
-        text = text.prefix(1).uppercased() + text.dropFirst() + "."
-        return text
-    }
-}
-
-func seconds(_ body: () throws -> Void) rethrows -> Double {
-    let start = DispatchTime.now().uptimeNanoseconds
-    try body()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-}
-
-func percentile(_ values: [Double], _ p: Double) -> Double {
-    let sorted = values.sorted()
-    return sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
-}
-
 func ms(_ value: Double) -> String { String(format: "%.2f ms", value * 1000) }
 
 // MARK: The archive
 
 let vocabulary = Vocabulary(corpus: corpusPath)
+print("vocabulary: \(vocabulary.words.count) words from \(vocabulary.documents) documents")
 let folder = FileManager.default.temporaryDirectory.appending(path: "docket-search-benchmark-\(ProcessInfo.processInfo.processIdentifier)")
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: folder) }

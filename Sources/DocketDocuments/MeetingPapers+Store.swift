@@ -85,7 +85,8 @@ extension MeetingPapers {
         guard let approval = try store.minutesApproval(of: reference) else { return nil }
         guard let approving = approval.approvedAt else { return MinutesApproval(date: approval.approvedOn) }
         let meeting = try store.meeting(approving)
-        let item = try store.items(meeting: approving).first { $0.approvesMeetingID == (try? store.meeting(reference).id) }
+        let approvedID = try store.meeting(reference).id
+        let item = try store.items(meeting: approving).first { $0.approvesMeetingID == approvedID }
         return MinutesApproval(date: approval.approvedOn, bodyName: meeting.bodyName, itemNumber: item?.number)
     }
 }
