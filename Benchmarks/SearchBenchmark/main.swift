@@ -2,7 +2,10 @@
 // drawn from the real documents in ../shared/corpus), searched through Docket's store, beside the
 // same queries through the bare SQLite C API against a plain unicode61 FTS5 table (the ceiling).
 //
-//   swift run -c release SearchBenchmark [--items 200000] [--corpus ../shared/corpus] [--repeat 25]
+//   swift run -c release SearchBenchmark [--items 200000] [--corpus ../shared/corpus] [--repeat 25] [--keep DIR]
+//
+// --keep DIR builds the archive into DIR and leaves it there; a later run with the same DIR searches
+// it again without rebuilding (the build is most of the run's time).
 //
 // Prints: build time, index size against the plain table, p50/p99 latency per query in-process
 // (Docket and bare), and the whole-process time of `docket search`.
@@ -18,12 +21,14 @@ import Foundation
 var itemCount = 200_000
 var corpusPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../../../shared/corpus").standardized.path
 var repetitions = 25
+var keptFolder: String?
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
     case "--items": itemCount = Int(arguments.next() ?? "") ?? itemCount
     case "--corpus": corpusPath = arguments.next() ?? corpusPath
     case "--repeat": repetitions = Int(arguments.next() ?? "") ?? repetitions
+    case "--keep": keptFolder = arguments.next()
     default: print("unknown argument \(argument)"); exit(64)
     }
 }
@@ -36,10 +41,14 @@ func ms(_ value: Double) -> String { String(format: "%.2f ms", value * 1000) }
 
 let vocabulary = Vocabulary(corpus: corpusPath)
 print("vocabulary: \(vocabulary.words.count) words from \(vocabulary.documents) documents")
-let folder = FileManager.default.temporaryDirectory.appending(path: "docket-search-benchmark-\(ProcessInfo.processInfo.processIdentifier)")
+let folder = keptFolder.map { URL(fileURLWithPath: $0) }
+    ?? FileManager.default.temporaryDirectory.appending(path: "docket-search-benchmark-\(ProcessInfo.processInfo.processIdentifier)")
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-defer { try? FileManager.default.removeItem(at: folder) }
+defer { if keptFolder == nil { try? FileManager.default.removeItem(at: folder) } }
 let storePath = folder.appending(path: "archive.sqlite").path
+let plainPath = folder.appending(path: "plain.sqlite").path
+let builtMarker = folder.appending(path: "built").path
+let reusing = FileManager.default.fileExists(atPath: builtMarker)
 let store = try Store(path: storePath)
 
 struct Row { var title, caseText, proposal: String; var decision: String? }
@@ -51,71 +60,84 @@ let itemsPerMeeting = max(1, itemCount / (bodies.count * years.count * meetingsP
 var rows: [Row] = []
 rows.reserveCapacity(itemCount)
 
-let buildTime = try seconds {
-    try store.write { _ in
-        for body in bodies {
-            try store.addBody(slug: body, BodyDraft(name: "Organ \(body)", kind: .committee), standingItems: [])
-        }
-        outer: for year in years {
+if reusing {
+    print("archive: reusing the one kept in \(folder.path)")
+} else {
+    let buildTime = try seconds {
+        try store.write { _ in
             for body in bodies {
-                for meeting in 0..<meetingsPerYear {
-                    guard let date = CalendarDate(year: year, month: 1 + meeting, day: 10) else { continue }
-                    let reference = "\(body)@\(date)"
-                    try store.createMeeting(bodySlug: body, date: date, withStandingItems: false)
-                    for _ in 0..<itemsPerMeeting {
-                        guard rows.count < itemCount else { break outer }
-                        let row = Row(title: vocabulary.sentence(3...8, &random), caseText: vocabulary.sentence(40...140, &random),
-                                      proposal: vocabulary.sentence(8...20, &random),
-                                      decision: random.next() % 2 == 0 ? vocabulary.sentence(8...20, &random) : nil)
-                        rows.append(row)
-                        let item = try store.addItem(to: reference, ItemDraft(title: row.title, kind: .decision, caseText: row.caseText, proposal: row.proposal))
-                        if let decision = row.decision {
-                            try store.recordDecision(item.reference, DecisionDraft(text: decision, outcome: .adopted, tally: .unanimous))
+                try store.addBody(slug: body, BodyDraft(name: "Organ \(body)", kind: .committee), standingItems: [])
+            }
+            outer: for year in years {
+                for body in bodies {
+                    for meeting in 0..<meetingsPerYear {
+                        guard let date = CalendarDate(year: year, month: 1 + meeting, day: 10) else { continue }
+                        let reference = "\(body)@\(date)"
+                        try store.createMeeting(bodySlug: body, date: date, withStandingItems: false)
+                        for _ in 0..<itemsPerMeeting {
+                            guard rows.count < itemCount else { break outer }
+                            let row = Row(title: vocabulary.sentence(3...8, &random), caseText: vocabulary.sentence(40...140, &random),
+                                          proposal: vocabulary.sentence(8...20, &random),
+                                          decision: random.next() % 2 == 0 ? vocabulary.sentence(8...20, &random) : nil)
+                            rows.append(row)
+                            let item = try store.addItem(to: reference, ItemDraft(title: row.title, kind: .decision, caseText: row.caseText, proposal: row.proposal))
+                            if let decision = row.decision {
+                                try store.recordDecision(item.reference, DecisionDraft(text: decision, outcome: .adopted, tally: .unanimous))
+                            }
                         }
                     }
                 }
             }
         }
     }
+    print("archive: \(rows.count) items built through the store in \(String(format: "%.1f", buildTime)) s (\(Int(Double(rows.count) / buildTime)) items/s)")
 }
-print("archive: \(rows.count) items built through the store in \(String(format: "%.1f", buildTime)) s (\(Int(Double(rows.count) / buildTime)) items/s)")
 
 // MARK: The plain table, through the bare C API
 
-nonisolated(unsafe) let SQLITE_TRANSIENT = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
-let plainPath = folder.appending(path: "plain.sqlite").path
 var plain: OpaquePointer?
 sqlite3_open(plainPath, &plain)
 func exec(_ db: OpaquePointer?, _ sql: String) {
     guard sqlite3_exec(db, sql, nil, nil, nil) == SQLITE_OK else { fatalError(String(cString: sqlite3_errmsg(db))) }
 }
-exec(plain, "CREATE VIRTUAL TABLE item_search USING fts5(title, case_text, proposal, decision, tokenize = 'unicode61 remove_diacritics 0')")
-docket_register_norwegian_tokenizer(plain)
-exec(plain, "CREATE VIRTUAL TABLE norwegian_search USING fts5(title, case_text, proposal, decision, tokenize = 'norwegian_v1')")
+nonisolated(unsafe) let SQLITE_TRANSIENT = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+if !reusing {
+    exec(plain, "CREATE VIRTUAL TABLE item_search USING fts5(title, case_text, proposal, decision, tokenize = 'unicode61 remove_diacritics 0')")
+    docket_register_norwegian_tokenizer(plain)
+    exec(plain, "CREATE VIRTUAL TABLE norwegian_search USING fts5(title, case_text, proposal, decision, tokenize = 'norwegian_v1')")
 
-/// The same rows into one FTS5 table through one prepared statement in one transaction.
-@MainActor func bulkInsert(into table: String) -> Double {
-    seconds {
-        exec(plain, "BEGIN")
-        var insert: OpaquePointer?
-        sqlite3_prepare_v2(plain, "INSERT INTO \(table) (rowid, title, case_text, proposal, decision) VALUES (?, ?, ?, ?, ?)", -1, &insert, nil)
-        for (index, row) in rows.enumerated() {
-            sqlite3_bind_int64(insert, 1, Int64(index + 1))
-            sqlite3_bind_text(insert, 2, row.title, -1, SQLITE_TRANSIENT)
-            sqlite3_bind_text(insert, 3, row.caseText, -1, SQLITE_TRANSIENT)
-            sqlite3_bind_text(insert, 4, row.proposal, -1, SQLITE_TRANSIENT)
-            if let decision = row.decision { sqlite3_bind_text(insert, 5, decision, -1, SQLITE_TRANSIENT) } else { sqlite3_bind_null(insert, 5) }
-            sqlite3_step(insert)
-            sqlite3_reset(insert)
+    /// The same rows into one FTS5 table through one prepared statement in one transaction.
+    @MainActor func bulkInsert(into table: String) -> Double {
+        seconds {
+            exec(plain, "BEGIN")
+            var insert: OpaquePointer?
+            sqlite3_prepare_v2(plain, "INSERT INTO \(table) (rowid, title, case_text, proposal, decision) VALUES (?, ?, ?, ?, ?)", -1, &insert, nil)
+            for (index, row) in rows.enumerated() {
+                sqlite3_bind_int64(insert, 1, Int64(index + 1))
+                sqlite3_bind_text(insert, 2, row.title, -1, SQLITE_TRANSIENT)
+                sqlite3_bind_text(insert, 3, row.caseText, -1, SQLITE_TRANSIENT)
+                sqlite3_bind_text(insert, 4, row.proposal, -1, SQLITE_TRANSIENT)
+                if let decision = row.decision { sqlite3_bind_text(insert, 5, decision, -1, SQLITE_TRANSIENT) } else { sqlite3_bind_null(insert, 5) }
+                sqlite3_step(insert)
+                sqlite3_reset(insert)
+            }
+            sqlite3_finalize(insert)
+            exec(plain, "COMMIT")
         }
-        sqlite3_finalize(insert)
-        exec(plain, "COMMIT")
     }
+    let plainBuild = bulkInsert(into: "item_search")
+    let norwegianBuild = bulkInsert(into: "norwegian_search")
+    print("bare C API inserts of the same rows: unicode61 \(String(format: "%.1f", plainBuild)) s, norwegian_v1 \(String(format: "%.1f", norwegianBuild)) s")
+    exec(plain, "DROP TABLE norwegian_search")
+    exec(plain, "INSERT INTO item_search (item_search, rank) VALUES ('rank', 'bm25(10.0, 1.0, 2.0, 5.0)')")
+    FileManager.default.createFile(atPath: builtMarker, contents: Data())
 }
-let plainBuild = bulkInsert(into: "item_search")
-let norwegianBuild = bulkInsert(into: "norwegian_search")
-print("bare C API inserts of the same rows: unicode61 \(String(format: "%.1f", plainBuild)) s, norwegian_v1 \(String(format: "%.1f", norwegianBuild)) s")
-exec(plain, "DROP TABLE norwegian_search")
+
+// Both indexes merged into one segment, as a large import leaves Docket's (on a kept archive that is
+// merged already, this is quick).
+let mergeTime = try seconds { try store.mergeSearchIndex() }
+let plainMergeTime = seconds { exec(plain, "INSERT INTO item_search (item_search) VALUES ('optimize')") }
+print(String(format: "merged into one segment: Docket's index in %.1f s, the plain table in %.1f s", mergeTime, plainMergeTime))
 
 func ftsBytes(_ db: OpaquePointer?, _ name: String) -> Int {
     var statement: OpaquePointer?
@@ -135,52 +157,88 @@ print(String(format: "index size: norwegian_v1 %.1f MB, plain unicode61 %.1f MB,
 
 let queries = ["vedtak", "budsjett", "møteplan", "ressurspool", "\"til orientering\"", "velferdsteknologi", "saksbeh*",
                "budsjett OR økonomiplan", "høring NOT plan", "sikkerhet", "prinsipp", "styringsgruppemøte", "kommunene samarbeid"]
-// The same ranking as Docket's index (bm25 with the same column weights), the same two steps:
-// the best 20 rowids, then the title and snippet of each.
-exec(plain, "INSERT INTO item_search (item_search, rank) VALUES ('rank', 'bm25(10.0, 1.0, 2.0, 5.0)')")
-var bare: OpaquePointer?
-sqlite3_prepare_v3(plain, "SELECT rowid FROM item_search WHERE item_search MATCH ? ORDER BY rank LIMIT 20", -1,
-                   UInt32(SQLITE_PREPARE_PERSISTENT), &bare, nil)
-var bareDetail: OpaquePointer?
-sqlite3_prepare_v3(plain, "SELECT title, snippet(item_search, -1, '«', '»', '…', 16) FROM item_search WHERE item_search MATCH ? AND rowid = ?",
-                   -1, UInt32(SQLITE_PREPARE_PERSISTENT), &bareDetail, nil)
+// The ceilings: the same two steps through the bare C API (the best 20 rowids, then the title and
+// snippet of each). On the plain table, ranked two ways: FTS5's own bm25 as the table's rank (ORDER
+// BY rank sorts every match), and docket_bm25 (the same scores, as Docket ranks). And on Docket's own
+// index through a bare connection, so that the matches are the same and only Docket's layers differ.
+docket_register_bm25(plain)
+var docketIndex: OpaquePointer?
+sqlite3_open_v2(storePath, &docketIndex, SQLITE_OPEN_READONLY, nil)
+docket_register_norwegian_tokenizer(docketIndex)
+docket_register_bm25(docketIndex)
 
-print("\nquery                      hits  docket p50   docket p99   bare p50     bare p99")
-var allDocket: [Double] = [], allBare: [Double] = []
-for query in queries {
-    var docketTimes: [Double] = [], bareTimes: [Double] = []
-    var hits = 0
-    let expression = SearchQuery(query)!.expression
-    for _ in 0..<repetitions {
-        docketTimes.append(try seconds { hits = try store.search(query).count })
-        bareTimes.append(seconds {
-            sqlite3_bind_text(bare, 1, expression, -1, SQLITE_TRANSIENT)
-            var ids: [Int64] = []
-            while sqlite3_step(bare) == SQLITE_ROW { ids.append(sqlite3_column_int64(bare, 0)) }
-            sqlite3_reset(bare)
-            for id in ids {
-                sqlite3_bind_text(bareDetail, 1, expression, -1, SQLITE_TRANSIENT)
-                sqlite3_bind_int64(bareDetail, 2, id)
-                if sqlite3_step(bareDetail) == SQLITE_ROW {
-                    _ = sqlite3_column_text(bareDetail, 0)
-                    _ = sqlite3_column_text(bareDetail, 1)
-                }
-                sqlite3_reset(bareDetail)
-            }
-        })
+@MainActor func prepare(_ db: OpaquePointer?, _ sql: String) -> OpaquePointer? {
+    var statement: OpaquePointer?
+    guard sqlite3_prepare_v3(db, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil) == SQLITE_OK else {
+        fatalError(String(cString: sqlite3_errmsg(db)))
     }
-    allDocket += docketTimes
-    allBare += bareTimes
-    print(query.padding(toLength: 26, withPad: " ", startingAt: 0), String(hits).padding(toLength: 5, withPad: " ", startingAt: 0),
-          ms(percentile(docketTimes, 0.5)).padding(toLength: 12, withPad: " ", startingAt: 0),
-          ms(percentile(docketTimes, 0.99)).padding(toLength: 12, withPad: " ", startingAt: 0),
-          ms(percentile(bareTimes, 0.5)).padding(toLength: 12, withPad: " ", startingAt: 0),
-          ms(percentile(bareTimes, 0.99)))
+    return statement
 }
-print("all queries                      \(ms(percentile(allDocket, 0.5)).padding(toLength: 12, withPad: " ", startingAt: 0)) \(ms(percentile(allDocket, 0.99)).padding(toLength: 12, withPad: " ", startingAt: 0)) \(ms(percentile(allBare, 0.5)).padding(toLength: 12, withPad: " ", startingAt: 0)) \(ms(percentile(allBare, 0.99)))")
+let byDocketBM25 = """
+    SELECT rowid FROM item_search WHERE item_search MATCH ?
+    ORDER BY docket_bm25(item_search, 'item_search', 10.0, 1.0, 2.0, 5.0), rowid LIMIT 20
+    """
+let detail = "SELECT title, snippet(item_search, -1, '«', '»', '…', 16) FROM item_search WHERE item_search MATCH ? AND rowid = ?"
+let plainByRank = prepare(plain, "SELECT rowid FROM item_search WHERE item_search MATCH ? ORDER BY rank LIMIT 20")
+let plainByDocketBM25 = prepare(plain, byDocketBM25)
+let plainDetail = prepare(plain, detail)
+let plainCount = prepare(plain, "SELECT count(*) FROM item_search WHERE item_search MATCH ?")
+let docketIndexRanked = prepare(docketIndex, byDocketBM25)
+let docketIndexDetail = prepare(docketIndex, detail)
+
+@MainActor func bareSearch(_ ranked: OpaquePointer?, _ detail: OpaquePointer?, _ expression: String) {
+    sqlite3_bind_text(ranked, 1, expression, -1, SQLITE_TRANSIENT)
+    var ids: [Int64] = []
+    while sqlite3_step(ranked) == SQLITE_ROW { ids.append(sqlite3_column_int64(ranked, 0)) }
+    sqlite3_reset(ranked)
+    for id in ids {
+        sqlite3_bind_text(detail, 1, expression, -1, SQLITE_TRANSIENT)
+        sqlite3_bind_int64(detail, 2, id)
+        if sqlite3_step(detail) == SQLITE_ROW {
+            _ = sqlite3_column_text(detail, 0)
+            _ = sqlite3_column_text(detail, 1)
+        }
+        sqlite3_reset(detail)
+    }
+}
+
+@MainActor func plainMatches(_ expression: String) -> Int {
+    sqlite3_bind_text(plainCount, 1, expression, -1, SQLITE_TRANSIENT)
+    defer { sqlite3_reset(plainCount) }
+    return sqlite3_step(plainCount) == SQLITE_ROW ? Int(sqlite3_column_int64(plainCount, 0)) : 0
+}
+
+func column(_ text: String, _ width: Int = 11) -> String { text.padding(toLength: width, withPad: " ", startingAt: 0) }
+print("""
+
+    Matches: rows each index finds (Docket's stems and compound parts find more than the plain table's
+    exact words, and every match is ranked). Times: p50 / p99 of \(repetitions) runs, best 20 with snippets.
+
+    \(column("", 24))\(column("matches", 14))\(column("Docket", 22))\(column("bare, Docket's index", 22))\(column("bare, plain table", 44))
+    \(column("query", 24))\(column("docket/plain", 14))\(column("docket_bm25", 22))\(column("docket_bm25", 22))\(column("docket_bm25", 22))\(column("FTS5 bm25 (rank)", 22))
+    """)
+var all: [[Double]] = Array(repeating: [], count: 4)
+func pair(_ times: [Double]) -> String { column(ms(percentile(times, 0.5)) + " / " + ms(percentile(times, 0.99)), 22) }
+for query in queries {
+    var times: [[Double]] = Array(repeating: [], count: 4)
+    let expression = SearchQuery(query)!.expression
+    let docketMatches = try store.db.fetchValue(Int.self, "SELECT count(*) FROM item_search WHERE item_search MATCH ?", [expression]) ?? 0
+    for _ in 0..<repetitions {
+        times[0].append(try seconds {
+            let hits = try store.search(query).count
+            precondition(hits == 20, "\(query) gave \(hits) hits")
+        })
+        times[1].append(seconds { bareSearch(docketIndexRanked, docketIndexDetail, expression) })
+        times[2].append(seconds { bareSearch(plainByDocketBM25, plainDetail, expression) })
+        times[3].append(seconds { bareSearch(plainByRank, plainDetail, expression) })
+    }
+    for index in all.indices { all[index] += times[index] }
+    print(column(query, 24) + column("\(docketMatches)/\(plainMatches(expression))", 14) + times.map(pair).joined())
+}
+print(column("all queries", 38) + all.map(pair).joined())
 print("goals: p50 < 10 ms, p99 < 100 ms in-process")
-sqlite3_finalize(bare)
-sqlite3_finalize(bareDetail)
+for statement in [plainByRank, plainByDocketBM25, plainDetail, plainCount, docketIndexRanked, docketIndexDetail] { sqlite3_finalize(statement) }
+sqlite3_close(docketIndex)
 sqlite3_close(plain)
 _ = try store.db.fetchAll("PRAGMA wal_checkpoint(TRUNCATE)")
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nt_fts5.h"
 #include "nt_stem.h"
 #include "nt_wordlist.h"
 
@@ -28,7 +29,8 @@ static unsigned wl_count;
 static uint32_t *wl_bucket; /* [65537]: entries whose first two bytes are k are [wl_bucket[k], wl_bucket[k+1]) */
 static pthread_once_t wl_once = PTHREAD_ONCE_INIT;
 
-/* Decodes the front-coded list (see scripts/make-wordlist) once per process into full entries. */
+/* Decodes the front-coded list (see scripts/make-wordlist) into full entries, once per process and
+ * only when a document is first split (about 15 ms and 3 MB: a search alone never needs it). */
 static void wl_build(void) {
     const unsigned char *p = (const unsigned char *)nt_wordlist;
     size_t total = 0, len = 0;
@@ -431,6 +433,11 @@ static int nt_tokenize(Fts5Tokenizer *p, void *pCtx, int flags, const char *pTex
     NtTokenizer *tok = (NtTokenizer *)p;
     Cb cb = {.tok = tok, .flags = flags, .ctx = pCtx, .xToken = xToken};
     if (pText == NULL || nText <= 0) return SQLITE_OK;
+    /* Only documents are split into compound parts: a query never pays for decoding the word list. */
+    if (flags & FTS5_TOKENIZE_DOCUMENT) {
+        pthread_once(&wl_once, wl_build);
+        if (wl_entries == NULL) return SQLITE_NOMEM;
+    }
     int rc = tok->inner_api.xTokenize(tok->inner, &cb, flags, pText, nText, token_cb);
     if (cb.has_pending) {
         if (rc == SQLITE_OK) {
@@ -477,7 +484,7 @@ static int nt_create(void *pCtx, const char **azArg, int nArg, Fts5Tokenizer **p
 /* ------------------------------------------------------------------------------------------ */
 /* Registration                                                                                */
 
-static fts5_api *get_fts5_api(sqlite3 *db) {
+fts5_api *nt_fts5_api(sqlite3 *db) {
     fts5_api *api = NULL;
     sqlite3_stmt *stmt = NULL;
     if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, NULL) != SQLITE_OK) return NULL;
@@ -489,10 +496,8 @@ static fts5_api *get_fts5_api(sqlite3 *db) {
 
 int docket_register_norwegian_tokenizer(sqlite3 *db) {
     if (db == NULL) return SQLITE_MISUSE;
-    fts5_api *api = get_fts5_api(db);
+    fts5_api *api = nt_fts5_api(db);
     if (api == NULL || api->iVersion < 2) return SQLITE_ERROR;
-    pthread_once(&wl_once, wl_build);
-    if (wl_entries == NULL) return SQLITE_NOMEM;
     fts5_tokenizer t = {nt_create, nt_delete, nt_tokenize};
     return api->xCreateTokenizer(api, DOCKET_NORWEGIAN_TOKENIZER_NAME, api, &t, NULL);
 }
@@ -514,7 +519,7 @@ static int dump_cb(void *pCtx, int tflags, const char *t, int n, int s, int e) {
 }
 
 char *docket_norwegian_tokens(sqlite3 *db, const char *text, int flags) {
-    fts5_api *api = get_fts5_api(db);
+    fts5_api *api = nt_fts5_api(db);
     if (api == NULL || text == NULL) return NULL;
     void *ud = NULL;
     fts5_tokenizer t;

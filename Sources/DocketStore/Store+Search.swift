@@ -1,3 +1,4 @@
+import Foundation
 import DocketModel
 import SQLite
 
@@ -40,8 +41,14 @@ public struct SearchHit: Codable, Hashable, Sendable {
 }
 
 extension Store {
-    /// Finds items by Norwegian full text, best first (bm25, weights set in the index: title 10,
-    /// decision 5, proposal 2, case text 1).
+    /// How hits are ranked: bm25 with a word in the title weighing ten times one in the case text, the
+    /// decision five times, the proposal twice. `docket_bm25` gives FTS5's bm25 scores faster (see
+    /// nt_rank.c); an explicit ORDER BY … LIMIT lets SQLite keep only the best rows while it ranks,
+    /// where ORDER BY rank would sort every match.
+    static let ranking = "docket_bm25(item_search, 'item_search', 10.0, 1.0, 2.0, 5.0)"
+
+    /// Finds items by Norwegian full text, best first (bm25: title 10, decision 5, proposal 2, case
+    /// text 1).
     ///
     /// Two steps, so that the costly parts run for the hits shown only: first the best rowids
     /// (from the index alone when nothing filters, else joined with the tables the filters need),
@@ -51,7 +58,7 @@ extension Store {
         let ranked: [(id: Int64, rank: Double)]
         if filter.isUnfiltered {
             ranked = try db.fetchAll("""
-                SELECT rowid, rank FROM item_search WHERE item_search MATCH ? ORDER BY rank LIMIT ?
+                SELECT rowid, \(Self.ranking) AS score FROM item_search WHERE item_search MATCH ? ORDER BY score, rowid LIMIT ?
                 """, [query.expression, filter.limit]).map { (try $0.decode(at: 0), try $0.decode(at: 1)) }
         } else {
             ranked = try rankedWithFilters(query, filter)
@@ -83,7 +90,7 @@ extension Store {
         }
         let bodiesJSON = bodies.map { "[" + $0.map { "\"\($0)\"" }.joined(separator: ",") + "]" }
         return try db.fetchAll("""
-            SELECT item_search.rowid, rank
+            SELECT item_search.rowid, \(Self.ranking) AS score
             FROM item_search
             JOIN agenda_item i ON i.id = item_search.rowid
             JOIN meeting m ON m.id = i.meeting_id
@@ -98,17 +105,53 @@ extension Store {
               AND (:outcome IS NULL OR d.outcome = :outcome)
               AND (:changed = 0 OR (d.text IS NOT NULL AND d.text IS NOT coalesce(i.proposal, '')))
               AND (:public = 0 OR i.is_exempt = 0)
-            ORDER BY rank
+            ORDER BY score, item_search.rowid
             LIMIT :limit
             """, ["query": query.expression, "bodies": bodiesJSON, "year": filter.year, "from": filter.from,
                   "to": filter.to, "kind": filter.kind, "outcome": filter.outcome, "changed": filter.changedOnly,
                   "public": filter.isPublic, "limit": filter.limit]).map { (try $0.decode(at: 0), try $0.decode(at: 1)) }
     }
 
-    /// Rebuilds the search index with the tokenizer this binary registers.
+    /// Rebuilds the search index with the tokenizer this binary registers, then merges it.
     public func reindex() throws {
         try write { db in
             try db.execute("INSERT INTO item_search (item_search) VALUES ('rebuild')")
         }
+        try mergeSearchIndex()
+    }
+
+    /// How many new items make a merge of the search index worth its time at the end of a batch.
+    ///
+    /// Items written one at a time leave the index in many segments (FTS5 merges them only in part
+    /// as it goes), and a search reads every segment: on the 200 000-item benchmark archive a merged
+    /// index answers broad queries about twice as fast. Merging rewrites the whole index (seconds on
+    /// such an archive), so it pays after a large import, not after a secretary's day of edits.
+    public static let itemsWorthAMerge = 1_000
+
+    /// Merges the search index into one segment (FTS5's 'optimize'), in one transaction.
+    public func mergeSearchIndex() throws {
+        try write { db in
+            try db.execute("INSERT INTO item_search (item_search) VALUES ('optimize')")
+        }
+    }
+
+    /// How many segments the search index is in (one when merged), read from FTS5's structure
+    /// record: a 4-byte cookie, an optional 4-byte version marker, then varints for the number of
+    /// levels and the number of segments.
+    public func searchIndexSegmentCount() throws -> Int {
+        guard let record = try db.fetchValue(Data.self, "SELECT block FROM item_search_data WHERE id = 10") else { return 0 }
+        var bytes = [UInt8](record).dropFirst(4)
+        if bytes.starts(with: [0xFF, 0x00, 0x00, 0x01]) { bytes = bytes.dropFirst(4) }
+        func varint() -> Int {
+            var value = 0
+            for _ in 0..<9 {
+                guard let byte = bytes.popFirst() else { break }
+                value = (value << 7) | Int(byte & 0x7F)
+                if byte & 0x80 == 0 { break }
+            }
+            return value
+        }
+        _ = varint() // levels
+        return varint()
     }
 }

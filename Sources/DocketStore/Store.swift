@@ -37,6 +37,10 @@ public final class Store {
         guard code == SQLITE_OK else {
             throw SQLiteError(extendedCode: code, message: "cannot register the Norwegian search tokenizer")
         }
+        let rankCode = docket_register_bm25(db.sqliteConnection)
+        guard rankCode == SQLITE_OK else {
+            throw SQLiteError(extendedCode: rankCode, message: "cannot register the search ranking function")
+        }
     }
 
     /// The schema version of the open file.

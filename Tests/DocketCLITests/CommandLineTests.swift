@@ -195,5 +195,10 @@ import Testing
         let publicStory = try docket.run("show", "styringsgruppen 7/25", "--public", "--json")
         #expect(!publicStory.stdout.contains("Forhandlingsposisjon"))
         #expect(publicStory.stdout.contains("Forhandlinger om avtale"))
+        // The sample was written one command at a time: merging leaves one segment and the same hits.
+        let merged = try docket.run("reindex", "--merge-only")
+        expectSuccess(merged)
+        #expect(merged.stdout.hasSuffix("into 1)\n"), "\(merged.stdout)")
+        #expect(try docket.run("search", "velferd", "--json").stdout == search.stdout)
     }
 }

@@ -37,6 +37,24 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        ("=HYPERLINK(\"http://x\";\"Klikk\")", "'=HYPERLINK(\"http://x\";\"Klikk\")"),
+        ("+47 12345678", "'+47 12345678"), ("@SUM(A1)", "'@SUM(A1)"), ("-2+3", "'-2+3"),
+        ("\tinnrykk", "'\tinnrykk"), ("- Tas til orientering.", "- Tas til orientering."),
+        ("Budsjett = 2 mill.", "Budsjett = 2 mill."), ("", ""), ("-", "-"),
+    ])
+    func theExcelRegisterNeverStartsAFieldWithAFormula(text: String, shown: String) throws {
+        #expect(CSVTable.spreadsheetSafe(text) == shown)
+        let store = try makeRichStore()
+        try store.createMeeting(bodySlug: "styringsgruppen", date: CalendarDate(year: 2030, month: 1, day: 15)!, withStandingItems: false)
+        _ = try store.addItem(to: "styringsgruppen@2030-01-15", ItemDraft(title: text.isEmpty ? "Tom" : text, kind: .information))
+        let title = text.isEmpty ? "Tom" : text
+        let excelTitles = try register(store, excel: true).rows.map { $0.count > 3 ? $0[3] : "" }
+        #expect(excelTitles.contains(CSVTable.spreadsheetSafe(title)))
+        // The plain flavour, for programs, keeps the text exactly.
+        #expect(try register(store).rows.map { $0.count > 3 ? $0[3] : "" }.contains(title))
+    }
+
     @Test func aPublicRegisterLeavesOutExemptTexts() throws {
         let (data, rows) = try register(try makeRichStore(), isPublic: true)
         let row = try #require(rows.first { $0.count > 1 && $0[1] == "6/19" })

@@ -119,6 +119,26 @@ struct QuerySet: Decodable {
         #expect(try store.db.fetchValue(Int.self, "SELECT count(*) FROM item_search") == 4)
     }
 
+    @Test func mergingTheIndexLeavesOneSegmentAndTheSameHits() throws {
+        let store = try archive()
+        // Items added one transaction at a time, as a secretary adds them, leave many segments.
+        let meeting = try store.meetings().first!.reference
+        for number in 1...60 {
+            _ = try store.addItem(to: meeting, ItemDraft(title: "Budsjettprinsipper \(number)", kind: .information,
+                                                         caseText: "Saken gjelder velferdsteknologi og budsjett for \(number)."))
+        }
+        let before = try store.searchIndexSegmentCount()
+        #expect(before > 1, "\(before) segment(s) before the merge")
+        let queries = ["budsjett", "prinsipp", "velferdsteknologi", "investeringsrammen"]
+        let hitsBefore = try queries.map { try store.search($0, filter: { var f = SearchFilter(); f.limit = 100; return f }()) }
+        try store.mergeSearchIndex()
+        #expect(try store.searchIndexSegmentCount() == 1)
+        let hitsAfter = try queries.map { try store.search($0, filter: { var f = SearchFilter(); f.limit = 100; return f }()) }
+        #expect(hitsAfter.map { $0.map(\.reference) } == hitsBefore.map { $0.map(\.reference) })
+        #expect(hitsAfter.flatMap { $0 }.count > 60)
+        try store.db.execute("INSERT INTO item_search (item_search) VALUES ('integrity-check')")
+    }
+
     @Test func anyUserTextSearchesWithoutAnError() throws {
         let store = try archive()
         for text in ["plan- og byggesak", "\"", "AND", "budsjett)", "*", "NEAR(a b)", "^budsjett", "bud:sjett", "'; DROP TABLE body; --"] {

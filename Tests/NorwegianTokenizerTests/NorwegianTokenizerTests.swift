@@ -23,6 +23,8 @@ private final class DB {
         handle = db
         let rc = docket_register_norwegian_tokenizer(db)
         guard rc == SQLITE_OK else { throw DBError.sqlite(rc, "register") }
+        let rankRC = docket_register_bm25(db)
+        guard rankRC == SQLITE_OK else { throw DBError.sqlite(rankRC, "register docket_bm25") }
     }
 
     deinit { sqlite3_close_v2(handle) }
@@ -295,6 +297,57 @@ private func indexedQuerySet() throws -> (DB, QuerySet) {
             indexing took \(String(format: "%.2f", norwegianTime)) s vs \(String(format: "%.2f", plainTime)) s
             """)
         #expect(ratio <= 2.0, "index \(ratio)× the plain unicode61 table")
+    }
+
+    // MARK: docket_bm25 against FTS5's bm25
+
+    /// Every matching row's docket_bm25 score beside FTS5's bm25 score for the same row and weights.
+    private func scores(_ db: DB, table: String, query: String, weights: String) throws -> [(String, String)] {
+        let ours = try db.rows("SELECT docket_bm25(\(table), '\(table)', \(weights)) FROM \(table) WHERE \(table) MATCH ?1 ORDER BY rowid", [query])
+        let theirs = try db.rows("SELECT bm25(\(table), \(weights)) FROM \(table) WHERE \(table) MATCH ?1 ORDER BY rowid", [query])
+        #expect(ours.count == theirs.count)
+        return Array(zip(ours, theirs))
+    }
+
+    private func expectSameScores(_ db: DB, table: String, query: String, weights: String) throws -> Int {
+        let pairs = try scores(db, table: table, query: query, weights: weights)
+        for (ours, theirs) in pairs {
+            let a = try #require(Double(ours)), b = try #require(Double(theirs))
+            #expect(abs(a - b) <= 1e-12 * max(1, abs(b)), "\(query): docket_bm25 \(a), bm25 \(b)")
+        }
+        return pairs.count
+    }
+
+    @Test func docketBM25GivesBM25sScoresForEveryRowOfEveryLabelledQuery() throws {
+        let (db, set) = try indexedQuerySet()
+        var rows = 0
+        for q in set.queries { rows += try expectSameScores(db, table: "docs", query: q.query, weights: "10.0, 1.0") }
+        #expect(rows > 50, "the labelled queries match \(rows) rows in all")
+        // Missing weights count 1.0, as with bm25.
+        #expect(try expectSameScores(db, table: "docs", query: "vedtak", weights: "3.0") > 0)
+    }
+
+    @Test func docketBM25SeesTheTransactionsOwnRowsAndFallsBackWithoutColumnSizes() throws {
+        let (db, _) = try indexedQuerySet()
+        try db.exec("BEGIN")
+        try db.rows("INSERT INTO docs(rowid, title, body) VALUES (1000, 'Vedtak om vedtaket', 'vedtak vedtak vedtak i en lang tekst om mye annet')")
+        try db.rows("DELETE FROM docs WHERE rowid = 2")
+        #expect(try expectSameScores(db, table: "docs", query: "vedtak", weights: "10.0, 1.0") > 1)
+        try db.exec("ROLLBACK")
+        // Without column sizes there is no _docsize table: the function asks FTS5, as bm25 does.
+        try db.exec("CREATE VIRTUAL TABLE lean USING fts5(title, body, columnsize = 0, tokenize = 'norwegian_v1')")
+        try db.exec("INSERT INTO lean(rowid, title, body) SELECT rowid, title, body FROM docs")
+        #expect(try expectSameScores(db, table: "lean", query: "vedtak OR møte", weights: "10.0, 1.0") > 1)
+    }
+
+    @Test func docketBM25OrdersAsBM25Does() throws {
+        let (db, _) = try indexedQuerySet()
+        for query in ["vedtak", "møte OR sak*", "\"godkjenning av dagsorden\"", "møte NOT styringsgruppemøte"] {
+            let ours = try db.rows("SELECT rowid FROM docs WHERE docs MATCH ?1 ORDER BY docket_bm25(docs, 'docs', 10.0, 1.0), rowid", [query])
+            let theirs = try db.rows("SELECT rowid FROM docs WHERE docs MATCH ?1 ORDER BY bm25(docs, 10.0, 1.0), rowid", [query])
+            #expect(!theirs.isEmpty, "\(query) finds nothing to order")
+            #expect(ours == theirs, "\(query)")
+        }
     }
 }
 

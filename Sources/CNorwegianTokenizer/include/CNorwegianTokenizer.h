@@ -30,6 +30,15 @@ extern "C" {
 /// Safe to call on every connection the store opens; calling it twice replaces the registration.
 int docket_register_norwegian_tokenizer(sqlite3 *db);
 
+/// Registers the FTS5 auxiliary function docket_bm25 on a connection: FTS5's bm25, the same
+/// formula and the same scores, reading each row's length through one blob handle per query
+/// instead of a statement per row (broad queries rank about three times faster).
+///
+///     ORDER BY docket_bm25(t, 't', 10.0, 1.0, 2.0, 5.0) LIMIT 20
+///
+/// Its arguments: the table, the table's name in the main schema, then the column weights.
+int docket_register_bm25(sqlite3 *db);
+
 /// For tests and diagnostics: the tokens the tokenizer produces for text, one per line, each
 /// "position<TAB>token" (a colocated token repeats its position). flags: FTS5_TOKENIZE_DOCUMENT (4),
 /// FTS5_TOKENIZE_QUERY (1), FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX (3), FTS5_TOKENIZE_AUX (8).

@@ -53,12 +53,28 @@ struct Search: ParsableCommand {
 
 struct Reindex: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Rebuild the full-text index (after an upgrade that changes the Norwegian tokenizer).")
+        abstract: "Rebuild the full-text index (after an upgrade that changes the Norwegian tokenizer).",
+        discussion: """
+            The index is kept in step with every change as it is made; rebuilding is needed only when \
+            a new version of Docket reads Norwegian differently. A rebuild ends with a merge of the \
+            index into one piece. --merge-only does just that merge: searches of a large archive run \
+            about twice as fast on a merged index. Imports of 1000 items or more merge by themselves.
+            """)
 
     @OptionGroup var store: StoreOptions
 
+    @Flag(help: "Only merge the index into one piece; do not read the items again.")
+    var mergeOnly = false
+
     func run() throws {
-        try store.open().reindex()
-        print("Rebuilt the search index")
+        let store = try store.open()
+        if mergeOnly {
+            let segments = try store.searchIndexSegmentCount()
+            try store.mergeSearchIndex()
+            print("Merged the search index (\(segments) segment\(segments == 1 ? "" : "s") into \(try store.searchIndexSegmentCount()))")
+        } else {
+            try store.reindex()
+            print("Rebuilt the search index")
+        }
     }
 }

@@ -33,6 +33,7 @@ struct DocumentBatch {
             progress.advance()
         }
         progress.clear()
+        if !dryRun, summary.items >= Store.itemsWorthAMerge { try store.mergeSearchIndex() }
         if json {
             struct Output: Encodable { var documents: [DocumentImport]; var summary: ImportSummary; var dryRun: Bool }
             try printJSON(Output(documents: results, summary: summary, dryRun: dryRun))
