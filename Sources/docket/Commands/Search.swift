@@ -57,8 +57,9 @@ struct Reindex: ParsableCommand {
         discussion: """
             The index is kept in step with every change as it is made; rebuilding is needed only when \
             a new version of Docket reads Norwegian differently. A rebuild ends with a merge of the \
-            index into one piece. --merge-only does just that merge: searches of a large archive run \
-            about twice as fast on a merged index. Imports of 1000 items or more merge by themselves.
+            index into one piece. --merge-only does just that merge: a search then reads one piece \
+            instead of many (broad queries on a 100 000-item copy ran up to twice as fast). Imports \
+            of 1000 items or more merge by themselves.
             """)
 
     @OptionGroup var store: StoreOptions
