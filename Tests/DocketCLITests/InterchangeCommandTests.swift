@@ -1,3 +1,5 @@
+import DocketModel
+import DocketStore
 import Foundation
 import Testing
 
@@ -65,6 +67,7 @@ import Testing
         let imported = try copy.run("import", export)
         expectSuccess(imported)
         #expect(imported.stdout.contains("stored_file: 2"))
+        #expect(!imported.stdout.contains("Merging the search index"), "a small import leaves the index to FTS5's own merging")
         guard let original = try sqliteDump(docket.database), let copied = try sqliteDump(copy.database) else {
             print("skipped the table comparison: the sqlite3 shell is not installed (Debian: sqlite3)")
             return
@@ -78,6 +81,33 @@ import Testing
         expectSuccess(again)
         #expect(again.stdout.contains("Imported 0 rows"))
         #expect(try sqliteDump(copy.database) == copied)
+    }
+
+    @Test func anImportOfAThousandItemsEndsWithTheSearchIndexMerged() throws {
+        let store = try Store(path: docket.database)
+        try store.write { _ in
+            _ = try store.addBody(slug: "arkivorgan", BodyDraft(name: "Arkivorganet", kind: .committee), standingItems: [])
+            for month in 1...10 {
+                let date = try #require(CalendarDate(year: 2019, month: month, day: 14))
+                try store.createMeeting(bodySlug: "arkivorgan", date: date, withStandingItems: false)
+                for number in 1...100 {
+                    _ = try store.addItem(to: "arkivorgan@\(date)", ItemDraft(title: "Budsjettprinsipper \(month).\(number)", kind: .information,
+                                                                            caseText: "Velferdsteknologi i kommunene, sak \(number)."))
+                }
+            }
+        }
+        let export = dir.path("stort.json")
+        expectSuccess(try docket.run("export", "-o", export))
+        let copy = DocketProcess(database: dir.path("stort.sqlite"))
+        expectSuccess(try copy.run("init"))
+        let imported = try copy.run("import", export)
+        expectSuccess(imported)
+        #expect(imported.stdout.contains("Merging the search index (1000 new items)"), "\(imported.stdout)")
+        let copied = try Store(path: copy.database, mustExist: true)
+        #expect(try copied.searchIndexSegmentCount() == 1)
+        var filter = SearchFilter()
+        filter.limit = 2000
+        #expect(try copied.search("prinsipp", filter: filter).count == 1000)
     }
 
     @Test func attachmentsAreListedExtractedAndRemoved() throws {

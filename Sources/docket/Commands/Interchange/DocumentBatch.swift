@@ -33,7 +33,10 @@ struct DocumentBatch {
             progress.advance()
         }
         progress.clear()
-        if !dryRun, summary.items >= Store.itemsWorthAMerge { try store.mergeSearchIndex() }
+        if !dryRun, summary.items >= Store.itemsWorthAMerge {
+            if !json { print("Merging the search index (\(summary.items) new items)…") }
+            try store.mergeSearchIndex()
+        }
         if json {
             struct Output: Encodable { var documents: [DocumentImport]; var summary: ImportSummary; var dryRun: Bool }
             try printJSON(Output(documents: results, summary: summary, dryRun: dryRun))

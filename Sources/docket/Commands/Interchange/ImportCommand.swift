@@ -84,7 +84,11 @@ struct ImportCommand: ParsableCommand {
         switch kind {
         case .interchange:
             let report = try InterchangeImporter(store: store).importFile(atPath: file, refusingConflicts: strict)
-            if report.inserted["agenda_item", default: 0] >= Store.itemsWorthAMerge { try store.mergeSearchIndex() }
+            let newItems = report.inserted["agenda_item", default: 0]
+            if newItems >= Store.itemsWorthAMerge {
+                if !output.json { print("Merging the search index (\(newItems) new items)…") }
+                try store.mergeSearchIndex()
+            }
             if output.json { return try printJSON(report) }
             print("Imported \(report.insertedCount) rows from \(file)" + (report.inserted.isEmpty ? "" : ":"))
             for (table, count) in report.inserted.sorted(by: { $0.key < $1.key }) { print("  \(table): \(count)") }
