@@ -6,11 +6,15 @@ public struct TextReference: Hashable, Sendable, Codable {
     /// True when the sentence places the item in another body ("i deres styringsgruppe sak 01 – 2019"):
     /// such a reference must never be resolved to an item of the body whose text it is.
     public var namesAnotherBody: Bool
+    /// Where `text` starts in the scanned string, in characters: what comes before it ("jf. ",
+    /// "behandling av ") is the reader's to weigh.
+    public var offset: Int
 
-    public init(text: String, number: ItemNumber, namesAnotherBody: Bool) {
+    public init(text: String, number: ItemNumber, namesAnotherBody: Bool, offset: Int = 0) {
         self.text = text
         self.number = number
         self.namesAnotherBody = namesAnotherBody
+        self.offset = offset
     }
 }
 
@@ -33,7 +37,7 @@ public struct ReferenceScanner: Sendable {
         self.defaultSeries = defaultSeries
     }
 
-    static let leadWords: Set<String> = ["sak", "saken", "sakene", "saksnr", "saksnummer", "utvalgssak"]
+    static let leadWords: Set<String> = ["sak", "saken", "saker", "sakene", "saksnr", "saksnummer", "utvalgssak"]
     static let seriesCodes: Set<String> = ["PS", "RS", "OS", "DS", "FO"]
 
     /// Scans by hand rather than with a regular expression: it runs on every text the store
@@ -55,7 +59,8 @@ public struct ReferenceScanner: Sendable {
             let series = ReferenceScanner.seriesCodes.contains(lead) ? Series(lead) : nil
             let number = ItemNumber(series: series ?? defaultSeries, sequence: sequence, year: year)
             found.append(TextReference(text: String(characters[leadStart..<end]), number: number,
-                                       namesAnotherBody: namesAnotherBody(before: String(characters[..<leadStart])[...])))
+                                       namesAnotherBody: namesAnotherBody(before: String(characters[..<leadStart])[...]),
+                                       offset: leadStart))
             index = end
         }
         return found
@@ -75,20 +80,31 @@ public struct ReferenceScanner: Sendable {
         let count = index - digitsStart
         guard count == 4 || (count == 2 && separator == "/"), index == characters.count || !characters[index].isLetter,
               let value = Int(String(characters[digitsStart..<index])) else { return nil }
-        return (count == 2 ? ItemNumber.fullYear(fromTwoDigits: value) : value, index)
+        let year = count == 2 ? ItemNumber.fullYear(fromTwoDigits: value) : value
+        return (1900...2199).contains(year) ? (year, index) : nil
     }
 
-    /// The word that makes a number a reference ("sak", "saksnr.", "PS"), right before it.
+    /// The word that makes a number a reference ("sak", "saksnr.:", "sak nr.", "PS"), right before it.
     private func leadBefore(_ characters: [Character], at digitsStart: Int) -> (String, Int)? {
-        var index = digitsStart
-        while index > 0, characters[index - 1] == " " || characters[index - 1] == "." { index -= 1 }
+        guard let (word, start) = word(before: digitsStart, in: characters) else { return nil }
+        if ReferenceScanner.seriesCodes.contains(word) { return (word, start) }
+        // "sak nr. 12/19"
+        if word.lowercased() == "nr", let (previous, previousStart) = self.word(before: start, in: characters),
+           previous.lowercased() == "sak" {
+            return ("sak nr", previousStart)
+        }
+        guard ReferenceScanner.leadWords.contains(word.lowercased()) else { return nil }
+        return (word.lowercased(), start)
+    }
+
+    /// The word that ends right before `end`, past spaces, dots and a colon, and where it starts.
+    private func word(before end: Int, in characters: [Character]) -> (String, Int)? {
+        var index = end
+        while index > 0, characters[index - 1] == " " || characters[index - 1] == "." || characters[index - 1] == ":" { index -= 1 }
         let wordEnd = index
         while index > 0, characters[index - 1].isLetter { index -= 1 }
         guard wordEnd > index else { return nil }
-        let word = String(characters[index..<wordEnd])
-        if ReferenceScanner.seriesCodes.contains(word) { return (word, index) }
-        guard ReferenceScanner.leadWords.contains(word.lowercased()) else { return nil }
-        return (word.lowercased(), index)
+        return (String(characters[index..<wordEnd]), index)
     }
 
     /// Looks back over the same sentence, at most eight words, for a body named as another's.

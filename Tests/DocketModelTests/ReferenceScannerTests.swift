@@ -11,6 +11,15 @@ import DocketModel
         #expect(scanner.references(in: text).allSatisfy { !$0.namesAnotherBody })
     }
 
+    @Test func labelsAndCuesBeforeTheNumber() {
+        let references = scanner.references(in: "Saksnr.: 12/19, sak nr. 3/2020 og saker 4/20; jf. PS 5/21.")
+        #expect(references.map(\.number.description) == ["12/19", "3/20", "4/20", "PS 5/21"])
+        #expect(references.map(\.text) == ["Saksnr.: 12/19", "sak nr. 3/2020", "saker 4/20", "PS 5/21"])
+        // Where each starts, so that a reader can look at what comes before ("jf. ").
+        #expect(references.last?.offset == 50)
+        #expect(scanner.references(in: "sak 3/0001 og sak 4/3000").isEmpty, "a year outside 1900–2199 is not an item's")
+    }
+
     @Test func aBareNumberIsNotAReference() {
         #expect(scanner.references(in: "Referat fra møte 12/12 og 13/2.").isEmpty)
         #expect(scanner.references(in: "Saken gjelder 2 sakstyper").isEmpty)

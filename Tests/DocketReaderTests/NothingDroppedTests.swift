@@ -19,9 +19,9 @@ import Testing
         let bare = Set(document.items.map { "\($0.number.sequence)/\($0.number.year)" })
         var missing: [String] = []
         for line in Normaliser.normalise(text) {
-            var found = ItemNumberScanner.references(in: line.text)
-            if let leading = ItemNumberScanner.leading(in: line.text) { found.append(leading) }
-            for number in found.map(\.number) {
+            var numbers = ReferenceScanner().references(in: line.text).map(\.number)
+            if let leading = ItemNumberScanner.leading(in: line.text) { numbers.append(leading.number) }
+            for number in numbers {
                 let key = ItemAssembler.Key(number)
                 let bareMatch = number.series == nil && bare.contains("\(number.sequence)/\(number.year)")
                 if !items.contains(key) && !references.contains(number) && !warned.contains(key) && !bareMatch {

@@ -25,7 +25,7 @@ enum ConflictReader {
             if let end = sentence[match.range.upperBound...].range(of: #"\.\s+\p{Lu}"#, options: .regularExpression) {
                 sentence = String(sentence[..<end.lowerBound]) + "."
             }
-            let item = ItemNumberScanner.references(in: sentence).first?.number ?? currentItem
+            let item = ReferenceReader.firstNumber(in: sentence) ?? currentItem
             found.append(ReadConflict(person: name.collapsingWhitespace, party: match[2], item: item,
                                       text: sentence, line: line.number))
         }

@@ -139,7 +139,7 @@ enum ItemBlockReader {
                     index += 1
                 }
                 if let date = DateTimeReader.dates(in: dateText).last?.date { fields.handlingDates.append((date, line.number)) }
-                if let number = ItemNumberScanner.references(in: text).first?.number {
+                if let number = ReferenceReader.firstNumber(in: text) {
                     fields.handlingNumbers.append((number, line.number))
                 }
                 continue

@@ -1,12 +1,11 @@
 import DocketModel
 
-/// Finds item numbers in text, in every spelling the glossary lists.
+/// Reads the item number that opens a line (an agenda row or an item heading: "PS 1/26 Title",
+/// "Sak 8/19 – Title", "08/19"), in every spelling the glossary lists.
 ///
-/// Two uses with different caution: ``leading(in:)`` reads a number that opens a line (an agenda
-/// row or an item heading: "PS 1/26 Title", "Sak 8/19 – Title", "08/19"), while ``references(in:)``
-/// finds numbers inside running text, where only a number introduced by "sak" or a series code
-/// counts ("sak 22/18", "jf. PS 12/19", "sak 01 – 2019"): bare "86/6" in prose is a land register
-/// number or a date far more often than an item.
+/// Numbers inside running text, where only a number introduced by "sak" or a series code counts
+/// ("sak 22/18", "jf. PS 12/19": bare "86/6" in prose is a land register number or a date far more
+/// often than an item), are the model's `ReferenceScanner`'s to find (see ``ReferenceReader``).
 enum ItemNumberScanner {
     /// A number found in text.
     struct Found: Equatable {
@@ -17,8 +16,6 @@ enum ItemNumberScanner {
         var rest: String
         var hasSeries: Bool
         var hasCaseWord: Bool
-        /// Character offset of the match in the line.
-        var offset: Int
     }
 
     /// Series code in capitals even though the rest of the pattern ignores case.
@@ -26,10 +23,6 @@ enum ItemNumberScanner {
 
     private static let leadingPattern = Pattern(
         #"^\s*(?:[-•*]\s+)?(?:(sak|saksnr\.?|sak nr\.?)\s*:?\s*)?(?:"# + series + #"\s+)?(\d{1,4})\s*(/|\s*[–-]\s*)\s*(\d{4}|\d{2})(?![\d/.,])(.*)$"#)
-
-    private static let referencePattern = Pattern(
-        #"(?:\b(?:jf|jfr|se)\.?\s+)?(?:\b(sak|saker|sakene|saken|saksnr\.?|sak nr\.?)\s*:?\s*(?:"# + series
-            + #"\s*)?|\b(?-i:(PS|RS|OS|DS|FO))\s+)(\d{1,4})\s*(/|\s[–-]\s|-)\s*(\d{4}|\d{2})(?![\d/])"#)
 
     /// A number at the start of a line: a table cell or an item heading.
     ///
@@ -46,22 +39,9 @@ enum ItemNumberScanner {
         if let rawRange = match.groupRanges[0], let restRange = match.groupRanges[6] {
             let raw = String(text[rawRange.lowerBound..<restRange.lowerBound]).trimmed
             return Found(number: number, raw: raw, rest: String(rest).trimmed, hasSeries: match[2] != nil,
-                         hasCaseWord: caseWord, offset: 0)
+                         hasCaseWord: caseWord)
         }
         return nil
-    }
-
-    /// Numbers introduced by "sak" or a series code anywhere in a line.
-    static func references(in text: String) -> [Found] {
-        guard mayHoldNumber(text) else { return [] }
-        return referencePattern.matches(in: text).compactMap { match in
-            guard let sequenceText = match[4], let yearText = match[6],
-                  let number = makeNumber(series: match[2] ?? match[3], sequence: sequenceText, year: yearText)
-            else { return nil }
-            let offset = text.distance(from: text.startIndex, to: match.range.lowerBound)
-            return Found(number: number, raw: match.text.trimmed, rest: "", hasSeries: (match[2] ?? match[3]) != nil,
-                         hasCaseWord: match[1] != nil, offset: offset)
-        }
     }
 
     /// A cheap test before the patterns: a number needs a digit and a separator.
