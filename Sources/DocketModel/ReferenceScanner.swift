@@ -43,6 +43,8 @@ public struct ReferenceScanner: Sendable {
     /// Scans by hand rather than with a regular expression: it runs on every text the store
     /// writes, and Swift's Regex costs milliseconds on a long case text.
     public func references(in text: String) -> [TextReference] {
+        // Most lines hold no digit at all: skip them before splitting into characters.
+        guard text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return [] }
         let characters = Array(text)
         var found: [TextReference] = []
         var index = 0
