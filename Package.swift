@@ -100,7 +100,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "InterchangeBenchmark",
-            dependencies: ["BenchmarkSupport", "DocketInterchange", "DocketStore", "SQLite", "CSQLite", "CNorwegianTokenizer"],
+            dependencies: ["BenchmarkSupport", "DocketInterchange", "DocketStore", "SQLite", "CSQLite"],
             path: "Benchmarks/InterchangeBenchmark"
         ),
 
@@ -118,15 +118,15 @@ let package = Package(
         ),
 
         // MARK: Benchmarks (swift run -c release NAME)
-        .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport"),
+        .target(name: "BenchmarkSupport", dependencies: ["CSQLite", "CNorwegianTokenizer"], path: "Benchmarks/BenchmarkSupport"),
         .executableTarget(
             name: "SearchBenchmark",
-            dependencies: ["BenchmarkSupport", "DocketStore", "DocketModel", "CSQLite", "CNorwegianTokenizer"],
+            dependencies: ["BenchmarkSupport", "DocketStore", "DocketModel", "CSQLite"],
             path: "Benchmarks/SearchBenchmark"
         ),
         .executableTarget(
             name: "ImportBenchmark",
-            dependencies: ["BenchmarkSupport", "DocketInterchange", "DocketDocuments", "DocketStore", "DocketModel", "SQLite", "CSQLite", "CNorwegianTokenizer"],
+            dependencies: ["BenchmarkSupport", "DocketInterchange", "DocketDocuments", "DocketStore", "DocketModel", "SQLite", "CSQLite"],
             path: "Benchmarks/ImportBenchmark"
         ),
 

@@ -16,7 +16,6 @@
 //
 // Each measured phase (text import, DOCX import, bare C insert) runs in a process of its own, so
 // its peak memory (getrusage ru_maxrss) is its own and not the generator's.
-import CNorwegianTokenizer
 import CSQLite
 import DocketDocuments
 import DocketInterchange
@@ -84,24 +83,9 @@ func barePhase(source: String, database: String, searchIndex: Bool) throws {
         FROM agenda_item ORDER BY id
         """)
 
-    var db: OpaquePointer?
-    guard sqlite3_open_v2(database, &db, SQLITE_OPEN_READWRITE, nil) == SQLITE_OK else { fatalError("cannot open \(database)") }
-    defer { sqlite3_close_v2(db) }
-    precondition(docket_register_norwegian_tokenizer(db) == SQLITE_OK)
-    func exec(_ sql: String) { precondition(sqlite3_exec(db, sql, nil, nil, nil) == SQLITE_OK, String(cString: sqlite3_errmsg(db))) }
-    func prepare(_ sql: String) -> OpaquePointer {
-        var statement: OpaquePointer?
-        precondition(sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK, String(cString: sqlite3_errmsg(db)))
-        return statement!
-    }
-    let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
-    func text(_ statement: OpaquePointer, _ index: Int32, _ value: String?) {
-        if let value { sqlite3_bind_text(statement, index, value, -1, transient) } else { sqlite3_bind_null(statement, index) }
-    }
-    func step(_ statement: OpaquePointer) {
-        precondition(sqlite3_step(statement) == SQLITE_DONE, String(cString: sqlite3_errmsg(db)))
-        sqlite3_reset(statement)
-    }
+    let bare = BareConnection(path: database, flags: SQLITE_OPEN_READWRITE)
+    let db = bare.handle
+    let exec = bare.exec, prepare = { bare.prepare($0) }, text = bare.bind, step = bare.step
     // Without the search index: what the FTS5 triggers (the Norwegian tokenizer) cost of the ceiling.
     if !searchIndex { exec("DROP TRIGGER item_search_item_insert") }
     let elapsed = try seconds {

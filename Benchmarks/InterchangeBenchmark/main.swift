@@ -8,7 +8,6 @@
 // titles and texts drawn from the vocabulary and the paragraph lengths of the real documents in
 // ../shared/corpus (a small built-in word list where that folder is missing). It runs at a quarter
 // of the size first, then at full size, so that the memory figures show how they grow.
-import CNorwegianTokenizer
 import CSQLite
 import DocketInterchange
 import DocketStore
@@ -130,26 +129,11 @@ func freshStorePath(_ folder: URL, _ name: String) throws -> String {
 /// The ceiling: the same bodies, meetings, case files and items through the bare C API, one
 /// prepared statement per table, one transaction, foreign keys on as in the store.
 func bareInsert(_ document: InterchangeDocument, into path: String) throws -> Int {
-    var db: OpaquePointer?
-    guard sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, nil) == SQLITE_OK else { fatalError("cannot open \(path)") }
-    defer { sqlite3_close_v2(db) }
     // The store's schema indexes items for search through Docket's tokenizer, in triggers: the
-    // ceiling does the same work, so the tokenizer is registered here as the store registers it.
-    precondition(docket_register_norwegian_tokenizer(db) == SQLITE_OK)
-    func exec(_ sql: String) { precondition(sqlite3_exec(db, sql, nil, nil, nil) == SQLITE_OK, String(cString: sqlite3_errmsg(db))) }
-    func prepare(_ sql: String) -> OpaquePointer {
-        var statement: OpaquePointer?
-        precondition(sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK, String(cString: sqlite3_errmsg(db)))
-        return statement!
-    }
-    let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
-    func text(_ statement: OpaquePointer, _ index: Int32, _ value: String?) {
-        if let value { sqlite3_bind_text(statement, index, value, -1, transient) } else { sqlite3_bind_null(statement, index) }
-    }
-    func step(_ statement: OpaquePointer) {
-        precondition(sqlite3_step(statement) == SQLITE_DONE, String(cString: sqlite3_errmsg(db)))
-        sqlite3_reset(statement)
-    }
+    // ceiling does the same work, with the tokenizer registered as the store registers it.
+    let bare = BareConnection(path: path, flags: SQLITE_OPEN_READWRITE)
+    let db = bare.handle
+    let exec = bare.exec, prepare = { bare.prepare($0) }, text = bare.bind, step = bare.step
     exec("PRAGMA foreign_keys = ON")
     exec("BEGIN IMMEDIATE")
     let insertBody = prepare("INSERT INTO body (slug, name, kind) VALUES (?, ?, ?)")
