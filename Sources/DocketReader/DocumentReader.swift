@@ -88,14 +88,15 @@ public struct DocumentReader: Sendable {
         var handlingDates: [(CalendarDate, Int, ItemNumber)] = []
         document.conflicts = ConflictReader.conflicts(in: Array(front), currentItem: nil)
         let headingLines = Set(headings.map(\.line))
+        let references = ReferenceReader(bodyName: document.body)
         for line in front where !tableLines.contains(line.number) {
-            document.references += ReferenceReader.references(in: line, fromItem: nil, bodyName: document.body)
+            document.references += references.references(in: line, fromItem: nil)
         }
         for (block, fields) in zip(blocks, blockFields) {
             let number = resolvedNumber(block.heading.number, in: document.items)
             document.conflicts += ConflictReader.conflicts(in: block.body, currentItem: number)
             for line in block.body where !headingLines.contains(line.number) && !tableLines.contains(line.number) {
-                document.references += ReferenceReader.references(in: line, fromItem: number, bodyName: document.body)
+                document.references += references.references(in: line, fromItem: number)
             }
             for (date, line) in fields.handlingDates {
                 handlingDates.append((date, line, number))

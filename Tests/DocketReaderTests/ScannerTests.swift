@@ -22,15 +22,15 @@ import Testing
 
     @Test func referencesNeedSakOrASeriesAndKeepTheirCue() {
         let line = SourceLine(number: 7, text: "Behandlet i [sak 22/18](#), jf. sak 08/19 og PS 12/19, men ikke gnr/bnr 86/6 eller 457/39.")
-        let found = ReferenceReader.references(in: line, fromItem: nil, bodyName: nil)
+        let found = ReferenceReader(bodyName: nil).references(in: line, fromItem: nil)
         #expect(found.map(\.number.description) == ["22/18", "8/19", "PS 12/19"])
         #expect(found.map(\.raw) == ["sak 22/18", "jf. sak 08/19", "PS 12/19"])
         #expect(found.allSatisfy { $0.line == 7 })
         let foreign = SourceLine(number: 1, text: "Smart kommune samarbeidet har i deres styringsgruppe sak 01 – 2019 «ny strategi»")
-        #expect(ReferenceReader.references(in: foreign, fromItem: nil, bodyName: "Digi Rogalands styringsgruppe").map(\.namesAnotherBody) == [true])
+        #expect(ReferenceReader(bodyName: "Digi Rogalands styringsgruppe").references(in: foreign, fromItem: nil).map(\.namesAnotherBody) == [true])
         // An item's own handling line is not a reference.
         let handling = SourceLine(number: 2, text: "Formannskapets behandling av sak 3/2026 i møte den 12.02.2026:")
-        #expect(ReferenceReader.references(in: handling, fromItem: nil, bodyName: nil).isEmpty)
+        #expect(ReferenceReader(bodyName: nil).references(in: handling, fromItem: nil).isEmpty)
         #expect(ReferenceReader.firstNumber(in: handling.text)?.description == "3/26")
     }
 

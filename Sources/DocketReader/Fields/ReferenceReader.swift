@@ -7,19 +7,25 @@ import DocketModel
 /// A reference is kept with its raw text ("jf. sak 08/19") and whether the sentence puts it in
 /// another body's hands ("Smart kommune samarbeidet har i deres styringsgruppe sak 01 – 2019 …"), so
 /// that an importer never resolves another body's item as one of this body's.
-enum ReferenceReader {
+struct ReferenceReader {
+    /// The scanner for one document: the document's body is its own, every other body another's.
+    let scanner: ReferenceScanner
+
+    init(bodyName: String?) {
+        scanner = ReferenceScanner(ownNames: bodyName.map { [$0] } ?? [])
+    }
+
     /// "jf.", "jfr." or "se" right before a reference belongs to how it was written.
     private static let cue = Pattern(#"\b(?:jf|jfr|se)\.?\s+$"#)
     /// "…s behandling av sak 3/2026 i møte den …": an item's own handling line, not a reference.
     private static let ownHandling = Pattern(#"behandling\s+av\s+$"#)
 
-    static func references(in line: SourceLine, fromItem: ItemNumber?, bodyName: String?) -> [ReadReference] {
+    func references(in line: SourceLine, fromItem: ItemNumber?) -> [ReadReference] {
         let text = line.text
-        let scanner = ReferenceScanner(ownNames: bodyName.map { [$0] } ?? [])
         return scanner.references(in: text).compactMap { found in
             let before = String(text.prefix(found.offset))
-            if ownHandling.matches(before) { return nil }
-            let raw = (cue.firstMatch(in: before).map(\.text) ?? "") + found.text
+            if Self.ownHandling.matches(before) { return nil }
+            let raw = (Self.cue.firstMatch(in: before).map(\.text) ?? "") + found.text
             return ReadReference(number: found.number, raw: raw, line: line.number, fromItem: fromItem,
                                  isItemOfThisDocument: false, namesAnotherBody: found.namesAnotherBody)
         }
