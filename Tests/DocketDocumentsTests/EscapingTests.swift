@@ -65,11 +65,11 @@ import Testing
 
     @Test func pdf() throws {
         guard PDFEngine().isAvailable else {
-            print("skipped: weasyprint is not installed (apt-get install weasyprint)")
+            Issue.record("scripts/setup installs what this test needs, but weasyprint is not installed (apt-get install weasyprint)")
             return
         }
         guard let pdftotext = which("pdftotext") else {
-            print("skipped: pdftotext (Debian package poppler-utils) is not installed to read the PDF back")
+            Issue.record("scripts/setup installs what this test needs, but pdftotext (Debian package poppler-utils) is not installed to read the PDF back")
             return
         }
         let folder = try temporaryFolder("escaping-pdf")

@@ -32,19 +32,44 @@ import Testing
         try Golden.check(parts.footer, against: "footer1.xml")
     }
 
-    /// `DOCKET_SAMPLES_DIR=DIR` writes every paper of both meetings in every format (DOCX and PDF
-    /// included) to DIR, for a person to open and review.
+    /// Every paper of both meetings in every format (DOCX and PDF included), written as a person would
+    /// open them: each file holds the body's name where its text can be read back. `DOCKET_SAMPLES_DIR=DIR`
+    /// keeps them in DIR for review; otherwise they go to a temporary folder.
     @Test func writeSamplesForReview() throws {
-        guard let path = ProcessInfo.processInfo.environment["DOCKET_SAMPLES_DIR"] else { return }
-        let folder = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let kept = ProcessInfo.processInfo.environment["DOCKET_SAMPLES_DIR"]
+        let folder = try kept.map { path in
+            let url = URL(fileURLWithPath: path)
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            return url
+        } ?? temporaryFolder("samples")
+        defer { if kept == nil { try? FileManager.default.removeItem(at: folder) } }
+        #expect(PDFEngine().isAvailable, "scripts/setup installs weasyprint, which the PDF papers need")
         for (prefix, papers) in [("sample", SampleMeeting.papers()), ("corpus", CorpusMeeting.papers())] {
             for kind in DocumentKind.allCases {
                 for format in DocumentFormat.allCases where format != .pdf || PDFEngine().isAvailable {
-                    try renderer.render(kind, of: papers, as: format)
-                        .write(to: folder.appendingPathComponent("\(prefix)-\(kind.rawValue).\(format.fileExtension)"))
+                    let file = folder.appendingPathComponent("\(prefix)-\(kind.rawValue).\(format.fileExtension)")
+                    try renderer.render(kind, of: papers, as: format).write(to: file)
+                    let text = try readableText(of: file, format: format)
+                    #expect(text.contains(papers.body.name), "\(file.lastPathComponent) does not name \(papers.body.name)")
                 }
             }
+        }
+    }
+
+    /// The text a reader of the file sees: the file itself, the DOCX's document part, or pdftotext's output.
+    private func readableText(of file: URL, format: DocumentFormat) throws -> String {
+        let data = try Data(contentsOf: file)
+        switch format {
+        case .docx:
+            return try Extract.wordText(try #require(try Extract.unzip(data)["word/document.xml"]))
+        case .pdf:
+            #expect(String(decoding: data.prefix(5), as: UTF8.self) == "%PDF-")
+            let pdftotext = try #require(which("pdftotext"), "scripts/setup installs pdftotext (poppler-utils)")
+            let out = file.appendingPathExtension("txt")
+            _ = try run(pdftotext, [file.path, out.path])
+            return try String(contentsOf: out, encoding: .utf8).replacingOccurrences(of: "\n", with: " ")
+        default:
+            return String(decoding: data, as: UTF8.self)
         }
     }
 

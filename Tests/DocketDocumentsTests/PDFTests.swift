@@ -5,13 +5,13 @@ import Testing
 @Suite struct PDFTests {
     @Test func rendersA4WithPageNumbers() throws {
         guard PDFEngine().isAvailable else {
-            print("skipped: weasyprint is not installed (apt-get install weasyprint)")
+            Issue.record("scripts/setup installs what this test needs, but weasyprint is not installed (apt-get install weasyprint)")
             return
         }
         let pdf = try DocumentRenderer().render(.summons, of: CorpusMeeting.papers(), as: .pdf)
         #expect(String(decoding: pdf.prefix(5), as: UTF8.self) == "%PDF-")
         guard let pdftotext = which("pdftotext"), let pdfinfo = which("pdfinfo") else {
-            print("partly skipped: pdftotext/pdfinfo (poppler-utils) are not installed to read the PDF back")
+            Issue.record("scripts/setup installs what this test needs, but pdftotext/pdfinfo (poppler-utils) are not installed to read the PDF back")
             return
         }
         let folder = try temporaryFolder("pdf")
