@@ -6,12 +6,17 @@ extension MeetingPapers {
     /// The papers of a meeting as the store holds it: the one place where the view model is
     /// filled from stored facts, so every document and format prints the same meeting.
     public init(store: Store, meeting reference: String, language: Language = .norwegian) throws {
-        let meeting = try store.meeting(reference)
+        try self.init(store: store, meetingID: try store.meeting(reference).id, language: language)
+    }
+
+    /// The papers of the meeting with this row id.
+    public init(store: Store, meetingID: Int64, language: Language = .norwegian) throws {
+        let meeting = try store.meeting(id: meetingID)
         let body = try store.body(slug: meeting.body)
         let shortName = body.kind.norwegianDefinite
         let chair = try store.memberships(bodySlug: body.slug, currentOn: meeting.date).first { $0.role == .chair }?.person
         let signerName = meeting.signer ?? chair ?? ""
-        let items = try store.items(meeting: reference)
+        let items = try store.items(meetingID: meetingID)
         var paperItems: [PaperItem] = []
         for item in items {
             paperItems.append(PaperItem(
@@ -22,9 +27,9 @@ extension MeetingPapers {
                 decision: try Self.decision(of: item, in: store)))
         }
         // The summons lists the meeting's own attachments first, then each item's, in agenda order.
-        var attachments = try store.attachments(meeting: reference).map { DocketDocuments.Attachment(title: $0.title) }
+        var attachments = try store.attachments(meetingID: meetingID).map { DocketDocuments.Attachment(title: $0.title) }
         for item in items {
-            for attachment in try store.attachments(item: item.reference) {
+            for attachment in try store.attachments(itemID: item.id) {
                 attachments.append(DocketDocuments.Attachment(title: attachment.title, itemNumber: item.number, isExempt: item.isExempt))
             }
         }
@@ -38,9 +43,9 @@ extension MeetingPapers {
                                     signer: Signer(name: signerName, title: "Leder i \(shortName)")),
             items: paperItems,
             attachments: attachments,
-            attendance: try Self.attendance(of: reference, in: store),
+            attendance: try Self.attendance(of: meetingID, in: store),
             minuteTaker: meeting.minuteTaker,
-            approval: try Self.approval(of: reference, in: store))
+            approval: try Self.approval(of: meetingID, in: store))
     }
 
     private static func decision(of item: AgendaItem, in store: Store) throws -> ItemDecision? {
@@ -48,7 +53,7 @@ extension MeetingPapers {
         var continuation: Continuation?
         switch decision.outcome {
         case .postponed:
-            let later = try store.casePath(of: item.reference).first { $0.previousItemID == item.id }
+            let later = try store.casePath(of: item).first { $0.previousItemID == item.id }
             continuation = .postponed(toMeetingOn: later?.meetingDate)
         case .referred:
             let name = try decision.referredTo.map { try store.body(slug: $0).name }
@@ -61,9 +66,9 @@ extension MeetingPapers {
         return ItemDecision(text: text, outcome: decision.outcome, vote: decision.tally, remarks: decision.remarks, continuation: continuation)
     }
 
-    private static func attendance(of reference: String, in store: Store) throws -> Attendance {
+    private static func attendance(of meetingID: Int64, in store: Store) throws -> Attendance {
         var attendance = Attendance()
-        for entry in try store.attendance(meeting: reference) {
+        for entry in try store.attendance(meetingID: meetingID) {
             let attendee = Attendee(name: entry.person, role: entry.role, organisation: entry.organisation)
             switch entry.status {
             case .apologies:
@@ -81,12 +86,11 @@ extension MeetingPapers {
         return attendance
     }
 
-    private static func approval(of reference: String, in store: Store) throws -> MinutesApproval? {
-        guard let approval = try store.minutesApproval(of: reference) else { return nil }
-        guard let approving = approval.approvedAt else { return MinutesApproval(date: approval.approvedOn) }
-        let meeting = try store.meeting(approving)
-        let approvedID = try store.meeting(reference).id
-        let item = try store.items(meeting: approving).first { $0.approvesMeetingID == approvedID }
+    private static func approval(of meetingID: Int64, in store: Store) throws -> MinutesApproval? {
+        guard let approval = try store.minutesApproval(meetingID: meetingID) else { return nil }
+        guard let approvingID = approval.approvedAtMeetingID else { return MinutesApproval(date: approval.approvedOn) }
+        let meeting = try store.meeting(id: approvingID)
+        let item = try store.items(meetingID: approvingID).first { $0.approvesMeetingID == meetingID }
         return MinutesApproval(date: approval.approvedOn, bodyName: meeting.bodyName, itemNumber: item?.number)
     }
 }

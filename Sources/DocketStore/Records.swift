@@ -114,7 +114,10 @@ public struct AttendanceEntry: Codable, Hashable, Sendable {
 }
 
 public struct MinutesApproval: Codable, Hashable, Sendable {
+    /// The approving meeting as people name it, `slug@date`.
     public var approvedAt: String?
+    /// The approving meeting's row id, for callers below the edge.
+    public var approvedAtMeetingID: Int64?
     public var approvedOn: CalendarDate
     public var signers: [String]
 }

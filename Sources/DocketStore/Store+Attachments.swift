@@ -54,15 +54,21 @@ extension Store {
 
     /// The attachments of an item, in their order.
     public func attachments(item reference: String) throws -> [Attachment] {
-        let item = try item(reference)
-        return try db.fetchAll(Store.attachmentSelect + " WHERE a.item_id = ? ORDER BY a.position, a.id", [item.id])
+        try attachments(itemID: try item(reference).id)
+    }
+
+    public func attachments(itemID: Int64) throws -> [Attachment] {
+        try db.fetchAll(Store.attachmentSelect + " WHERE a.item_id = ? ORDER BY a.position, a.id", [itemID])
             .map(Attachment.init(row:))
     }
 
     /// The attachments of a meeting itself (not of its items), in their order.
     public func attachments(meeting reference: String) throws -> [Attachment] {
-        let meeting = try meeting(reference)
-        return try db.fetchAll(Store.attachmentSelect + " WHERE a.meeting_id = ? ORDER BY a.position, a.id", [meeting.id])
+        try attachments(meetingID: try meeting(reference).id)
+    }
+
+    public func attachments(meetingID: Int64) throws -> [Attachment] {
+        try db.fetchAll(Store.attachmentSelect + " WHERE a.meeting_id = ? ORDER BY a.position, a.id", [meetingID])
             .map(Attachment.init(row:))
     }
 

@@ -36,8 +36,11 @@ extension Store {
 
     /// The attendance of a meeting, with each person's role in the body on that date.
     public func attendance(meeting reference: String) throws -> [AttendanceEntry] {
-        let meeting = try meeting(reference)
-        return try db.fetchAll("""
+        try attendance(meetingID: try meeting(reference).id)
+    }
+
+    public func attendance(meetingID: Int64) throws -> [AttendanceEntry] {
+        try db.fetchAll("""
             SELECT p.name AS person, a.status, s.name AS substitute_for,
                    (SELECT role FROM membership ms WHERE ms.person_id = a.person_id AND ms.body_id = m.body_id
                       AND (ms.from_date IS NULL OR ms.from_date <= m.date) AND (ms.to_date IS NULL OR ms.to_date >= m.date)
@@ -48,7 +51,7 @@ extension Store {
             LEFT JOIN person s ON s.id = a.substitute_for_id
             WHERE a.meeting_id = ?
             ORDER BY CASE a.status WHEN 'present' THEN 0 WHEN 'substitute' THEN 1 ELSE 2 END, p.name
-            """, [meeting.id]).map { row in
+            """, [meetingID]).map { row in
             AttendanceEntry(person: try row.decode("person"), status: try row.decode("status"),
                             substituteFor: row["substitute_for", as: String.self], role: row["role", as: Role.self],
                             organisation: row["organisation", as: String.self])

@@ -264,23 +264,23 @@ extension Store {
         try items(meetingID: try meeting(reference).id)
     }
 
-    func items(meetingID: Int64) throws -> [AgendaItem] {
+    /// A meeting's items in agenda order, by the meeting's row id.
+    public func items(meetingID: Int64) throws -> [AgendaItem] {
         try db.fetchAll(Store.itemSelect + " WHERE i.meeting_id = ? ORDER BY i.position", [meetingID]).map(AgendaItem.init(row:))
     }
 
-    /// An item by its reference, `styringsgruppen 8/19` or `kommunestyret PS 12/26`.
+    /// An item by its reference as written, `styringsgruppen 8/19` or `kommunestyret PS 12/26`.
     public func item(_ reference: String) throws -> AgendaItem {
-        let trimmed = reference.trimmingCharacters(in: .whitespaces)
-        guard let space = trimmed.firstIndex(of: " ") else {
-            throw StoreError.invalid("'\(reference)' is not an item reference; write the body's slug and the number, e.g. 'styringsgruppen 8/19'")
-        }
-        let slug = String(trimmed[..<space])
-        let body = try body(slug: slug)
-        guard let number = ItemNumber(tolerant: String(trimmed[space...]), defaultSeries: body.defaultSeries) else {
-            throw StoreError.invalid("'\(trimmed[space...].trimmingCharacters(in: .whitespaces))' is not an item number; write it like '8/19' or 'PS 8/19'")
-        }
+        try item(Store.parse { () throws(ReferenceError) in try ItemReference(parsing: reference) })
+    }
+
+    /// An item by its parsed reference; a number without series is in the body's own series.
+    public func item(_ reference: ItemReference) throws -> AgendaItem {
+        let body = try body(slug: reference.bodySlug)
+        let number = reference.number.inSeries(body.defaultSeries)
         guard let row = try db.fetchOne(Store.itemSelect + " WHERE i.body_id = ? AND i.year = ? AND i.series = ? AND i.sequence = ?",
                                         [body.id, number.year, number.series?.code ?? "", number.sequence]) else {
+            let slug = reference.bodySlug
             let numbers = try db.fetchAll("SELECT series, sequence, year FROM agenda_item WHERE body_id = ? AND year = ?", [body.id, number.year])
                 .map { row in "\(slug) " + ItemNumber(series: row["series", as: String.self].flatMap(Series.init), sequence: try row.decode("sequence"), year: try row.decode("year")).description }
             throw StoreError.notFound(kind: "item", name: "\(slug) \(number)", suggestions: suggestions(for: "\(slug) \(number)", among: numbers))
@@ -288,7 +288,8 @@ extension Store {
         return try AgendaItem(row: row)
     }
 
-    func item(id: Int64) throws -> AgendaItem {
+    /// An item by its row id, for callers that already hold one (the importer, the papers).
+    public func item(id: Int64) throws -> AgendaItem {
         guard let row = try db.fetchOne(Store.itemSelect + " WHERE i.id = ?", [id]) else {
             throw StoreError.notFound(kind: "item", name: "#\(id)", suggestions: [])
         }
@@ -297,8 +298,11 @@ extension Store {
 
     /// Every handling of an item's case, in date order: where it came from and where it went.
     public func casePath(of reference: String) throws -> [AgendaItem] {
-        let item = try item(reference)
-        return try db.fetchAll(Store.itemSelect + " WHERE i.case_id = ? ORDER BY m.date, i.id", [item.caseID]).map(AgendaItem.init(row:))
+        try casePath(of: try item(reference))
+    }
+
+    public func casePath(of item: AgendaItem) throws -> [AgendaItem] {
+        try db.fetchAll(Store.itemSelect + " WHERE i.case_id = ? ORDER BY m.date, i.id", [item.caseID]).map(AgendaItem.init(row:))
     }
 
     static let itemSelect = """

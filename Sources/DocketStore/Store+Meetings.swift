@@ -115,22 +115,24 @@ extension Store {
             """, ["body": bodySlug, "year": year.map { String($0) }]).map(Meeting.init(row:))
     }
 
-    /// A meeting by its reference, `slug@2019-02-13`.
+    /// A meeting by its reference as written, `slug@2019-02-13`.
     public func meeting(_ reference: String) throws -> Meeting {
-        let parts = reference.split(separator: "@", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let date = CalendarDate(parts[1]) else {
-            throw StoreError.invalid("'\(reference)' is not a meeting reference; write the body's slug and the date, e.g. 'styringsgruppen@2019-02-13'")
-        }
-        let bodyID = try bodyID(slug: parts[0])
-        guard let row = try db.fetchOne(Store.meetingSelect + " WHERE m.body_id = ? AND m.date = ?", [bodyID, date]) else {
+        try meeting(Store.parse { () throws(ReferenceError) in try MeetingReference(parsing: reference) })
+    }
+
+    /// A meeting by its parsed reference.
+    public func meeting(_ reference: MeetingReference) throws -> Meeting {
+        let bodyID = try bodyID(slug: reference.bodySlug)
+        guard let row = try db.fetchOne(Store.meetingSelect + " WHERE m.body_id = ? AND m.date = ?", [bodyID, reference.date]) else {
             let dates = try db.fetchAll("SELECT date FROM meeting WHERE body_id = ? ORDER BY date", [bodyID])
-                .map { "\(parts[0])@\(try $0.decode(at: 0, as: String.self))" }
-            throw StoreError.notFound(kind: "meeting", name: reference, suggestions: suggestions(for: reference, among: dates))
+                .map { "\(reference.bodySlug)@\(try $0.decode(at: 0, as: String.self))" }
+            throw StoreError.notFound(kind: "meeting", name: reference.description, suggestions: suggestions(for: reference.description, among: dates))
         }
         return try Meeting(row: row)
     }
 
-    func meeting(id: Int64) throws -> Meeting {
+    /// A meeting by its row id, for callers that already hold one.
+    public func meeting(id: Int64) throws -> Meeting {
         guard let row = try db.fetchOne(Store.meetingSelect + " WHERE m.id = ?", [id]) else {
             throw StoreError.notFound(kind: "meeting", name: "#\(id)", suggestions: [])
         }

@@ -36,14 +36,18 @@ extension Store {
     }
 
     public func minutesApproval(of reference: String) throws -> MinutesApproval? {
-        let meeting = try meeting(reference)
+        try minutesApproval(meetingID: try meeting(reference).id)
+    }
+
+    public func minutesApproval(meetingID: Int64) throws -> MinutesApproval? {
         guard let row = try db.fetchOne("""
-            SELECT a.approved_on, b.slug || '@' || m.date AS approved_at
+            SELECT a.approved_on, a.approved_at_meeting_id, b.slug || '@' || m.date AS approved_at
             FROM minutes_approval a LEFT JOIN meeting m ON m.id = a.approved_at_meeting_id LEFT JOIN body b ON b.id = m.body_id
             WHERE a.meeting_id = ?
-            """, [meeting.id]) else { return nil }
-        let signers = try db.fetchAll("SELECT p.name FROM minutes_signer s JOIN person p ON p.id = s.person_id WHERE s.meeting_id = ? ORDER BY p.name", [meeting.id])
+            """, [meetingID]) else { return nil }
+        let signers = try db.fetchAll("SELECT p.name FROM minutes_signer s JOIN person p ON p.id = s.person_id WHERE s.meeting_id = ? ORDER BY p.name", [meetingID])
             .map { try $0.decode(at: 0, as: String.self) }
-        return MinutesApproval(approvedAt: row["approved_at", as: String.self], approvedOn: try row.decode("approved_on"), signers: signers)
+        return MinutesApproval(approvedAt: row["approved_at", as: String.self],
+                               approvedAtMeetingID: row["approved_at_meeting_id", as: Int64.self], approvedOn: try row.decode("approved_on"), signers: signers)
     }
 }
