@@ -118,7 +118,7 @@ public struct DocumentImporter {
             let (item, isNew) = try store.importItem(itemDraft, number: readItem.number, meeting: meeting.reference)
             if isNew { result.itemsCreated += 1 } else { result.itemsUpdated += 1 }
             guard isMinutes, !approved, readItem.decision != nil || readItem.outcome != nil || readItem.vote != nil else { continue }
-            let outcome = readItem.outcome ?? (readItem.kind == .information ? .noted : .adopted)
+            let outcome = readItem.outcome ?? .default(for: readItem.kind)
             try store.recordDecision(item.reference, DecisionDraft(text: readItem.decision ?? (outcome == .adopted ? readItem.proposal : nil),
                                                                    outcome: outcome, tally: readItem.vote?.tally,
                                                                    remarks: readItem.handling))
