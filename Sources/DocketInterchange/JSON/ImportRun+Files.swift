@@ -15,6 +15,15 @@ extension ImportRun {
             if let content = file.content, content.count != file.size {
                 throw ImportProblem(path + [.key("size")], "the size is \(file.size) but the content has \(content.count) bytes; expected them to agree")
             }
+            // A file is stored, and found again by `docket attach`, under its SHA-256: bytes that
+            // do not hash to it would stand in for another file's.
+            if let content = file.content {
+                let digest = FileAttacher.sha256(content)
+                guard digest == file.sha256 else {
+                    throw ImportProblem(path + [.key("content")], "the content's SHA-256 is \(digest), not the file's sha256 \(file.sha256); "
+                                        + "expected the bytes the sha256 names")
+                }
+            }
             try merger.merge("stored_file", key: [("sha256", value(file.sha256))], values: [("size", value(file.size)), ("content", value(file.content))],
                              what: "the file \(file.sha256)")
         }
@@ -24,6 +33,7 @@ extension ImportRun {
         try source.each("attachments", as: AttachmentRecord.self) { index, attachment in
             let path: [JSONPathComponent] = [.key("attachments"), .index(index)]
             var itemID: Int64?, meetingID: Int64?
+            if isLeftOut(attachment.item) { return }
             if let item = attachment.item {
                 itemID = try self.itemID(item, at: path + [.key("item")])
                 guard itemID != nil else { throw ImportProblem(path + [.key("item")], "no item \(item) in the file or the store; expected an item's number") }
@@ -45,6 +55,7 @@ extension ImportRun {
     mutating func importCorrections() throws {
         try source.each("corrections", as: CorrectionRecord.self) { index, correction in
             let path: [JSONPathComponent] = [.key("corrections"), .index(index)]
+            if isLeftOut(correction.item) { return }
             guard let meetingID = try meetingID(correction.meeting, at: path + [.key("meeting")]) else {
                 throw ImportProblem(path + [.key("meeting")], "no meeting \(correction.meeting) in the file or the store; expected body@date")
             }
@@ -60,6 +71,12 @@ extension ImportRun {
                 ("reason", value(correction.reason)), ("corrected_on", value(correction.correctedOn)),
             ], values: [], what: "a correction of \(correction.item ?? correction.meeting)")
         }
+    }
+
+    /// Whether `reference` names an item left out as a conflict with approved minutes.
+    private func isLeftOut(_ reference: String?) -> Bool {
+        guard !leftOut.isEmpty, let key = reference.flatMap(ItemKey.init(reference:)) else { return false }
+        return leftOut.contains(key)
     }
 
     /// Documents `docket import` read before; optional in the format (older files have none).

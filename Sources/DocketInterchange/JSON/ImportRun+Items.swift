@@ -22,7 +22,7 @@ extension ImportRun {
             }
             if !merger.storeWasEmpty {
                 if let archive = record.archiveNumber,
-                   let id = try db.fetchValue(Int64.self, "SELECT id FROM case_file WHERE archive_number = ?", [archive]) {
+                   let id = try merger.caseID(archiveNumber: archive) {
                     cases[record.key] = id
                     return
                 }
@@ -38,8 +38,7 @@ extension ImportRun {
     private func existingCase(of keys: [ItemKey]) throws -> Int64? {
         for key in keys {
             guard let bodyID = bodies[key.body] else { continue }
-            if let id = try db.fetchValue(Int64.self, "SELECT case_id FROM agenda_item WHERE body_id = ? AND year = ? AND series = ? AND sequence = ?",
-                                          [bodyID, key.year, key.series, key.sequence]) {
+            if let id = try merger.caseID(ofItemOfBody: bodyID, year: key.year, series: key.series, sequence: key.sequence) {
                 return id
             }
         }
@@ -78,8 +77,15 @@ extension ImportRun {
                 if approvesID == nil { merger.warn("\(key.reference) approves the minutes of \(approves), which neither the file nor the store has") }
             }
             let itemKey: [(String, DatabaseValue)] = [("body_id", value(bodyID)), ("year", value(key.year)), ("series", value(key.series)), ("sequence", value(key.sequence))]
+            // Approved minutes change only through a recorded correction, never by a merge.
+            if approvedInStore.contains(meetingID), try merger.existing("agenda_item", key: itemKey) == nil {
+                merger.conflict("\(key.reference) is not in the store, whose minutes of \(meetingKey.reference) are approved; left out "
+                                + "(approved minutes change only through 'docket decision correct')")
+                leftOut.insert(key)
+                return
+            }
             if !newMeetings.contains(meetingID), try merger.existing("agenda_item", key: itemKey) == nil,
-               try db.fetchOne("SELECT 1 FROM agenda_item WHERE meeting_id = ? AND position = ?", [meetingID, record.position]) != nil {
+               try merger.hasItem(meetingID: meetingID, position: record.position) {
                 merger.conflict("\(key.reference) would take position \(record.position) of \(meetingKey.reference), where the store has another item; left out")
                 return
             }

@@ -65,12 +65,8 @@ extension ImportRun {
     /// continue after the highest imported number.
     mutating func finish() throws {
         for id in toFinalise {
-            try db.execute("UPDATE meeting SET status = 'minutes_approved' WHERE id = ?", [id])
+            try merger.approveMinutes(meetingID: id)
         }
-        try db.execute("""
-            INSERT INTO number_counter (body_id, year, series, last_sequence)
-            SELECT body_id, year, series, max(sequence) FROM agenda_item WHERE true GROUP BY body_id, year, series
-            ON CONFLICT (body_id, year, series) DO UPDATE SET last_sequence = max(last_sequence, excluded.last_sequence)
-            """)
+        try merger.raiseNumberCountersToItems()
     }
 }

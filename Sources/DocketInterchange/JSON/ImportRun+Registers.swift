@@ -27,12 +27,11 @@ extension ImportRun {
             }
             let values = [("email", value(record.email)), ("title", value(record.title))]
             if !merger.storeWasEmpty {
-                let found = try db.fetchAll("SELECT * FROM person WHERE name = ? COLLATE NOCASE", [record.name])
+                let found = try merger.personIDs(named: record.name)
                 if found.count > 1 {
                     throw ImportProblem(path + [.key("name")], "the store has several people named '\(record.name)'; expected one")
                 }
-                if let row = found.first {
-                    let id: Int64 = try row.decode("id")
+                if let id = found.first {
                     _ = try merger.merge("person", key: [("id", value(id))], values: [("name", value(record.name))] + values,
                                          what: "person '\(record.name)'")
                     people[record.name.lowercased()] = id
@@ -63,13 +62,13 @@ extension ImportRun {
         for (id, record, index) in newBodies {
             if let parent = record.parent {
                 let parentID = try body(parent, at: [.key("bodies"), .index(index), .key("parent")])
-                try db.execute("UPDATE body SET parent_id = ? WHERE id = ?", [parentID, id])
+                try merger.setParent(ofBody: id, to: parentID)
             }
         }
         for (index, record) in records.enumerated() {
             let bodyID = bodies[record.slug]!
             for (position, alias) in record.aliases.enumerated() {
-                if let owner = try db.fetchValue(Int64.self, "SELECT body_id FROM body_alias WHERE alias = ?", [alias]) {
+                if let owner = try merger.bodyID(alias: alias) {
                     if owner != bodyID { merger.conflict("the alias '\(alias)' of body '\(record.slug)' names another body in the store; kept the store's") }
                     continue
                 }
@@ -85,10 +84,7 @@ extension ImportRun {
                 ], what: "standing item \(standing.position) of body '\(record.slug)'")
             }
             for counter in record.numberCounters {
-                try db.execute("""
-                    INSERT INTO number_counter (body_id, year, series, last_sequence) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (body_id, year, series) DO UPDATE SET last_sequence = max(last_sequence, excluded.last_sequence)
-                    """, [bodyID, counter.year, counter.series, counter.lastSequence])
+                try merger.raiseNumberCounter(bodyID: bodyID, year: counter.year, series: counter.series, to: counter.lastSequence)
             }
         }
     }
