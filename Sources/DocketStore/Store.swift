@@ -59,7 +59,7 @@ public final class Store {
 
     /// Runs `body` as one transaction that keeps its work when `body` answers `.commit` and
     /// undoes it when `.rollback` (a dry run: everything done and counted, then not kept).
-    public func write(_ body: () throws -> Database.TransactionCompletion) throws {
+    public func inTransaction(_ body: () throws -> Database.TransactionCompletion) throws {
         try db.inTransaction(.immediate) { _ in try body() }
     }
 

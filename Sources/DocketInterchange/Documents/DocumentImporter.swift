@@ -79,7 +79,7 @@ public struct DocumentImporter {
             if options.keepReadDocument { result.read = read }
             // Counted into a copy, kept only when the transaction ends as it should.
             var stored = result
-            try store.write {
+            try store.inTransaction {
                 // Asked again under the write lock: another docket may have imported the same
                 // bytes since the first look, and then this one is unchanged, not a duplicate.
                 if let meeting = try store.importedMeeting(sha256: digest) {
