@@ -148,7 +148,10 @@ struct ApprovedMinutesDocumentTests {
         let (store, meeting) = try approvedStore()
         let decisions = try store.items(meeting: meeting).map { try store.decision(itemID: $0.id)?.text }
         let url = try write(text.replacingOccurrences(of: "\n", with: "\r\n"), "1231-crlf.txt")
+        try store.db.execute("UPDATE meeting SET start_time = NULL, place = NULL")
+        let meetingBefore = try store.db.fetchAll("SELECT * FROM meeting").map(\.values)
         let result = DocumentImporter(store: store).importDocument(at: url)
+        #expect(try store.db.fetchAll("SELECT * FROM meeting").map(\.values) == meetingBefore, "the approved meeting's fields were filled in")
         #expect(result.status == .imported, "\(result.failure ?? "")")
         #expect(result.itemsCreated == 0 && result.decisions == 0)
         #expect(try store.items(meeting: meeting).map { try store.decision(itemID: $0.id)?.text } == decisions)
