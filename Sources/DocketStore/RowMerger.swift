@@ -6,8 +6,8 @@ import SQLite
 /// reported as a conflict. An import therefore never overwrites.
 ///
 /// The interchange importer maps its records to tables and columns; the SQL is written here, so
-/// the store stays the one owner of it. Table and column names come from the importer's code,
-/// never from a file; every value is bound. Get one from ``Store/rowMerger()`` inside
+/// the store stays the one owner of it. Tables are a closed list (``Table``); column names come
+/// from the importer's code, never from a file; every value is bound. Get one from ``Store/rowMerger()`` inside
 /// ``Store/write(_:)-(()->T)``: its writes are part of that transaction.
 public struct RowMerger {
     let db: Database
@@ -29,6 +29,29 @@ public struct RowMerger {
             """) == nil
     }
 
+    /// The tables an import writes rows into; the raw value is the table's name.
+    public enum Table: String, Sendable {
+        case organisation
+        case person
+        case body
+        case bodyAlias = "body_alias"
+        case standingItem = "standing_item"
+        case membership
+        case meeting
+        case attendance
+        case minutesApproval = "minutes_approval"
+        case minutesSigner = "minutes_signer"
+        case caseFile = "case_file"
+        case agendaItem = "agenda_item"
+        case decision
+        case vote
+        case conflictOfInterest = "conflict_of_interest"
+        case storedFile = "stored_file"
+        case attachment
+        case correction
+        case importedDocument = "imported_document"
+    }
+
     public enum Outcome {
         case inserted(Int64)
         case existing(Int64, Row)
@@ -47,7 +70,7 @@ public struct RowMerger {
     ///   first written as held, so that its decisions can go in before its minutes are final).
     /// - parameter what: how the conflict report names the row.
     @discardableResult
-    public mutating func merge(_ table: String, key: [(String, DatabaseValue)], values: [(String, DatabaseValue)],
+    public mutating func merge(_ table: Table, key: [(String, DatabaseValue)], values: [(String, DatabaseValue)],
                                insertOnly: [(String, DatabaseValue)] = [], what: @autoclosure () -> String) throws -> Outcome {
         if !storeWasEmpty, let row = try existing(table, key: key) {
             let differing = values.filter { row[$0.0] != $0.1 }.map(\.0)
@@ -63,31 +86,31 @@ public struct RowMerger {
     }
 
     /// The store's row of `table` with this natural key, if any.
-    public func existing(_ table: String, key: [(String, DatabaseValue)]) throws -> Row? {
+    public func existing(_ table: Table, key: [(String, DatabaseValue)]) throws -> Row? {
         let condition = key.map { "\($0.0) IS ?" }.joined(separator: " AND ")
-        return try db.fetchOne("SELECT * FROM \(table) WHERE \(condition)", StatementArguments(key.map { $0.1 as (any DatabaseValueConvertible)? }))
+        return try db.fetchOne("SELECT * FROM \(table.rawValue) WHERE \(condition)", StatementArguments(key.map { $0.1 as (any DatabaseValueConvertible)? }))
     }
 
     /// The INSERT last built for each table, with its columns: an import writes thousands of rows
     /// of one table with the same columns, and building the SQL each time cost a tenth of it.
-    private var insertSQL: [String: (columns: [String], sql: String)] = [:]
+    private var insertSQL: [Table: (columns: [String], sql: String)] = [:]
 
     /// Inserts a row and counts it; returns its rowid (0 for tables without one).
     @discardableResult
-    public mutating func insert(_ table: String, _ values: [(String, DatabaseValue)]) throws -> Int64 {
+    public mutating func insert(_ table: Table, _ values: [(String, DatabaseValue)]) throws -> Int64 {
         let columns = values.map(\.0)
         let sql: String
         if let cached = insertSQL[table], cached.columns == columns {
             sql = cached.sql
         } else {
             let marks = Array(repeating: "?", count: values.count).joined(separator: ", ")
-            sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(marks))"
+            sql = "INSERT INTO \(table.rawValue) (\(columns.joined(separator: ", "))) VALUES (\(marks))"
             insertSQL[table] = (columns, sql)
         }
         var arguments = StatementArguments()
         arguments.positional = values.map(\.1)
         try db.execute(sql, arguments)
-        inserted[table, default: 0] += 1
+        inserted[table.rawValue, default: 0] += 1
         return db.lastInsertedRowID
     }
 

@@ -24,7 +24,7 @@ extension ImportRun {
                                         + "expected the bytes the sha256 names")
                 }
             }
-            try merger.merge("stored_file", key: [("sha256", value(file.sha256))], values: [("size", value(file.size)), ("content", value(file.content))],
+            try merger.merge(.storedFile, key: [("sha256", value(file.sha256))], values: [("size", value(file.size)), ("content", value(file.content))],
                              what: "the file \(file.sha256)")
         }
     }
@@ -45,7 +45,7 @@ extension ImportRun {
             guard (itemID == nil) != (meetingID == nil) else {
                 throw ImportProblem(path, "an attachment belongs to an item or a meeting; expected exactly one of 'item' and 'meeting'")
             }
-            try merger.merge("attachment", key: [("item_id", value(itemID)), ("meeting_id", value(meetingID)), ("title", value(attachment.title))], values: [
+            try merger.merge(.attachment, key: [("item_id", value(itemID)), ("meeting_id", value(meetingID)), ("title", value(attachment.title))], values: [
                 ("media_type", value(attachment.mediaType)), ("sha256", value(attachment.sha256)),
                 ("file_reference", value(attachment.fileReference)), ("position", value(attachment.position)),
             ], what: "the attachment '\(attachment.title)' of \(attachment.item ?? attachment.meeting ?? "")")
@@ -65,7 +65,7 @@ extension ImportRun {
                 }
                 return id
             }
-            try merger.merge("correction", key: [
+            try merger.merge(.correction, key: [
                 ("meeting_id", value(meetingID)), ("item_id", value(itemID)), ("field", value(correction.field)),
                 ("old_value", value(correction.oldValue)), ("new_value", value(correction.newValue)),
                 ("reason", value(correction.reason)), ("corrected_on", value(correction.correctedOn)),
@@ -87,7 +87,7 @@ extension ImportRun {
             guard let meetingID = try meetingID(document.meeting, at: path + [.key("meeting")]) else {
                 throw ImportProblem(path + [.key("meeting")], "no meeting \(document.meeting) in the file or the store; expected body@date")
             }
-            try merger.merge("imported_document", key: [("sha256", value(document.sha256))], values: [
+            try merger.merge(.importedDocument, key: [("sha256", value(document.sha256))], values: [
                 ("file_name", value(document.fileName)), ("kind", value(document.kind)), ("meeting_id", value(meetingID)),
                 ("items_read", value(document.itemsRead)), ("warnings", value(document.warnings)),
                 ("imported_on", value(document.importedOn)),

@@ -31,7 +31,7 @@ extension ImportRun {
                     return
                 }
             }
-            cases[record.key] = try merger.insert("case_file", [("title", value(record.title)), ("archive_number", value(record.archiveNumber))])
+            cases[record.key] = try merger.insert(.caseFile, [("title", value(record.title)), ("archive_number", value(record.archiveNumber))])
         }
     }
 
@@ -78,18 +78,18 @@ extension ImportRun {
             }
             let itemKey: [(String, DatabaseValue)] = [("body_id", value(bodyID)), ("year", value(key.year)), ("series", value(key.series)), ("sequence", value(key.sequence))]
             // Approved minutes change only through a recorded correction, never by a merge.
-            if approvedInStore.contains(meetingID), try merger.existing("agenda_item", key: itemKey) == nil {
+            if approvedInStore.contains(meetingID), try merger.existing(.agendaItem, key: itemKey) == nil {
                 merger.conflict("\(key.reference) is not in the store, whose minutes of \(meetingKey.reference) are approved; left out "
                                 + "(approved minutes change only through 'docket decision correct')")
                 leftOut.insert(key)
                 return
             }
-            if !newMeetings.contains(meetingID), try merger.existing("agenda_item", key: itemKey) == nil,
+            if !newMeetings.contains(meetingID), try merger.existing(.agendaItem, key: itemKey) == nil,
                try merger.hasItem(meetingID: meetingID, position: record.position) {
                 merger.conflict("\(key.reference) would take position \(record.position) of \(meetingKey.reference), where the store has another item; left out")
                 return
             }
-            let outcome = try merger.merge("agenda_item", key: itemKey, values: [
+            let outcome = try merger.merge(.agendaItem, key: itemKey, values: [
                 ("meeting_id", value(meetingID)), ("position", value(record.position)), ("section", value(record.section)),
                 ("kind", value(record.kind)), ("standing_purpose", value(record.standingPurpose)), ("title", value(record.title)),
                 ("basis", value(record.basis)), ("case_text", value(record.caseText)), ("proposal", value(record.proposal)),
@@ -107,7 +107,7 @@ extension ImportRun {
     private mutating func importDecision(of record: ItemRecord, itemID: Int64, meetingID: Int64, path: [JSONPathComponent]) throws {
         let reference = record.reference
         if let decision = record.decision {
-            try mergeChild(of: meetingID, "decision", key: [("item_id", value(itemID))], values: [
+            try mergeChild(of: meetingID, .decision, key: [("item_id", value(itemID))], values: [
                 ("text", value(decision.text)), ("outcome", value(decision.outcome)), ("is_unanimous", value(decision.isUnanimous)),
                 ("votes_for", value(decision.votesFor)), ("votes_against", value(decision.votesAgainst)),
                 ("votes_abstaining", value(decision.votesAbstaining)), ("remarks", value(decision.remarks)),
@@ -117,13 +117,13 @@ extension ImportRun {
         }
         for (index, vote) in record.votes.enumerated() {
             let votePath = path + [.key("votes"), .index(index)]
-            try mergeChild(of: meetingID, "vote", key: [("item_id", value(itemID)), ("person_id", value(try person(vote.person, at: votePath + [.key("person")])))],
+            try mergeChild(of: meetingID, .vote, key: [("item_id", value(itemID)), ("person_id", value(try person(vote.person, at: votePath + [.key("person")])))],
                            values: [("ballot", value(vote.ballot)), ("represents", value(vote.represents))],
                            what: "the vote of \(vote.person) on \(reference)")
         }
         for (index, conflict) in record.conflictsOfInterest.enumerated() {
             let conflictPath = path + [.key("conflictsOfInterest"), .index(index)]
-            try mergeChild(of: meetingID, "conflict_of_interest", key: [
+            try mergeChild(of: meetingID, .conflictOfInterest, key: [
                 ("item_id", value(itemID)), ("person_id", value(try person(conflict.person, at: conflictPath + [.key("person")]))),
             ], values: [
                 ("legal_basis", value(conflict.legalBasis)),

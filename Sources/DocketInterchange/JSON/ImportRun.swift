@@ -48,7 +48,7 @@ struct ImportRun {
 
     /// Adds a row that the approved minutes of a meeting in the store would have to change: that
     /// is a conflict, not an insert.
-    mutating func mergeChild(of meetingID: Int64, _ table: String, key: [(String, DatabaseValue)], values: [(String, DatabaseValue)],
+    mutating func mergeChild(of meetingID: Int64, _ table: RowMerger.Table, key: [(String, DatabaseValue)], values: [(String, DatabaseValue)],
                              what: @autoclosure () -> String) throws {
         if approvedInStore.contains(meetingID), try merger.existing(table, key: key) == nil {
             merger.conflict("\(what()) is not in the store, whose minutes of that meeting are approved; left out")
