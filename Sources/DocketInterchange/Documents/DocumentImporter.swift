@@ -83,7 +83,6 @@ public struct DocumentImporter {
                 // Asked again under the write lock: another docket may have imported the same
                 // bytes since the first look, and then this one is unchanged, not a duplicate.
                 if let meeting = try store.importedMeeting(sha256: digest) {
-                    stored = result
                     stored.status = .unchanged
                     stored.meeting = meeting
                     return .rollback
