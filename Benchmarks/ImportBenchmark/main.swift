@@ -75,7 +75,10 @@ func importPhase(folder: String, database: String) throws {
 /// read before the clock starts, inserted through the bare C API: one prepared statement per
 /// table, one transaction, foreign keys on, the search index's triggers firing as in the store.
 func barePhase(source: String, database: String, searchIndex: Bool) throws {
-    let scratch = try Store(path: source, mustExist: true).db
+    // The store's connection is its own; the benchmark reads the scratch file through its own.
+    var configuration = Database.Configuration()
+    configuration.mustExist = true
+    let scratch = try Database(path: source, configuration: configuration)
     let bodies = try scratch.fetchAll("SELECT id, slug, name, kind FROM body ORDER BY id")
     let meetings = try scratch.fetchAll("SELECT id, body_id, date, start_time, end_time, place, kind, status FROM meeting ORDER BY id")
     let items = try scratch.fetchAll("""
@@ -205,7 +208,7 @@ func buildMeetings(_ count: Int, vocabulary: Vocabulary, path: String) throws ->
             if names.insert(name).inserted { return name }
         }
     }
-    try store.write { _ in
+    try store.write {
         var members: [String: (voting: [String], deputies: [String], secretary: String)] = [:]
         for body in bodyNames {
             try store.addBody(slug: body.slug, BodyDraft(name: body.name, kind: body.kind, defaultSeries: body.series), standingItems: [])

@@ -14,6 +14,12 @@ public enum Outcome: String, CaseIterable, Codable, Sendable {
     /// Tatt til orientering.
     case noted
 
+    /// What a body decided when nothing says otherwise: an information item is noted, any other
+    /// item (a decision item, or one whose kind is not known) is adopted as proposed.
+    public static func `default`(for kind: ItemKind?) -> Outcome {
+        kind == .information ? .noted : .adopted
+    }
+
     /// Postponed and referred items are handled again elsewhere; the others end here.
     public var isFinal: Bool {
         switch self {

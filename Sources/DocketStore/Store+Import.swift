@@ -23,7 +23,8 @@ extension Store {
     }
 
     /// The meeting of a body on a date, created when the store has none; fields the store lacks
-    /// are filled from the draft, fields it has are kept.
+    /// are filled from the draft, fields it has are kept. A meeting whose minutes are approved is
+    /// left as it is: they change only through a recorded correction.
     @discardableResult
     public func meetingForImport(bodySlug: String, date: CalendarDate, _ draft: MeetingDraft, status: MeetingStatus) throws -> (Meeting, created: Bool) {
         try write { db in
@@ -34,7 +35,7 @@ extension Store {
                         place = coalesce(place, :place), summons_place = coalesce(summons_place, :summonsPlace),
                         summons_date = coalesce(summons_date, :summonsDate), addressees = coalesce(addressees, :addressees),
                         status = CASE WHEN status IN ('planned', 'summoned') AND :status = 'held' THEN 'held' ELSE status END
-                    WHERE id = :id
+                    WHERE id = :id AND status <> 'minutes_approved'
                     """, ["start": draft.start, "end": draft.end, "place": draft.place, "summonsPlace": draft.summonsPlace,
                           "summonsDate": draft.summonsDate, "addressees": draft.addressees, "status": status, "id": id])
                 return (try meeting(id: id), false)

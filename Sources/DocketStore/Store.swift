@@ -9,7 +9,9 @@ import SQLite
 /// Every write method is one transaction that leaves the store consistent: it commits whole or
 /// changes nothing. Opening a store migrates it to the schema this binary knows.
 public final class Store {
-    public let db: Database
+    /// The connection. Internal: SQL is written only in this module, which callers reach through
+    /// named methods (tests reach it with `@testable import`).
+    let db: Database
 
     /// Opens (creating if needed) the store at `path` and migrates it.
     /// - throws: ``StoreError/newerDatabase(found:supported:)`` for a file from a newer Docket, left untouched.
@@ -48,9 +50,28 @@ public final class Store {
         get throws { try Migrator.embedded.currentVersion(of: db) }
     }
 
-    /// Runs `body` as one transaction.
+    /// Runs `body` as one transaction (`BEGIN IMMEDIATE`: it holds the write lock from the
+    /// start, so what it reads stays true until it commits). Store methods called inside join it.
     @discardableResult
-    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+    public func write<T>(_ body: () throws -> T) throws -> T {
+        try db.transaction(.immediate) { _ in try body() }
+    }
+
+    /// Runs `body` as one transaction that keeps its work when `body` answers `.commit` and
+    /// undoes it when `.rollback` (a dry run: everything done and counted, then not kept).
+    public func inTransaction(_ body: () throws -> Database.TransactionCompletion) throws {
+        try db.inTransaction(.immediate) { _ in try body() }
+    }
+
+    /// Runs `body` in one read transaction: everything it reads is one moment's store.
+    @discardableResult
+    public func read<T>(_ body: () throws -> T) throws -> T {
+        try db.transaction(.deferred) { _ in try body() }
+    }
+
+    /// The store's own methods write with the connection at hand.
+    @discardableResult
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
         try db.transaction(.immediate, body)
     }
 }

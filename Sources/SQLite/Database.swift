@@ -188,6 +188,52 @@ public final class Database {
         return result
     }
 
+    /// What a transaction's body asks for when it ends: keep its work, or undo it.
+    public enum TransactionCompletion: Sendable {
+        case commit
+        case rollback
+    }
+
+    /// Runs `body` in a transaction that commits or rolls back as `body` answers, and rolls back
+    /// whole if it throws: for work that is done and then kept or not (a dry run), without an
+    /// error thrown only to undo it.
+    ///
+    /// Inside another transaction it runs in a savepoint, and `.rollback` undoes only its own work.
+    public func inTransaction(_ kind: TransactionKind = .immediate, _ body: (Database) throws -> TransactionCompletion) throws {
+        guard !isClosed else { throw SQLiteError.misuse("the database is closed") }
+        if isInsideTransaction {
+            savepointDepth += 1
+            defer { savepointDepth -= 1 }
+            let name = "docket_savepoint_\(savepointDepth)"
+            try execute(script: "SAVEPOINT \(name)")
+            let completion: TransactionCompletion
+            do {
+                completion = try body(self)
+            } catch {
+                try? execute(script: "ROLLBACK TO SAVEPOINT \(name)")
+                try? execute(script: "RELEASE SAVEPOINT \(name)")
+                throw error
+            }
+            if completion == .rollback { try execute(script: "ROLLBACK TO SAVEPOINT \(name)") }
+            try execute(script: "RELEASE SAVEPOINT \(name)")
+            return
+        }
+        try execute(script: "BEGIN \(kind.rawValue) TRANSACTION")
+        let completion: TransactionCompletion
+        do {
+            completion = try body(self)
+        } catch {
+            if isInsideTransaction { try? execute(script: "ROLLBACK TRANSACTION") }
+            throw error
+        }
+        do {
+            try execute(script: completion == .commit ? "COMMIT TRANSACTION" : "ROLLBACK TRANSACTION")
+        } catch {
+            if isInsideTransaction { try? execute(script: "ROLLBACK TRANSACTION") }
+            throw error
+        }
+    }
+
     private func inSavepoint<T>(_ body: (Database) throws -> T) throws -> T {
         savepointDepth += 1
         defer { savepointDepth -= 1 }

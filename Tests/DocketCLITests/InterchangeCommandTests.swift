@@ -85,7 +85,7 @@ import Testing
 
     @Test func anImportOfAThousandItemsEndsWithTheSearchIndexMerged() throws {
         let store = try Store(path: docket.database)
-        try store.write { _ in
+        try store.write {
             _ = try store.addBody(slug: "arkivorgan", BodyDraft(name: "Arkivorganet", kind: .committee), standingItems: [])
             for month in 1...10 {
                 let date = try #require(CalendarDate(year: 2019, month: month, day: 14))

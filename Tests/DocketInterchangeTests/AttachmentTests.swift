@@ -1,6 +1,6 @@
 import DocketInterchange
 import DocketModel
-import DocketStore
+@testable import DocketStore
 import Foundation
 import Testing
 

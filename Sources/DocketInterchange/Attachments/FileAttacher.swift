@@ -23,7 +23,7 @@ public struct FileAttacher {
             }
             return (path, data)
         }
-        return try store.write { _ in
+        return try store.write {
             try contents.map { path, data in
                 let name = URL(fileURLWithPath: path).lastPathComponent
                 return try store.addAttachment(item: item, meeting: meeting, title: title ?? name,

@@ -27,7 +27,7 @@ public struct ItemListCSV {
     @discardableResult
     public func importItems(_ data: Data, file: String, meeting: String) throws -> [AgendaItem] {
         let rows = try read(data, file: file)
-        return try store.write { _ in
+        return try store.write {
             _ = try store.meeting(meeting)
             return try rows.map { row in
                 do {

@@ -12,26 +12,17 @@ import SQLite
 /// between fields (its list separator, since ',' is the decimal comma). CSV.swift does the
 /// quoting, so fields with separators, quotes and line breaks survive.
 public struct RegisterCSV {
-    let db: Database
+    let store: Store
 
     public static let columns = ["body", "number", "meeting_date", "title", "kind", "section", "proposal", "decision", "outcome", "vote", "exempt"]
 
     public init(store: Store) {
-        db = store.db
+        self.store = store
     }
 
     public func export(scope: InterchangeDocument.Scope = .init(), excel: Bool = false) throws -> Data {
         try CSVTable.data(header: Self.columns, excel: excel) { write in
-            try db.forEachRow("""
-                SELECT b.slug, i.series, i.sequence, i.year, m.date, i.title, i.kind, i.section, i.proposal, i.is_exempt,
-                       i.public_title, i.exemption_basis, d.text AS decision, d.outcome, d.is_unanimous,
-                       d.votes_for, d.votes_against, d.votes_abstaining
-                FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id JOIN body b ON b.id = i.body_id
-                LEFT JOIN decision d ON d.item_id = i.id
-                WHERE (:body IS NULL OR b.slug = :body) AND (:year IS NULL OR substr(m.date, 1, 4) = :year)
-                  AND (:since IS NULL OR m.date >= :since)
-                ORDER BY m.date, b.slug, i.position
-                """, ["body": scope.body, "year": scope.year.map { String($0) }, "since": scope.since]) { row in
+            try store.registerRows(body: scope.body, year: scope.year, since: scope.since) { row in
                 try write(try Self.fields(of: row, isPublic: scope.isPublic))
             }
         }

@@ -66,9 +66,11 @@ public struct ImportSummary: Codable, Sendable {
             failed += 1
             failures.append(Failure(file: result.file, reason: result.failure ?? "unknown"))
         }
+        warnings += result.warnings.count
+        // Only what was stored (or, in a dry run, would have been) counts.
+        guard result.status == .imported || result.status == .dryRun else { return }
         if result.meetingCreated { meetings += 1 }
         items += result.itemsCreated
         decisions += result.decisions
-        warnings += result.warnings.count
     }
 }

@@ -58,12 +58,14 @@ public struct DocumentImporter {
     }
 
     /// Imports one document. Never throws: a failure is reported in the result, and the store
-    /// is left as it was.
+    /// is left as it was. What the result counts (meeting created, items, decisions) is only what
+    /// was stored, or with `--dry-run` what would have been.
     public func importDocument(at url: URL) -> DocumentImport {
         var result = DocumentImport(file: url.path, status: .failed)
         do {
             let data = try Data(contentsOf: url)
             let digest = FileAttacher.sha256(data)
+            // A first look, without the write lock, spares reading a document imported before.
             if let meeting = try store.importedMeeting(sha256: digest) {
                 result.status = .unchanged
                 result.meeting = meeting
@@ -75,24 +77,27 @@ public struct DocumentImporter {
             result.itemsRead = read.items.count
             result.warnings = read.warnings
             if options.keepReadDocument { result.read = read }
-            do {
-                try store.write { _ in
-                    try save(read, data: data, digest: digest, fileName: url.lastPathComponent, into: &result)
-                    if options.dryRun { throw DryRunRollback() }
+            // Counted into a copy, kept only when the transaction ends as it should.
+            var stored = result
+            try store.inTransaction {
+                // Asked again under the write lock: another docket may have imported the same
+                // bytes since the first look, and then this one is unchanged, not a duplicate.
+                if let meeting = try store.importedMeeting(sha256: digest) {
+                    stored.status = .unchanged
+                    stored.meeting = meeting
+                    return .rollback
                 }
-                result.status = .imported
-            } catch is DryRunRollback {
-                result.status = .dryRun
+                try save(read, data: data, digest: digest, fileName: url.lastPathComponent, into: &stored)
+                stored.status = options.dryRun ? .dryRun : .imported
+                return options.dryRun ? .rollback : .commit
             }
+            result = stored
         } catch {
             result.status = .failed
             result.failure = "\(error)"
         }
         return result
     }
-
-    /// Thrown to roll a dry run back after everything was stored and counted.
-    struct DryRunRollback: Error {}
 
     private func save(_ read: ReadDocument, data: Data, digest: String, fileName: String, into result: inout DocumentImport) throws {
         let body = try body(for: read, result: &result)
@@ -107,8 +112,23 @@ public struct DocumentImporter {
         let (meeting, created) = try store.meetingForImport(bodySlug: body.slug, date: date, draft, status: isMinutes ? .held : .summoned)
         result.meeting = meeting.reference
         result.meetingCreated = created
-        let approved = meeting.status == .minutesApproved
 
+        if meeting.status == .minutesApproved {
+            // Approved minutes change only through a recorded correction: a document may agree
+            // with them (and is then kept as their attachment), never add to or change them.
+            try checkAgreement(of: read, withApprovedMinutesOf: meeting, fileName: fileName)
+        } else {
+            try saveItems(of: read, meeting: meeting, into: &result)
+            if isMinutes { try saveAttendance(of: read, body: body, meeting: meeting, into: &result) }
+        }
+
+        try store.addAttachment(meeting: meeting.reference, title: fileName, mediaType: MediaType.forFileName(fileName),
+                                sha256: digest, content: data)
+        try store.recordImportedDocument(sha256: digest, fileName: fileName, kind: read.kind.rawValue, meeting: meeting.reference,
+                                         itemsRead: read.items.count, warnings: read.warnings.count)
+    }
+
+    private func saveItems(of read: ReadDocument, meeting: Meeting, into result: inout DocumentImport) throws {
         for readItem in read.items {
             var itemDraft = ItemDraft(title: readItem.title, kind: readItem.kind, section: readItem.section ?? .forConsideration,
                                       basis: readItem.basis, caseText: readItem.caseText, proposal: readItem.proposal)
@@ -117,42 +137,75 @@ public struct DocumentImporter {
             itemDraft.exemptionBasis = readItem.exemptionBasis
             let (item, isNew) = try store.importItem(itemDraft, number: readItem.number, meeting: meeting.reference)
             if isNew { result.itemsCreated += 1 } else { result.itemsUpdated += 1 }
-            guard isMinutes, !approved, readItem.decision != nil || readItem.outcome != nil || readItem.vote != nil else { continue }
-            let outcome = readItem.outcome ?? (readItem.kind == .information ? .noted : .adopted)
+            guard read.kind == .minutes, readItem.decision != nil || readItem.outcome != nil || readItem.vote != nil else { continue }
+            let outcome = readItem.outcome ?? .default(for: readItem.kind)
             try store.recordDecision(item.reference, DecisionDraft(text: readItem.decision ?? (outcome == .adopted ? readItem.proposal : nil),
                                                                    outcome: outcome, tally: readItem.vote?.tally,
                                                                    remarks: readItem.handling))
             result.decisions += 1
         }
+    }
 
-        if isMinutes && !approved {
-            var seen = Set<String>()
-            var present: [String] = [], apologies: [String] = [], substitutes: [(person: String, for: String)] = []
-            for attendee in read.attendance + read.otherAttendees where seen.insert(attendee.name.lowercased()).inserted {
-                switch attendee.status {
-                case .apologies: apologies.append(attendee.name)
-                case .substitute:
-                    if let member = attendee.substituteFor, member.lowercased() != attendee.name.lowercased() {
-                        substitutes.append((attendee.name, member))
-                    } else {
-                        present.append(attendee.name)
-                    }
-                case .present, .none: present.append(attendee.name)
+    private func saveAttendance(of read: ReadDocument, body: Body, meeting: Meeting, into result: inout DocumentImport) throws {
+        var seen = Set<String>()
+        var present: [String] = [], apologies: [String] = [], substitutes: [(person: String, for: String)] = []
+        for attendee in read.attendance + read.otherAttendees where seen.insert(attendee.name.lowercased()).inserted {
+            switch attendee.status {
+            case .apologies: apologies.append(attendee.name)
+            case .substitute:
+                if let member = attendee.substituteFor, member.lowercased() != attendee.name.lowercased() {
+                    substitutes.append((attendee.name, member))
+                } else {
+                    present.append(attendee.name)
                 }
-            }
-            // A member named both absent and substituted for is absent; the substitute names them.
-            try store.importAttendance(meeting: meeting.reference, present: present, apologies: apologies, substitutes: substitutes)
-            result.attendance = seen.count
-            for conflict in read.conflicts {
-                guard let number = conflict.item, let item = try? store.item("\(body.slug) \(number)") else { continue }
-                try store.recordConflictOfInterest(item: item.reference, person: conflict.person, legalBasis: conflict.text)
+            case .present, .none: present.append(attendee.name)
             }
         }
+        // A member named both absent and substituted for is absent; the substitute names them.
+        try store.importAttendance(meeting: meeting.reference, present: present, apologies: apologies, substitutes: substitutes)
+        result.attendance = seen.count
+        for conflict in read.conflicts {
+            guard let number = conflict.item, let item = try? store.item("\(body.slug) \(number)") else { continue }
+            try store.recordConflictOfInterest(item: item.reference, person: conflict.person, legalBasis: conflict.text)
+        }
+    }
 
-        try store.addAttachment(meeting: meeting.reference, title: fileName, mediaType: MediaType.forFileName(fileName),
-                                sha256: digest, content: data)
-        try store.recordImportedDocument(sha256: digest, fileName: fileName, kind: read.kind.rawValue, meeting: meeting.reference,
-                                         itemsRead: read.items.count, warnings: read.warnings.count)
+    /// Throws, naming every difference, when the document has an item the approved minutes of
+    /// `meeting` have not, or a decision other than theirs.
+    private func checkAgreement(of read: ReadDocument, withApprovedMinutesOf meeting: Meeting, fileName: String) throws {
+        let items = try store.items(meeting: meeting.reference)
+        var changes: [String] = []
+        for readItem in read.items {
+            // A bare number read for a body that numbers in a series is the same item.
+            guard let item = items.first(where: {
+                $0.number.sequence == readItem.number.sequence && $0.number.year == readItem.number.year
+                    && (readItem.number.series == nil || readItem.number.series == $0.number.series)
+            }) else {
+                changes.append("it has item \(readItem.number) ('\(readItem.title)'), which they have not")
+                continue
+            }
+            guard read.kind == .minutes, readItem.decision != nil || readItem.outcome != nil else { continue }
+            guard let decision = try store.decision(itemID: item.id) else {
+                changes.append("it has a decision on \(item.reference), which they have not")
+                continue
+            }
+            if let text = readItem.decision, Self.comparable(text) != Self.comparable(decision.text ?? "") {
+                changes.append("its decision on \(item.reference) differs from theirs")
+            } else if let outcome = readItem.outcome, outcome != decision.outcome {
+                changes.append("its outcome on \(item.reference) is \(outcome.norwegian), theirs \(decision.outcome.norwegian)")
+            }
+        }
+        guard changes.isEmpty else {
+            throw InterchangeError(file: fileName, message: "the minutes of \(meeting.reference) are approved, and this document would change them: "
+                                   + changes.prefix(5).joined(separator: "; ") + (changes.count > 5 ? "; and \(changes.count - 5) more" : "")
+                                   + "; expected a document that agrees with them (approved minutes change only through 'docket decision correct')")
+        }
+    }
+
+    /// A decision's text with its line breaks and runs of spaces as single spaces: the same
+    /// decision read from another layout compares equal.
+    private static func comparable(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// The body a document belongs to: the one forced with --body, else the one its name or an

@@ -22,7 +22,7 @@ extension ImportRun {
             }
             if !merger.storeWasEmpty {
                 if let archive = record.archiveNumber,
-                   let id = try db.fetchValue(Int64.self, "SELECT id FROM case_file WHERE archive_number = ?", [archive]) {
+                   let id = try merger.caseID(archiveNumber: archive) {
                     cases[record.key] = id
                     return
                 }
@@ -31,15 +31,14 @@ extension ImportRun {
                     return
                 }
             }
-            cases[record.key] = try merger.insert("case_file", [("title", value(record.title)), ("archive_number", value(record.archiveNumber))])
+            cases[record.key] = try merger.insert(.caseFile, [("title", value(record.title)), ("archive_number", value(record.archiveNumber))])
         }
     }
 
     private func existingCase(of keys: [ItemKey]) throws -> Int64? {
         for key in keys {
             guard let bodyID = bodies[key.body] else { continue }
-            if let id = try db.fetchValue(Int64.self, "SELECT case_id FROM agenda_item WHERE body_id = ? AND year = ? AND series = ? AND sequence = ?",
-                                          [bodyID, key.year, key.series, key.sequence]) {
+            if let id = try merger.caseID(ofItemOfBody: bodyID, year: key.year, series: key.series, sequence: key.sequence) {
                 return id
             }
         }
@@ -78,12 +77,19 @@ extension ImportRun {
                 if approvesID == nil { merger.warn("\(key.reference) approves the minutes of \(approves), which neither the file nor the store has") }
             }
             let itemKey: [(String, DatabaseValue)] = [("body_id", value(bodyID)), ("year", value(key.year)), ("series", value(key.series)), ("sequence", value(key.sequence))]
-            if !newMeetings.contains(meetingID), try merger.existing("agenda_item", key: itemKey) == nil,
-               try db.fetchOne("SELECT 1 FROM agenda_item WHERE meeting_id = ? AND position = ?", [meetingID, record.position]) != nil {
+            // Approved minutes change only through a recorded correction, never by a merge.
+            if approvedInStore.contains(meetingID), try merger.existing(.agendaItem, key: itemKey) == nil {
+                merger.conflict("\(key.reference) is not in the store, whose minutes of \(meetingKey.reference) are approved; left out "
+                                + "(approved minutes change only through 'docket decision correct')")
+                leftOut.insert(key)
+                return
+            }
+            if !newMeetings.contains(meetingID), try merger.existing(.agendaItem, key: itemKey) == nil,
+               try merger.hasItem(meetingID: meetingID, position: record.position) {
                 merger.conflict("\(key.reference) would take position \(record.position) of \(meetingKey.reference), where the store has another item; left out")
                 return
             }
-            let outcome = try merger.merge("agenda_item", key: itemKey, values: [
+            let outcome = try merger.merge(.agendaItem, key: itemKey, values: [
                 ("meeting_id", value(meetingID)), ("position", value(record.position)), ("section", value(record.section)),
                 ("kind", value(record.kind)), ("standing_purpose", value(record.standingPurpose)), ("title", value(record.title)),
                 ("basis", value(record.basis)), ("case_text", value(record.caseText)), ("proposal", value(record.proposal)),
@@ -101,7 +107,7 @@ extension ImportRun {
     private mutating func importDecision(of record: ItemRecord, itemID: Int64, meetingID: Int64, path: [JSONPathComponent]) throws {
         let reference = record.reference
         if let decision = record.decision {
-            try mergeChild(of: meetingID, "decision", key: [("item_id", value(itemID))], values: [
+            try mergeChild(of: meetingID, .decision, key: [("item_id", value(itemID))], values: [
                 ("text", value(decision.text)), ("outcome", value(decision.outcome)), ("is_unanimous", value(decision.isUnanimous)),
                 ("votes_for", value(decision.votesFor)), ("votes_against", value(decision.votesAgainst)),
                 ("votes_abstaining", value(decision.votesAbstaining)), ("remarks", value(decision.remarks)),
@@ -111,13 +117,13 @@ extension ImportRun {
         }
         for (index, vote) in record.votes.enumerated() {
             let votePath = path + [.key("votes"), .index(index)]
-            try mergeChild(of: meetingID, "vote", key: [("item_id", value(itemID)), ("person_id", value(try person(vote.person, at: votePath + [.key("person")])))],
+            try mergeChild(of: meetingID, .vote, key: [("item_id", value(itemID)), ("person_id", value(try person(vote.person, at: votePath + [.key("person")])))],
                            values: [("ballot", value(vote.ballot)), ("represents", value(vote.represents))],
                            what: "the vote of \(vote.person) on \(reference)")
         }
         for (index, conflict) in record.conflictsOfInterest.enumerated() {
             let conflictPath = path + [.key("conflictsOfInterest"), .index(index)]
-            try mergeChild(of: meetingID, "conflict_of_interest", key: [
+            try mergeChild(of: meetingID, .conflictOfInterest, key: [
                 ("item_id", value(itemID)), ("person_id", value(try person(conflict.person, at: conflictPath + [.key("person")]))),
             ], values: [
                 ("legal_basis", value(conflict.legalBasis)),

@@ -13,7 +13,7 @@ extension ImportRun {
                 throw ImportProblem(path + [.key("date")], "the meeting \(key.reference) is listed twice; expected one meeting a body and day")
             }
             let bodyID = try body(record.body, at: path + [.key("body")])
-            let outcome = try merger.merge("meeting", key: [("body_id", value(bodyID)), ("date", value(record.date))], values: [
+            let outcome = try merger.merge(.meeting, key: [("body_id", value(bodyID)), ("date", value(record.date))], values: [
                 ("start_time", value(record.start)), ("end_time", value(record.end)), ("place", value(record.place)),
                 ("kind", value(record.kind)), ("status", value(record.status)),
                 ("minute_taker_id", value(try record.minuteTaker.map { try person($0, at: path + [.key("minuteTaker")]) })),
@@ -36,7 +36,7 @@ extension ImportRun {
                 let entryPath = path + [.key("attendance"), .index(position)]
                 let values = [("status", value(entry.status)),
                               ("substitute_for_id", value(try entry.substituteFor.map { try person($0, at: entryPath + [.key("substituteFor")]) }))]
-                try mergeChild(of: outcome.id, "attendance", key: [("meeting_id", value(outcome.id)), ("person_id", value(try person(entry.person, at: entryPath + [.key("person")])))],
+                try mergeChild(of: outcome.id, .attendance, key: [("meeting_id", value(outcome.id)), ("person_id", value(try person(entry.person, at: entryPath + [.key("person")])))],
                                values: values, what: "the attendance of \(entry.person) at \(key.reference)")
             }
         }
@@ -50,12 +50,12 @@ extension ImportRun {
                 approvedAtID = try self.meetingID(approvedAt, at: path + [.key("approvedAt")])
                 if approvedAtID == nil { merger.warn("the minutes of \(reference) were approved at \(approvedAt), which neither the file nor the store has") }
             }
-            try merger.merge("minutes_approval", key: [("meeting_id", value(meetingID))], values: [
+            try merger.merge(.minutesApproval, key: [("meeting_id", value(meetingID))], values: [
                 ("approved_at_meeting_id", value(approvedAtID)), ("approved_on", value(approval.approvedOn)),
             ], what: "the approval of the minutes of \(reference)")
             for (position, signer) in approval.signers.enumerated() {
                 let personID = try person(signer, at: path + [.key("signers"), .index(position)])
-                try merger.merge("minutes_signer", key: [("meeting_id", value(meetingID)), ("person_id", value(personID))], values: [],
+                try merger.merge(.minutesSigner, key: [("meeting_id", value(meetingID)), ("person_id", value(personID))], values: [],
                                  what: "the signature of \(signer) on the minutes of \(reference)")
             }
         }
@@ -65,12 +65,8 @@ extension ImportRun {
     /// continue after the highest imported number.
     mutating func finish() throws {
         for id in toFinalise {
-            try db.execute("UPDATE meeting SET status = 'minutes_approved' WHERE id = ?", [id])
+            try merger.approveMinutes(meetingID: id)
         }
-        try db.execute("""
-            INSERT INTO number_counter (body_id, year, series, last_sequence)
-            SELECT body_id, year, series, max(sequence) FROM agenda_item WHERE true GROUP BY body_id, year, series
-            ON CONFLICT (body_id, year, series) DO UPDATE SET last_sequence = max(last_sequence, excluded.last_sequence)
-            """)
+        try merger.raiseNumberCountersToItems()
     }
 }

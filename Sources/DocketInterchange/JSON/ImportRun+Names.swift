@@ -8,14 +8,14 @@ import SQLite
 extension ImportRun {
     func body(_ slug: String, at path: [JSONPathComponent]) throws -> Int64 {
         if let id = bodies[slug] { return id }
-        if let id = try db.fetchValue(Int64.self, "SELECT id FROM body WHERE slug = ?", [slug]) { return id }
+        if let id = try merger.bodyID(slug: slug) { return id }
         let known = Array(bodies.keys).sorted().prefix(8).joined(separator: ", ")
         throw ImportProblem(path, "no body '\(slug)' in the file or the store; expected a body's slug (\(known))")
     }
 
     mutating func person(_ name: String, at path: [JSONPathComponent]) throws -> Int64 {
         if let id = people[name.lowercased()] { return id }
-        let ids = try db.fetchAll("SELECT id FROM person WHERE name = ? COLLATE NOCASE", [name]).map { try $0.decode(at: 0, as: Int64.self) }
+        let ids = try merger.personIDs(named: name)
         if ids.count == 1 {
             people[name.lowercased()] = ids[0]
             return ids[0]
@@ -26,7 +26,7 @@ extension ImportRun {
 
     func organisation(_ name: String, at path: [JSONPathComponent]) throws -> Int64 {
         if let id = organisations[name.lowercased()] { return id }
-        if let id = try db.fetchValue(Int64.self, "SELECT id FROM organisation WHERE name = ? COLLATE NOCASE", [name]) { return id }
+        if let id = try merger.organisationID(named: name) { return id }
         throw ImportProblem(path, "no organisation '\(name)' in the file or the store; expected a name from 'organisations'")
     }
 
@@ -36,8 +36,7 @@ extension ImportRun {
             throw ImportProblem(path, "'\(reference)' is not a meeting; expected body@YYYY-MM-DD with a date that exists")
         }
         if let id = meetings[key] { return id }
-        return try db.fetchValue(Int64.self, "SELECT m.id FROM meeting m JOIN body b ON b.id = m.body_id WHERE b.slug = ? AND m.date = ?",
-                                 [key.body, key.date])
+        return try merger.meetingID(bodySlug: key.body, date: key.date)
     }
 
     /// The item `body PS 8/2019`, from the file or the store; nil when neither has it.
@@ -46,8 +45,6 @@ extension ImportRun {
             throw ImportProblem(path, "'\(reference)' is not an item; expected the body's slug and \(ItemKey.expected)")
         }
         if let id = items[key] { return id }
-        return try db.fetchValue(Int64.self, """
-            SELECT i.id FROM agenda_item i JOIN body b ON b.id = i.body_id WHERE b.slug = ? AND i.year = ? AND i.series = ? AND i.sequence = ?
-            """, [key.body, key.year, key.series, key.sequence])
+        return try merger.itemID(bodySlug: key.body, year: key.year, series: key.series, sequence: key.sequence)
     }
 }

@@ -11,7 +11,7 @@ extension ImportRun {
             guard organisations[record.name.lowercased()] == nil else {
                 throw ImportProblem(path + [.key("name")], "the organisation '\(record.name)' is listed twice; expected each organisation once")
             }
-            let outcome = try merger.merge("organisation", key: [("name", value(record.name))], values: [
+            let outcome = try merger.merge(.organisation, key: [("name", value(record.name))], values: [
                 ("kind", value(record.kind)), ("is_cooperation_member", value(record.isCooperationMember)),
                 ("organisation_number", value(record.organisationNumber)),
             ], what: "organisation '\(record.name)'")
@@ -27,19 +27,18 @@ extension ImportRun {
             }
             let values = [("email", value(record.email)), ("title", value(record.title))]
             if !merger.storeWasEmpty {
-                let found = try db.fetchAll("SELECT * FROM person WHERE name = ? COLLATE NOCASE", [record.name])
+                let found = try merger.personIDs(named: record.name)
                 if found.count > 1 {
                     throw ImportProblem(path + [.key("name")], "the store has several people named '\(record.name)'; expected one")
                 }
-                if let row = found.first {
-                    let id: Int64 = try row.decode("id")
-                    _ = try merger.merge("person", key: [("id", value(id))], values: [("name", value(record.name))] + values,
+                if let id = found.first {
+                    _ = try merger.merge(.person, key: [("id", value(id))], values: [("name", value(record.name))] + values,
                                          what: "person '\(record.name)'")
                     people[record.name.lowercased()] = id
                     return
                 }
             }
-            people[record.name.lowercased()] = try merger.insert("person", [("name", value(record.name))] + values)
+            people[record.name.lowercased()] = try merger.insert(.person, [("name", value(record.name))] + values)
         }
     }
 
@@ -52,7 +51,7 @@ extension ImportRun {
             guard bodies[record.slug] == nil else {
                 throw ImportProblem(path + [.key("slug")], "the body '\(record.slug)' is listed twice; expected each slug once")
             }
-            let outcome = try merger.merge("body", key: [("slug", value(record.slug))], values: [
+            let outcome = try merger.merge(.body, key: [("slug", value(record.slug))], values: [
                 ("name", value(record.name)), ("kind", value(record.kind)), ("mandate", value(record.mandate)),
                 ("default_series", value(record.defaultSeries)), ("template_folder", value(record.templateFolder)),
             ], what: "body '\(record.slug)'")
@@ -63,32 +62,29 @@ extension ImportRun {
         for (id, record, index) in newBodies {
             if let parent = record.parent {
                 let parentID = try body(parent, at: [.key("bodies"), .index(index), .key("parent")])
-                try db.execute("UPDATE body SET parent_id = ? WHERE id = ?", [parentID, id])
+                try merger.setParent(ofBody: id, to: parentID)
             }
         }
         for (index, record) in records.enumerated() {
             let bodyID = bodies[record.slug]!
             for (position, alias) in record.aliases.enumerated() {
-                if let owner = try db.fetchValue(Int64.self, "SELECT body_id FROM body_alias WHERE alias = ?", [alias]) {
+                if let owner = try merger.bodyID(alias: alias) {
                     if owner != bodyID { merger.conflict("the alias '\(alias)' of body '\(record.slug)' names another body in the store; kept the store's") }
                     continue
                 }
                 guard !alias.trimmingCharacters(in: .whitespaces).isEmpty else {
                     throw ImportProblem([.key("bodies"), .index(index), .key("aliases"), .index(position)], "an empty alias; expected a name")
                 }
-                try merger.insert("body_alias", [("alias", value(alias)), ("body_id", value(bodyID))])
+                try merger.insert(.bodyAlias, [("alias", value(alias)), ("body_id", value(bodyID))])
             }
             for standing in record.standingItems {
-                try merger.merge("standing_item", key: [("body_id", value(bodyID)), ("position", value(standing.position))], values: [
+                try merger.merge(.standingItem, key: [("body_id", value(bodyID)), ("position", value(standing.position))], values: [
                     ("purpose", value(standing.purpose)), ("title", value(standing.title)), ("kind", value(standing.kind)),
                     ("basis", value(standing.basis)), ("proposal", value(standing.proposal)),
                 ], what: "standing item \(standing.position) of body '\(record.slug)'")
             }
             for counter in record.numberCounters {
-                try db.execute("""
-                    INSERT INTO number_counter (body_id, year, series, last_sequence) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (body_id, year, series) DO UPDATE SET last_sequence = max(last_sequence, excluded.last_sequence)
-                    """, [bodyID, counter.year, counter.series, counter.lastSequence])
+                try merger.raiseNumberCounter(bodyID: bodyID, year: counter.year, series: counter.series, to: counter.lastSequence)
             }
         }
     }
@@ -98,7 +94,7 @@ extension ImportRun {
             let path: [JSONPathComponent] = [.key("memberships"), .index(index)]
             let bodyID = try body(record.body, at: path + [.key("body")])
             let personID = try person(record.person, at: path + [.key("person")])
-            try merger.merge("membership", key: [
+            try merger.merge(.membership, key: [
                 ("body_id", value(bodyID)), ("person_id", value(personID)), ("role", value(record.role)), ("from_date", value(record.from)),
             ], values: [
                 ("organisation_id", value(try record.organisation.map { try organisation($0, at: path + [.key("organisation")]) })),

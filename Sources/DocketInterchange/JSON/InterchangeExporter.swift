@@ -11,10 +11,10 @@ import SQLite
 /// come whole, since everything else names them. `--public` keeps of an exempt item only its
 /// number, public title, legal basis and place on the agenda.
 public struct InterchangeExporter {
-    let db: Database
+    let store: Store
 
     public init(store: Store) {
-        db = store.db
+        self.store = store
     }
 
     /// The export as one piece of data (for tests and small stores; files go through ``export(scope:generator:to:)``).
@@ -38,8 +38,8 @@ public struct InterchangeExporter {
     /// Writes the fields in the order an importer needs them (what is named before what names
     /// it), each array record by record, in one read transaction so the file is one moment's store.
     private func write(scope: InterchangeDocument.Scope, generator: String?, sink: @escaping (Data) throws -> Void) throws {
-        try db.transaction(.deferred) { db in
-            let names = try Names(db: db)
+        try store.read {
+            let names = try Names(store: store)
             let writer = JSONStreamWriter(sink: sink)
             writer.beginObject()
             try writer.field("format", InterchangeDocument.formatName)
@@ -48,22 +48,24 @@ public struct InterchangeExporter {
             try writer.field("scope", scope)
 
             try writer.beginArray("organisations")
-            try db.forEachRow("SELECT * FROM organisation ORDER BY id") { row in
+            try store.forEachRow(of: .organisations) { row in
                 try writer.element(OrganisationRecord(name: try row.decode("name"), kind: try row.decode("kind"),
                                                       isCooperationMember: try row.decode("is_cooperation_member"),
                                                       organisationNumber: row["organisation_number", as: String.self]))
             }
             writer.endArray()
             try writer.beginArray("people")
-            try db.forEachRow("SELECT * FROM person ORDER BY id") { row in
+            try store.forEachRow(of: .people) { row in
                 try writer.element(PersonRecord(name: try row.decode("name"), email: row["email", as: String.self], title: row["title", as: String.self]))
             }
             writer.endArray()
             try writer.beginArray("bodies")
-            for row in try db.fetchAll("SELECT * FROM body ORDER BY id") { try writer.element(try body(row, names: names)) }
+            var bodies: [Row] = []
+            try store.forEachRow(of: .bodies) { bodies.append($0) }
+            for row in bodies { try writer.element(try body(row, names: names)) }
             writer.endArray()
             try writer.beginArray("memberships")
-            try db.forEachRow("SELECT * FROM membership ORDER BY id") { row in
+            try store.forEachRow(of: .memberships) { row in
                 try writer.element(MembershipRecord(
                     body: names.body[try row.decode("body_id")]!, person: names.person[try row.decode("person_id")]!,
                     role: try row.decode("role"), organisation: row["organisation_id", as: Int64.self].flatMap { names.organisation[$0] },
@@ -73,8 +75,9 @@ public struct InterchangeExporter {
 
             var meetingIDs = Set<Int64>()
             try writer.beginArray("meetings")
-            for row in try db.fetchAll("SELECT id FROM meeting ORDER BY id") {
-                let id: Int64 = try row.decode("id")
+            var meetingOrder: [Int64] = []
+            try store.forEachRow(of: .meetingKeys) { meetingOrder.append(try $0.decode("id")) }
+            for id in meetingOrder.sorted() {
                 let key = names.meeting[id]!
                 guard scope.includes(body: key.body, date: key.date) else { continue }
                 meetingIDs.insert(id)
@@ -84,7 +87,7 @@ public struct InterchangeExporter {
 
             // Which items, cases and files are in scope, before any of them is written.
             var itemIDs = Set<Int64>(), exemptIDs = Set<Int64>(), caseIDs = Set<Int64>(), placeholderCases = Set<Int64>()
-            try db.forEachRow("SELECT id, meeting_id, case_id, is_exempt FROM agenda_item") { row in
+            try store.forEachRow(of: .itemPlacements) { row in
                 guard meetingIDs.contains(try row.decode("meeting_id")) else { return }
                 let id: Int64 = try row.decode("id"), caseID: Int64 = try row.decode("case_id")
                 itemIDs.insert(id)
@@ -95,7 +98,7 @@ public struct InterchangeExporter {
                 }
             }
             try writer.beginArray("cases")
-            try db.forEachRow("SELECT * FROM case_file ORDER BY id") { row in
+            try store.forEachRow(of: .cases) { row in
                 let id: Int64 = try row.decode("id")
                 guard scope.isWhole || caseIDs.contains(id) else { return }
                 try writer.element(placeholderCases.contains(id)
@@ -104,7 +107,7 @@ public struct InterchangeExporter {
             }
             writer.endArray()
             try writer.beginArray("items")
-            try db.forEachRow("SELECT * FROM agenda_item ORDER BY id") { row in
+            try store.forEachRow(of: .items) { row in
                 let id: Int64 = try row.decode("id")
                 guard itemIDs.contains(id) else { return }
                 let record = try item(row, names: names)
@@ -114,7 +117,7 @@ public struct InterchangeExporter {
 
             var attachments: [AttachmentRecord] = []
             var shas = Set<String>()
-            try db.forEachRow("SELECT * FROM attachment ORDER BY id") { row in
+            try store.forEachRow(of: .attachments) { row in
                 let itemID = row["item_id", as: Int64.self], meetingID = row["meeting_id", as: Int64.self]
                 if let itemID, !itemIDs.contains(itemID) || exemptIDs.contains(itemID) { return }
                 if let meetingID, !meetingIDs.contains(meetingID) { return }
@@ -126,7 +129,7 @@ public struct InterchangeExporter {
                     fileReference: row["file_reference", as: String.self], position: try row.decode("position")))
             }
             try writer.beginArray("files")
-            try db.forEachRow("SELECT * FROM stored_file ORDER BY sha256") { row in
+            try store.forEachRow(of: .storedFiles) { row in
                 let sha: String = try row.decode("sha256")
                 guard scope.isWhole || shas.contains(sha) else { return }
                 try writer.element(StoredFileRecord(sha256: sha, size: try row.decode("size"), content: row["content", as: Data.self]))
@@ -136,7 +139,7 @@ public struct InterchangeExporter {
             for attachment in attachments { try writer.element(attachment) }
             writer.endArray()
             try writer.beginArray("corrections")
-            try db.forEachRow("SELECT * FROM correction ORDER BY id") { row in
+            try store.forEachRow(of: .corrections) { row in
                 let itemID = row["item_id", as: Int64.self]
                 guard meetingIDs.contains(try row.decode("meeting_id")), !(itemID.map(exemptIDs.contains) ?? false) else { return }
                 try writer.element(CorrectionRecord(
@@ -146,7 +149,7 @@ public struct InterchangeExporter {
             }
             writer.endArray()
             try writer.beginArray("importedDocuments")
-            try db.forEachRow("SELECT * FROM imported_document ORDER BY rowid") { row in
+            try store.forEachRow(of: .importedDocuments) { row in
                 guard meetingIDs.contains(try row.decode("meeting_id")) else { return }
                 try writer.element(ImportedDocumentRecord(
                     sha256: try row.decode("sha256"), fileName: try row.decode("file_name"), kind: try row.decode("kind"),
@@ -164,18 +167,18 @@ public struct InterchangeExporter {
             slug: try row.decode("slug"), name: try row.decode("name"), kind: try row.decode("kind"),
             parent: row["parent_id", as: Int64.self].flatMap { names.body[$0] }, mandate: row["mandate", as: String.self],
             defaultSeries: row["default_series", as: String.self], templateFolder: row["template_folder", as: String.self],
-            aliases: try db.fetchAll("SELECT alias FROM body_alias WHERE body_id = ? ORDER BY rowid", [id]).map { try $0.decode(at: 0) },
-            standingItems: try db.fetchAll("SELECT * FROM standing_item WHERE body_id = ? ORDER BY position", [id]).map { row in
+            aliases: try store.rows(.bodyAliases, of: id).map { try $0.decode(at: 0) },
+            standingItems: try store.rows(.standingItems, of: id).map { row in
                 StandingItemRecord(position: try row.decode("position"), purpose: try row.decode("purpose"), title: try row.decode("title"),
                                    kind: try row.decode("kind"), basis: row["basis", as: String.self], proposal: row["proposal", as: String.self])
             },
-            numberCounters: try db.fetchAll("SELECT * FROM number_counter WHERE body_id = ? ORDER BY year, series", [id]).map { row in
+            numberCounters: try store.rows(.numberCounters, of: id).map { row in
                 NumberCounterRecord(year: try row.decode("year"), series: try row.decode("series"), lastSequence: try row.decode("last_sequence"))
             })
     }
 
     private func meeting(id: Int64, names: Names) throws -> MeetingRecord {
-        let row = try db.fetchOne("SELECT * FROM meeting WHERE id = ?", [id])!
+        let row = try store.rows(.meeting, of: id)[0]
         let key = names.meeting[id]!
         var record = MeetingRecord(
             body: key.body, date: key.date, start: row["start_time", as: TimeOfDay.self], end: row["end_time", as: TimeOfDay.self],
@@ -183,15 +186,15 @@ public struct InterchangeExporter {
             minuteTaker: row["minute_taker_id", as: Int64.self].flatMap { names.person[$0] },
             summonsPlace: row["summons_place", as: String.self], summonsDate: row["summons_date", as: CalendarDate.self],
             addressees: row["addressees", as: String.self], signer: row["signer_id", as: Int64.self].flatMap { names.person[$0] })
-        record.attendance = try db.fetchAll("SELECT * FROM attendance WHERE meeting_id = ? ORDER BY person_id", [id]).map { row in
+        record.attendance = try store.rows(.attendance, of: id).map { row in
             AttendanceRecord(person: names.person[try row.decode("person_id")]!, status: try row.decode("status"),
                              substituteFor: row["substitute_for_id", as: Int64.self].flatMap { names.person[$0] })
         }
-        if let approval = try db.fetchOne("SELECT * FROM minutes_approval WHERE meeting_id = ?", [id]) {
+        if let approval = try store.rows(.minutesApproval, of: id).first {
             record.minutesApproval = MinutesApprovalRecord(
                 approvedAt: approval["approved_at_meeting_id", as: Int64.self].flatMap { names.meeting[$0]?.reference },
                 approvedOn: try approval.decode("approved_on"),
-                signers: try db.fetchAll("SELECT person_id FROM minutes_signer WHERE meeting_id = ? ORDER BY person_id", [id])
+                signers: try store.rows(.minutesSigners, of: id)
                     .map { names.person[try $0.decode(at: 0)]! })
         }
         return record
@@ -212,7 +215,7 @@ public struct InterchangeExporter {
             caseLink: row["case_link", as: String.self].flatMap { $0 == "explicit" ? nil : $0 },
             previousItem: row["previous_item_id", as: Int64.self].flatMap { names.item[$0]?.reference },
             approvesMeeting: row["approves_meeting_id", as: Int64.self].flatMap { names.meeting[$0]?.reference })
-        if let decision = try db.fetchOne("SELECT * FROM decision WHERE item_id = ?", [id]) {
+        if let decision = try store.rows(.decision, of: id).first {
             record.decision = DecisionRecord(
                 text: decision["text", as: String.self], outcome: try decision.decode("outcome"),
                 isUnanimous: try decision.decode("is_unanimous"), votesFor: decision["votes_for", as: Int.self],
@@ -220,10 +223,10 @@ public struct InterchangeExporter {
                 remarks: decision["remarks", as: String.self], isFinal: try decision.decode("is_final"),
                 referredTo: decision["referred_to_body_id", as: Int64.self].flatMap { names.body[$0] })
         }
-        record.votes = try db.fetchAll("SELECT * FROM vote WHERE item_id = ? ORDER BY person_id", [id]).map { row in
+        record.votes = try store.rows(.votes, of: id).map { row in
             VoteRecord(person: names.person[try row.decode("person_id")]!, ballot: try row.decode("ballot"), represents: row["represents", as: String.self])
         }
-        record.conflictsOfInterest = try db.fetchAll("SELECT * FROM conflict_of_interest WHERE item_id = ? ORDER BY person_id", [id]).map { row in
+        record.conflictsOfInterest = try store.rows(.conflictsOfInterest, of: id).map { row in
             ConflictOfInterestRecord(person: names.person[try row.decode("person_id")]!, legalBasis: row["legal_basis", as: String.self],
                                      replacedBy: row["replaced_by_id", as: Int64.self].flatMap { names.person[$0] })
         }
@@ -261,15 +264,15 @@ struct Names {
     var meeting: [Int64: MeetingKey] = [:]
     var item: [Int64: ItemKey] = [:]
 
-    init(db: Database) throws {
-        try db.forEachRow("SELECT id, slug FROM body") { body[try $0.decode("id")] = try $0.decode("slug") }
-        try db.forEachRow("SELECT id, name FROM person") { person[try $0.decode("id")] = try $0.decode("name") }
-        try db.forEachRow("SELECT id, name FROM organisation") { organisation[try $0.decode("id")] = try $0.decode("name") }
+    init(store: Store) throws {
+        try store.forEachRow(of: .bodySlugs) { body[try $0.decode("id")] = try $0.decode("slug") }
+        try store.forEachRow(of: .personNames) { person[try $0.decode("id")] = try $0.decode("name") }
+        try store.forEachRow(of: .organisationNames) { organisation[try $0.decode("id")] = try $0.decode("name") }
         let bodies = body
-        try db.forEachRow("SELECT id, body_id, date FROM meeting") { row in
+        try store.forEachRow(of: .meetingKeys) { row in
             meeting[try row.decode("id")] = MeetingKey(body: bodies[try row.decode("body_id")]!, date: try row.decode("date"))
         }
-        try db.forEachRow("SELECT id, body_id, series, sequence, year FROM agenda_item") { row in
+        try store.forEachRow(of: .itemNumbers) { row in
             item[try row.decode("id")] = ItemKey(body: bodies[try row.decode("body_id")]!, series: try row.decode("series"),
                                                  sequence: try row.decode("sequence"), year: try row.decode("year"))
         }

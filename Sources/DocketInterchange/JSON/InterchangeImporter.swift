@@ -35,12 +35,12 @@ public struct InterchangeImporter {
     private func importJSON(_ data: Data, file: String, refusingConflicts: Bool, finishedReading: ((Range<Int>) -> Void)?) throws -> ImportReport {
         let source = try InterchangeSource(data: data, file: file, finishedReading: finishedReading)
         do {
-            return try store.write { db in
-                var run = try ImportRun(db: db, source: source)
+            return try store.write {
+                var run = ImportRun(merger: try store.rowMerger(), source: source)
                 try run.importAll()
                 // References are read from the texts, as for items a secretary enters.
                 try store.refreshReferences(itemIDs: run.items.values.sorted())
-                let report = run.merger.report
+                let report = ImportReport(run.merger)
                 if refusingConflicts, !report.conflicts.isEmpty {
                     throw InterchangeError(file: file, message: "\(report.conflicts.count) record(s) differ from the store's, the first: "
                                            + "\(report.conflicts[0]); expected records that agree with the store")

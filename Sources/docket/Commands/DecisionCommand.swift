@@ -46,7 +46,7 @@ struct DecisionRecord: ParsableCommand {
         let store = try store.open()
         let target = try store.item(item)
         let text = try longText(inline: self.text, file: textFile, name: "decision") ?? target.proposal
-        let outcome = self.outcome ?? (target.kind == .information ? .noted : .adopted)
+        let outcome = self.outcome ?? .default(for: target.kind)
         let tally: VoteTally? = unanimous ? .unanimous : votesFor.map { .counted(for: $0, against: against ?? 0, abstaining: abstaining ?? 0) }
         let decision = try store.recordDecision(item, DecisionDraft(text: text, outcome: outcome, tally: tally, remarks: remarks))
         print("Recorded for \(target.reference): \(decision.outcome.norwegian)" + (decision.tally.map { " (\($0.norwegian))" } ?? ""))
