@@ -328,8 +328,8 @@ extension AgendaItem {
         publicTitle = row["public_title", as: String.self]
         exemptionBasis = row["exemption_basis", as: String.self]
         exemptUntil = row["exempt_until", as: CalendarDate.self]
-        handlingStatus = try row.decode("handling_status")
-        arrival = try row.decode("arrival")
+        handlingStatus = try row.decode("handling_status", as: HandlingStatus.self)
+        arrival = try row.decode("arrival", as: String.self)
         previousItemID = row["previous_item_id", as: Int64.self]
         approvesMeetingID = row["approves_meeting_id", as: Int64.self]
     }
