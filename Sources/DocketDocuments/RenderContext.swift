@@ -115,6 +115,7 @@ struct RenderContext {
             "number": item.number.description,
             "title": line(item.title),
             "kind": item.kind.map(phrases.kind) ?? "",
+            "hasKind": item.kind != nil,
             "basis": item.documentBasis.map(line) ?? "",
             "section": phrases.section(item.section),
             "isExempt": item.isExempt,
