@@ -190,6 +190,31 @@ import Testing
         #expect(try output(["search", "budsjett", "--public"]).contains("6/19"))
     }
 
+    /// The commands whose public variants ``publicOutputs(isPublic:)`` runs.
+    static let coveredCommands: Set<[String]> = [
+        ["summons"], ["agenda"], ["casepapers"], ["minutes", "write"], ["show"], ["item", "show"], ["search"], ["decisions"], ["export"],
+    ]
+
+    /// Every command, found from `docket --help` down, whose help offers `--public`.
+    func commandsWithPublicVariants(under path: [String] = []) throws -> Set<[String]> {
+        let help = try docket.run(path + ["--help"]).stdout
+        let offersPublic = help.range(of: #"--public(?![-\w])"#, options: .regularExpression) != nil
+        var found: Set<[String]> = offersPublic ? [path] : []
+        guard let start = help.range(of: "SUBCOMMANDS:\n") else { return found }
+        for line in help[start.upperBound...].split(separator: "\n") {
+            guard line.hasPrefix("  "), !line.hasPrefix("   "), let name = line.split(separator: " ").first else { continue }
+            if name == "See" || name == "help" { continue }
+            found.formUnion(try commandsWithPublicVariants(under: path + [String(name)]))
+        }
+        return found
+    }
+
+    @Test func theTestCoversEveryCommandWithAPublicVariant() throws {
+        // A new public output (a command with --public) must be added to publicOutputs, and go through the rule.
+        let found = try commandsWithPublicVariants()
+        #expect(found == Self.coveredCommands, "commands with --public: \(found.sorted { $0.joined(separator: " ") < $1.joined(separator: " ") })")
+    }
+
     @Test func aLegalBasisMakesAnItemExempt() throws {
         try planted()
         _ = try ok("item", "add", Self.meeting, "--title", "Klage HemmeligordNy", "--exemption-basis", "offl. § 13")
