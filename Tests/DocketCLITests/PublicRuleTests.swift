@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@preconcurrency import ZIPFoundation
 
 /// One rule for what the public sees: an exempt item shows its number, public title and legal basis,
 /// and nothing else, in every public output of every command and format.
@@ -79,7 +80,7 @@ import Testing
     }
 
     /// Runs a command and returns what it wrote: standard output, or the file it was told to write
-    /// (a DOCX's XML parts, a PDF's text through pdftotext).
+    /// (a DOCX's parts, unzipped; a PDF's text through pdftotext).
     func output(_ arguments: [String], file: String? = nil) throws -> String {
         let result = try docket.run(arguments, workingDirectory: dir.url)
         #expect(result.status == 0, "docket \(arguments.joined(separator: " ")): \(result.stderr)")
@@ -87,7 +88,12 @@ import Testing
         guard let file else { return result.stdout }
         let path = dir.path(file)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        if file.hasSuffix(".docx") { return try tool("/usr/bin/unzip", ["-p", path]) }
+        if file.hasSuffix(".docx") {
+            let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+            var parts = Data()
+            for entry in archive { _ = try archive.extract(entry, consumer: { parts.append($0) }) }
+            return String(decoding: parts, as: UTF8.self)
+        }
         if file.hasSuffix(".pdf") { return try tool("/usr/bin/pdftotext", [path, "-"]) }
         return try String(contentsOfFile: path, encoding: .utf8)
     }
@@ -126,7 +132,7 @@ import Testing
             try add(paper + [Self.meeting, "--format", "md", "-o", "paper.md"], file: "paper.md")
         }
         if Self.canMakePDF {
-            for paper in [["summons"], ["minutes"]] {
+            for paper in papers.dropLast() {
                 try add(paper + [Self.meeting, "--format", "pdf", "-o", "paper.pdf"], file: "paper.pdf")
             }
         }
@@ -163,8 +169,9 @@ import Testing
         // The words are really there: the internal outputs, together, show every one of them.
         let unredacted = try publicOutputs(isPublic: false).map(\.text).joined(separator: "\n")
         // (The attachment's content is printed nowhere but in the JSON export, as base64.)
-        #expect(Set(Self.leaks(in: unredacted)) == Set(Self.secrets.filter { $0 != "HemmeligordInnhold" } + ["the attachment's content, base64", "the title's Personalsak",
-                                                                     "its kind", "its outcome", "its vote"]))
+        let planted = Self.secrets.filter { $0 != "HemmeligordInnhold" }
+            + ["the attachment's content, base64", "the title's Personalsak", "its kind", "its outcome", "its vote"]
+        #expect(Set(Self.leaks(in: unredacted)) == Set(planted))
 
         let outputs = try publicOutputs()
         #expect(outputs.count > 100)
