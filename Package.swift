@@ -147,7 +147,10 @@ let package = Package(
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "DocketModelTests", dependencies: ["DocketModel"]),
         .testTarget(name: "DocketStoreTests", dependencies: ["DocketStore", "SQLite"]),
-        .testTarget(name: "DocketCLITests", dependencies: ["docket", "DocketStore"]),
+        .testTarget(
+            name: "DocketCLITests",
+            dependencies: ["docket", "DocketStore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(name: "NorwegianTokenizerTests", dependencies: ["CNorwegianTokenizer", "CSQLite"]),
         .testTarget(
             name: "DocketDocumentsTests",

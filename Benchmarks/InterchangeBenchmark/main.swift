@@ -174,7 +174,7 @@ func bareInsert(_ document: InterchangeDocument, into path: String) throws -> In
         text(insertItem, 7, item.section.rawValue); text(insertItem, 8, item.kind?.rawValue); text(insertItem, 9, item.title)
         text(insertItem, 10, item.basis); text(insertItem, 11, item.caseText); text(insertItem, 12, item.proposal)
         sqlite3_bind_int64(insertItem, 13, item.isExempt ? 1 : 0)
-        text(insertItem, 14, item.handlingStatus.rawValue); text(insertItem, 15, item.arrival)
+        text(insertItem, 14, (item.handlingStatus ?? .pending).rawValue); text(insertItem, 15, item.arrival ?? "new")
         step(insertItem)
     }
     exec("COMMIT")

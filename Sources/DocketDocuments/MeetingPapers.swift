@@ -126,8 +126,8 @@ public struct PaperItem: Sendable, Codable, Hashable {
     public var publicTitle: String?
     /// Standing item (faste saker) or item for consideration.
     public var section: Section
-    /// Type sak: decision, information, discussion.
-    public var kind: ItemKind
+    /// Type sak: decision, information, discussion; nil (an empty cell) for an exempt item in public.
+    public var kind: ItemKind?
     /// Saksunderlag: "Notat", "Referat", "Dagsorden"; nil leaves the cell empty.
     public var documentBasis: String?
     /// The case report (saksframlegg), paragraphs separated by blank lines.
@@ -148,7 +148,7 @@ public struct PaperItem: Sendable, Codable, Hashable {
         title: String,
         publicTitle: String? = nil,
         section: Section,
-        kind: ItemKind,
+        kind: ItemKind?,
         documentBasis: String? = nil,
         caseText: String? = nil,
         proposal: String? = nil,

@@ -114,7 +114,8 @@ struct RenderContext {
         return [
             "number": item.number.description,
             "title": line(item.title),
-            "kind": phrases.kind(item.kind),
+            "kind": item.kind.map(phrases.kind) ?? "",
+            "hasKind": item.kind != nil,
             "basis": item.documentBasis.map(line) ?? "",
             "section": phrases.section(item.section),
             "isExempt": item.isExempt,

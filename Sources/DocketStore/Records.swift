@@ -85,8 +85,9 @@ public struct AgendaItem: Codable, Hashable, Sendable {
     public var publicTitle: String?
     public var exemptionBasis: String?
     public var exemptUntil: CalendarDate?
-    public var handlingStatus: HandlingStatus
-    public var arrival: String
+    /// Nil in the public form of an exempt item, as is `arrival` (see ``publicForm()``).
+    public var handlingStatus: HandlingStatus?
+    public var arrival: String?
     public var previousItemID: Int64?
     public var approvesMeetingID: Int64?
 

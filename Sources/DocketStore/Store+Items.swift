@@ -21,6 +21,12 @@ public struct ItemDraft: Sendable {
     /// An existing item whose case this item continues (the same matter, again).
     public var sameCaseAs: String?
 
+    /// Whether the item is to be exempt: a legal basis for exemption given without `isExempt`
+    /// makes it exempt, so that `--exemption-basis` alone never publishes what it meant to screen.
+    var exemption: Bool? {
+        isExempt ?? (exemptionBasis != nil ? true : nil)
+    }
+
     public init(title: String? = nil, kind: ItemKind? = nil, section: Section? = nil, basis: String? = nil,
                 caseText: String? = nil, proposal: String? = nil, series: Series? = nil) {
         self.title = title
@@ -52,7 +58,7 @@ extension Store {
         guard let title = draft.title, !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw StoreError.invalid("an item needs a title (--title \"Budsjettprinsipper\")")
         }
-        if draft.isExempt == true, draft.exemptionBasis == nil {
+        if draft.exemption == true, draft.exemptionBasis == nil {
             throw StoreError.invalid("an exempt item needs its legal basis (--exemption-basis \"offl. § 13\")")
         }
         let meeting = try db.fetchOne("SELECT m.body_id, m.date, b.default_series FROM meeting m JOIN body b ON b.id = m.body_id WHERE m.id = ?", [meetingID])!
@@ -83,7 +89,7 @@ extension Store {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [meetingID, resolvedCaseID, bodyID, assigned.series?.code ?? "", assigned.sequence, assigned.year, position,
                   section, draft.kind, draft.standingPurpose, title, draft.basis, draft.caseText, draft.proposal,
-                  draft.archiveCaseNumber, draft.isExempt ?? false, draft.publicTitle, draft.exemptionBasis, draft.exemptUntil,
+                  draft.archiveCaseNumber, draft.exemption ?? false, draft.publicTitle, draft.exemptionBasis, draft.exemptUntil,
                   arrival, previousItemID, draft.approvesMeetingID])
         let id = db.lastInsertedRowID
         try refreshReferences(itemID: id)
@@ -159,7 +165,7 @@ extension Store {
                     exempt_until = coalesce(:until, exempt_until)
                 WHERE id = :id
                 """, ["title": draft.title, "kind": draft.kind, "basis": draft.basis, "text": draft.caseText, "proposal": draft.proposal,
-                      "archive": draft.archiveCaseNumber, "exempt": draft.isExempt, "publicTitle": draft.publicTitle,
+                      "archive": draft.archiveCaseNumber, "exempt": draft.exemption, "publicTitle": draft.publicTitle,
                       "basis2": draft.exemptionBasis, "until": draft.exemptUntil, "id": item.id])
             if let section = draft.section, section != item.section {
                 throw StoreError.invalid("an item's section is changed by moving it: docket item move '\(reference)' --to POSITION")
@@ -332,8 +338,8 @@ extension AgendaItem {
         publicTitle = row["public_title", as: String.self]
         exemptionBasis = row["exemption_basis", as: String.self]
         exemptUntil = row["exempt_until", as: CalendarDate.self]
-        handlingStatus = try row.decode("handling_status")
-        arrival = try row.decode("arrival")
+        handlingStatus = try row.decode("handling_status", as: HandlingStatus.self)
+        arrival = try row.decode("arrival", as: String.self)
         previousItemID = row["previous_item_id", as: Int64.self]
         approvesMeetingID = row["approves_meeting_id", as: Int64.self]
     }

@@ -58,10 +58,13 @@ extension Store {
     }
 
     /// The references an item's texts make, each resolved in the item's own body unless the text names another.
-    public func references(from reference: String) throws -> [ResolvedReference] {
+    /// With `isPublic`, a target is named by its public form (an exempt item by its public title).
+    public func references(from reference: String, isPublic: Bool = false) throws -> [ResolvedReference] {
         let item = try item(reference)
         return try db.fetchAll("""
             SELECT r.text, r.series, r.sequence, r.year, r.names_another_body, t.title AS target_title,
+                   t.is_exempt AS target_is_exempt, t.public_title AS target_public_title,
+                   t.exemption_basis AS target_exemption_basis,
                    CASE WHEN t.id IS NULL THEN NULL ELSE b.slug END AS target_body
             FROM item_reference r
             JOIN agenda_item i ON i.id = r.item_id
@@ -73,18 +76,25 @@ extension Store {
             """, [item.id]).map { row in
             let number = ItemNumber(series: row["series", as: String.self].flatMap(Series.init), sequence: try row.decode("sequence"),
                                     year: try row.decode("year"))
+            let target = try row["target_title", as: String.self].map { title in
+                ItemFacts(number: number, title: title, isExempt: try row.decode("target_is_exempt"),
+                          publicTitle: row["target_public_title", as: String.self],
+                          exemptionBasis: row["target_exemption_basis", as: String.self]).published(isPublic)
+            }
             return ResolvedReference(text: try row.decode("text"), number: number,
                                      target: row["target_body", as: String.self].map { "\($0) \(number)" },
-                                     targetTitle: row["target_title", as: String.self],
+                                     targetTitle: target?.title,
                                      namesAnotherBody: try row.decode("names_another_body"))
         }
     }
 
-    /// The items of the same body whose texts refer to this one.
-    public func referringItems(to reference: String) throws -> [ReferringItem] {
+    /// The items of the same body whose texts refer to this one. With `isPublic`, each in its public
+    /// form: an item whose texts are withheld (an exempt one) is left out, since what its texts
+    /// refer to is of its texts.
+    public func referringItems(to reference: String, isPublic: Bool = false) throws -> [ReferringItem] {
         let item = try item(reference)
         return try db.fetchAll("""
-            SELECT b.slug, s.series, s.sequence, s.year, s.title, m.date, r.text
+            SELECT b.slug, s.series, s.sequence, s.year, s.title, s.is_exempt, s.public_title, s.exemption_basis, m.date, r.text
             FROM item_reference r
             JOIN agenda_item s ON s.id = r.item_id
             JOIN meeting m ON m.id = s.meeting_id
@@ -92,10 +102,14 @@ extension Store {
             WHERE r.names_another_body = 0 AND s.body_id = (SELECT body_id FROM agenda_item WHERE id = :id)
               AND r.year = :year AND r.series = :series AND r.sequence = :sequence AND s.id <> :id
             ORDER BY m.date, s.sequence
-            """, ["id": item.id, "year": item.number.year, "series": item.number.series?.code ?? "", "sequence": item.number.sequence]).map { row in
+            """, ["id": item.id, "year": item.number.year, "series": item.number.series?.code ?? "", "sequence": item.number.sequence]).compactMap { row in
             let number = ItemNumber(series: row["series", as: String.self].flatMap(Series.init), sequence: try row.decode("sequence"),
                                     year: try row.decode("year"))
-            return ReferringItem(item: "\(try row.decode("slug", as: String.self)) \(number)", title: try row.decode("title"),
+            let referring = ItemFacts(number: number, title: try row.decode("title"), isExempt: try row.decode("is_exempt"),
+                                      publicTitle: row["public_title", as: String.self],
+                                      exemptionBasis: row["exemption_basis", as: String.self]).published(isPublic)
+            guard !referring.isWithheld else { return nil }
+            return ReferringItem(item: "\(try row.decode("slug", as: String.self)) \(number)", title: referring.title,
                                  meetingDate: try row.decode("date"), text: try row.decode("text"))
         }
     }

@@ -13,7 +13,8 @@ public struct SearchFilter: Sendable {
     public var outcome: Outcome?
     /// Only items whose decision differs from the proposal.
     public var changedOnly = false
-    /// Leave out items exempt from public access, text and all.
+    /// The public search: hits in their public form (``ItemFacts/publicForm(placeholder:)``), which
+    /// leaves exempt items out, text and all, since a match would tell what their texts hold.
     public var isPublic = false
     public var limit = 20
 
@@ -63,10 +64,10 @@ extension Store {
         } else {
             ranked = try rankedWithFilters(query, filter)
         }
-        return try ranked.map { id, rank in
+        return try ranked.compactMap { id, rank in
             let row = try db.fetchOne("""
-                SELECT b.slug AS body, i.series, i.sequence, i.year, m.date AS meeting_date, i.title, d.outcome,
-                       snippet(item_search, -1, '«', '»', '…', 16) AS snippet
+                SELECT b.slug AS body, i.series, i.sequence, i.year, m.date AS meeting_date, i.title, i.is_exempt, i.public_title,
+                       i.exemption_basis, d.outcome, snippet(item_search, -1, '«', '»', '…', 16) AS snippet
                 FROM item_search
                 JOIN agenda_item i ON i.id = item_search.rowid
                 JOIN meeting m ON m.id = i.meeting_id
@@ -74,12 +75,16 @@ extension Store {
                 LEFT JOIN decision d ON d.item_id = i.id
                 WHERE item_search MATCH ? AND item_search.rowid = ?
                 """, [query.expression, id])!
-            return SearchHit(body: try row.decode("body"),
-                             number: ItemNumber(series: row["series", as: String.self].flatMap(Series.init),
-                                                sequence: try row.decode("sequence"), year: try row.decode("year")),
-                             meetingDate: try row.decode("meeting_date"), title: try row.decode("title"),
-                             outcome: row["outcome", as: Outcome.self], snippet: row["snippet", as: String.self] ?? "",
-                             rank: rank)
+            let number = ItemNumber(series: row["series", as: String.self].flatMap(Series.init), sequence: try row.decode("sequence"),
+                                    year: try row.decode("year"))
+            let facts = ItemFacts(number: number, title: try row.decode("title"), isExempt: try row.decode("is_exempt"),
+                                  publicTitle: row["public_title", as: String.self], exemptionBasis: row["exemption_basis", as: String.self],
+                                  outcome: row["outcome", as: Outcome.self]).published(filter.isPublic)
+            // A public search has left exempt items out already (so that they take no place among the
+            // best); a withheld hit is never shown, since its match tells what its texts hold.
+            guard !facts.isWithheld else { return nil }
+            return SearchHit(body: try row.decode("body"), number: facts.number, meetingDate: try row.decode("meeting_date"),
+                             title: facts.title, outcome: facts.outcome, snippet: row["snippet", as: String.self] ?? "", rank: rank)
         }
     }
 

@@ -8,8 +8,8 @@ public struct CaseStep: Codable, Hashable, Sendable {
     public var bodyName: String
     public var meetingDate: CalendarDate
     public var title: String
-    /// How the case came to this meeting: new, postponed or referred.
-    public var arrival: String
+    /// How the case came to this meeting: new, postponed or referred (nil for an exempt item in public).
+    public var arrival: String?
     public var outcome: Outcome?
     /// Why this handling is counted as the same case: set by hand, the same archive case number, or
     /// the same title in another body (a guess).
@@ -26,29 +26,34 @@ public struct ItemStory: Codable, Hashable, Sendable {
     public var casePath: [CaseStep]
     public var references: [ResolvedReference]
     public var referredToBy: [ReferringItem]
-    /// True when made for the public: an exempt item's texts are gone.
+    /// True when made for the public: every item in it is in its public form.
     public var isPublicVersion: Bool
 }
 
 extension Store {
-    /// The whole story of an item. With `isPublic`, an exempt item keeps its number, public title and
-    /// legal basis, and nothing of its text: not its title, texts, decision, references or attachments.
+    /// The whole story of an item. With `isPublic`, every item in it is in its public form
+    /// (``ItemFacts/publicForm(placeholder:)``): an exempt item keeps its number, public title and
+    /// legal basis, and its story nothing else (no decision, attachments, case path or references
+    /// either way); in another item's story it is named by its number and public title only, and
+    /// what its own texts refer to is left out.
     public func story(of reference: String, isPublic: Bool = false) throws -> ItemStory {
         let item = try item(reference)
-        var story = ItemStory(item: item, meeting: try meeting(id: item.meetingID), decision: try decision(itemID: item.id),
-                              attachments: try attachments(item: reference), casePath: try caseSteps(caseID: item.caseID),
-                              references: try references(from: reference), referredToBy: try referringItems(to: reference),
-                              isPublicVersion: isPublic)
-        if isPublic {
-            story.redactExempt()
+        let meeting = try meeting(id: item.meetingID)
+        let decision = try decision(itemID: item.id)
+        if isPublic, item.facts(decision: decision).publicForm().isWithheld {
+            return ItemStory(item: item.publicForm(), meeting: meeting, decision: nil, attachments: [], casePath: [], references: [],
+                             referredToBy: [], isPublicVersion: true)
         }
-        return story
+        return ItemStory(item: item, meeting: meeting, decision: decision, attachments: try attachments(item: reference),
+                         casePath: try caseSteps(caseID: item.caseID, isPublic: isPublic),
+                         references: try references(from: reference, isPublic: isPublic),
+                         referredToBy: try referringItems(to: reference, isPublic: isPublic), isPublicVersion: isPublic)
     }
 
-    func caseSteps(caseID: Int64) throws -> [CaseStep] {
+    func caseSteps(caseID: Int64, isPublic: Bool) throws -> [CaseStep] {
         try db.fetchAll("""
-            SELECT b.slug, b.name, i.series, i.sequence, i.year, m.date, i.title, i.public_title, i.is_exempt, i.arrival,
-                   i.case_link, d.outcome
+            SELECT b.slug, b.name, i.series, i.sequence, i.year, m.date, i.title, i.public_title, i.is_exempt, i.exemption_basis,
+                   i.arrival, i.case_link, d.outcome
             FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id JOIN body b ON b.id = i.body_id
             LEFT JOIN decision d ON d.item_id = i.id
             WHERE i.case_id = ?
@@ -56,34 +61,13 @@ extension Store {
             """, [caseID]).map { row in
             let number = ItemNumber(series: row["series", as: String.self].flatMap(Series.init), sequence: try row.decode("sequence"),
                                     year: try row.decode("year"))
+            let facts = ItemFacts(number: number, title: try row.decode("title"), isExempt: try row.decode("is_exempt"),
+                                  publicTitle: row["public_title", as: String.self], exemptionBasis: row["exemption_basis", as: String.self],
+                                  arrival: try row.decode("arrival", as: String.self), outcome: row["outcome", as: Outcome.self])
+                .published(isPublic)
             let slug: String = try row.decode("slug")
             return CaseStep(item: "\(slug) \(number)", body: slug, bodyName: try row.decode("name"), meetingDate: try row.decode("date"),
-                            title: try row.decode("title"), arrival: try row.decode("arrival"), outcome: row["outcome", as: Outcome.self],
-                            linkedBy: try row.decode("case_link"))
-        }
-    }
-
-}
-
-extension ItemStory {
-    /// Removes everything of an exempt item but its number, public title and legal basis.
-    mutating func redactExempt() {
-        guard item.isExempt else { return }
-        let placeholder = item.publicTitle ?? "Unntatt offentlighet"
-        item.title = placeholder
-        item.caseText = nil
-        item.proposal = nil
-        item.basis = nil
-        if decision != nil {
-            decision?.text = nil
-            decision?.remarks = nil
-        }
-        attachments = []
-        references = []
-        casePath = casePath.map { step in
-            var step = step
-            step.title = placeholder
-            return step
+                            title: facts.title, arrival: facts.arrival, outcome: facts.outcome, linkedBy: try row.decode("case_link"))
         }
     }
 }
@@ -94,7 +78,8 @@ public struct RegisterEntry: Codable, Hashable, Sendable {
     public var meetingDate: CalendarDate
     public var title: String
     public var kind: ItemKind?
-    public var outcome: Outcome
+    /// Nil for an exempt item in the public register, as are its kind, vote and decision.
+    public var outcome: Outcome?
     public var vote: String?
     public var decision: String?
     public var isExempt: Bool
@@ -103,7 +88,8 @@ public struct RegisterEntry: Codable, Hashable, Sendable {
 
 extension Store {
     /// Every decision of a body in a year, in number order: what an archivist hands out when asked
-    /// for "all decisions of 2019". With `isPublic`, exempt items show their public title and legal basis only.
+    /// for "all decisions of 2019". With `isPublic`, each entry is the item's public form: an exempt item shows its
+    /// number, public title and legal basis only.
     public func decisionRegister(bodySlug: String, year: Int, isPublic: Bool = false) throws -> [RegisterEntry] {
         let bodyID = try bodyID(slug: bodySlug)
         return try db.fetchAll("""
@@ -113,21 +99,22 @@ extension Store {
             WHERE i.body_id = ? AND i.year = ?
             ORDER BY i.series, i.sequence
             """, [bodyID, year]).map { row in
-            let exempt: Bool = try row.decode("is_exempt")
-            let hidden = exempt && isPublic
             var tally: VoteTally?
             if try row.decode("is_unanimous", as: Bool.self) {
                 tally = .unanimous
             } else if let votesFor = row["votes_for", as: Int.self] {
                 tally = .counted(for: votesFor, against: row["votes_against", as: Int.self] ?? 0, abstaining: row["votes_abstaining", as: Int.self] ?? 0)
             }
-            return RegisterEntry(
-                number: ItemNumber(series: row["series", as: String.self].flatMap(Series.init), sequence: try row.decode("sequence"), year: try row.decode("year")),
-                meetingDate: try row.decode("date"),
-                title: hidden ? (row["public_title", as: String.self] ?? "Unntatt offentlighet") : try row.decode("title"),
-                kind: row["kind", as: ItemKind.self], outcome: try row.decode("outcome"), vote: tally?.norwegian,
-                decision: hidden ? nil : row["text", as: String.self], isExempt: exempt,
-                exemptionBasis: row["exemption_basis", as: String.self])
+            let number = ItemNumber(series: row["series", as: String.self].flatMap(Series.init), sequence: try row.decode("sequence"),
+                                    year: try row.decode("year"))
+            let facts = ItemFacts(number: number, title: try row.decode("title"), isExempt: try row.decode("is_exempt"),
+                                  publicTitle: row["public_title", as: String.self], exemptionBasis: row["exemption_basis", as: String.self],
+                                  kind: row["kind", as: ItemKind.self], decision: row["text", as: String.self],
+                                  outcome: try row.decode("outcome", as: Outcome.self), vote: tally)
+                .published(isPublic)
+            return RegisterEntry(number: facts.number, meetingDate: try row.decode("date"), title: facts.title, kind: facts.kind,
+                                 outcome: facts.outcome, vote: facts.vote?.norwegian, decision: facts.decision, isExempt: facts.isExempt,
+                                 exemptionBasis: facts.exemptionBasis)
         }
     }
 }

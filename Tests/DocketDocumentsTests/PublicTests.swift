@@ -51,7 +51,7 @@ import Testing
         let redacted = SampleMeeting.papers().redactedForPublic()
         let item = try #require(redacted.items.first { $0.number == ItemNumber("8/26") })
         #expect(item.title == "Tilsetting av prosjektleder")
-        #expect(item.caseText == nil && item.proposal == nil && item.decision == nil && item.documentBasis == nil)
+        #expect(item.caseText == nil && item.proposal == nil && item.decision == nil && item.documentBasis == nil && item.kind == nil)
         #expect(item.exemptionBasis == "offl. § 25")
         #expect(redacted.isPublicVersion)
         #expect(!redacted.attachments.contains { $0.itemNumber == ItemNumber("8/26") })

@@ -9,7 +9,8 @@ import Foundation
 /// adding copies. Times are local wall-clock times in Europe/Oslo, with the zone's rules
 /// (CET/CEST) written out in a VTIMEZONE so that no calendar has to guess. Cancelled meetings
 /// stay in the plan with STATUS:CANCELLED, so that calendars remove them. The agenda in the
-/// description uses public titles only: calendars are shared widely.
+/// description lists each item in its public form (``ItemFacts/publicForm(placeholder:)``): calendars
+/// are shared widely.
 public struct CalendarExporter {
     public static let defaultDomain = "docket.invalid"
 
@@ -60,7 +61,8 @@ public struct CalendarExporter {
         calendar.property("SUMMARY", text: "Møte i \(meeting.bodyName)")
         if let place = meeting.place { calendar.property("LOCATION", text: place) }
         let agenda = try store.items(meeting: meeting.reference).map { item in
-            "\(item.number) " + (item.isExempt ? (item.publicTitle ?? "Unntatt offentlighet") : item.title)
+            let published = item.facts().publicForm()
+            return "\(published.number) \(published.title)"
         }
         if !agenda.isEmpty { calendar.property("DESCRIPTION", text: "Saksliste:\n" + agenda.joined(separator: "\n")) }
         calendar.property("STATUS", raw: meeting.status == .cancelled ? "CANCELLED" : (meeting.status == .planned ? "TENTATIVE" : "CONFIRMED"))

@@ -62,7 +62,7 @@ extension ImportRun {
             guard let caseID = cases[record.case] else {
                 throw ImportProblem(path + [.key("case")], "no case '\(record.case)' in the file; expected a key from 'cases'")
             }
-            var arrival = record.arrival
+            var arrival = record.arrival ?? "new"
             var previousID: Int64?
             if let previous = record.previousItem {
                 previousID = try self.itemID(previous, at: path + [.key("previousItem")])
@@ -95,7 +95,7 @@ extension ImportRun {
                 ("basis", value(record.basis)), ("case_text", value(record.caseText)), ("proposal", value(record.proposal)),
                 ("archive_case_number", value(record.archiveCaseNumber)), ("is_exempt", value(record.isExempt)),
                 ("public_title", value(record.publicTitle)), ("exemption_basis", value(record.exemptionBasis)),
-                ("exempt_until", value(record.exemptUntil)), ("handling_status", value(record.handlingStatus)),
+                ("exempt_until", value(record.exemptUntil)), ("handling_status", value(record.handlingStatus ?? .pending)),
                 ("arrival", value(arrival)), ("previous_item_id", value(previousID)), ("approves_meeting_id", value(approvesID)),
                 ("case_link", value(record.caseLink ?? "explicit")),
             ], insertOnly: [("case_id", value(caseID))], what: "item \(key.reference)")

@@ -171,9 +171,10 @@ public struct ItemRecord: Codable, Sendable, Equatable {
     public var publicTitle: String?
     public var exemptionBasis: String?
     public var exemptUntil: CalendarDate?
-    public var handlingStatus: HandlingStatus
+    /// Nil, as is `arrival`, for an exempt item in a public export; an import reads them as pending and new.
+    public var handlingStatus: HandlingStatus?
     /// new, postponed or referred.
-    public var arrival: String
+    public var arrival: String?
     /// Why it shares its case with other items when not set by hand: `archive_number`, or `title` (a guess made by an import).
     public var caseLink: String?
     /// The item this one continues, `body 8/2019`.

@@ -102,7 +102,7 @@ public struct InterchangeExporter {
                 let id: Int64 = try row.decode("id")
                 guard scope.isWhole || caseIDs.contains(id) else { return }
                 try writer.element(placeholderCases.contains(id)
-                    ? CaseRecord(key: "case-\(id)", title: ItemRecord.exemptPlaceholder, archiveNumber: nil)
+                    ? CaseRecord(key: "case-\(id)", title: ItemFacts.exemptPlaceholder, archiveNumber: nil)
                     : CaseRecord(key: "case-\(id)", title: try row.decode("title"), archiveNumber: row["archive_number", as: String.self]))
             }
             writer.endArray()
@@ -111,7 +111,7 @@ public struct InterchangeExporter {
                 let id: Int64 = try row.decode("id")
                 guard itemIDs.contains(id) else { return }
                 let record = try item(row, names: names)
-                try writer.element(exemptIDs.contains(id) ? record.publicVersion : record)
+                try writer.element(record.published(scope.isPublic, key: names.item[id]!))
             }
             writer.endArray()
 
@@ -235,19 +235,34 @@ public struct InterchangeExporter {
 }
 
 extension ItemRecord {
-    /// The title an exempt item shows when it has no public title of its own.
-    static let exemptPlaceholder = "Unntatt offentlighet"
-
-    /// What the public may see of an exempt item: number, public title, legal basis, and its
-    /// place on the agenda; never its texts, decision, votes or files.
-    var publicVersion: ItemRecord {
+    /// The record as the public sees it (``ItemFacts/publicForm(placeholder:)``): an exempt item
+    /// keeps its place on the agenda (body, meeting, number, case key, position, section) and its
+    /// number, public title and legal basis; every other field is empty, its decision, votes,
+    /// conflicts of interest and links to other items included.
+    func published(_ isPublic: Bool, key: ItemKey) -> ItemRecord {
+        let number = ItemNumber(series: Series(key.series), sequence: key.sequence, year: key.year)
+        let facts = ItemFacts(number: number, title: title, isExempt: isExempt, publicTitle: publicTitle, exemptionBasis: exemptionBasis,
+                              kind: kind, documentBasis: basis, caseText: caseText, proposal: proposal,
+                              archiveCaseNumber: archiveCaseNumber, exemptUntil: exemptUntil, handling: handlingStatus, arrival: arrival,
+                              decision: decision?.text, outcome: decision?.outcome, remarks: decision?.remarks)
+            .published(isPublic)
+        guard facts.isWithheld else { return self }
         var record = self
-        record.title = publicTitle ?? ItemRecord.exemptPlaceholder
-        record.kind = nil
-        record.basis = nil
-        record.caseText = nil
-        record.proposal = nil
-        record.archiveCaseNumber = nil
+        record.title = facts.title
+        record.isExempt = facts.isExempt
+        record.publicTitle = facts.publicTitle
+        record.exemptionBasis = facts.exemptionBasis
+        record.kind = facts.kind
+        record.basis = facts.documentBasis
+        record.caseText = facts.caseText
+        record.proposal = facts.proposal
+        record.archiveCaseNumber = facts.archiveCaseNumber
+        record.exemptUntil = facts.exemptUntil
+        record.handlingStatus = facts.handling
+        record.arrival = facts.arrival
+        record.caseLink = nil
+        record.previousItem = nil
+        record.approvesMeeting = nil
         record.decision = nil
         record.votes = []
         record.conflictsOfInterest = []

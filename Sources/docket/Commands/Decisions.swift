@@ -27,7 +27,7 @@ struct Decisions: ParsableCommand {
         if output.json { return try printJSON(entries) }
         if csv || excel {
             let rows = entries.map { entry in
-                [entry.number.description, entry.meetingDate.description, entry.title, entry.kind?.rawValue ?? "", entry.outcome.rawValue,
+                [entry.number.description, entry.meetingDate.description, entry.title, entry.kind?.rawValue ?? "", entry.outcome?.rawValue ?? "",
                  entry.vote ?? "", entry.decision ?? "", entry.isExempt ? (entry.exemptionBasis ?? "") : ""]
             }
             let data = try CSVTable.data(header: ["number", "meeting_date", "title", "kind", "outcome", "vote", "decision", "exempt"],
@@ -37,7 +37,7 @@ struct Decisions: ParsableCommand {
         var table = TextTable("Nr", "Møte", "Sak", "Utfall", "Votering", "Vedtak")
         for entry in entries {
             let title = entry.isExempt && `public` ? "\(entry.title) (unntatt offentlighet, jf. \(entry.exemptionBasis ?? ""))" : entry.title
-            table.append(entry.number.description, entry.meetingDate.description, title, entry.outcome.norwegian, entry.vote ?? "",
+            table.append(entry.number.description, entry.meetingDate.description, title, entry.outcome?.norwegian ?? "", entry.vote ?? "",
                          entry.decision ?? "")
         }
         table.print()

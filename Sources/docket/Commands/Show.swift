@@ -59,7 +59,7 @@ func printStory(_ story: ItemStory) {
         var table = TextTable("Date", "Item", "Body", "Came as", "Outcome", "Linked by")
         for step in story.casePath {
             let marker = step.item == item.reference ? " ◀" : ""
-            table.append(step.meetingDate.description, step.item + marker, step.bodyName, step.arrival, step.outcome?.norwegian ?? "",
+            table.append(step.meetingDate.description, step.item + marker, step.bodyName, step.arrival ?? "", step.outcome?.norwegian ?? "",
                          step.linkedBy == "title" ? "title (a guess)" : step.linkedBy.spaced)
         }
         table.print()

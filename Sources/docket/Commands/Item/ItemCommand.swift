@@ -21,7 +21,7 @@ struct ItemFields: ParsableArguments {
     @Option(help: ArgumentHelp("The proposal from a file ('-' for stdin).", valueName: "path")) var proposalFile: String?
     @Option(help: "The archive case number, e.g. 2019/123.") var archiveCase: String?
     @Flag(help: "The item is exempt from public access.") var exempt = false
-    @Option(help: "The legal basis of the exemption, e.g. \"offl. § 13\".") var exemptionBasis: String?
+    @Option(help: "The legal basis of the exemption, e.g. \"offl. § 13\"; makes the item exempt.") var exemptionBasis: String?
     @Option(help: "The title the public may see.") var publicTitle: String?
     @Option(help: "Screened until this date.") var exemptUntil: CalendarDate?
 

@@ -51,7 +51,7 @@ func printAgenda(_ items: [AgendaItem]) {
             table.append("", item.section.norwegian.uppercased(), "", "", "")
         }
         table.append(item.number.description, item.title + (item.isExempt ? " (unntatt offentlighet)" : ""), item.basis ?? "",
-                     item.kind?.norwegian ?? "", item.handlingStatus == .pending ? "" : item.handlingStatus.rawValue.spaced)
+                     item.kind?.norwegian ?? "", item.handlingStatus.map { $0 == .pending ? "" : $0.rawValue.spaced } ?? "")
     }
     table.print()
 }
