@@ -7,23 +7,53 @@ import SQLite
 /// The one place that reads and writes meetings in SQL.
 ///
 /// Every write method is one transaction that leaves the store consistent: it commits whole or
-/// changes nothing. Opening a store migrates it to the schema this binary knows.
+/// changes nothing. How a store is opened (``Access``) decides whether it may be created or
+/// migrated: only Docket's own files ever are.
 public final class Store {
     public let db: Database
 
-    /// Opens (creating if needed) the store at `path` and migrates it.
-    /// - throws: ``StoreError/newerDatabase(found:supported:)`` for a file from a newer Docket, left untouched.
-    public init(path: String, mustExist: Bool = false) throws {
+    /// Opens the store at `path`.
+    ///
+    /// Nothing is written to the file before it is known to be Docket's (or empty, for
+    /// ``Access/create``): another program's file, a newer Docket's, or any file opened
+    /// ``Access/readOnly`` is left byte for byte as it was.
+    /// - throws: ``StoreOpeningError`` for a file that is not Docket's, empty (unless creating),
+    ///   older (when only reading) or read-only (when writing); ``StoreError/newerDatabase(found:supported:)``
+    ///   for a file from a newer Docket.
+    public init(path: String, access: Access = .create, busyTimeout: Duration = Store.defaultBusyTimeout) throws {
         var configuration = Database.Configuration()
-        configuration.mustExist = mustExist
-        // WAL is switched on only after the version check: it writes the file header, and a
-        // database from a newer Docket must be left byte for byte as it was.
+        configuration.mustExist = access != .create
+        configuration.readOnly = access == .readOnly
+        configuration.busyTimeout = busyTimeout
+        // WAL is switched on only after the checks: it writes the file header.
         configuration.usesWAL = false
         db = try Database(path: path, configuration: configuration)
         try Store.prepareConnection(db)
-        try Migrator.embedded.checkVersion(of: db)
+        let migrator = Migrator.embedded
+        switch try DatabaseIdentity(of: db, latestVersion: migrator.latestVersion) {
+        case .empty:
+            guard access == .create else { throw StoreOpeningError(path: path, reason: .empty) }
+        case let .docket(version):
+            if version < migrator.latestVersion, access == .readOnly {
+                throw StoreOpeningError(path: path, reason: .olderSchema(found: version, latest: migrator.latestVersion))
+            }
+        case let .newer(version):
+            throw StoreError.newerDatabase(found: version, supported: migrator.latestVersion)
+        case let .foreign(tables, userVersion):
+            throw StoreOpeningError(path: path, reason: .notDocket(tables: tables, userVersion: userVersion))
+        }
+        guard access != .readOnly else { return }
+        if db.isReadOnly, path != ":memory:" {
+            throw StoreOpeningError(path: path, reason: .readOnly)
+        }
         try db.enableWAL()
-        try Migrator.embedded.migrate(db)
+        try migrator.migrate(db)
+    }
+
+    /// Opens an existing store for writing (`mustExist`) or creates one; kept for callers that
+    /// predate ``Access``.
+    public convenience init(path: String, mustExist: Bool) throws {
+        try self.init(path: path, access: mustExist ? .readWrite : .create)
     }
 
     /// A fresh in-memory store, for tests and dry runs.

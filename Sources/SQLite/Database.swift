@@ -91,6 +91,13 @@ public final class Database {
 
     public var isClosed: Bool { sqliteConnection == nil }
 
+    /// Whether writes will fail: opened read-only, or SQLite fell back to read-only because the
+    /// file cannot be written (a read-only file or file system, an immutable file).
+    public var isReadOnly: Bool {
+        guard let handle else { return true }
+        return sqlite3_db_readonly(handle, "main") == 1
+    }
+
     // MARK: Statements
 
     /// A prepared statement for `sql`, from the cache when this SQL was prepared before.
