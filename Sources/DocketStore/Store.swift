@@ -27,10 +27,24 @@ public final class Store {
         configuration.busyTimeout = busyTimeout
         // WAL is switched on only after the checks: it writes the file header.
         configuration.usesWAL = false
-        db = try Database(path: path, configuration: configuration)
+        var db = try Database(path: path, configuration: configuration)
         try Store.prepareConnection(db)
         let migrator = Migrator.embedded
-        switch try DatabaseIdentity(of: db, latestVersion: migrator.latestVersion) {
+        let identity: DatabaseIdentity
+        do {
+            identity = try DatabaseIdentity(of: db, latestVersion: migrator.latestVersion)
+        } catch let error as SQLiteError where Store.cannotMakeSharedMemoryFile(error) {
+            guard access == .readOnly else { throw StoreOpeningError(path: path, reason: .readOnly) }
+            // A WAL database in a folder this user cannot write to: SQLite cannot make its -shm
+            // file, so no other connection has it open either. Read it as a file nothing changes.
+            db.close()
+            configuration.immutable = true
+            db = try Database(path: path, configuration: configuration)
+            try Store.prepareConnection(db)
+            identity = try DatabaseIdentity(of: db, latestVersion: migrator.latestVersion)
+        }
+        self.db = db
+        switch identity {
         case .empty:
             guard access == .create else { throw StoreOpeningError(path: path, reason: .empty) }
         case let .docket(version):
@@ -46,7 +60,12 @@ public final class Store {
         if db.isReadOnly, path != ":memory:" {
             throw StoreOpeningError(path: path, reason: .readOnly)
         }
-        try db.enableWAL()
+        do {
+            try db.enableWAL()
+        } catch let error as SQLiteError where error.code == SQLITE_READONLY || error.code == SQLITE_CANTOPEN {
+            // The file may be written, but not its folder, where the WAL's files go.
+            throw StoreOpeningError(path: path, reason: .readOnly)
+        }
         try migrator.migrate(db)
     }
 
@@ -54,6 +73,11 @@ public final class Store {
     /// predate ``Access``.
     public convenience init(path: String, mustExist: Bool) throws {
         try self.init(path: path, access: mustExist ? .readWrite : .create)
+    }
+
+    /// SQLITE_READONLY_DIRECTORY or SQLITE_CANTOPEN: the `-shm` file of a WAL database cannot be made.
+    private static func cannotMakeSharedMemoryFile(_ error: SQLiteError) -> Bool {
+        error.extendedCode == SQLITE_READONLY | (6 << 8) || error.code == SQLITE_CANTOPEN
     }
 
     /// A fresh in-memory store, for tests and dry runs.

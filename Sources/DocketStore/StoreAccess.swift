@@ -84,7 +84,8 @@ public struct StoreOpeningError: Error, Equatable, CustomStringConvertible, Send
             return "'\(path)' has schema version \(found) from an older docket; this one reads version \(latest). "
                 + "Bring it up to date with 'docket init --db \(path)' (a command that only reads never changes the file)"
         case .readOnly:
-            return "'\(path)' is read-only, and this command writes to the database; commands that only read still work"
+            return "'\(path)' is read-only (the file, or the folder it is in), and this command writes to the database; "
+                + "commands that only read still work"
         }
     }
 }
