@@ -54,19 +54,3 @@ public enum OrganisationKind: String, CaseIterable, Codable, Sendable {
     case office
     case other
 }
-
-/// A body's short name, used on the command line and in references: `styringsgruppen`, `fg-helse`.
-public struct Slug: Hashable, Sendable, Codable, CustomStringConvertible {
-    public let rawValue: String
-
-    /// Lowercase letters (æøå included), digits and hyphens, starting with a letter, at most 40 characters.
-    public init?(_ text: String) {
-        guard let first = text.first, first.isLetter, first.isLowercase, text.count <= 40,
-              text.allSatisfy({ ($0.isLetter && $0.isLowercase) || $0.isASCIIDigit || $0 == "-" }),
-              !text.hasSuffix("-"), !text.contains("--")
-        else { return nil }
-        rawValue = text
-    }
-
-    public var description: String { rawValue }
-}

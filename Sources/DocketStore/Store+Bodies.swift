@@ -28,7 +28,7 @@ extension Store {
     @discardableResult
     public func addBody(slug: String, _ draft: BodyDraft, standingItems: [StandingItem] = StandingItem.defaults) throws -> Body {
         guard let slug = Slug(slug) else {
-            throw StoreError.invalid("'\(slug)' is not a valid slug: use lowercase letters, digits and single hyphens, starting with a letter (e.g. 'styringsgruppen', 'fg-helse')")
+            throw StoreError.invalid("'\(slug)' is not a valid slug: \(Slug.rule) (e.g. 'styringsgruppen', 'fg-helse'); try '\(Slug(folding: slug))'")
         }
         guard let name = draft.name, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw StoreError.invalid("a body needs a name (--name \"Digi Rogalands styringsgruppe\")")

@@ -65,7 +65,15 @@ extension Store {
     /// and date, and the old text stays readable in the corrections.
     @discardableResult
     public func correctDecision(_ reference: String, text: String, reason: String, on date: CalendarDate = .today) throws -> Decision {
-        try write { db in
+        // Approved minutes change only through a correction, so a correction must say something:
+        // a blank text would erase the decision on the record, a blank reason would hide why.
+        guard !text.allSatisfy(\.isWhitespace) else {
+            throw StoreError.invalid("the corrected decision text is empty; give the whole corrected text with --text \"…\"")
+        }
+        guard !reason.allSatisfy(\.isWhitespace) else {
+            throw StoreError.invalid("a correction needs a reason; say why the approved minutes are corrected with --reason \"…\"")
+        }
+        return try write { db in
             let item = try item(reference)
             guard let current = try decision(itemID: item.id) else {
                 throw StoreError.invalid("\(reference) has no decision to correct")

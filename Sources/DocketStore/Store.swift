@@ -7,25 +7,79 @@ import SQLite
 /// The one place that reads and writes meetings in SQL.
 ///
 /// Every write method is one transaction that leaves the store consistent: it commits whole or
-/// changes nothing. Opening a store migrates it to the schema this binary knows.
+/// changes nothing. How a store is opened (``Access``) decides whether it may be created or
+/// migrated: only Docket's own files ever are.
 public final class Store {
     /// The connection. Internal: SQL is written only in this module, which callers reach through
     /// named methods (tests reach it with `@testable import`).
     let db: Database
 
-    /// Opens (creating if needed) the store at `path` and migrates it.
-    /// - throws: ``StoreError/newerDatabase(found:supported:)`` for a file from a newer Docket, left untouched.
-    public init(path: String, mustExist: Bool = false) throws {
+    /// Opens the store at `path`.
+    ///
+    /// Nothing is written to the file before it is known to be Docket's (or empty, for
+    /// ``Access/create``): another program's file, a newer Docket's, or any file opened
+    /// ``Access/readOnly`` is left byte for byte as it was.
+    /// - throws: ``StoreOpeningError`` for a file that is not Docket's, empty (unless creating),
+    ///   older (when only reading) or read-only (when writing); ``StoreError/newerDatabase(found:supported:)``
+    ///   for a file from a newer Docket.
+    public init(path: String, access: Access = .create, busyTimeout: Duration = Store.defaultBusyTimeout) throws {
         var configuration = Database.Configuration()
-        configuration.mustExist = mustExist
-        // WAL is switched on only after the version check: it writes the file header, and a
-        // database from a newer Docket must be left byte for byte as it was.
+        configuration.mustExist = access != .create
+        configuration.readOnly = access == .readOnly
+        configuration.busyTimeout = busyTimeout
+        // WAL is switched on only after the checks: it writes the file header.
         configuration.usesWAL = false
-        db = try Database(path: path, configuration: configuration)
+        var db = try Database(path: path, configuration: configuration)
         try Store.prepareConnection(db)
-        try Migrator.embedded.checkVersion(of: db)
-        try db.enableWAL()
-        try Migrator.embedded.migrate(db)
+        let migrator = Migrator.embedded
+        let identity: DatabaseIdentity
+        do {
+            identity = try DatabaseIdentity(of: db, latestVersion: migrator.latestVersion)
+        } catch let error as SQLiteError where Store.cannotMakeSharedMemoryFile(error) {
+            guard access == .readOnly else { throw StoreOpeningError(path: path, reason: .readOnly) }
+            // A WAL database in a folder this user cannot write to: SQLite cannot make its -shm
+            // file, so no other connection has it open either. Read it as a file nothing changes.
+            db.close()
+            configuration.immutable = true
+            db = try Database(path: path, configuration: configuration)
+            try Store.prepareConnection(db)
+            identity = try DatabaseIdentity(of: db, latestVersion: migrator.latestVersion)
+        }
+        self.db = db
+        switch identity {
+        case .empty:
+            guard access == .create else { throw StoreOpeningError(path: path, reason: .empty) }
+        case let .docket(version):
+            if version < migrator.latestVersion, access == .readOnly {
+                throw StoreOpeningError(path: path, reason: .olderSchema(found: version, latest: migrator.latestVersion))
+            }
+        case let .newer(version):
+            throw StoreError.newerDatabase(found: version, supported: migrator.latestVersion)
+        case let .foreign(tables, userVersion):
+            throw StoreOpeningError(path: path, reason: .notDocket(tables: tables, userVersion: userVersion))
+        }
+        guard access != .readOnly else { return }
+        if db.isReadOnly, path != ":memory:" {
+            throw StoreOpeningError(path: path, reason: .readOnly)
+        }
+        do {
+            try db.enableWAL()
+        } catch let error as SQLiteError where error.code == SQLITE_READONLY || error.code == SQLITE_CANTOPEN {
+            // The file may be written, but not its folder, where the WAL's files go.
+            throw StoreOpeningError(path: path, reason: .readOnly)
+        }
+        try migrator.migrate(db)
+    }
+
+    /// Opens an existing store for writing (`mustExist`) or creates one; kept for callers that
+    /// predate ``Access``.
+    public convenience init(path: String, mustExist: Bool) throws {
+        try self.init(path: path, access: mustExist ? .readWrite : .create)
+    }
+
+    /// SQLITE_READONLY_DIRECTORY or SQLITE_CANTOPEN: the `-shm` file of a WAL database cannot be made.
+    private static func cannotMakeSharedMemoryFile(_ error: SQLiteError) -> Bool {
+        error.extendedCode == SQLITE_READONLY | (6 << 8) || error.code == SQLITE_CANTOPEN
     }
 
     /// A fresh in-memory store, for tests and dry runs.

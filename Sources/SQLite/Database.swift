@@ -19,6 +19,10 @@ public final class Database {
         /// Switch a file database to WAL journaling on open. Turn it off to inspect a file without
         /// writing to it (the journal mode is kept in the file header); see ``enableWAL()``.
         public var usesWAL = true
+        /// Read the file as one that nothing changes while it is open (SQLite's `immutable`): no
+        /// locks, no `-shm` file. Only for a read-only file in a folder no one can write to, where
+        /// SQLite cannot make the `-shm` file a WAL database needs and no writer can be at work.
+        public var immutable = false
         public init() {}
     }
 
@@ -42,8 +46,16 @@ public final class Database {
             flags |= SQLITE_OPEN_READWRITE
             if !configuration.mustExist { flags |= SQLITE_OPEN_CREATE }
         }
+        var name = path
+        if configuration.immutable {
+            flags |= SQLITE_OPEN_URI
+            // A URI's path escapes '%', '?' and '#'; the rest is taken as it is.
+            let escaped = path.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "?", with: "%3f")
+                .replacingOccurrences(of: "#", with: "%23")
+            name = "file:\(escaped)?immutable=1"
+        }
         var connection: OpaquePointer?
-        let code = sqlite3_open_v2(path, &connection, flags, nil)
+        let code = sqlite3_open_v2(name, &connection, flags, nil)
         guard code == SQLITE_OK, let connection else {
             let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             sqlite3_close_v2(connection)
@@ -90,6 +102,13 @@ public final class Database {
     }
 
     public var isClosed: Bool { sqliteConnection == nil }
+
+    /// Whether writes will fail: opened read-only, or SQLite fell back to read-only because the
+    /// file cannot be written (a read-only file or file system, an immutable file).
+    public var isReadOnly: Bool {
+        guard let handle else { return true }
+        return sqlite3_db_readonly(handle, "main") == 1
+    }
 
     // MARK: Statements
 

@@ -19,13 +19,19 @@ public final class Statement {
     let columnIndex: [String: Int]
 
     init(database: Database, sql: String) throws {
-        var handle: OpaquePointer?
-        var tail: UnsafePointer<CChar>?
-        let code = sqlite3_prepare_v3(database.handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &handle, &tail)
-        guard code == SQLITE_OK, let handle else {
+        // `tail` points into the C string SQLite was given, so it is read inside `withCString`,
+        // while that string is alive; reading it afterwards was a use-after-free.
+        let (code, prepared, hasTrailingSQL) = sql.withCString { cSQL -> (Int32, OpaquePointer?, Bool) in
+            var handle: OpaquePointer?
+            var tail: UnsafePointer<CChar>?
+            let code = sqlite3_prepare_v3(database.handle, cSQL, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &handle, &tail)
+            let rest = tail.map { String(cString: $0) } ?? ""
+            return (code, handle, !rest.allSatisfy(\.isWhitespace))
+        }
+        guard code == SQLITE_OK, let handle = prepared else {
             throw database.lastError(code: code, sql: sql)
         }
-        if let tail, tail.pointee != 0, !String(cString: tail).allSatisfy(\.isWhitespace) {
+        if hasTrailingSQL {
             sqlite3_finalize(handle)
             throw SQLiteError.misuse("a statement holds one SQL command; use execute(script:) for several", sql: sql)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocketStore
 
 /// The secretary's and archivist's command line: one command a task, each printing a table for
 /// people or JSON (`--json`) for scripts.
@@ -39,4 +40,30 @@ struct Docket: ParsableCommand {
             ImportCommand.self,
         ]
     )
+
+    /// Runs the command, then checks that what it printed reached standard output: a write error
+    /// (a full disk, /dev/full) is a message and a non-zero exit, never a silent exit 0.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            do {
+                try command.run()
+            } catch {
+                if let lost = outputError() { printNote("Error: \(lost)") }
+                throw error
+            }
+            if let lost = outputError() { throw lost }
+        } catch {
+            exit(withError: isDatabaseBusy(error) ? StoreOptions.waitedTooLong() : error)
+        }
+    }
+
+    private static func outputError() -> (any Error)? {
+        do {
+            try OutputFile.standardOutput.close()
+            return nil
+        } catch {
+            return error
+        }
+    }
 }

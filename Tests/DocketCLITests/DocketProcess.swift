@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `docket` binary as a user would, and captures what it prints.
 struct DocketProcess {
@@ -6,6 +7,8 @@ struct DocketProcess {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Killed by a signal (a trap such as SIGILL from a `try!`, SIGSEGV) rather than exiting.
+        var crashed = false
     }
 
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -31,6 +34,28 @@ struct DocketProcess {
         try run(arguments, stdin: stdin)
     }
 
+    /// Runs with standard output going to the file at `standardOutputPath` (e.g. /dev/full)
+    /// instead of a pipe; `stdout` of the result is then empty.
+    func run(_ arguments: [String], standardOutputPath: String) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["DOCKET_DB"] = database
+        process.environment = environment
+        let output = try #require(FileHandle(forWritingAtPath: standardOutputPath))
+        let err = Pipe()
+        process.standardOutput = output
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try output.close()
+        return Result(status: process.terminationStatus, stdout: "", stderr: String(decoding: stderr, as: UTF8.self),
+                      crashed: process.terminationReason == .uncaughtSignal)
+    }
+
     func run(_ arguments: [String], stdin: String? = nil, workingDirectory: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
@@ -50,7 +75,7 @@ struct DocketProcess {
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+                      stderr: String(decoding: stderr, as: UTF8.self), crashed: process.terminationReason == .uncaughtSignal)
     }
 }
 

@@ -37,9 +37,10 @@ import Testing
         let before = try tableDump(store)
         let dir = try TemporaryDirectory()
         try Data("a".utf8).write(to: URL(fileURLWithPath: dir.path("a.txt")))
-        #expect(throws: StoreError.self) {
+        let error = #expect(throws: InputFileError.self) {
             try FileAttacher(store: store).attach(files: [dir.path("a.txt"), dir.path("mangler.pdf")], item: "styringsgruppen 5/19")
         }
+        #expect(error?.description == "cannot read '\(dir.path("mangler.pdf"))': no such file")
         #expect(try tableDump(store) == before)
     }
 }

@@ -244,3 +244,29 @@ final class TemporaryDirectory {
         #expect(db.changesCount == 1)
     }
 }
+
+/// Preparing reads SQLite's `tail` pointer into the SQL's C string; it must be read while that
+/// string is alive (it was read after, a heap-use-after-free that AddressSanitizer reported and
+/// that made a single statement fail now and then as "a statement holds one SQL command").
+@Suite struct PrepareTests {
+    @Test func manyStatementsWithTrailingSpaceAndSemicolonPrepareAsOne() throws {
+        let db = try Database(path: ":memory:")
+        try db.execute("CREATE TABLE t(a)")
+        // Distinct SQL each time (no cache hit), short and long, bridged-free and with non-ASCII,
+        // so that freed C strings are reused by the allocator between prepare and the tail check.
+        for number in 0..<2_000 {
+            let padding = String(repeating: " ", count: number % 40)
+            let sql = number.isMultiple(of: 2)
+                ? "SELECT \(number);\(padding)"
+                : "SELECT a, 'ø\(number)' FROM t WHERE a = \(number)\(padding);\n"
+            _ = try db.fetchAll(sql)
+            _ = [String](repeating: "SELECT x; SELECT y; \(number)", count: 4).joined()
+        }
+    }
+
+    @Test func aSecondCommandAfterTheFirstIsRefused() throws {
+        let db = try Database(path: ":memory:")
+        #expect(throws: SQLiteError.self) { try db.fetchAll("SELECT 1; SELECT 2") }
+        #expect(throws: SQLiteError.self) { try db.fetchAll("SELECT 1;\n  SELECT 'ø'  ") }
+    }
+}

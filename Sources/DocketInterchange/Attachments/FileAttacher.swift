@@ -17,12 +17,7 @@ public struct FileAttacher {
         if title != nil, paths.count > 1 {
             throw StoreError.invalid("--title names one file; attach \(paths.count) files one at a time, or without --title")
         }
-        let contents = try paths.map { path -> (String, Data) in
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw StoreError.invalid("cannot read the file '\(path)'")
-            }
-            return (path, data)
-        }
+        let contents = try paths.map { path in (path, try InputFile.contents(atPath: path)) }
         return try store.write {
             try contents.map { path, data in
                 let name = URL(fileURLWithPath: path).lastPathComponent

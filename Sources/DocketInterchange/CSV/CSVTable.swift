@@ -5,10 +5,11 @@ import Foundation
 /// that leave Docket as spreadsheets. `excel`: UTF-8 with a byte-order mark and ';' between fields,
 /// what Norwegian Excel opens without a wizard.
 ///
-/// In the `excel` flavour a field that a spreadsheet would run as a formula (`=`, `+`, `@`, a tab or
+/// In both flavours a field that a spreadsheet would run as a formula (`=`, `+`, `@`, a tab or
 /// carriage return first, or `-` followed by anything but a space) starts with an apostrophe, so that
 /// text someone typed into an item opens as text and never as a formula (CSV injection). The plain
-/// flavour, meant for programs, keeps every field exactly.
+/// flavour is meant for programs, but a `.csv` file is opened by a double-click as often: it is as
+/// safe. (The lossless export for programs is JSON.)
 public enum CSVTable {
     /// The field as a spreadsheet shows it without running it.
     public static func spreadsheetSafe(_ field: String) -> String {
@@ -38,7 +39,7 @@ public enum CSVTable {
         }
         let writer = try CSVWriter(stream: stream, delimiter: excel ? ";" : ",", newline: .crlf)
         try writer.write(row: header)
-        try rows { try writer.write(row: excel ? $0.map(spreadsheetSafe) : $0) }
+        try rows { try writer.write(row: $0.map(spreadsheetSafe)) }
         writer.stream.close()
         guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
             throw CSVError.cannotWriteStream

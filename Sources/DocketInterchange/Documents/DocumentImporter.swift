@@ -41,6 +41,10 @@ public struct DocumentImporter {
         for path in paths {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                // A link to nothing says so, rather than "no such file" for a name that is there.
+                do { try InputFile.requireRegularFile(atPath: path) } catch let error as InputFileError where error.reason.contains("link") {
+                    throw InterchangeError(file: path, message: error.reason)
+                }
                 throw InterchangeError(file: path, message: "no such file or folder")
             }
             let url = URL(fileURLWithPath: path)
@@ -49,9 +53,11 @@ public struct DocumentImporter {
                 continue
             }
             let options: FileManager.DirectoryEnumerationOptions = recursive ? [.skipsHiddenFiles] : [.skipsHiddenFiles, .skipsSubdirectoryDescendants]
-            let enumerator = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey], options: options)
+            let enumerator = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey], options: options)
             while let file = enumerator?.nextObject() as? URL {
-                if documentExtensions.contains(file.pathExtension.lowercased()) { found.append(file) }
+                // A folder named like a document (minutes.txt/) is not one; --recursive reads inside it.
+                let isFolder = (try? file.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) ?? false
+                if !isFolder, documentExtensions.contains(file.pathExtension.lowercased()) { found.append(file) }
             }
         }
         return found.sorted { $0.path < $1.path }
@@ -63,7 +69,7 @@ public struct DocumentImporter {
     public func importDocument(at url: URL) -> DocumentImport {
         var result = DocumentImport(file: url.path, status: .failed)
         do {
-            let data = try Data(contentsOf: url)
+            let data = try InputFile.contents(atPath: url.path)
             let digest = FileAttacher.sha256(data)
             // A first look, without the write lock, spares reading a document imported before.
             if let meeting = try store.importedMeeting(sha256: digest) {
@@ -226,18 +232,8 @@ public struct DocumentImporter {
     }
 
     private func freeSlug(for name: String) throws -> String {
-        var base = ""
-        for character in name.lowercased() {
-            if character.isLetter || character.isNumber {
-                base.append(character)
-            } else if base.last != "-" && !base.isEmpty {
-                base.append("-")
-            }
-        }
-        while base.hasSuffix("-") { base.removeLast() }
-        base = String(base.prefix(36))
-        while base.hasSuffix("-") { base.removeLast() }
-        if base.isEmpty || !(base.first?.isLetter ?? false) { base = "organ" + (base.isEmpty ? "" : "-" + base) }
+        // 36 characters leave room for a "-2" when the name's slug is taken.
+        let base = Slug(folding: name, maxLength: 36).rawValue
         var candidate = base
         var counter = 2
         while (try? store.body(slug: candidate)) != nil {

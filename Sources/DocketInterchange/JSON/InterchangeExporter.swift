@@ -30,6 +30,12 @@ public struct InterchangeExporter {
         try write(scope: scope, generator: generator) { try handle.write(contentsOf: $0) }
     }
 
+    /// Hands the export to `sink` piece by piece (about a megabyte each) as it is read; the
+    /// command line's checked output uses it, and a throwing sink stops the export.
+    public func export(scope: InterchangeDocument.Scope = .init(), generator: String? = nil, sink: @escaping (Data) throws -> Void) throws {
+        try write(scope: scope, generator: generator, sink: sink)
+    }
+
     /// The export decoded again, for callers that want the values.
     public func document(scope: InterchangeDocument.Scope = .init(), generator: String? = nil) throws -> InterchangeDocument {
         try JSONDecoder().decode(InterchangeDocument.self, from: try export(scope: scope, generator: generator))

@@ -15,6 +15,11 @@ final class MappedFile: @unchecked Sendable {
     private let size: Int
 
     init(path: String) throws {
+        do {
+            try InputFile.requireRegularFile(atPath: path)
+        } catch let error as InputFileError {
+            throw InterchangeError(file: path, message: "\(error.reason); expected a readable .json file")
+        }
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw InterchangeError(file: path, message: "cannot open the file (\(String(cString: strerror(errno)))); expected a readable .json file")

@@ -23,7 +23,7 @@ struct Decisions: ParsableCommand {
     @Flag(help: "With --csv: what Norwegian Excel opens (UTF-8 with BOM, ';' between fields).") var excel = false
 
     func run() throws {
-        let entries = try store.open().decisionRegister(bodySlug: body, year: year, isPublic: `public`)
+        let entries = try store.openForReading().decisionRegister(bodySlug: body, year: year, isPublic: `public`)
         if output.json { return try printJSON(entries) }
         if csv || excel {
             let rows = entries.map { entry in
@@ -32,7 +32,7 @@ struct Decisions: ParsableCommand {
             }
             let data = try CSVTable.data(header: ["number", "meeting_date", "title", "kind", "outcome", "vote", "decision", "exempt"],
                                          rows: rows, excel: excel)
-            return FileHandle.standardOutput.write(data)
+            return OutputFile.standardOutput.write(data)
         }
         var table = TextTable("Nr", "Møte", "Sak", "Utfall", "Votering", "Vedtak")
         for entry in entries {

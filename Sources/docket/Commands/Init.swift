@@ -10,7 +10,7 @@ struct Init: ParsableCommand {
 
     func run() throws {
         let existed = FileManager.default.fileExists(atPath: store.path)
-        let opened = try Store(path: store.path)
+        let opened = try store.create()
         print("\(existed ? "Opened" : "Created") \(store.path) (schema version \(try opened.schemaVersion))")
     }
 }

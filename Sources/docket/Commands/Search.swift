@@ -41,7 +41,7 @@ struct Search: ParsableCommand {
         filter.changedOnly = changed
         filter.isPublic = `public`
         filter.limit = limit
-        let hits = try store.open().search(query.joined(separator: " "), filter: filter)
+        let hits = try store.openForReading().search(query.joined(separator: " "), filter: filter)
         if output.json { return try printJSON(hits) }
         if hits.isEmpty { return print("No items match.") }
         for hit in hits {

@@ -29,7 +29,7 @@ struct StoryArguments: ParsableArguments {
     @Flag(help: "The public version: an exempt item keeps its number, public title and legal basis only.") var `public` = false
 
     func print() throws {
-        let story = try store.open().story(of: item, isPublic: `public`)
+        let story = try store.openForReading().story(of: item, isPublic: `public`)
         if output.json { return try printJSON(story) }
         printStory(story)
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocketInterchange
 import DocketModel
 import Foundation
 
@@ -42,18 +43,16 @@ func longText(inline: String?, file: String?, name: String) throws -> String? {
     case let (text?, nil):
         return text
     case let (nil, path?):
-        if path == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw ValidationError("the \(name) on standard input is not UTF-8 text")
-            }
-            return text.trimmingCharacters(in: .newlines)
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("cannot read the \(name) file '\(path)'")
-        }
+        let source = path == "-" ? "the \(name) on standard input" : "'\(path)'"
+        let data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try InputFile.contents(atPath: path)
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ValidationError("'\(path)' is not UTF-8 text")
+            throw ValidationError("\(source) is not UTF-8 text")
+        }
+        // The store keeps texts as C strings would: a NUL byte would silently cut the text there.
+        if let nul = data.firstIndex(of: 0) {
+            let line = data[data.startIndex..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            throw ValidationError("\(source) holds a NUL byte (line \(line), byte \(nul - data.startIndex + 1)); "
+                                  + "a text holds none. Is it a binary file? Nothing was stored")
         }
         return text.trimmingCharacters(in: .newlines)
     case (nil, nil):

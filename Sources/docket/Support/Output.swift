@@ -4,9 +4,8 @@ import Foundation
 func printJSON<T: Encodable>(_ value: T) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let data = try encoder.encode(value)
-    FileHandle.standardOutput.write(data)
-    FileHandle.standardOutput.write(Data("\n".utf8))
+    OutputFile.standardOutput.write(try encoder.encode(value))
+    OutputFile.standardOutput.write("\n")
 }
 
 /// A plain text table with a header row, columns padded to their widest cell.
@@ -38,7 +37,7 @@ struct TextTable {
     }
 
     func print() {
-        Swift.print(rendered)
+        OutputFile.standardOutput.write(rendered + "\n")
     }
 }
 

@@ -18,7 +18,7 @@ struct AttachmentList: ParsableCommand {
     @Option(help: "A meeting's own attachments instead.") var meeting: String?
 
     func run() throws {
-        let store = try store.open()
+        let store = try store.openForReading()
         let attachments: [Attachment]
         switch (item, meeting) {
         case let (item?, nil): attachments = try store.attachments(item: item)
@@ -44,7 +44,7 @@ struct AttachmentExtract: ParsableCommand {
     var output: String
 
     func run() throws {
-        let store = try store.open()
+        let store = try store.openForReading()
         let found = try store.attachment(named: attachment)
         guard let data = try store.attachmentContent(id: found.id) else {
             throw ValidationError("the bytes of '\(found.title)' are not in the database" + (found.fileReference.map { "; the file is at \($0)" } ?? ""))

@@ -24,7 +24,7 @@ struct BodyCheck: ParsableCommand {
     }
 
     func run() throws {
-        let violations = try store.open().checkMandate(bodySlug: slug, on: on ?? .today)
+        let violations = try store.openForReading().checkMandate(bodySlug: slug, on: on ?? .today)
         if output.json {
             try printJSON(Report(body: slug, meetsMandate: violations.isEmpty, violations: violations.map(\.description)))
         } else if violations.isEmpty {

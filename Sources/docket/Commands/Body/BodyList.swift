@@ -8,7 +8,7 @@ struct BodyList: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let bodies = try store.open().bodies()
+        let bodies = try store.openForReading().bodies()
         if output.json { return try printJSON(bodies) }
         var table = TextTable("Slug", "Kind", "Reports to", "Name")
         for body in bodies {

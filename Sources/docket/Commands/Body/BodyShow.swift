@@ -19,7 +19,7 @@ struct BodyShow: ParsableCommand {
     }
 
     func run() throws {
-        let store = try store.open()
+        let store = try store.openForReading()
         let report = Report(body: try store.body(slug: slug), members: try store.memberships(bodySlug: slug, currentOn: .today),
                             standingItems: try store.standingItems(bodySlug: slug), meetings: try store.meetings(bodySlug: slug),
                             mandateWarnings: try store.checkMandate(bodySlug: slug).map(\.description))

@@ -96,12 +96,13 @@ struct ProgressBar {
         let filled = total > 0 ? width * done / total : width
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         let line = String(format: "\r%@ %d/%d  %.1f doc/s  %@ left", bar, done, total, rate, Self.duration(left))
-        FileHandle.standardOutput.write(Data(line.utf8))
+        OutputFile.standardOutput.write(line)
+        OutputFile.standardOutput.flush()
     }
 
     func clear() {
         guard isEnabled else { return }
-        FileHandle.standardOutput.write(Data("\r\u{1B}[2K".utf8))
+        OutputFile.standardOutput.write("\r\u{1B}[2K")
     }
 
     static func duration(_ seconds: Double) -> String {

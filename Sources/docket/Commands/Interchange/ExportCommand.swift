@@ -38,43 +38,20 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try store.open()
+        let store = try store.openForReading()
         if let body { _ = try store.body(slug: body) }
         let scope = InterchangeDocument.Scope(body: body, year: year, since: since, isPublic: `public`)
-        let data: Data
-        switch format {
-        case .json:
-            // Streamed: an archive of any size is written in flat memory.
-            let exporter = InterchangeExporter(store: store)
-            let generator = "docket \(Docket.configuration.version)"
-            if output == "-" { return try exporter.export(scope: scope, generator: generator, to: .standardOutput) }
-            let temporary = output + ".partial"
-            _ = FileManager.default.createFile(atPath: temporary, contents: nil)
-            guard let handle = FileHandle(forWritingAtPath: temporary) else { throw ValidationError("cannot write '\(output)'") }
-            do {
-                try exporter.export(scope: scope, generator: generator, to: handle)
-                try handle.close()
-                _ = try? FileManager.default.removeItem(atPath: output)
-                try FileManager.default.moveItem(atPath: temporary, toPath: output)
-            } catch {
-                try? FileManager.default.removeItem(atPath: temporary)
-                throw error
+        let file = try OutputFile.open(output)
+        try file.writing { file in
+            switch format {
+            case .json:
+                // Streamed: an archive of any size is written in flat memory.
+                try InterchangeExporter(store: store).export(scope: scope, generator: "docket \(Docket.configuration.version)") { file.write($0); try file.check() }
+            case .csv:
+                file.write(try RegisterCSV(store: store).export(scope: scope, excel: excel))
+            case .ics:
+                file.write(try CalendarExporter(store: store, domain: uidDomain).export(scope: scope))
             }
-            return
-        case .csv:
-            data = try RegisterCSV(store: store).export(scope: scope, excel: excel)
-        case .ics:
-            data = try CalendarExporter(store: store, domain: uidDomain).export(scope: scope)
         }
-        try writeOutput(data, to: output)
-    }
-}
-
-/// Writes to standard output for '-', else to the file (replacing it whole, never half-written).
-func writeOutput(_ data: Data, to path: String) throws {
-    if path == "-" {
-        FileHandle.standardOutput.write(data)
-    } else {
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 }

@@ -99,9 +99,7 @@ struct ImportCommand: ParsableCommand {
             guard let meeting else {
                 throw ValidationError("a .csv list of items goes on one meeting's agenda: give --meeting BODY@DATE")
             }
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw ValidationError("cannot read '\(file)'")
-            }
+            let data = try InputFile.contents(atPath: file)
             let items = try ItemListCSV(store: store).importItems(data, file: file, meeting: meeting)
             if output.json { return try printJSON(items) }
             print("Added \(items.count) item(s) to \(meeting)")

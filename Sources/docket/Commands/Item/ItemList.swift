@@ -9,7 +9,7 @@ struct ItemList: ParsableCommand {
     @Argument(help: "The meeting, e.g. styringsgruppen@2019-02-13.") var meeting: String
 
     func run() throws {
-        let items = try store.open().items(meeting: meeting)
+        let items = try store.openForReading().items(meeting: meeting)
         if output.json { return try printJSON(items) }
         printAgenda(items)
     }

@@ -10,7 +10,7 @@ struct MeetingList: ParsableCommand {
     @Option(help: "Only meetings in this year.") var year: Int?
 
     func run() throws {
-        let meetings = try store.open().meetings(bodySlug: body, year: year)
+        let meetings = try store.openForReading().meetings(bodySlug: body, year: year)
         if output.json { return try printJSON(meetings) }
         var table = TextTable("Meeting", "Time", "Status", "Place")
         for meeting in meetings {

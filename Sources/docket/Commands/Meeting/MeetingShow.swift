@@ -17,7 +17,7 @@ struct MeetingShow: ParsableCommand {
     }
 
     func run() throws {
-        let store = try store.open()
+        let store = try store.openForReading()
         let report = Report(meeting: try store.meeting(meeting), items: try store.items(meeting: meeting),
                             attendance: try store.attendance(meeting: meeting), approval: try store.minutesApproval(of: meeting))
         if output.json { return try printJSON(report) }

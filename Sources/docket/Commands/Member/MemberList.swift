@@ -11,7 +11,7 @@ struct MemberList: ParsableCommand {
     @Flag(help: "Include seats that have ended or not yet begun.") var all = false
 
     func run() throws {
-        let members = try store.open().memberships(bodySlug: body, currentOn: all ? nil : .today)
+        let members = try store.openForReading().memberships(bodySlug: body, currentOn: all ? nil : .today)
         if output.json { return try printJSON(members) }
         var table = TextTable("Name", "Role", "Organisation", "Votes", "From", "To")
         for member in members {

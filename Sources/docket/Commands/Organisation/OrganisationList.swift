@@ -8,7 +8,7 @@ struct OrganisationList: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let organisations = try store.open().organisations()
+        let organisations = try store.openForReading().organisations()
         if output.json { return try printJSON(organisations) }
         var table = TextTable("Name", "Kind", "Member")
         for organisation in organisations {

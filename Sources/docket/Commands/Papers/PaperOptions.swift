@@ -22,7 +22,7 @@ struct PaperOptions: ParsableArguments {
         guard let language = Language(code: language) else {
             throw ValidationError("'\(language)' is not a language Docket writes; use nb or en")
         }
-        let opened = try store.open()
+        let opened = try store.openForReading()
         let papers = try MeetingPapers(store: opened, meeting: meetingReference, language: language)
         let meeting = try opened.meeting(meetingReference)
         let renderer: DocumentRenderer
@@ -34,13 +34,7 @@ struct PaperOptions: ParsableArguments {
         let data = try renderer.render(kind, of: papers, as: format, isPublic: `public`)
         let isBinary = format == .docx || format == .pdf
         let destination = output ?? (isBinary ? "\(meeting.body)-\(meeting.date)-\(kind.rawValue)\(`public` ? "-offentlig" : "").\(format.fileExtension)" : "-")
-        if destination == "-" {
-            FileHandle.standardOutput.write(data)
-        } else {
-            guard FileManager.default.createFile(atPath: destination, contents: data) else {
-                throw ValidationError("cannot write '\(destination)'")
-            }
-            FileHandle.standardError.write(Data("Wrote \(destination) (\(data.count) bytes)\n".utf8))
-        }
+        try writeOutput(data, to: destination)
+        if destination != "-" { printNote("Wrote \(destination) (\(data.count) bytes)") }
     }
 }
