@@ -32,9 +32,21 @@ extension Store {
         guard !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw StoreError.invalid("an attachment needs a title (--title \"Saksframlegg\")")
         }
+        return try write { _ in
+            try addAttachment(itemID: try itemReference.map { try item($0).id }, meetingID: try meetingReference.map { try meeting($0).id },
+                              title: title, mediaType: mediaType, sha256: sha256, content: content)
+        }
+    }
+
+    /// Attaches a file to the item or the meeting with this row id.
+    public func addAttachment(itemID: Int64?, meetingID: Int64?, title: String, mediaType: String, sha256: String, content: Data) throws -> Attachment {
+        guard (itemID == nil) != (meetingID == nil) else {
+            throw StoreError.invalid("an attachment belongs to an item or to a meeting: give one of them")
+        }
+        guard !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw StoreError.invalid("an attachment needs a title (--title \"Saksframlegg\")")
+        }
         return try write { db in
-            let itemID = try itemReference.map { try item($0).id }
-            let meetingID = try meetingReference.map { try meeting($0).id }
             try storeFile(sha256: sha256, content: content)
             let position = (try db.fetchValue(Int.self, """
                 SELECT max(position) FROM attachment WHERE item_id IS ? AND meeting_id IS ?

@@ -6,13 +6,18 @@ extension Store {
     /// the member whose seat they took. Recording again replaces a person's earlier entry.
     public func recordAttendance(meeting reference: String, present: [String] = [], apologies: [String] = [],
                                  substitutes: [(person: String, for: String)] = []) throws {
+        try recordAttendance(meetingID: try meeting(reference).id, present: present, apologies: apologies, substitutes: substitutes)
+    }
+
+    public func recordAttendance(meetingID: Int64, present: [String] = [], apologies: [String] = [],
+                                 substitutes: [(person: String, for: String)] = []) throws {
         try write { db in
-            let meeting = try meeting(reference)
+            let meeting = try meeting(id: meetingID)
             switch meeting.status {
             case .cancelled:
-                throw StoreError.final("the meeting \(reference) was cancelled; nobody attended")
+                throw StoreError.final("the meeting \(meeting.reference) was cancelled; nobody attended")
             case .minutesApproved:
-                throw StoreError.final("the minutes of \(reference) are approved; attendance can no longer change")
+                throw StoreError.final("the minutes of \(meeting.reference) are approved; attendance can no longer change")
             case .planned, .summoned, .held:
                 break
             }

@@ -24,10 +24,14 @@ extension Store {
     /// counts as held from then on.
     @discardableResult
     public func recordDecision(_ reference: String, _ draft: DecisionDraft) throws -> Decision {
+        try recordDecision(itemID: try item(reference).id, draft)
+    }
+
+    @discardableResult
+    public func recordDecision(itemID: Int64, _ draft: DecisionDraft) throws -> Decision {
         try write { _ in
-            let item = try item(reference)
-            try recordDecision(item.id, draft)
-            return try decision(itemID: item.id)!
+            try recordDecision(itemID, draft)
+            return try decision(itemID: itemID)!
         }
     }
 

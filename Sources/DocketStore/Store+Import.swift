@@ -13,13 +13,12 @@ extension Store {
             """, [sha256])
     }
 
-    public func recordImportedDocument(sha256: String, fileName: String, kind: String, meeting reference: String,
+    public func recordImportedDocument(sha256: String, fileName: String, kind: String, meetingID: Int64,
                                        itemsRead: Int, warnings: Int) throws {
-        let meeting = try meeting(reference)
         try db.execute("""
             INSERT INTO imported_document (sha256, file_name, kind, meeting_id, items_read, warnings, imported_on)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, [sha256, fileName, kind, meeting.id, itemsRead, warnings, CalendarDate.today])
+            """, [sha256, fileName, kind, meetingID, itemsRead, warnings, CalendarDate.today])
     }
 
     /// The meeting of a body on a date, created when the store has none; fields the store lacks
@@ -56,17 +55,17 @@ extension Store {
     /// The case is found by archive case number, else (when `linkingByTitle`) by the same title in
     /// another body (a guess, recorded as such), else it is a new case.
     @discardableResult
-    public func importItem(_ draft: ItemDraft, number: ItemNumber, meeting reference: String,
+    public func importItem(_ draft: ItemDraft, number: ItemNumber, meetingID: Int64,
                            linkingByTitle: Bool = true) throws -> (AgendaItem, created: Bool) {
         try write { db in
-            let meeting = try meeting(reference)
+            let meeting = try meeting(id: meetingID)
             let bodyID = try bodyID(slug: meeting.body)
             if let existing = try db.fetchValue(Int64.self, """
                 SELECT id FROM agenda_item WHERE body_id = ? AND year = ? AND series = ? AND sequence = ?
                 """, [bodyID, number.year, number.series?.code ?? "", number.sequence]) {
                 let item = try item(id: existing)
                 guard item.meetingID == meeting.id else {
-                    throw StoreError.alreadyExists("the item \(meeting.body) \(number) (at \(item.body)@\(item.meetingDate), not \(reference))")
+                    throw StoreError.alreadyExists("the item \(meeting.body) \(number) (at \(item.body)@\(item.meetingDate), not \(meeting.reference))")
                 }
                 try db.execute("""
                     UPDATE agenda_item SET kind = coalesce(kind, :kind), basis = coalesce(basis, :basis),
@@ -75,7 +74,7 @@ extension Store {
                         is_exempt = max(is_exempt, :exempt), exemption_basis = coalesce(exemption_basis, :basis2)
                     WHERE id = :id
                     """, ["kind": draft.kind, "basis": draft.basis, "text": draft.caseText, "proposal": draft.proposal,
-                          "archive": draft.archiveCaseNumber, "exempt": draft.isExempt ?? false,
+                          "archive": draft.archiveCaseNumber, "exempt": draft.exemption ?? false,
                           "basis2": draft.exemptionBasis, "id": existing])
                 try refreshReferences(itemID: existing)
                 return (try self.item(id: existing), false)
@@ -95,7 +94,7 @@ extension Store {
                 link = "title"
             }
             var draft = draft
-            if draft.isExempt == true && draft.exemptionBasis == nil { draft.exemptionBasis = "unntatt offentlighet" }
+            if draft.exemption == true && draft.exemptionBasis == nil { draft.exemptionBasis = "unntatt offentlighet" }
             let id = try insertItem(draft, meetingID: meeting.id, number: number, caseID: caseID)
             if link != "explicit" {
                 try db.execute("UPDATE agenda_item SET case_link = ? WHERE id = ?", [link, id])
@@ -105,26 +104,25 @@ extension Store {
     }
 
     /// Records attendance read from minutes, registering people the store does not know yet.
-    public func importAttendance(meeting reference: String, present: [String], apologies: [String],
+    public func importAttendance(meetingID: Int64, present: [String], apologies: [String],
                                  substitutes: [(person: String, for: String)]) throws {
         try write { _ in
             for name in present + apologies + substitutes.flatMap({ [$0.person, $0.for] }) {
                 _ = try personID(named: name, creating: true)
             }
-            let known = Set(try attendance(meeting: reference).map(\.person))
-            try recordAttendance(meeting: reference, present: present.filter { !known.contains($0) },
+            let known = Set(try attendance(meetingID: meetingID).map(\.person))
+            try recordAttendance(meetingID: meetingID, present: present.filter { !known.contains($0) },
                                  apologies: apologies.filter { !known.contains($0) },
                                  substitutes: substitutes.filter { !known.contains($0.person) })
         }
     }
 
     /// Records that a person was disqualified for an item (inhabil), and who took the seat.
-    public func recordConflictOfInterest(item reference: String, person: String, legalBasis: String?, replacedBy: String? = nil) throws {
+    public func recordConflictOfInterest(itemID: Int64, person: String, legalBasis: String?, replacedBy: String? = nil) throws {
         try write { db in
-            let item = try item(reference)
             try db.execute("""
                 INSERT OR IGNORE INTO conflict_of_interest (item_id, person_id, legal_basis, replaced_by_id) VALUES (?, ?, ?, ?)
-                """, [item.id, try personID(named: person, creating: true), legalBasis,
+                """, [itemID, try personID(named: person, creating: true), legalBasis,
                       try replacedBy.map { try personID(named: $0, creating: true) }])
         }
     }

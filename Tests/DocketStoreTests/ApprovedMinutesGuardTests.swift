@@ -12,7 +12,7 @@ import Testing
         try store.createMeeting(bodySlug: "styringsgruppen", date: date("2018-12-12"), withStandingItems: false)
         let item = try store.addItem(to: "styringsgruppen@2018-12-12", ItemDraft(title: "Møteplan 2019", kind: .decision, proposal: "Vedtas."))
         try store.recordDecision("styringsgruppen 1/18", DecisionDraft(text: "Vedtas.", outcome: .adopted, tally: nil))
-        try store.recordConflictOfInterest(item: "styringsgruppen 1/18", person: "Eli Aksnes", legalBasis: "fvl. § 6")
+        try store.recordConflictOfInterest(itemID: try store.item("styringsgruppen 1/18").id, person: "Eli Aksnes", legalBasis: "fvl. § 6")
         let person = try #require(try store.db.fetchValue(Int64.self, "SELECT id FROM person WHERE name = 'Ingrid Fjeld'"))
         try store.db.execute("INSERT INTO vote (item_id, person_id, ballot) VALUES (?, ?, 'for')", [item.id, person])
         // The approval itself passes the guards.

@@ -122,30 +122,30 @@ public struct DocumentImporter {
         if meeting.status == .minutesApproved {
             // Approved minutes change only through a recorded correction: a document may agree
             // with them (and is then kept as their attachment), never add to or change them.
-            try checkAgreement(of: read, withApprovedMinutesOf: meeting, fileName: fileName)
+            try checkAgreement(of: read, withApprovedMinutesOf: meeting, body: body, fileName: fileName)
         } else {
-            try saveItems(of: read, meeting: meeting, into: &result)
+            try saveItems(of: read, body: body, meeting: meeting, into: &result)
             if isMinutes { try saveAttendance(of: read, body: body, meeting: meeting, into: &result) }
         }
 
-        try store.addAttachment(meeting: meeting.reference, title: fileName, mediaType: MediaType.forFileName(fileName),
+        try store.addAttachment(itemID: nil, meetingID: meeting.id, title: fileName, mediaType: MediaType.forFileName(fileName),
                                 sha256: digest, content: data)
-        try store.recordImportedDocument(sha256: digest, fileName: fileName, kind: read.kind.rawValue, meeting: meeting.reference,
+        try store.recordImportedDocument(sha256: digest, fileName: fileName, kind: read.kind.rawValue, meetingID: meeting.id,
                                          itemsRead: read.items.count, warnings: read.warnings.count)
     }
 
-    private func saveItems(of read: ReadDocument, meeting: Meeting, into result: inout DocumentImport) throws {
+    private func saveItems(of read: ReadDocument, body: Body, meeting: Meeting, into result: inout DocumentImport) throws {
         for readItem in read.items {
             var itemDraft = ItemDraft(title: readItem.title, kind: readItem.kind, section: readItem.section ?? .forConsideration,
                                       basis: readItem.basis, caseText: readItem.caseText, proposal: readItem.proposal)
             itemDraft.archiveCaseNumber = readItem.archiveCaseNumber
             itemDraft.isExempt = readItem.exempt
             itemDraft.exemptionBasis = readItem.exemptionBasis
-            let (item, isNew) = try store.importItem(itemDraft, number: readItem.number, meeting: meeting.reference)
+            let (item, isNew) = try store.importItem(itemDraft, number: readItem.number.inSeries(body.defaultSeries), meetingID: meeting.id)
             if isNew { result.itemsCreated += 1 } else { result.itemsUpdated += 1 }
             guard read.kind == .minutes, readItem.decision != nil || readItem.outcome != nil || readItem.vote != nil else { continue }
             let outcome = readItem.outcome ?? .default(for: readItem.kind)
-            try store.recordDecision(item.reference, DecisionDraft(text: readItem.decision ?? (outcome == .adopted ? readItem.proposal : nil),
+            try store.recordDecision(itemID: item.id, DecisionDraft(text: readItem.decision ?? (outcome == .adopted ? readItem.proposal : nil),
                                                                    outcome: outcome, tally: readItem.vote?.tally,
                                                                    remarks: readItem.handling))
             result.decisions += 1
@@ -168,25 +168,23 @@ public struct DocumentImporter {
             }
         }
         // A member named both absent and substituted for is absent; the substitute names them.
-        try store.importAttendance(meeting: meeting.reference, present: present, apologies: apologies, substitutes: substitutes)
+        try store.importAttendance(meetingID: meeting.id, present: present, apologies: apologies, substitutes: substitutes)
         result.attendance = seen.count
         for conflict in read.conflicts {
-            guard let number = conflict.item, let item = try? store.item("\(body.slug) \(number)") else { continue }
-            try store.recordConflictOfInterest(item: item.reference, person: conflict.person, legalBasis: conflict.text)
+            guard let number = conflict.item,
+                  let item = try? store.item(ItemReference(bodySlug: body.slug, number: number)) else { continue }
+            try store.recordConflictOfInterest(itemID: item.id, person: conflict.person, legalBasis: conflict.text)
         }
     }
 
     /// Throws, naming every difference, when the document has an item the approved minutes of
     /// `meeting` have not, or a decision other than theirs.
-    private func checkAgreement(of read: ReadDocument, withApprovedMinutesOf meeting: Meeting, fileName: String) throws {
-        let items = try store.items(meeting: meeting.reference)
+    private func checkAgreement(of read: ReadDocument, withApprovedMinutesOf meeting: Meeting, body: Body, fileName: String) throws {
+        let items = try store.items(meetingID: meeting.id)
         var changes: [String] = []
         for readItem in read.items {
-            // A bare number read for a body that numbers in a series is the same item.
-            guard let item = items.first(where: {
-                $0.number.sequence == readItem.number.sequence && $0.number.year == readItem.number.year
-                    && (readItem.number.series == nil || readItem.number.series == $0.number.series)
-            }) else {
+            let number = readItem.number.inSeries(body.defaultSeries)
+            guard let item = items.first(where: { $0.number == number }) else {
                 changes.append("it has item \(readItem.number) ('\(readItem.title)'), which they have not")
                 continue
             }
