@@ -190,7 +190,7 @@ let lastNames = ["Hansen", "Johansen", "Olsen", "Larsen", "Berg", "Haugen", "Dah
 let places = ["Rådhuset, formannskapssalen", "Kommunestyresalen", "Teams", "Kulturhuset, møterom 2", "Quality Hotel Residence / Rådhuset"]
 
 struct Generated {
-    var meetings: [String] = []
+    var meetings: [MeetingReference] = []
     var items = 0
     var decisions = 0
     var attendees = 0
@@ -318,11 +318,11 @@ func normalised(_ text: String?) -> String {
 }
 
 /// Compares every meeting of the scratch store with what the import of its rendered minutes stored.
-func compare(source: Store, imported: Store, fileNames: [String: String], format: String) throws -> ReadBack {
+func compare(source: Store, imported: Store, fileNames: [MeetingReference: String], format: String) throws -> ReadBack {
     var result = ReadBack()
     let importedMeetings = Dictionary(grouping: try imported.meetings(), by: \.date)
     for sourceMeeting in try source.meetings() {
-        let file = "\(fileNames[sourceMeeting.reference] ?? sourceMeeting.reference).\(format)"
+        let file = "\(fileNames[sourceMeeting.reference] ?? sourceMeeting.reference.description).\(format)"
         let sourceItems = try source.items(meeting: sourceMeeting.reference)
         let sourceAttendance = try source.attendance(meeting: sourceMeeting.reference)
         result.items += sourceItems.count
@@ -400,12 +400,12 @@ let source = try Store(path: sourcePath)
 let textFolder = folder.appending(path: "txt"), wordFolder = folder.appending(path: "docx")
 for output in [textFolder, wordFolder] { try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true) }
 let renderer = DocumentRenderer()
-var fileNames: [String: String] = [:]
+var fileNames: [MeetingReference: String] = [:]
 var bytes: [DocumentFormat: Int] = [.text: 0, .docx: 0]
 var renderSeconds: [DocumentFormat: Double] = [.text: 0, .docx: 0]
 for (index, reference) in generated.meetings.enumerated() {
     let papers = try MeetingPapers(store: source, meeting: reference)
-    let name = String(format: "%05d-", index + 1) + reference.replacingOccurrences(of: "@", with: "-")
+    let name = String(format: "%05d-", index + 1) + reference.description.replacingOccurrences(of: "@", with: "-")
     fileNames[reference] = name
     for (format, output) in [(DocumentFormat.text, textFolder), (.docx, wordFolder)] {
         var data = Data()

@@ -71,7 +71,7 @@ if reusing {
                 for body in bodies {
                     for meeting in 0..<meetingsPerYear {
                         guard let date = CalendarDate(year: year, month: 1 + meeting, day: 10) else { continue }
-                        let reference = "\(body)@\(date)"
+                        let reference = MeetingReference(bodySlug: body, date: date)
                         try store.createMeeting(bodySlug: body, date: date, withStandingItems: false)
                         for _ in 0..<itemsPerMeeting {
                             guard rows.count < itemCount else { break outer }

@@ -5,7 +5,7 @@ import Foundation
 extension MeetingPapers {
     /// The papers of a meeting as the store holds it: the one place where the view model is
     /// filled from stored facts, so every document and format prints the same meeting.
-    public init(store: Store, meeting reference: String, language: Language = .norwegian) throws {
+    public init(store: Store, meeting reference: MeetingReference, language: Language = .norwegian) throws {
         try self.init(store: store, meetingID: try store.meeting(reference).id, language: language)
     }
 

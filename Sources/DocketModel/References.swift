@@ -82,3 +82,32 @@ extension ItemNumber {
         return number
     }
 }
+
+/// References travel in JSON as people write them: `"styringsgruppen 8/19"`, `"styringsgruppen@2019-02-13"`.
+extension ItemReference: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        do { try self.init(parsing: try container.decode(String.self)) } catch let error as ReferenceError {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+extension MeetingReference: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        do { try self.init(parsing: try container.decode(String.self)) } catch let error as ReferenceError {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

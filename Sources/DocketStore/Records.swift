@@ -62,7 +62,7 @@ public struct Meeting: Codable, Hashable, Sendable {
     public var signer: String?
 
     /// How people name the meeting: `styringsgruppen@2019-02-13`.
-    public var reference: String { "\(body)@\(date)" }
+    public var reference: MeetingReference { MeetingReference(bodySlug: body, date: date) }
 }
 
 public struct AgendaItem: Codable, Hashable, Sendable {
@@ -92,7 +92,7 @@ public struct AgendaItem: Codable, Hashable, Sendable {
     public var approvesMeetingID: Int64?
 
     /// How people name the item: `styringsgruppen 8/19`.
-    public var reference: String { "\(body) \(number)" }
+    public var reference: ItemReference { ItemReference(bodySlug: body, number: number) }
 }
 
 public struct Decision: Codable, Hashable, Sendable {

@@ -24,7 +24,7 @@ extension Store {
     /// The digest is computed by the caller (the interchange layer, which links the crypto
     /// library) so that the store stays free of it; the schema checks its shape.
     @discardableResult
-    public func addAttachment(item itemReference: String? = nil, meeting meetingReference: String? = nil,
+    public func addAttachment(item itemReference: ItemReference? = nil, meeting meetingReference: MeetingReference? = nil,
                               title: String, mediaType: String, sha256: String, content: Data) throws -> Attachment {
         guard (itemReference == nil) != (meetingReference == nil) else {
             throw StoreError.invalid("an attachment belongs to an item or to a meeting: give one of them")
@@ -65,7 +65,7 @@ extension Store {
     }
 
     /// The attachments of an item, in their order.
-    public func attachments(item reference: String) throws -> [Attachment] {
+    public func attachments(item reference: ItemReference) throws -> [Attachment] {
         try attachments(itemID: try item(reference).id)
     }
 
@@ -75,7 +75,7 @@ extension Store {
     }
 
     /// The attachments of a meeting itself (not of its items), in their order.
-    public func attachments(meeting reference: String) throws -> [Attachment] {
+    public func attachments(meeting reference: MeetingReference) throws -> [Attachment] {
         try attachments(meetingID: try meeting(reference).id)
     }
 

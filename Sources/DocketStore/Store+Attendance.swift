@@ -4,7 +4,7 @@ import SQLite
 extension Store {
     /// Records who came to a meeting. Names must be people the store knows; a substitute names
     /// the member whose seat they took. Recording again replaces a person's earlier entry.
-    public func recordAttendance(meeting reference: String, present: [String] = [], apologies: [String] = [],
+    public func recordAttendance(meeting reference: MeetingReference, present: [String] = [], apologies: [String] = [],
                                  substitutes: [(person: String, for: String)] = []) throws {
         try recordAttendance(meetingID: try meeting(reference).id, present: present, apologies: apologies, substitutes: substitutes)
     }
@@ -40,7 +40,7 @@ extension Store {
     }
 
     /// The attendance of a meeting, with each person's role in the body on that date.
-    public func attendance(meeting reference: String) throws -> [AttendanceEntry] {
+    public func attendance(meeting reference: MeetingReference) throws -> [AttendanceEntry] {
         try attendance(meetingID: try meeting(reference).id)
     }
 

@@ -23,7 +23,7 @@ extension Store {
     /// Records (or replaces, until the minutes are approved) the decision on an item; the meeting
     /// counts as held from then on.
     @discardableResult
-    public func recordDecision(_ reference: String, _ draft: DecisionDraft) throws -> Decision {
+    public func recordDecision(_ reference: ItemReference, _ draft: DecisionDraft) throws -> Decision {
         try recordDecision(itemID: try item(reference).id, draft)
     }
 
@@ -68,7 +68,7 @@ extension Store {
     /// Corrects the text of a decision in approved minutes: the change is recorded with its reason
     /// and date, and the old text stays readable in the corrections.
     @discardableResult
-    public func correctDecision(_ reference: String, text: String, reason: String, on date: CalendarDate = .today) throws -> Decision {
+    public func correctDecision(_ reference: ItemReference, text: String, reason: String, on date: CalendarDate = .today) throws -> Decision {
         // Approved minutes change only through a correction, so a correction must say something:
         // a blank text would erase the decision on the record, a blank reason would hide why.
         guard !text.allSatisfy(\.isWhitespace) else {

@@ -19,7 +19,7 @@ public struct ItemDraft: Sendable {
     public var standingPurpose: StandingItem.Purpose?
     public var approvesMeetingID: Int64?
     /// An existing item whose case this item continues (the same matter, again).
-    public var sameCaseAs: String?
+    public var sameCaseAs: ItemReference?
 
     /// Whether the item is to be exempt: a legal basis for exemption given without `isExempt`
     /// makes it exempt, so that `--exemption-basis` alone never publishes what it meant to screen.
@@ -43,7 +43,7 @@ extension Store {
     /// Puts an item on a meeting's agenda, at the end of its section, with the next free number
     /// of the body's year and series.
     @discardableResult
-    public func addItem(to meetingReference: String, _ draft: ItemDraft) throws -> AgendaItem {
+    public func addItem(to meetingReference: MeetingReference, _ draft: ItemDraft) throws -> AgendaItem {
         try write { db in
             let meeting = try meeting(meetingReference)
             try ensureAgendaOpen(meeting)
@@ -153,7 +153,7 @@ extension Store {
 
     /// Changes the given fields of an item whose minutes are not approved.
     @discardableResult
-    public func editItem(_ reference: String, _ draft: ItemDraft) throws -> AgendaItem {
+    public func editItem(_ reference: ItemReference, _ draft: ItemDraft) throws -> AgendaItem {
         try write { db in
             let item = try item(reference)
             try ensureAgendaOpen(try meeting(id: item.meetingID))
@@ -178,7 +178,7 @@ extension Store {
     /// Moves an item to `position` (1 = first on the agenda). Standing items stay before the items
     /// for consideration; the item keeps its number.
     @discardableResult
-    public func moveItem(_ reference: String, to position: Int) throws -> [AgendaItem] {
+    public func moveItem(_ reference: ItemReference, to position: Int) throws -> [AgendaItem] {
         try write { db in
             let item = try item(reference)
             try ensureAgendaOpen(try meeting(id: item.meetingID))
@@ -201,7 +201,7 @@ extension Store {
     }
 
     /// Removes an item from an agenda that is still open. Its number is not given out again.
-    public func deleteItem(_ reference: String) throws {
+    public func deleteItem(_ reference: ItemReference) throws {
         try write { db in
             let item = try item(reference)
             try ensureAgendaOpen(try meeting(id: item.meetingID))
@@ -216,7 +216,7 @@ extension Store {
     /// Postpones an item to a later meeting of the same body: a new item with a new number there,
     /// linked to the same case; the item here is recorded as postponed.
     @discardableResult
-    public func postponeItem(_ reference: String, to meetingReference: String, remarks: String? = nil) throws -> AgendaItem {
+    public func postponeItem(_ reference: ItemReference, to meetingReference: MeetingReference, remarks: String? = nil) throws -> AgendaItem {
         try write { db in
             let item = try item(reference)
             let target = try meeting(meetingReference)
@@ -237,7 +237,7 @@ extension Store {
     /// Refers an item to another body (by default the parent body, as the mandates require when a
     /// group cannot agree): a new item with that body's next number at its meeting, same case.
     @discardableResult
-    public func referItem(_ reference: String, to meetingReference: String, remarks: String? = nil) throws -> AgendaItem {
+    public func referItem(_ reference: ItemReference, to meetingReference: MeetingReference, remarks: String? = nil) throws -> AgendaItem {
         try write { db in
             let item = try item(reference)
             let target = try meeting(meetingReference)
@@ -266,18 +266,13 @@ extension Store {
 
     // MARK: Reading
 
-    public func items(meeting reference: String) throws -> [AgendaItem] {
+    public func items(meeting reference: MeetingReference) throws -> [AgendaItem] {
         try items(meetingID: try meeting(reference).id)
     }
 
     /// A meeting's items in agenda order, by the meeting's row id.
     public func items(meetingID: Int64) throws -> [AgendaItem] {
         try db.fetchAll(Store.itemSelect + " WHERE i.meeting_id = ? ORDER BY i.position", [meetingID]).map(AgendaItem.init(row:))
-    }
-
-    /// An item by its reference as written, `styringsgruppen 8/19` or `kommunestyret PS 12/26`.
-    public func item(_ reference: String) throws -> AgendaItem {
-        try item(Store.parse { () throws(ReferenceError) in try ItemReference(parsing: reference) })
     }
 
     /// An item by its parsed reference; a number without series is in the body's own series.
@@ -303,7 +298,7 @@ extension Store {
     }
 
     /// Every handling of an item's case, in date order: where it came from and where it went.
-    public func casePath(of reference: String) throws -> [AgendaItem] {
+    public func casePath(of reference: ItemReference) throws -> [AgendaItem] {
         try casePath(of: try item(reference))
     }
 

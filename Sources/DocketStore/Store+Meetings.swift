@@ -69,7 +69,7 @@ extension Store {
 
     /// Changes the given facts of a meeting that is not final.
     @discardableResult
-    public func editMeeting(_ reference: String, _ draft: MeetingDraft) throws -> Meeting {
+    public func editMeeting(_ reference: MeetingReference, _ draft: MeetingDraft) throws -> Meeting {
         try write { db in
             let meeting = try meeting(reference)
             guard !meeting.status.isFinal else {
@@ -96,7 +96,7 @@ extension Store {
 
     /// Moves a meeting forward in its life (summoned, held, cancelled); see ``MeetingStatus/canAdvance(to:)``.
     @discardableResult
-    public func setStatus(_ status: MeetingStatus, of reference: String) throws -> Meeting {
+    public func setStatus(_ status: MeetingStatus, of reference: MeetingReference) throws -> Meeting {
         try write { db in
             let meeting = try meeting(reference)
             guard meeting.status.canAdvance(to: status) else {
@@ -113,11 +113,6 @@ extension Store {
              WHERE (:body IS NULL OR b.slug = :body) AND (:year IS NULL OR substr(m.date, 1, 4) = :year)
             ORDER BY m.date, b.slug
             """, ["body": bodySlug, "year": year.map { String($0) }]).map(Meeting.init(row:))
-    }
-
-    /// A meeting by its reference as written, `slug@2019-02-13`.
-    public func meeting(_ reference: String) throws -> Meeting {
-        try meeting(Store.parse { () throws(ReferenceError) in try MeetingReference(parsing: reference) })
     }
 
     /// A meeting by its parsed reference.

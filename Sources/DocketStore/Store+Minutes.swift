@@ -5,7 +5,7 @@ extension Store {
     /// Approves a meeting's minutes, by default at the meeting whose previous-minutes item names it.
     /// From then on its decisions and attendance are final: a change is a recorded correction.
     @discardableResult
-    public func approveMinutes(of reference: String, at approvingReference: String? = nil, on date: CalendarDate? = nil,
+    public func approveMinutes(of reference: MeetingReference, at approvingReference: MeetingReference? = nil, on date: CalendarDate? = nil,
                                signers: [String] = []) throws -> MinutesApproval {
         try write { db in
             let meeting = try meeting(reference)
@@ -35,7 +35,7 @@ extension Store {
         }
     }
 
-    public func minutesApproval(of reference: String) throws -> MinutesApproval? {
+    public func minutesApproval(of reference: MeetingReference) throws -> MinutesApproval? {
         try minutesApproval(meetingID: try meeting(reference).id)
     }
 

@@ -59,7 +59,7 @@ extension Store {
 
     /// The references an item's texts make, each resolved in the item's own body unless the text names another.
     /// With `isPublic`, a target is named by its public form (an exempt item by its public title).
-    public func references(from reference: String, isPublic: Bool = false) throws -> [ResolvedReference] {
+    public func references(from reference: ItemReference, isPublic: Bool = false) throws -> [ResolvedReference] {
         let item = try item(reference)
         return try db.fetchAll("""
             SELECT r.text, r.series, r.sequence, r.year, r.names_another_body, t.title AS target_title,
@@ -91,7 +91,7 @@ extension Store {
     /// The items of the same body whose texts refer to this one. With `isPublic`, each in its public
     /// form: an item whose texts are withheld (an exempt one) is left out, since what its texts
     /// refer to is of its texts.
-    public func referringItems(to reference: String, isPublic: Bool = false) throws -> [ReferringItem] {
+    public func referringItems(to reference: ItemReference, isPublic: Bool = false) throws -> [ReferringItem] {
         let item = try item(reference)
         return try db.fetchAll("""
             SELECT b.slug, s.series, s.sequence, s.year, s.title, s.is_exempt, s.public_title, s.exemption_basis, m.date, r.text

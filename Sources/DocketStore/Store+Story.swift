@@ -36,7 +36,7 @@ extension Store {
     /// legal basis, and its story nothing else (no decision, attachments, case path or references
     /// either way); in another item's story it is named by its number and public title only, and
     /// what its own texts refer to is left out.
-    public func story(of reference: String, isPublic: Bool = false) throws -> ItemStory {
+    public func story(of reference: ItemReference, isPublic: Bool = false) throws -> ItemStory {
         let item = try item(reference)
         let meeting = try meeting(id: item.meetingID)
         let decision = try decision(itemID: item.id)

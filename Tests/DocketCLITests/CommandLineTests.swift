@@ -64,6 +64,23 @@ import Testing
         #expect(result.stderr.contains("no body 'styringsgruppa'; did you mean 'styringsgruppen'?"))
     }
 
+    /// References are read where they are typed: a malformed one is a usage error that shows a
+    /// right one, before the database is opened.
+    @Test func aMalformedReferenceIsAUsageErrorThatShowsARightOne() throws {
+        try prepared()
+        let meeting = try docket.run("item", "add", "styringsgruppen 2019-02-13", "--title", "Budsjett")
+        #expect(meeting.status != 0)
+        #expect(meeting.stderr.contains("e.g. 'styringsgruppen@2019-02-13'"), "\(meeting.stderr)")
+        let item = try docket.run("decision", "record", "styringsgruppen", "--outcome", "adopted")
+        #expect(item.status != 0)
+        #expect(item.stderr.contains("write the body's slug and the number, e.g. 'styringsgruppen 8/19'"), "\(item.stderr)")
+        let number = try docket.run("item", "postpone", "styringsgruppen åtte/19", "--to", "styringsgruppen@2019-03-20")
+        #expect(number.status != 0)
+        #expect(number.stderr.contains("'åtte/19' is not an item number"), "\(number.stderr)")
+        let list = try docket.run("item", "list", "styringsgruppen@2019-02-13")
+        #expect(list.status == 0 && list.stdout.contains("Godkjenning"), "\(list.stderr)")
+    }
+
     @Test func aFailingCommandLeavesTheDatabaseByteForByteUnchanged() throws {
         try prepared()
         let before = try databaseBytes(docket.database)

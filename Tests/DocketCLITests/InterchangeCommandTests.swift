@@ -92,7 +92,7 @@ import Testing
                 let date = try #require(CalendarDate(year: 2019, month: month, day: 14))
                 try store.createMeeting(bodySlug: "arkivorgan", date: date, withStandingItems: false)
                 for number in 1...100 {
-                    _ = try store.addItem(to: "arkivorgan@\(date)", ItemDraft(title: "Budsjettprinsipper \(month).\(number)", kind: .information,
+                    _ = try store.addItem(to: MeetingReference(bodySlug: "arkivorgan", date: date), ItemDraft(title: "Budsjettprinsipper \(month).\(number)", kind: .information,
                                                                             caseText: "Velferdsteknologi i kommunene, sak \(number)."))
                 }
             }

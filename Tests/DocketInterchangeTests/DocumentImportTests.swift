@@ -54,7 +54,7 @@ struct CorpusImportTests {
         #expect(results.filter { $0.status == .failed }.map { "\($0.file): \($0.failure ?? "")" } == [])
         var numbersRight = 0, titlesRight = 0, truthItems = 0, countsRight = 0
         for ((url, truth), result) in zip(documents, results) {
-            let meeting = try store.meeting(try #require(result.meeting, "\(url.lastPathComponent)"))
+            let meeting = try store.meeting(try MeetingReference(parsing: try #require(result.meeting, "\(url.lastPathComponent)")))
             #expect(meeting.date.description == truth.date, "\(url.lastPathComponent): date")
             #expect(meeting.start?.description == truth.start, "\(url.lastPathComponent): start")
             #expect(meeting.bodyName.lowercased() == truth.body.lowercased(), "\(url.lastPathComponent): body \(meeting.bodyName)")
@@ -118,7 +118,7 @@ struct CorpusImportTests {
                     let reference = "\(stepBody.slug) \(stepNumber)"
                     truthSteps.insert(reference)
                     // A handling the store holds: that body's item of that number at a meeting on that date.
-                    guard let item = try? store.item(reference), item.meetingDate.description == step.date else { continue }
+                    guard let item = try? store.item(ItemReference(parsing: reference)), item.meetingDate.description == step.date else { continue }
                     expectedSteps += 1
                     if storeSteps.contains(reference) { foundSteps += 1 }
                 }

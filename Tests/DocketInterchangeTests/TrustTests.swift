@@ -88,11 +88,11 @@ struct ApprovedMinutesDocumentTests {
     }
 
     /// A store with 1231's minutes imported and approved.
-    func approvedStore() throws -> (Store, meeting: String) {
+    func approvedStore() throws -> (Store, meeting: MeetingReference) {
         let store = try Store.inMemory()
         let result = DocumentImporter(store: store).importDocument(at: original)
         #expect(result.status == .imported, "\(result.failure ?? "")")
-        let meeting = try #require(result.meeting)
+        let meeting = try MeetingReference(parsing: try #require(result.meeting))
         try store.approveMinutes(of: meeting, on: CalendarDate("2026-02-20"))
         return (store, meeting)
     }
@@ -117,7 +117,7 @@ struct ApprovedMinutesDocumentTests {
         let failure = result.failure ?? ""
         #expect(failure.contains("approved") && failure.contains("decision on") && failure.contains("PS 1/26"), "\(failure)")
         #expect(failure.contains("docket decision correct"), "\(failure)")
-        #expect(failure.contains(meeting))
+        #expect(failure.contains(meeting.description))
         #expect(try tableDump(store) == before)
     }
 

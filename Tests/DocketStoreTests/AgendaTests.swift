@@ -122,7 +122,8 @@ import Testing
         let meetingError = #expect(throws: StoreError.self) { try store.meeting("styringsgruppen@2019-02-14") }
         #expect(meetingError?.description.contains("did you mean 'styringsgruppen@2019-02-13'") == true)
         #expect(throws: StoreError.self) { try store.item("styringsgruppen 8/19") }
-        let badReference = #expect(throws: StoreError.self) { try store.meeting("styringsgruppen 2019-02-13") }
+        // A malformed reference never reaches the store: it is refused where it is parsed.
+        let badReference = #expect(throws: ReferenceError.self) { try MeetingReference(parsing: "styringsgruppen 2019-02-13") }
         #expect(badReference?.description.contains("styringsgruppen@2019-02-13") == true)
     }
 

@@ -32,7 +32,7 @@ struct QuerySet: Decodable {
         var referenceOfDocument: [String: String] = [:]
         for document in set.documents {
             let item = try store.addItem(to: "styringsgruppen@2019-02-13", ItemDraft(title: document.title, kind: .decision, caseText: document.body))
-            referenceOfDocument[document.id] = item.reference
+            referenceOfDocument[document.id] = item.reference.description
         }
         return (store, referenceOfDocument)
     }

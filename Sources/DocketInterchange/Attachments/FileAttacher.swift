@@ -1,4 +1,5 @@
 import Crypto
+import DocketModel
 import DocketStore
 import Foundation
 
@@ -13,7 +14,7 @@ public struct FileAttacher {
 
     /// Attaches every file, all or none: one that cannot be read leaves the others out too.
     @discardableResult
-    public func attach(files paths: [String], item: String? = nil, meeting: String? = nil, title: String? = nil) throws -> [Attachment] {
+    public func attach(files paths: [String], item: ItemReference? = nil, meeting: MeetingReference? = nil, title: String? = nil) throws -> [Attachment] {
         if title != nil, paths.count > 1 {
             throw StoreError.invalid("--title names one file; attach \(paths.count) files one at a time, or without --title")
         }

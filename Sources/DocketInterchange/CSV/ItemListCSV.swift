@@ -25,7 +25,7 @@ public struct ItemListCSV {
     }
 
     @discardableResult
-    public func importItems(_ data: Data, file: String, meeting: String) throws -> [AgendaItem] {
+    public func importItems(_ data: Data, file: String, meeting: MeetingReference) throws -> [AgendaItem] {
         let rows = try read(data, file: file)
         return try store.write {
             _ = try store.meeting(meeting)

@@ -116,7 +116,7 @@ public struct DocumentImporter {
         draft.summonsDate = read.summons?.issuedOn
         draft.addressees = read.summons?.addressees
         let (meeting, created) = try store.meetingForImport(bodySlug: body.slug, date: date, draft, status: isMinutes ? .held : .summoned)
-        result.meeting = meeting.reference
+        result.meeting = meeting.reference.description
         result.meetingCreated = created
 
         if meeting.status == .minutesApproved {

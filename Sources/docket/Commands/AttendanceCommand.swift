@@ -1,3 +1,4 @@
+import DocketModel
 import ArgumentParser
 import DocketStore
 
@@ -19,7 +20,7 @@ struct AttendanceRecord: ParsableCommand {
             """)
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: "The meeting, e.g. styringsgruppen@2019-02-13.") var meeting: String
+    @Argument(help: "The meeting, e.g. styringsgruppen@2019-02-13.", transform: MeetingReference.argument) var meeting: MeetingReference
     @Option(help: "A person who was present (repeatable).") var present: [String] = []
     @Option(help: "A person who sent apologies (repeatable).") var apologies: [String] = []
     @Option(help: ArgumentHelp("A substitute and the member they met for, as \"SUBSTITUTE:MEMBER\" (repeatable).", valueName: "substitute:member"))

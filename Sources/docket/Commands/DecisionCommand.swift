@@ -23,7 +23,7 @@ struct DecisionRecord: ParsableCommand {
             """)
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: "The item, e.g. \"styringsgruppen 8/19\".") var item: String
+    @Argument(help: "The item, e.g. \"styringsgruppen 8/19\".", transform: ItemReference.argument) var item: ItemReference
     @Option(help: "The decision as adopted (default: the proposal).") var text: String?
     @Option(help: ArgumentHelp("The decision from a file ('-' for stdin).", valueName: "path")) var textFile: String?
     @Option(help: "What became of the item (default: adopted, or noted for information items).") var outcome: Outcome?
@@ -59,7 +59,7 @@ struct DecisionCorrect: ParsableCommand {
         abstract: "Correct the text of a decision in approved minutes; the correction and its reason are kept.")
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: "The item, e.g. \"styringsgruppen 8/19\".") var item: String
+    @Argument(help: "The item, e.g. \"styringsgruppen 8/19\".", transform: ItemReference.argument) var item: ItemReference
     @Option(help: "The corrected decision text.") var text: String
     @Option(help: "Why the approved minutes are corrected.") var reason: String
 

@@ -18,8 +18,8 @@ struct MinutesApprove: ParsableCommand {
         discussion: "By default the minutes are approved at the meeting whose 'approval of the minutes' item names this meeting, on its date.")
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: "The meeting whose minutes are approved, e.g. styringsgruppen@2019-02-13.") var meeting: String
-    @Option(help: "The meeting that approves them.") var at: String?
+    @Argument(help: "The meeting whose minutes are approved, e.g. styringsgruppen@2019-02-13.", transform: MeetingReference.argument) var meeting: MeetingReference
+    @Option(help: "The meeting that approves them.", transform: MeetingReference.argument) var at: MeetingReference?
     @Option(help: "The date of approval.") var on: CalendarDate?
     @Option(help: "A person who signs the minutes (repeatable).") var signer: [String] = []
 

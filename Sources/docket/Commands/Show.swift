@@ -25,7 +25,7 @@ struct Show: ParsableCommand {
 struct StoryArguments: ParsableArguments {
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "The item, e.g. \"styringsgruppen 8/19\".") var item: String
+    @Argument(help: "The item, e.g. \"styringsgruppen 8/19\".", transform: ItemReference.argument) var item: ItemReference
     @Flag(help: "The public version: an exempt item keeps its number, public title and legal basis only.") var `public` = false
 
     func print() throws {
@@ -58,7 +58,7 @@ func printStory(_ story: ItemStory) {
         print("\nThe case's path")
         var table = TextTable("Date", "Item", "Body", "Came as", "Outcome", "Linked by")
         for step in story.casePath {
-            let marker = step.item == item.reference ? " ◀" : ""
+            let marker = step.item == item.reference.description ? " ◀" : ""
             table.append(step.meetingDate.description, step.item + marker, step.bodyName, step.arrival ?? "", step.outcome?.norwegian ?? "",
                          step.linkedBy == "title" ? "title (a guess)" : step.linkedBy.spaced)
         }

@@ -66,3 +66,16 @@ extension String {
     /// Enumerations' raw values as people read them: `minutes_approved` → `minutes approved`.
     var spaced: String { replacingOccurrences(of: "_", with: " ") }
 }
+
+// References are parsed once, here at the edge: a malformed one is a usage error that says what a
+// right one looks like, and the commands hand the store parsed values.
+
+extension ItemReference {
+    /// `@Argument(transform: ItemReference.argument)`: `styringsgruppen 8/19`.
+    static func argument(_ text: String) throws -> ItemReference { try ItemReference(parsing: text) }
+}
+
+extension MeetingReference {
+    /// `@Argument(transform: MeetingReference.argument)`: `styringsgruppen@2019-02-13`.
+    static func argument(_ text: String) throws -> MeetingReference { try MeetingReference(parsing: text) }
+}

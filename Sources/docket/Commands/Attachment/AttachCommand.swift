@@ -1,3 +1,4 @@
+import DocketModel
 import ArgumentParser
 import DocketInterchange
 import DocketStore
@@ -15,17 +16,17 @@ struct AttachCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
-    @Option(help: "Attach to this meeting instead of an item.") var meeting: String?
+    @Option(help: "Attach to this meeting instead of an item.", transform: MeetingReference.argument) var meeting: MeetingReference?
     @Option(help: "The title to list the file under (default: its file name).") var title: String?
     @Argument(help: ArgumentHelp("The item (e.g. \"styringsgruppen 6/25\"), then the files; with --meeting only the files.", valueName: "item-and-files"))
     var arguments: [String]
 
     func run() throws {
         var files = arguments
-        var item: String?
+        var item: ItemReference?
         if meeting == nil {
             guard files.count >= 2 else { throw ValidationError("give the item, then at least one file: docket attach \"styringsgruppen 6/25\" sak.pdf") }
-            item = files.removeFirst()
+            do { item = try ItemReference(parsing: files.removeFirst()) } catch { throw ValidationError(error.description) }
         }
         guard !files.isEmpty else { throw ValidationError("give at least one file to attach") }
         let attachments = try FileAttacher(store: try store.open()).attach(files: files, item: item, meeting: meeting, title: title)

@@ -1,3 +1,4 @@
+import DocketModel
 import ArgumentParser
 import DocketStore
 import Foundation
@@ -14,8 +15,8 @@ struct AttachmentList: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "The item, e.g. \"styringsgruppen 6/25\".") var item: String?
-    @Option(help: "A meeting's own attachments instead.") var meeting: String?
+    @Argument(help: "The item, e.g. \"styringsgruppen 6/25\".", transform: ItemReference.argument) var item: ItemReference?
+    @Option(help: "A meeting's own attachments instead.", transform: MeetingReference.argument) var meeting: MeetingReference?
 
     func run() throws {
         let store = try store.openForReading()

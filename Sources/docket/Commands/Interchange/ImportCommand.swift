@@ -1,3 +1,4 @@
+import DocketModel
 import ArgumentParser
 import DocketInterchange
 import DocketStore
@@ -39,7 +40,7 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Read the documents in folders' subfolders too.") var recursive = false
     @Option(help: "Put every document in this body, whatever it names.") var body: String?
     @Flag(help: "Store nothing: print what would be stored and every warning.") var dryRun = false
-    @Option(help: "The meeting whose agenda a .csv list of items goes on.") var meeting: String?
+    @Option(help: "The meeting whose agenda a .csv list of items goes on.", transform: MeetingReference.argument) var meeting: MeetingReference?
     @Flag(help: "Store nothing of a .json file when any of its records differs from the store's.") var strict = false
 
     /// What the importers can read, by extension.

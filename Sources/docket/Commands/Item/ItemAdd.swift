@@ -14,11 +14,11 @@ struct ItemAdd: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "The meeting, e.g. styringsgruppen@2019-02-13.") var meeting: String
+    @Argument(help: "The meeting, e.g. styringsgruppen@2019-02-13.", transform: MeetingReference.argument) var meeting: MeetingReference
     @OptionGroup var fields: ItemFields
     @Option(help: "standing or for-consideration (default).") var section: Section = .forConsideration
     @Option(help: "Number in this series instead of the body's default, e.g. RS.") var series: Series?
-    @Option(help: "An earlier item of the same case, e.g. \"fg-helse 3/19\".") var sameCaseAs: String?
+    @Option(help: "An earlier item of the same case, e.g. \"fg-helse 3/19\".", transform: ItemReference.argument) var sameCaseAs: ItemReference?
 
     func validate() throws {
         guard fields.title != nil else { throw ValidationError("an item needs a title: --title \"…\"") }

@@ -1,3 +1,4 @@
+import DocketModel
 import ArgumentParser
 import DocketStore
 
@@ -6,7 +7,7 @@ struct ItemEdit: ParsableCommand {
         commandName: "edit", abstract: "Change an item's title, kind, texts or exemption; its number stays.")
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: "The item, e.g. \"styringsgruppen 8/19\".") var item: String
+    @Argument(help: "The item, e.g. \"styringsgruppen 8/19\".", transform: ItemReference.argument) var item: ItemReference
     @OptionGroup var fields: ItemFields
 
     func run() throws {

@@ -1,3 +1,4 @@
+import DocketModel
 import ArgumentParser
 import DocketStore
 
@@ -6,7 +7,7 @@ struct ItemList: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "The meeting, e.g. styringsgruppen@2019-02-13.") var meeting: String
+    @Argument(help: "The meeting, e.g. styringsgruppen@2019-02-13.", transform: MeetingReference.argument) var meeting: MeetingReference
 
     func run() throws {
         let items = try store.openForReading().items(meeting: meeting)

@@ -1,3 +1,4 @@
+import DocketModel
 import ArgumentParser
 import DocketStore
 
@@ -6,7 +7,7 @@ struct ItemMove: ParsableCommand {
         commandName: "move", abstract: "Move an item to another place on the agenda; numbers do not change.")
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: "The item, e.g. \"styringsgruppen 8/19\".") var item: String
+    @Argument(help: "The item, e.g. \"styringsgruppen 8/19\".", transform: ItemReference.argument) var item: ItemReference
     @Option(help: "The new position on the agenda, 1 being the first item.") var to: Int
 
     func run() throws {

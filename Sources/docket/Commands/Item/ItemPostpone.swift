@@ -1,3 +1,4 @@
+import DocketModel
 import ArgumentParser
 import DocketStore
 
@@ -7,8 +8,8 @@ struct ItemPostpone: ParsableCommand {
         abstract: "Postpone an item to a later meeting of the body: a new item with a new number, same case.")
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: "The item, e.g. \"styringsgruppen 8/19\".") var item: String
-    @Option(help: "The later meeting, e.g. styringsgruppen@2019-03-20.") var to: String
+    @Argument(help: "The item, e.g. \"styringsgruppen 8/19\".", transform: ItemReference.argument) var item: ItemReference
+    @Option(help: "The later meeting, e.g. styringsgruppen@2019-03-20.", transform: MeetingReference.argument) var to: MeetingReference
     @Option(help: "Why, as the minutes should say it.") var remarks: String?
 
     func run() throws {

@@ -1,3 +1,4 @@
+import DocketModel
 import ArgumentParser
 import DocketStore
 
@@ -8,8 +9,8 @@ struct ItemRefer: ParsableCommand {
         discussion: "As the mandates say: when an expert group cannot agree, the matter is lifted to the body it reports to.")
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: "The item, e.g. \"fg-helse 3/19\".") var item: String
-    @Option(help: "The meeting it goes to, e.g. styringsgruppen@2019-03-20.") var to: String?
+    @Argument(help: "The item, e.g. \"fg-helse 3/19\".", transform: ItemReference.argument) var item: ItemReference
+    @Option(help: "The meeting it goes to, e.g. styringsgruppen@2019-03-20.", transform: MeetingReference.argument) var to: MeetingReference?
     @Option(help: "Why, as the minutes should say it.") var remarks: String?
 
     func run() throws {

@@ -1,3 +1,4 @@
+import DocketModel
 import ArgumentParser
 import DocketStore
 
@@ -6,7 +7,7 @@ struct ItemRemove: ParsableCommand {
         commandName: "remove", abstract: "Take an item off an open agenda. Its number is not given out again.")
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: "The item, e.g. \"styringsgruppen 8/19\".") var item: String
+    @Argument(help: "The item, e.g. \"styringsgruppen 8/19\".", transform: ItemReference.argument) var item: ItemReference
 
     func run() throws {
         try store.open().deleteItem(item)

@@ -1,3 +1,4 @@
+import DocketModel
 import ArgumentParser
 import DocketStore
 
@@ -6,7 +7,7 @@ struct MeetingEdit: ParsableCommand {
         commandName: "edit", abstract: "Change a meeting's time, place, minute-taker or summons details.")
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: "The meeting, e.g. styringsgruppen@2019-02-13.") var meeting: String
+    @Argument(help: "The meeting, e.g. styringsgruppen@2019-02-13.", transform: MeetingReference.argument) var meeting: MeetingReference
     @OptionGroup var fields: MeetingFields
 
     func run() throws {

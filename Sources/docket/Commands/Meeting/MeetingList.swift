@@ -15,7 +15,7 @@ struct MeetingList: ParsableCommand {
         var table = TextTable("Meeting", "Time", "Status", "Place")
         for meeting in meetings {
             let time = [meeting.start, meeting.end].compactMap { $0?.description }.joined(separator: "–")
-            table.append(meeting.reference, time, meeting.status.rawValue.spaced, meeting.place ?? "")
+            table.append(meeting.reference.description, time, meeting.status.rawValue.spaced, meeting.place ?? "")
         }
         table.print()
     }

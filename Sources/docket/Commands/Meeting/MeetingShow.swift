@@ -1,3 +1,4 @@
+import DocketModel
 import ArgumentParser
 import DocketStore
 
@@ -7,7 +8,7 @@ struct MeetingShow: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "The meeting, e.g. styringsgruppen@2019-02-13.") var meeting: String
+    @Argument(help: "The meeting, e.g. styringsgruppen@2019-02-13.", transform: MeetingReference.argument) var meeting: MeetingReference
 
     struct Report: Encodable {
         var meeting: Meeting

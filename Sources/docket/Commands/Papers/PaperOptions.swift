@@ -1,3 +1,4 @@
+import DocketModel
 import ArgumentParser
 import DocketDocuments
 import DocketStore
@@ -18,7 +19,7 @@ struct PaperOptions: ParsableArguments {
     var output: String?
 
     /// Renders one paper of a meeting and writes it where it should go.
-    func write(_ kind: DocumentKind, of meetingReference: String, store: StoreOptions) throws {
+    func write(_ kind: DocumentKind, of meetingReference: MeetingReference, store: StoreOptions) throws {
         guard let language = Language(code: language) else {
             throw ValidationError("'\(language)' is not a language Docket writes; use nb or en")
         }

@@ -1,3 +1,4 @@
+import DocketModel
 import ArgumentParser
 import DocketDocuments
 
@@ -12,7 +13,7 @@ struct Summons: ParsableCommand {
             """)
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: "The meeting, e.g. styringsgruppen@2019-02-13.") var meeting: String
+    @Argument(help: "The meeting, e.g. styringsgruppen@2019-02-13.", transform: MeetingReference.argument) var meeting: MeetingReference
     @OptionGroup var paper: PaperOptions
 
     func run() throws {
@@ -24,7 +25,7 @@ struct Agenda: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "The agenda alone: Nr, Sak, Saksunderlag, Type sak.")
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: "The meeting, e.g. styringsgruppen@2019-02-13.") var meeting: String
+    @Argument(help: "The meeting, e.g. styringsgruppen@2019-02-13.", transform: MeetingReference.argument) var meeting: MeetingReference
     @OptionGroup var paper: PaperOptions
 
     func run() throws {
@@ -37,7 +38,7 @@ struct CasePapers: ParsableCommand {
         commandName: "casepapers", abstract: "The case papers alone: each item's text and proposed decision.")
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: "The meeting, e.g. styringsgruppen@2019-02-13.") var meeting: String
+    @Argument(help: "The meeting, e.g. styringsgruppen@2019-02-13.", transform: MeetingReference.argument) var meeting: MeetingReference
     @OptionGroup var paper: PaperOptions
 
     func run() throws {
@@ -52,7 +53,7 @@ struct MinutesRender: ParsableCommand {
         discussion: "Example:  docket minutes styringsgruppen@2019-02-13 --format docx -o protokoll.docx")
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: "The meeting, e.g. styringsgruppen@2019-02-13.") var meeting: String
+    @Argument(help: "The meeting, e.g. styringsgruppen@2019-02-13.", transform: MeetingReference.argument) var meeting: MeetingReference
     @OptionGroup var paper: PaperOptions
 
     func run() throws {
