@@ -180,4 +180,20 @@ import Testing
         #expect(process.terminationStatus == 0, "\(stderr)")
         #expect(try docket.run("item", "list", "styringsgruppen@2025-02-12").stdout.contains("Tålmodig"))
     }
+
+    @Test func anImportThatWaitedTooLongSaysAnotherDocketIsWritingAndStoresNothing() throws {
+        let minutes = dir.path("1231.txt")
+        try FileManager.default.copyItem(at: ConcurrentImportTests.minutes.appending(path: "1231.txt"), to: URL(fileURLWithPath: minutes))
+        let other = try Database(path: docket.database)
+        try other.execute(script: "BEGIN IMMEDIATE")
+        let result = try docket.run("import", minutes, "--wait", "1")
+        try other.execute(script: "ROLLBACK")
+        #expect(result.status != 0)
+        #expect((result.stdout + result.stderr).contains("another docket is writing to the database"), "\(result.stdout)\(result.stderr)")
+        #expect(!(result.stdout + result.stderr).contains("database is locked"))
+        // Nothing of it was stored: importing it now stores it whole.
+        let again = try docket.run("import", minutes)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("✓"), "\(again.stdout)")
+    }
 }

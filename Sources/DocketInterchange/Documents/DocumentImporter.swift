@@ -2,6 +2,7 @@ import DocketModel
 import DocketReader
 import DocketStore
 import Foundation
+import SQLite
 
 /// Reads old summonses and minutes into the store, one document per transaction: a document is
 /// stored whole or not at all, the same bytes are never imported twice, and a summons and the
@@ -98,6 +99,10 @@ public struct DocumentImporter {
                 return options.dryRun ? .rollback : .commit
             }
             result = stored
+        } catch let error as SQLiteError where error.isBusy {
+            result.status = .failed
+            result.failure = "another docket is writing to the database and held it longer than this one waits; "
+                + "nothing of this document was stored: import it again when the other is done, or wait longer with --wait SECONDS"
         } catch {
             result.status = .failed
             result.failure = "\(error)"
