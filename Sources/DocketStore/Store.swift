@@ -41,6 +41,10 @@ public final class Store {
         guard rankCode == SQLITE_OK else {
             throw SQLiteError(extendedCode: rankCode, message: "cannot register the search ranking function")
         }
+        let topCode = docket_register_topk(db.sqliteConnection)
+        guard topCode == SQLITE_OK else {
+            throw SQLiteError(extendedCode: topCode, message: "cannot register the search top-k function")
+        }
     }
 
     /// The schema version of the open file.
