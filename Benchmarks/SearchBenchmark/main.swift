@@ -157,6 +157,8 @@ let queries = ["vedtak", "budsjett", "møteplan", "ressurspool", "\"til orienter
 // BY rank sorts every match), and docket_bm25 (the same scores, as Docket ranks). And on Docket's own
 // index through a bare connection, so that the matches are the same and only Docket's layers differ.
 let docketIndex = BareConnection(path: storePath, flags: SQLITE_OPEN_READONLY)
+// The store reads through memory-mapped pages (Store.prepareConnection); the bare connections too.
+for connection in [docketIndex, plain] { sqlite3_exec(connection.handle, "PRAGMA mmap_size = 1073741824", nil, nil, nil) }
 let byDocketBM25 = """
     SELECT rowid FROM item_search WHERE item_search MATCH ?
     ORDER BY docket_bm25(item_search, 'item_search', 10.0, 1.0, 2.0, 5.0), rowid LIMIT 20
