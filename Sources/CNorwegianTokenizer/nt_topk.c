@@ -31,18 +31,29 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct {
+typedef struct Doclist_ {
     sqlite3_int64 *rowid;
     double *weighted; /* column-weighted frequency in the row */
     int *count;       /* positions of the phrase in the row, any column */
     int used, capacity;
     const double *weights;
     int weight_count;
-    int failed;
+    sqlite3_int64 rows;      /* rows in the phrase's doclist: its document frequency */
+    const struct Doclist_ *required; /* for a required phrase: an earlier required one, or NULL */
+    int required_at;
+    int presence_only;       /* an excluded phrase: only which rows have it matters */
 } Doclist;
 
 static int doclist_add(const Fts5ExtensionApi *api, Fts5Context *fts, void *context) {
     Doclist *list = context;
+    list->rows++;
+    if (list->required) {
+        /* AND: a row an earlier required phrase lacks cannot match; count it, skip its positions. */
+        sqlite3_int64 rowid = api->xRowid(fts);
+        const Doclist *other = list->required;
+        while (list->required_at < other->used && other->rowid[list->required_at] < rowid) list->required_at++;
+        if (list->required_at >= other->used || other->rowid[list->required_at] != rowid) return SQLITE_OK;
+    }
     if (list->used == list->capacity) {
         int capacity = list->capacity ? list->capacity * 2 : 1024;
         sqlite3_int64 *rowid = sqlite3_realloc64(list->rowid, (sqlite3_uint64)capacity * sizeof *rowid);
@@ -55,11 +66,11 @@ static int doclist_add(const Fts5ExtensionApi *api, Fts5Context *fts, void *cont
         list->capacity = capacity;
     }
     Fts5PhraseIter iter;
-    int column = 0, offset = 0, n = 0;
+    int column = 0, offset = 0, n = list->presence_only ? 1 : 0;
     double weighted = 0.0;
-    int rc = api->xPhraseFirst(fts, 0, &iter, &column, &offset);
+    int rc = list->presence_only ? SQLITE_OK : api->xPhraseFirst(fts, 0, &iter, &column, &offset);
     if (rc != SQLITE_OK) return rc;
-    for (; column >= 0; api->xPhraseNext(fts, &iter, &column, &offset)) {
+    for (; !list->presence_only && column >= 0; api->xPhraseNext(fts, &iter, &column, &offset)) {
         weighted += column < list->weight_count ? list->weights[column] : 1.0;
         n++;
     }
@@ -170,13 +181,18 @@ static void docket_topk(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_c
     if (!lists || !idf || !at || !heap) rc = SQLITE_NOMEM;
     else memset(lists, 0, (size_t)phrases * sizeof *lists);
 
-    int required = 0;
+    int required = 0, last_required = -1;
     for (int i = 0; rc == SQLITE_OK && i < phrases; i++) {
         lists[i].weights = weights;
         lists[i].weight_count = weight_count;
-        if (shape[i] == '+') required++;
+        lists[i].presence_only = shape[i] == '-';
+        if (shape[i] == '+') {
+            required++;
+            if (last_required >= 0) lists[i].required = &lists[last_required];
+            last_required = i;
+        }
         rc = api->xQueryPhrase(fts, i, &lists[i], doclist_add);
-        double hits = (double)lists[i].used;
+        double hits = (double)lists[i].rows;
         double value = log(((double)rows - hits + 0.5) / (hits + 0.5));
         idf[i] = value <= 0.0 ? 1e-6 : value;
         at[i] = 0;
