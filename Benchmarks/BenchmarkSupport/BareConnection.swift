@@ -18,6 +18,7 @@ public final class BareConnection {
         handle = db
         precondition(docket_register_norwegian_tokenizer(db) == SQLITE_OK, "cannot register the Norwegian tokenizer")
         precondition(docket_register_bm25(db) == SQLITE_OK, "cannot register docket_bm25")
+        precondition(docket_register_topk(db) == SQLITE_OK, "cannot register docket_topk")
     }
 
     deinit { sqlite3_close_v2(handle) }

@@ -1,8 +1,10 @@
 // Search benchmark: a synthetic archive of Norwegian agenda items (vocabulary and word frequencies
-// drawn from the real documents in ../shared/corpus), searched through Docket's store, beside the
-// same queries through the bare SQLite C API against a plain unicode61 FTS5 table (the ceiling).
+// drawn from the real documents in ../shared/corpus), searched through Docket's store (top-k in C,
+// docket_topk), beside the same queries through the bare SQLite C API (Docket's previous path: every
+// match ranked by docket_bm25 through SQL; a plain unicode61 FTS5 table with FTS5's bm25), and beside
+// real engines on the same rows: Xapian and Tantivy (scripts/search-peers.py, run from here).
 //
-//   swift run -c release SearchBenchmark [--items 200000] [--corpus ../shared/corpus] [--repeat 25] [--keep DIR]
+//   swift run -c release SearchBenchmark [--items 200000] [--corpus ../shared/corpus] [--repeat 25] [--keep DIR] [--no-peers]
 //
 // --keep DIR builds the archive into DIR and leaves it there; a later run with the same DIR searches
 // it again without rebuilding (the build is most of the run's time).
@@ -21,6 +23,7 @@ var itemCount = 200_000
 var corpusPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../../../shared/corpus").standardized.path
 var repetitions = 25
 var keptFolder: String?
+var runPeers = true
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
@@ -28,6 +31,7 @@ while let argument = arguments.next() {
     case "--corpus": corpusPath = arguments.next() ?? corpusPath
     case "--repeat": repetitions = Int(arguments.next() ?? "") ?? repetitions
     case "--keep": keptFolder = arguments.next()
+    case "--no-peers": runPeers = false
     default: print("unknown argument \(argument)"); exit(64)
     }
 }
@@ -155,6 +159,8 @@ let queries = ["vedtak", "budsjett", "møteplan", "ressurspool", "\"til orienter
 // BY rank sorts every match), and docket_bm25 (the same scores, as Docket ranks). And on Docket's own
 // index through a bare connection, so that the matches are the same and only Docket's layers differ.
 let docketIndex = BareConnection(path: storePath, flags: SQLITE_OPEN_READONLY)
+// The store reads through memory-mapped pages (Store.prepareConnection); the bare connections too.
+for connection in [docketIndex, plain] { sqlite3_exec(connection.handle, "PRAGMA mmap_size = 1073741824", nil, nil, nil) }
 let byDocketBM25 = """
     SELECT rowid FROM item_search WHERE item_search MATCH ?
     ORDER BY docket_bm25(item_search, 'item_search', 10.0, 1.0, 2.0, 5.0), rowid LIMIT 20
@@ -163,6 +169,9 @@ let detail = "SELECT title, snippet(item_search, -1, '«', '»', '…', 16) FROM
 let plainByRank = plain.prepare("SELECT rowid FROM item_search WHERE item_search MATCH ? ORDER BY rank LIMIT 20", persistent: true)
 let plainByDocketBM25 = plain.prepare(byDocketBM25, persistent: true)
 let plainDetail = plain.prepare(detail, persistent: true)
+let docketIndexTop = docketIndex.prepare("""
+    SELECT docket_topk(item_search, 'item_search', 20, ?, 10.0, 1.0, 2.0, 5.0) FROM item_search WHERE item_search MATCH ? LIMIT 1
+    """, persistent: true)
 let plainCount = plain.prepare("SELECT count(*) FROM item_search WHERE item_search MATCH ?", persistent: true)
 let docketCount = docketIndex.prepare("SELECT count(*) FROM item_search WHERE item_search MATCH ?", persistent: true)
 let docketIndexRanked = docketIndex.prepare(byDocketBM25, persistent: true)
@@ -189,38 +198,107 @@ let docketIndexDetail = docketIndex.prepare(detail, persistent: true)
     defer { sqlite3_reset(count) }
     return sqlite3_step(count) == SQLITE_ROW ? Int(sqlite3_column_int64(count, 0)) : 0
 }
+
+/// The best 20 rowids by docket_topk on Docket's index through the bare C API, then the snippets.
+@MainActor func bareTopK(_ expression: String, _ shape: String) -> [Int64] {
+    sqlite3_bind_text(docketIndexTop, 1, shape, -1, sqliteTransient)
+    sqlite3_bind_text(docketIndexTop, 2, expression, -1, sqliteTransient)
+    var ids: [Int64] = []
+    if sqlite3_step(docketIndexTop) == SQLITE_ROW, let blob = sqlite3_column_blob(docketIndexTop, 0) {
+        let count = Int(sqlite3_column_bytes(docketIndexTop, 0)) / 16
+        ids = (0..<count).map { blob.loadUnaligned(fromByteOffset: $0 * 16 + 8, as: Int64.self) }
+    }
+    sqlite3_reset(docketIndexTop)
+    for id in ids {
+        sqlite3_bind_text(docketIndexDetail, 1, expression, -1, sqliteTransient)
+        sqlite3_bind_int64(docketIndexDetail, 2, id)
+        if sqlite3_step(docketIndexDetail) == SQLITE_ROW {
+            _ = sqlite3_column_text(docketIndexDetail, 0)
+            _ = sqlite3_column_text(docketIndexDetail, 1)
+        }
+        sqlite3_reset(docketIndexDetail)
+    }
+    return ids
+}
+
+/// The best 20 rowids by docket_bm25 through SQL on Docket's index (Docket's previous path).
+@MainActor func bareSQLIDs(_ expression: String) -> [Int64] {
+    sqlite3_bind_text(docketIndexRanked, 1, expression, -1, sqliteTransient)
+    var ids: [Int64] = []
+    while sqlite3_step(docketIndexRanked) == SQLITE_ROW { ids.append(sqlite3_column_int64(docketIndexRanked, 0)) }
+    sqlite3_reset(docketIndexRanked)
+    return ids
+}
+
 @MainActor func plainMatches(_ expression: String) -> Int { matches(plainCount, expression) }
 
 func column(_ text: String, _ width: Int = 11) -> String { text.padding(toLength: width, withPad: " ", startingAt: 0) }
+
+// The peers, on the same rows (read from the plain table) and the same queries, in their own process.
+struct PeerQuery: Decodable { var matches: Int; var times: [Double] }
+struct PeerResult: Decodable { var build_s: Double?; var bytes: Int?; var queries: [String: PeerQuery]?; var error: String? }
+var peers: [String: PeerResult] = [:]
+let peerNames = ["xapian", "tantivy"]
+if runPeers {
+    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../../scripts/search-peers.py").standardized
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    let queriesJSON = String(decoding: try JSONEncoder().encode(queries), as: UTF8.self)
+    process.arguments = ["python3", script.path, "--rows", plainPath, "--dir", folder.path, "--repeat", "\(repetitions)", "--queries", queriesJSON]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let output = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    peers = (try? JSONDecoder().decode([String: PeerResult].self, from: output)) ?? [:]
+    for name in peerNames {
+        guard let peer = peers[name] else { print("peer \(name): no result"); continue }
+        if let error = peer.error { print("peer \(name): not run (\(error))"); continue }
+        print("peer \(name): index \(String(format: "%.1f", Double(peer.bytes ?? 0) / 1e6)) MB" +
+              (peer.build_s.map { String(format: ", built in %.1f s", $0) } ?? " (kept from an earlier run)"))
+    }
+}
+
 print("""
 
     Matches: rows each index finds (Docket's stems and compound parts find more than the plain table's
-    exact words, and every match is ranked). Times: p50 / p99 of \(repetitions) runs, best 20 with snippets.
+    exact words; Xapian's and Tantivy's Snowball stems in between). Times: p50 / p99 of \(repetitions) runs,
+    best 20 with snippets. Docket's store and the bare top-k rank with docket_topk (one C walk of each
+    phrase's doclist, a heap of 20, bounds); "SQL" ranks every match with docket_bm25 through SQL (the
+    path before docket_topk); the plain table ranks with FTS5's bm25 (ORDER BY rank).
 
-    \(column("", 24))\(column("matches", 14))\(column("Docket", 22))\(column("bare, Docket's index", 22))\(column("bare, plain table", 44))
-    \(column("query", 24))\(column("docket/plain", 14))\(column("docket_bm25", 22))\(column("docket_bm25", 22))\(column("docket_bm25", 22))\(column("FTS5 bm25 (rank)", 22))
+    \(column("query", 24))\(column("matches", 22))\(column("Docket (top-k)", 22))\(column("bare top-k", 22))\(column("bare SQL", 22))\(column("plain FTS5 bm25", 22))\(column("Xapian", 22))\(column("Tantivy", 22))
+    \(column("", 24))\(column("docket/plain/xapian", 22))
     """)
-var all: [[Double]] = Array(repeating: [], count: 4)
-func pair(_ times: [Double]) -> String { column(ms(percentile(times, 0.5)) + " / " + ms(percentile(times, 0.99)), 22) }
+var all: [[Double]] = Array(repeating: [], count: 6)
+func pair(_ times: [Double]) -> String { times.isEmpty ? column("-", 22) : column(ms(percentile(times, 0.5)) + " / " + ms(percentile(times, 0.99)), 22) }
+var mismatches: [String] = []
 for query in queries {
-    var times: [[Double]] = Array(repeating: [], count: 4)
-    let expression = SearchQuery(query)!.expression
+    var times: [[Double]] = Array(repeating: [], count: 6)
+    let parsed = SearchQuery(query)!
+    let expression = parsed.expression
     let docketMatches = matches(docketCount, expression)
+    // The top-k path finds what the SQL path finds: the same rows in the same order.
+    if let shape = parsed.shape, bareTopK(expression, shape) != bareSQLIDs(expression) { mismatches.append(query) }
     for _ in 0..<repetitions {
         times[0].append(try seconds {
             let hits = try store.search(query).count
             precondition(hits == min(20, docketMatches), "\(query) gave \(hits) hits of \(docketMatches) matches")
         })
-        times[1].append(seconds { bareSearch(docketIndexRanked, docketIndexDetail, expression) })
-        times[2].append(seconds { bareSearch(plainByDocketBM25, plainDetail, expression) })
+        if let shape = parsed.shape { times[1].append(seconds { _ = bareTopK(expression, shape) }) }
+        times[2].append(seconds { bareSearch(docketIndexRanked, docketIndexDetail, expression) })
         times[3].append(seconds { bareSearch(plainByRank, plainDetail, expression) })
     }
+    for (index, name) in peerNames.enumerated() { times[4 + index] = peers[name]?.queries?[query]?.times ?? [] }
     for index in all.indices { all[index] += times[index] }
-    print(column(query, 24) + column("\(docketMatches)/\(plainMatches(expression))", 14) + times.map(pair).joined())
+    let xapianMatches = peers["xapian"]?.queries?[query]?.matches.description ?? "-"
+    print(column(query, 24) + column("\(docketMatches)/\(plainMatches(expression))/\(xapianMatches)", 22) + times.map(pair).joined())
 }
-print(column("all queries", 38) + all.map(pair).joined())
-print("goals: p50 < 10 ms, p99 < 100 ms in-process")
-for statement in [plainByRank, plainByDocketBM25, plainDetail, plainCount, docketCount, docketIndexRanked, docketIndexDetail] { sqlite3_finalize(statement) }
+print(column("all queries", 46) + all.map(pair).joined())
+let ratios = [4, 5].map { all[$0].isEmpty ? "-" : String(format: "%.1f× / %.1f×", percentile(all[0], 0.5) / percentile(all[$0], 0.5), percentile(all[0], 0.99) / percentile(all[$0], 0.99)) }
+print("Docket against Xapian (p50 / p99): \(ratios[0]); against Tantivy: \(ratios[1]) (goal: within 2× of Xapian)")
+print(mismatches.isEmpty ? "top-k and SQL ranking agree on every query's best 20" : "top-k differs from the SQL ranking on: \(mismatches)")
+for statement in [plainByRank, plainByDocketBM25, plainDetail, plainCount, docketCount, docketIndexRanked, docketIndexDetail, docketIndexTop] { sqlite3_finalize(statement) }
 BareConnection(path: storePath).exec("PRAGMA wal_checkpoint(TRUNCATE)")
 
 // MARK: Whole process
@@ -228,7 +306,7 @@ BareConnection(path: storePath).exec("PRAGMA wal_checkpoint(TRUNCATE)")
 let docketBinary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "docket")
 if FileManager.default.isExecutableFile(atPath: docketBinary.path) {
     var wall: [Double] = []
-    for query in queries.prefix(5) {
+    for query in queries {
         for _ in 0..<3 {
             let process = Process()
             process.executableURL = docketBinary

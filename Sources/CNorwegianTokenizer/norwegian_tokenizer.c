@@ -12,6 +12,7 @@
 
 #include "nt_fts5.h"
 #include "nt_stem.h"
+#include "nt_variants.h"
 #include "nt_wordlist.h"
 
 /* The FTS5 extension API (fts5_api, fts5_tokenizer) is declared in sqlite3.h itself. */
@@ -343,7 +344,23 @@ typedef struct {
     char *pending_heap;
 } Cb;
 
-/* A query token: "#stem", and the bare stem when it is a surface form with that same stem. */
+int nt_variant_first(const char *s, size_t n) {
+    int lo = 0, hi = nt_variant_pair_count - 1, found = -1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        const char *key = nt_variant_pairs[mid][0];
+        int c = strncmp(key, s, n);
+        if (c == 0 && key[n] != 0) c = 1;
+        if (c < 0) lo = mid + 1;
+        else { if (c == 0) found = mid; hi = mid - 1; }
+    }
+    return found;
+}
+
+/* A query token: "#stem", and the bare stem when it is a surface form with that same stem, and
+ * "#variant" (and the bare variant, by the same rule) for each spelling variant of the stem (nt_variants.c: veg finds vei, fram finds frem),
+ * all colocated: one term that any of them matches. Documents are indexed as they are written;
+ * the variants live in the query alone, so a change of the table needs no rebuild of the index. */
 static int emit_query_token(Cb *cb, const char *t, int n, int s, int e) {
     char stem[NT_MAX_WORD + 2], stem2[NT_MAX_WORD + 1];
     if (!nt_is_word(t, (size_t)n)) return cb->xToken(cb->ctx, 0, t, n, s, e);
@@ -354,6 +371,20 @@ static int emit_query_token(Cb *cb, const char *t, int n, int s, int e) {
     size_t sl2 = nt_stem(cb->tok->stemmer, stem + 1, sl, stem2);
     if (sl2 == sl && memcmp(stem2, stem + 1, sl) == 0)
         rc = cb->xToken(cb->ctx, FTS5_TOKEN_COLOCATED, stem + 1, (int)sl, s, e);
+    for (int i = nt_variant_first(stem + 1, sl); rc == SQLITE_OK && i >= 0 && i < nt_variant_pair_count; i++) {
+        const char *key = nt_variant_pairs[i][0], *variant = nt_variant_pairs[i][1];
+        if (strncmp(key, stem + 1, sl) != 0 || key[sl] != 0) break;
+        size_t vl = strlen(variant);
+        if (vl > NT_MAX_WORD) continue;
+        char marked[NT_MAX_WORD + 2];
+        marked[0] = NT_MARK;
+        memcpy(marked + 1, variant, vl);
+        rc = cb->xToken(cb->ctx, FTS5_TOKEN_COLOCATED, marked, (int)vl + 1, s, e);
+        /* A document word equal to its stem is indexed bare ("veg"), as for the query word itself. */
+        size_t again = rc == SQLITE_OK ? nt_stem(cb->tok->stemmer, variant, vl, stem2) : 0;
+        if (rc == SQLITE_OK && again == vl && memcmp(stem2, variant, vl) == 0)
+            rc = cb->xToken(cb->ctx, FTS5_TOKEN_COLOCATED, variant, (int)vl, s, e);
+    }
     return rc;
 }
 

@@ -8,9 +8,13 @@ public struct SearchQuery: Hashable, Sendable {
     public let userText: String
     /// The FTS5 MATCH expression.
     public let expression: String
+    /// The expression's shape for the top-k ranking (docket_topk): one character per phrase, '+' for
+    /// a phrase every hit has (AND), '?' for one of several (OR), '-' for one no hit has (NOT); nil
+    /// for a shape that is not one of those (OR mixed with AND or NOT), which is ranked through SQL.
+    public let shape: String?
 
     /// The columns of Docket's search index, which `column:` may name.
-    public static let indexColumns: Set<String> = ["title", "case_text", "proposal", "decision"]
+    public static let indexColumns: Set<String> = ["title", "case_text", "proposal", "decision", "debate"]
 
     public init?(_ text: String, columns: Set<String> = SearchQuery.indexColumns) {
         userText = text
@@ -61,6 +65,27 @@ public struct SearchQuery: Hashable, Sendable {
         while let last = cleaned.last, ["AND", "OR", "NOT"].contains(last) { cleaned.removeLast() }
         guard !cleaned.isEmpty else { return nil }
         expression = cleaned.joined(separator: " ")
+        shape = SearchQuery.shape(of: cleaned)
+    }
+
+    /// FTS5 binds words side by side (implicit AND) tightest, then NOT, then AND, then OR. So without
+    /// OR, a phrase right after NOT is excluded and every other one required, as long as the
+    /// excluded phrase stands alone (`a NOT b c` is `a NOT (b c)`: not this shape); with OR only,
+    /// every phrase is one of several.
+    private static func shape(of parts: [String]) -> String? {
+        let operators = parts.filter { ["AND", "OR", "NOT"].contains($0) }
+        let terms = parts.count - operators.count
+        if operators.contains("OR") {
+            guard operators.allSatisfy({ $0 == "OR" }), operators.count == terms - 1 else { return nil }
+            return String(repeating: "?", count: terms)
+        }
+        var shape = ""
+        for (index, part) in parts.enumerated() where part != "AND" && part != "NOT" {
+            let negated = index > 0 && parts[index - 1] == "NOT"
+            if negated, index + 1 < parts.count, !["AND", "NOT"].contains(parts[index + 1]) { return nil }
+            shape.append(negated ? "-" : "+")
+        }
+        return shape
     }
 
     private enum Token { case word(String), phrase(String) }

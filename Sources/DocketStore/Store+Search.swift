@@ -16,13 +16,17 @@ public struct SearchFilter: Sendable {
     /// The public search: hits in their public form (``ItemFacts/publicForm(placeholder:)``), which
     /// leaves exempt items out, text and all, since a match would tell what their texts hold.
     public var isPublic = false
+    /// Only items where this person (by name, as the store knows people) made a proposal (named in the
+    /// debate), voted against, was disqualified (inhabil) or was present at the meeting.
+    public var person: String?
     public var limit = 20
 
     public init() {}
 
     /// Nothing but the words narrows the search: the index alone answers it.
-    var isUnfiltered: Bool {
+    public var isUnfiltered: Bool {
         body == nil && year == nil && from == nil && to == nil && kind == nil && outcome == nil && !changedOnly && !isPublic
+            && person == nil
     }
 }
 
@@ -43,27 +47,25 @@ public struct SearchHit: Codable, Hashable, Sendable {
 
 extension Store {
     /// How hits are ranked: bm25 with a word in the title weighing ten times one in the case text, the
-    /// decision five times, the proposal twice. `docket_bm25` gives FTS5's bm25 scores faster (see
+    /// decision five times, the proposal twice, the debate (the handling: proposals made in the meeting,
+    /// votes, remarks) once. `docket_bm25` gives FTS5's bm25 scores faster (see
     /// nt_rank.c); an explicit ORDER BY … LIMIT lets SQLite keep only the best rows while it ranks,
     /// where ORDER BY rank would sort every match.
-    static let ranking = "docket_bm25(item_search, 'item_search', 10.0, 1.0, 2.0, 5.0)"
+    static let weights = "10.0, 1.0, 2.0, 5.0, 1.0"
+    static let ranking = "docket_bm25(item_search, 'item_search', \(weights))"
 
     /// Finds items by Norwegian full text, best first (bm25: title 10, decision 5, proposal 2, case
-    /// text 1).
+    /// text 1, debate 1). Without words (an empty query) but with a filter, lists the items the filter
+    /// lets through, newest first (`docket search --outcome postponed --body X`); without either, nothing.
     ///
     /// Two steps, so that the costly parts run for the hits shown only: first the best rowids
     /// (from the index alone when nothing filters, else joined with the tables the filters need),
     /// then the details and snippet of each of those.
     public func search(_ text: String, filter: SearchFilter = SearchFilter()) throws -> [SearchHit] {
-        guard let query = SearchQuery(text) else { return [] }
-        let ranked: [(id: Int64, rank: Double)]
-        if filter.isUnfiltered {
-            ranked = try db.fetchAll("""
-                SELECT rowid, \(Self.ranking) AS score FROM item_search WHERE item_search MATCH ? ORDER BY score, rowid LIMIT ?
-                """, [query.expression, filter.limit]).map { (try $0.decode(at: 0), try $0.decode(at: 1)) }
-        } else {
-            ranked = try rankedWithFilters(query, filter)
+        guard let query = SearchQuery(text) else {
+            return filter.isUnfiltered ? [] : try listed(filter)
         }
+        let ranked = try self.ranked(query, filter)
         return try ranked.compactMap { id, rank in
             let row = try db.fetchOne("""
                 SELECT b.slug AS body, i.series, i.sequence, i.year, m.date AS meeting_date, i.title, i.is_exempt, i.public_title,
@@ -88,21 +90,76 @@ extension Store {
         }
     }
 
-    private func rankedWithFilters(_ query: SearchQuery, _ filter: SearchFilter) throws -> [(id: Int64, rank: Double)] {
+    /// The best rows by `docket_topk` (nt_topk.c): one walk of each phrase's doclist in C, a heap
+    /// of the best `limit`, and the real row length read only for rows whose score bound can still
+    /// enter it. The same scores and order as ranking every match with docket_bm25 through SQL.
+    func topRanked(_ query: SearchQuery, shape: String, limit: Int) throws -> [(id: Int64, rank: Double)] {
+        guard limit > 0, let blob = try db.fetchValue(Data.self, """
+            SELECT docket_topk(item_search, 'item_search', ?, ?, \(Self.weights)) FROM item_search WHERE item_search MATCH ? LIMIT 1
+            """, [limit, shape, query.expression]) else { return [] }
+        return blob.withUnsafeBytes { bytes in
+            (0..<bytes.count / 16).map { index in
+                (id: bytes.loadUnaligned(fromByteOffset: index * 16 + 8, as: Int64.self),
+                 rank: bytes.loadUnaligned(fromByteOffset: index * 16, as: Double.self))
+            }
+        }
+    }
+
+    /// The best rows for a query and filter: docket_topk where the query's shape allows (for a
+    /// filtered search, its best rows narrowed by the filter, when enough pass), else SQL.
+    func ranked(_ query: SearchQuery, _ filter: SearchFilter) throws -> [(id: Int64, rank: Double)] {
+        if filter.isUnfiltered, let shape = query.shape, let top = try? topRanked(query, shape: shape, limit: filter.limit) {
+            return top
+        } else if filter.isUnfiltered {
+            return try rankedBySQL(query, limit: filter.limit)
+        } else if let shape = query.shape, let top = try? topRanked(query, shape: shape, limit: Self.filteredDepth(filter.limit)),
+                  let kept = try keptByFilter(top, filter, depth: Self.filteredDepth(filter.limit)) {
+            return kept
+        } else {
+            return try rankedWithFilters(query, filter)
+        }
+    }
+
+    /// How deep the top-k goes for a filtered search before the filter is applied.
+    static func filteredDepth(_ limit: Int) -> Int { max(200, limit * 10) }
+
+    /// The best `depth` rows of the whole index, narrowed by the filter: exactly the filtered search's
+    /// best rows when at least `limit` of them pass (every row that passes and ranks above a kept row
+    /// is among the best `depth`), or when the index has no more than `depth` matches. nil when
+    /// too few pass: then the filtered search ranks through SQL.
+    private func keptByFilter(_ top: [(id: Int64, rank: Double)], _ filter: SearchFilter, depth: Int) throws -> [(id: Int64, rank: Double)]? {
+        var (clause, arguments) = try filterClause(filter)
+        arguments["ids"] = "[" + top.map { String($0.id) }.joined(separator: ",") + "]"
+        let allowed = Set(try db.fetchAll("""
+            SELECT i.id FROM agenda_item i
+            JOIN meeting m ON m.id = i.meeting_id
+            JOIN body b ON b.id = i.body_id
+            LEFT JOIN decision d ON d.item_id = i.id
+            WHERE i.id IN (SELECT value FROM json_each(:ids)) AND \(clause)
+            """, StatementArguments(named: arguments)).map { try $0.decode(at: 0, as: Int64.self) })
+        let kept = top.filter { allowed.contains($0.id) }
+        guard kept.count >= filter.limit || top.count < depth else { return nil }
+        return Array(kept.prefix(filter.limit))
+    }
+
+    /// The best rows through SQL: every match scored by docket_bm25, SQLite keeping the best.
+    func rankedBySQL(_ query: SearchQuery, limit: Int) throws -> [(id: Int64, rank: Double)] {
+        try db.fetchAll("""
+            SELECT rowid, \(Self.ranking) AS score FROM item_search WHERE item_search MATCH ? ORDER BY score, rowid LIMIT ?
+            """, [query.expression, limit]).map { (try $0.decode(at: 0), try $0.decode(at: 1)) }
+    }
+
+    /// The filters as SQL over `i` (agenda_item), `m` (meeting), `b` (body) and `d` (decision), with
+    /// their arguments; the same for a ranked search and a list.
+    private func filterClause(_ filter: SearchFilter) throws -> (sql: String, arguments: [String: (any DatabaseValueConvertible)?]) {
         var bodies: [String]?
         if let body = filter.body {
             bodies = filter.includeSubbodies ? try bodyTree(slug: body) : [try self.body(slug: body).slug]
         }
         let bodiesJSON = bodies.map { "[" + $0.map { "\"\($0)\"" }.joined(separator: ",") + "]" }
-        return try db.fetchAll("""
-            SELECT item_search.rowid, \(Self.ranking) AS score
-            FROM item_search
-            JOIN agenda_item i ON i.id = item_search.rowid
-            JOIN meeting m ON m.id = i.meeting_id
-            JOIN body b ON b.id = i.body_id
-            LEFT JOIN decision d ON d.item_id = i.id
-            WHERE item_search MATCH :query
-              AND (:bodies IS NULL OR b.slug IN (SELECT value FROM json_each(:bodies)))
+        let person = try filter.person.map { try personID(named: $0) }
+        return ("""
+              (:bodies IS NULL OR b.slug IN (SELECT value FROM json_each(:bodies)))
               AND (:year IS NULL OR i.year = :year)
               AND (:from IS NULL OR m.date >= :from)
               AND (:to IS NULL OR m.date <= :to)
@@ -110,11 +167,59 @@ extension Store {
               AND (:outcome IS NULL OR d.outcome = :outcome)
               AND (:changed = 0 OR (d.text IS NOT NULL AND d.text IS NOT coalesce(i.proposal, '')))
               AND (:public = 0 OR i.is_exempt = 0)
+              AND (:person IS NULL
+                   OR EXISTS (SELECT 1 FROM vote v WHERE v.item_id = i.id AND v.person_id = :person AND v.ballot = 'against')
+                   OR EXISTS (SELECT 1 FROM conflict_of_interest c WHERE c.item_id = i.id AND c.person_id = :person)
+                   OR EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = i.meeting_id AND a.person_id = :person
+                                                          AND a.status IN ('present', 'substitute'))
+                   OR instr(lower(coalesce(d.remarks, '')), lower((SELECT name FROM person WHERE id = :person))) > 0)
+            """, ["bodies": bodiesJSON, "year": filter.year, "from": filter.from, "to": filter.to, "kind": filter.kind,
+                  "outcome": filter.outcome, "changed": filter.changedOnly, "public": filter.isPublic, "person": person])
+    }
+
+    func rankedWithFilters(_ query: SearchQuery, _ filter: SearchFilter) throws -> [(id: Int64, rank: Double)] {
+        var (clause, arguments) = try filterClause(filter)
+        arguments["query"] = query.expression
+        arguments["limit"] = filter.limit
+        return try db.fetchAll("""
+            SELECT item_search.rowid, \(Self.ranking) AS score
+            FROM item_search
+            JOIN agenda_item i ON i.id = item_search.rowid
+            JOIN meeting m ON m.id = i.meeting_id
+            JOIN body b ON b.id = i.body_id
+            LEFT JOIN decision d ON d.item_id = i.id
+            WHERE item_search MATCH :query AND \(clause)
             ORDER BY score, item_search.rowid
             LIMIT :limit
-            """, ["query": query.expression, "bodies": bodiesJSON, "year": filter.year, "from": filter.from,
-                  "to": filter.to, "kind": filter.kind, "outcome": filter.outcome, "changed": filter.changedOnly,
-                  "public": filter.isPublic, "limit": filter.limit]).map { (try $0.decode(at: 0), try $0.decode(at: 1)) }
+            """, StatementArguments(named: arguments)).map { (try $0.decode(at: 0), try $0.decode(at: 1)) }
+    }
+
+    /// The items a filter lets through, newest meeting first, then the highest number first.
+    private func listed(_ filter: SearchFilter) throws -> [SearchHit] {
+        var (clause, arguments) = try filterClause(filter)
+        arguments["limit"] = filter.limit
+        return try db.fetchAll("""
+            SELECT b.slug AS body, i.series, i.sequence, i.year, m.date AS meeting_date, i.title, i.is_exempt, i.public_title,
+                   i.exemption_basis, d.outcome
+            FROM agenda_item i
+            JOIN meeting m ON m.id = i.meeting_id
+            JOIN body b ON b.id = i.body_id
+            LEFT JOIN decision d ON d.item_id = i.id
+            WHERE \(clause)
+            ORDER BY m.date DESC, i.year DESC, i.sequence DESC, i.id DESC
+            LIMIT :limit
+            """, StatementArguments(named: arguments)).compactMap { row in
+            let number = ItemNumber(series: row["series", as: String.self].flatMap(Series.init), sequence: try row.decode("sequence"),
+                                    year: try row.decode("year"))
+            let facts = ItemFacts(number: number, title: try row.decode("title"), isExempt: try row.decode("is_exempt"),
+                                  publicTitle: row["public_title", as: String.self], exemptionBasis: row["exemption_basis", as: String.self],
+                                  outcome: row["outcome", as: Outcome.self]).published(filter.isPublic)
+            // As in a search with words: the filter left exempt items out of a public list, and the
+            // one rule would show a withheld one's outcome to nobody.
+            guard !facts.isWithheld else { return nil }
+            return SearchHit(body: try row.decode("body"), number: facts.number, meetingDate: try row.decode("meeting_date"),
+                             title: facts.title, outcome: facts.outcome, snippet: "", rank: 0)
+        }
     }
 
     /// Rebuilds the search index with the tokenizer this binary registers, then merges it.

@@ -97,6 +97,13 @@ public final class Store {
         guard rankCode == SQLITE_OK else {
             throw SQLiteError(extendedCode: rankCode, message: "cannot register the search ranking function")
         }
+        let topCode = docket_register_topk(db.sqliteConnection)
+        guard topCode == SQLITE_OK else {
+            throw SQLiteError(extendedCode: topCode, message: "cannot register the search top-k function")
+        }
+        // Reads through memory-mapped pages instead of read() into SQLite's small page cache: a broad
+        // search reads megabytes of index, and the kernel's copies were a fifth of its time.
+        _ = try db.fetchAll("PRAGMA mmap_size = 1073741824")
     }
 
     /// The schema version of the open file.

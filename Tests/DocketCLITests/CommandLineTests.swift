@@ -200,6 +200,15 @@ import Testing
         #expect(exempt.stdout.contains("No items match."))
         let odd = try docket.run("search", "plan- og (byggesak")
         expectSuccess(odd)
+        // No words, filters only: the items they let through, newest first.
+        let listed = try docket.run("search", "--body", "styringsgruppen", "--year", "2024", "--json")
+        expectSuccess(listed)
+        let rows = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(rows.contains { $0["title"] as? String == "Møteplan 2025" })
+        let dates = rows.compactMap { $0["meetingDate"] as? String }
+        #expect(!dates.isEmpty && dates == dates.sorted(by: >))
+        let nothing = try docket.run("search")
+        #expect(nothing.status != 0 && nothing.stderr.contains("Give words to look for"))
         let story = try docket.run("show", "styringsgruppen 12/25")
         expectSuccess(story)
         #expect(story.stdout.contains("The case's path"))

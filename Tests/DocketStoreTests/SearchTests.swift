@@ -139,6 +139,115 @@ struct QuerySet: Decodable {
         try store.db.execute("INSERT INTO item_search (item_search) VALUES ('integrity-check')")
     }
 
+    /// docket_topk (one C walk per phrase, a heap, score bounds) gives the SQL path's best rows: the
+    /// same rows, the same order, the same scores, for every labelled query and for shapes of AND,
+    /// OR, NOT, phrases, prefixes and column filters, at several k, on an archive where many rows tie.
+    @Test func topKRankingEqualsRankingEveryMatch() throws {
+        let set = try QuerySet.load()
+        let (store, _) = try storeWithQuerySet()
+        let words = set.documents.flatMap { ($0.title + " " + $0.body).split(separator: " ").map(String.init) }
+        var random = SystemRandomNumberGenerator()
+        let meeting = try store.meetings().first!.reference
+        try store.write { _ in
+            for number in 0..<400 {
+                let title = (0..<Int.random(in: 2...6, using: &random)).map { _ in words.randomElement(using: &random)! }.joined(separator: " ")
+                let text = (0..<Int.random(in: 5...60, using: &random)).map { _ in words.randomElement(using: &random)! }.joined(separator: " ")
+                _ = try store.addItem(to: meeting, ItemDraft(title: title, kind: .decision, caseText: text, proposal: number % 3 == 0 ? title : nil))
+            }
+        }
+        let extra = ["vedtak", "budsjett OR økonomiplan OR velferdsteknologi", "høring NOT plan", "vedtak NOT budsjett NOT møte",
+                     "\"til orientering\"", "saksbeh*", "styringsgruppen AND referat", "title: budsjett", "title:møteplan OR vedtak",
+                     "kommunene samarbeid", "sak", "møte"]
+        var checked = 0
+        for text in set.queries.map(\.query) + extra {
+            guard let query = SearchQuery(text), let shape = query.shape else { continue }
+            for limit in [1, 3, 20, 1000] {
+                let top = try store.topRanked(query, shape: shape, limit: limit)
+                let all = try store.rankedBySQL(query, limit: limit)
+                #expect(top.map(\.id) == all.map(\.id), "\(text) k=\(limit)")
+                for (a, b) in zip(top, all) { #expect(abs(a.rank - b.rank) <= 1e-12 * max(1, abs(b.rank)), "\(text): \(a.rank) vs \(b.rank)") }
+            }
+            checked += 1
+        }
+        #expect(checked >= set.queries.count)
+        // Filtered: the top-k narrowed by the filter (or SQL, when too few pass) gives what ranking every
+        // match with the filter through SQL gives.
+        try store.db.execute("UPDATE agenda_item SET is_exempt = 1, exemption_basis = 'offl. § 13' WHERE id % 3 = 0")
+        try store.db.execute(script: "INSERT INTO decision (item_id, outcome) SELECT id, 'postponed' FROM agenda_item WHERE id % 7 = 0;")
+        for text in ["vedtak", "møte", "budsjett OR økonomiplan", "sak", "styringsgruppen AND referat"] {
+            let query = SearchQuery(text)!
+            for limit in [5, 20, 1000] {
+                var open = SearchFilter(); open.isPublic = true; open.limit = limit
+                var postponed = SearchFilter(); postponed.outcome = .postponed; postponed.limit = limit
+                for filter in [open, postponed] {
+                    #expect(try store.ranked(query, filter).map(\.id) == store.rankedWithFilters(query, filter).map(\.id), "\(text) k=\(limit)")
+                }
+            }
+        }
+        // Inside an open transaction, rows not yet committed are ranked too.
+        try store.write { _ in
+            _ = try store.addItem(to: meeting, ItemDraft(title: "Zebrakryssing zebrakryssing", kind: .decision))
+            let query = SearchQuery("zebrakryssing")!
+            #expect(try store.topRanked(query, shape: query.shape!, limit: 5).count == 1)
+        }
+    }
+
+    /// The handling (Behandling: proposals made in the meeting, the vote, remarks), kept as the
+    /// decision's remarks, is searched as the `debate` column and follows edits.
+    @Test func theDebateIsSearched() throws {
+        let store = try archive()
+        #expect(try references("skolebygg", in: store).isEmpty)
+        try store.recordDecision("styringsgruppen 1/20", DecisionDraft(text: "Vedtatt.", outcome: .adopted, tally: .counted(for: 4, against: 3, abstaining: 0),
+                                                                       remarks: "Torstein Lyng fremmet forslag om nytt skolebygg. Forslaget falt mot 3 stemmer."))
+        #expect(try references("skolebygg", in: store) == ["styringsgruppen 1/20"])
+        #expect(try references("debate: skolebygget", in: store) == ["styringsgruppen 1/20"])
+        #expect(try references("title: skolebygg", in: store).isEmpty)
+        try store.recordDecision("styringsgruppen 1/20", DecisionDraft(text: "Vedtatt.", outcome: .adopted, tally: .unanimous, remarks: "Enstemmig."))
+        #expect(try references("skolebygg", in: store).isEmpty)
+        #expect(try references("enstemmig", in: store) == ["styringsgruppen 1/20"])
+    }
+
+    /// No words, a filter: the items it lets through, newest first, as hits without a snippet; the
+    /// public list never shows an exempt item; no words and no filter: nothing.
+    @Test func filtersWithoutWordsListNewestFirst() throws {
+        let store = try archive()
+        try store.recordDecision("styringsgruppen 1/20", DecisionDraft(text: nil, outcome: .postponed, tally: nil))
+        try store.recordDecision("styringsgruppen 3/19", DecisionDraft(text: nil, outcome: .postponed, tally: nil))
+        let postponed = try store.search("", filter: { var f = SearchFilter(); f.outcome = .postponed; return f }())
+        #expect(postponed.map(\.reference) == ["styringsgruppen 1/20", "styringsgruppen 3/19"])
+        #expect(postponed.allSatisfy { $0.snippet.isEmpty && $0.outcome == .postponed })
+        let body = try store.search("  ", filter: { var f = SearchFilter(); f.body = "styringsgruppen"; return f }())
+        #expect(body.map(\.reference) == ["styringsgruppen 1/20", "styringsgruppen 3/19", "styringsgruppen 2/19", "styringsgruppen 1/19"])
+        let open = try store.search("", filter: { var f = SearchFilter(); f.outcome = .postponed; f.isPublic = true; return f }())
+        #expect(open.map(\.reference) == ["styringsgruppen 1/20"])
+        #expect(try store.search("").isEmpty)
+        #expect(try references("", { $0.year = 2019; $0.kind = .information }, in: store) == ["fg-helse 1/19"])
+    }
+
+    /// --person: items where the person voted against, was disqualified, was present, or is named
+    /// in the debate (made a proposal).
+    @Test func personFindsVotesConflictsAttendanceAndProposals() throws {
+        let store = try archive()
+        #expect(try references("", { $0.person = "Torstein Lyng" }, in: store).isEmpty)
+        let item = try store.db.fetchValue(Int64.self, "SELECT id FROM agenda_item WHERE title = 'Ressurspool'")!
+        let torstein = try store.db.fetchValue(Int64.self, "SELECT id FROM person WHERE name = 'Torstein Lyng'")!
+        let ingrid = try store.db.fetchValue(Int64.self, "SELECT id FROM person WHERE name = 'Ingrid Fjeld'")!
+        try store.db.execute("INSERT INTO vote (item_id, person_id, ballot) VALUES (?, ?, 'against')", [item, torstein])
+        #expect(try references("", { $0.person = "torstein lyng" }, in: store) == ["styringsgruppen 2/19"])
+        try store.db.execute("INSERT INTO vote (item_id, person_id, ballot) VALUES (?, ?, 'for')", [item, ingrid])
+        #expect(try references("", { $0.person = "Ingrid Fjeld" }, in: store).isEmpty)
+        let budget = try store.db.fetchValue(Int64.self, "SELECT id FROM agenda_item WHERE title = 'Budsjett 2021'")!
+        try store.db.execute("INSERT INTO conflict_of_interest (item_id, person_id, legal_basis) VALUES (?, ?, 'fvl. § 6')", [budget, ingrid])
+        #expect(try references("", { $0.person = "Ingrid Fjeld" }, in: store) == ["styringsgruppen 1/20"])
+        try store.recordDecision("styringsgruppen 1/19", DecisionDraft(text: "Tas til orientering.", outcome: .noted, tally: nil,
+                                                                       remarks: "Ingrid Fjeld foreslo at saken tas til orientering."))
+        #expect(try references("", { $0.person = "Ingrid Fjeld" }, in: store) == ["styringsgruppen 1/19", "styringsgruppen 1/20"])
+        try store.recordAttendance(meeting: "fg-helse@2019-05-02", present: ["Torstein Lyng"])
+        #expect(try references("", { $0.person = "Torstein Lyng" }, in: store) == ["fg-helse 1/19", "styringsgruppen 2/19"])
+        #expect(try references("velferdsteknologi", { $0.person = "Torstein Lyng" }, in: store) == ["fg-helse 1/19"])
+        #expect(throws: StoreError.self) { try store.search("", filter: { var f = SearchFilter(); f.person = "Nobody Known"; return f }()) }
+    }
+
     @Test func anyUserTextSearchesWithoutAnError() throws {
         let store = try archive()
         for text in ["plan- og byggesak", "\"", "AND", "budsjett)", "*", "NEAR(a b)", "^budsjett", "bud:sjett", "'; DROP TABLE body; --"] {

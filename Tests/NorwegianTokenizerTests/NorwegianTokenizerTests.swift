@@ -219,6 +219,31 @@ private func indexedQuerySet() throws -> (DB, QuerySet) {
         #expect(h == ["[Saksbehandlingstiden] for plan- og byggesaker har økt."])
     }
 
+    /// Spelling variants from the hunspell data (nt_variants.c, scripts/make-variants) are added to a
+    /// query word: bokmål and nynorsk forms find each other; different words stay apart.
+    @Test func spellingVariantsFindEachOther() throws {
+        let db = try DB()
+        try db.exec("CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'norwegian_v1')")
+        let texts = ["Vegen over fjellet er stengt.", "Veien til skolen er åpen.", "Saken ble lagt fram.", "Saken ble lagt frem.",
+                     "Avtalen mellom kommunene.", "Avtalen kommunene imellom.", "Vedtaket var enstemmig.", "Vedtaket var samrøystes.",
+                     "Fylkesvegen rustes opp.", "Framtidas skole.", "Vi bygger veg."]
+        for (i, text) in texts.enumerated() { try db.rows("INSERT INTO t(rowid, x) VALUES (?1, ?2)", [i + 1, text]) }
+        func ids(_ q: String) throws -> Set<String> { Set(try db.rows("SELECT rowid FROM t WHERE t MATCH ?1", [q])) }
+        #expect(try ids("veg") == ["1", "2", "9", "11"])
+        #expect(try ids("vei") == ["1", "2", "9", "11"])
+        #expect(try ids("veien") == ["1", "2", "9", "11"])
+        #expect(try ids("fylkesvei") == ["9"])
+        #expect(try ids("fram") == ["3", "4"])
+        #expect(try ids("frem") == ["3", "4"])
+        #expect(try ids("fremtid") == ["10"])
+        #expect(try ids("mellom") == ["5", "6"])
+        #expect(try ids("imellom") == ["5", "6"])
+        #expect(try ids("enstemmig") == ["7"], "enstemmig and samrøystes are different words")
+        #expect(try ids("samrøystes") == ["8"])
+        #expect(Set(db.tokens("veg", flags: QUERY).map(\.1)).isSuperset(of: ["#veg", "veg", "#vei", "vei", "#veien", "veien"]))
+        #expect(db.tokens("deg", flags: QUERY).map(\.1) == ["#deg", "deg"], "pronouns are not variants of each other")
+    }
+
     @Test func rejectsArguments() throws {
         let db = try DB()
         #expect(throws: (any Error).self) {

@@ -39,6 +39,15 @@ int docket_register_norwegian_tokenizer(sqlite3 *db);
 /// Its arguments: the table, the table's name in the main schema, then the column weights.
 int docket_register_bm25(sqlite3 *db);
 
+/// Registers the FTS5 auxiliary function docket_topk: the best k rows of a query by docket_bm25's
+/// scores, from one walk of each phrase's doclist (see nt_topk.c), called on the first match:
+///
+///     SELECT docket_topk(t, 't', 20, '++', 10.0, 1.0, 2.0, 5.0) FROM t WHERE t MATCH ? LIMIT 1
+///
+/// The shape has one character per phrase: '+' required (AND), '?' optional (OR), '-' excluded (NOT).
+/// Returns a blob of (double score, int64 rowid) pairs, best first.
+int docket_register_topk(sqlite3 *db);
+
 /// For tests and diagnostics: the tokens the tokenizer produces for text, one per line, each
 /// "position<TAB>token" (a colocated token repeats its position). flags: FTS5_TOKENIZE_DOCUMENT (4),
 /// FTS5_TOKENIZE_QUERY (1), FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX (3), FTS5_TOKENIZE_AUX (8).

@@ -4,20 +4,23 @@ import DocketStore
 
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Find items by Norwegian full text: titles, case texts, proposals and decisions.",
+        abstract: "Find items by Norwegian full text: titles, case texts, proposals, decisions and the debate.",
         discussion: """
             Words are matched the way a Norwegian reader would: 'vedtak' finds vedtaket and vedtakene, 'møte' finds \
             styringsgruppemøte, 'prinsipp' finds budsjettprinsipper. Also: "exact phrases", prefix* words, \
-            AND, OR, NOT in capitals, and title: (or case_text:, proposal:, decision:) before a word.
+            AND, OR, NOT in capitals, and title: (or case_text:, proposal:, decision:, debate:) before a word. \
+            Without words, lists the items the filters let through, newest first.
 
             Examples:
               docket search ressurspool --body styringsgruppen
               docket search '"felles anskaffelse" OR velferdsteknologi' --year 2025 --json
+              docket search --outcome postponed --body formannskap
+              docket search --person "Kari Nordmann" budsjett
             """)
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "What to look for.") var query: [String]
+    @Argument(help: "What to look for (none: list what the filters let through, newest first).") var query: [String] = []
     @Option(help: "Only this body's items.") var body: String?
     @Flag(help: "With --body: also the bodies that report to it.") var includeSubbodies = false
     @Option(help: "Only items numbered in this year.") var year: Int?
@@ -27,6 +30,7 @@ struct Search: ParsableCommand {
     @Option(help: "adopted, amended, rejected, postponed, withdrawn, referred or noted.") var outcome: Outcome?
     @Flag(help: "Only items whose decision differs from the proposal.") var changed = false
     @Flag(help: "Public search: items exempt from public access are left out entirely.") var `public` = false
+    @Option(help: "Only items where this person made a proposal, voted against, was disqualified or was present.") var person: String?
     @Option(help: "At most this many hits.") var limit = 20
 
     func run() throws {
@@ -40,13 +44,17 @@ struct Search: ParsableCommand {
         filter.outcome = outcome
         filter.changedOnly = changed
         filter.isPublic = `public`
+        filter.person = person
         filter.limit = limit
+        if query.joined().allSatisfy(\.isWhitespace) && filter.isUnfiltered {
+            throw ValidationError("Give words to look for, or a filter such as --body, --outcome or --person.")
+        }
         let hits = try store.openForReading().search(query.joined(separator: " "), filter: filter)
         if output.json { return try printJSON(hits) }
         if hits.isEmpty { return print("No items match.") }
         for hit in hits {
             print("\(hit.reference)  \(hit.meetingDate)  \(hit.title)" + (hit.outcome.map { "  [\($0.norwegian)]" } ?? ""))
-            print("    \(hit.snippet.replacingOccurrences(of: "\n", with: " "))")
+            if !hit.snippet.isEmpty { print("    \(hit.snippet.replacingOccurrences(of: "\n", with: " "))") }
         }
     }
 }
