@@ -75,11 +75,17 @@ let package = Package(
         ),
 
         // MARK: Reading old documents
+        // zlib, for the reader's own ZIP reading (raw deflate, bounded output).
+        .systemLibrary(
+            name: "CInflate",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "DocketReader",
             dependencies: [
                 "DocketModel",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "CInflate",
             ],
             exclude: ["README.md"],
             swiftSettings: strictSettings

@@ -59,7 +59,7 @@ public struct ReferenceScanner: Sendable {
                   let (year, end) = yearAfter(characters, from: index),
                   let (lead, leadStart) = leadBefore(characters, at: digitsStart) else { continue }
             let series = ReferenceScanner.seriesCodes.contains(lead) ? Series(lead) : nil
-            let number = ItemNumber(series: series ?? defaultSeries, sequence: sequence, year: year)
+            let number = ItemNumber(series: series, sequence: sequence, year: year).inSeries(defaultSeries)
             found.append(TextReference(text: String(characters[leadStart..<end]), number: number,
                                        namesAnotherBody: namesAnotherBody(before: String(characters[..<leadStart])[...]),
                                        offset: leadStart))
