@@ -136,6 +136,13 @@ let package = Package(
             path: "Benchmarks/ImportBenchmark"
         ),
 
+        // MARK: Tools (not tests): scripts/reader-fuzz.sh builds this with AddressSanitizer and runs it.
+        .executableTarget(
+            name: "ReaderFuzz",
+            dependencies: ["DocketReader", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tools/ReaderFuzz"
+        ),
+
         // MARK: Build tools
         .executableTarget(name: "EmbedFilesTool"),
         .plugin(

@@ -212,6 +212,34 @@ import Testing
         #expect(document.items.last?.decision == "Regnskapet godkjennes.")
     }
 
+    /// A page whose content stream is 40,000 bad operators: pdftotext writes megabytes of
+    /// complaints before its text. The reader waited for the text while pdftotext waited for room
+    /// to complain in: a hang, which the time limit turns into a failure.
+    @Test(.timeLimit(.minutes(1))) func aPDFThatMakesPdftotextComplainAtLengthDoesNotHang() throws {
+        guard PDFText.executable(named: "pdftotext") != nil else {
+            Issue.record("pdftotext is not installed (Debian package poppler-utils)")
+            return
+        }
+        let operators = (0..<40_000).map { "q Q zz\($0)\n" }.joined()
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+            "<< /Length \(operators.utf8.count) >>\nstream\n\(operators)\nendstream",
+        ]
+        var pdf = "%PDF-1.4\n"
+        var offsets: [Int] = []
+        for (index, object) in objects.enumerated() {
+            offsets.append(pdf.utf8.count)
+            pdf += "\(index + 1) 0 obj\n\(object)\nendobj\n"
+        }
+        let xref = pdf.utf8.count
+        pdf += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n" + offsets.map { String(format: "%010d 00000 n \n", $0) }.joined()
+        pdf += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        let document = try DocumentReader().read(data: Data(pdf.utf8), format: .pdf)
+        #expect(document.items.isEmpty)
+        #expect(document.warnings.contains { $0.code == .noItems })
+    }
+
     @Test func oldOfficeFilesAndBinaryDataAreClearErrors() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docket-reader-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
