@@ -151,6 +151,12 @@ import Testing
         #expect(!text.contains("var a"))
     }
 
+    @Test func aCommentNeverClosedHidesTheRestAsInABrowser() {
+        #expect(HTMLText.text(from: "<p>Møteprotokoll</p><!-- <p>Sak 1/26</p>") == "Møteprotokoll\n")
+        #expect(HTMLText.text(from: "<p>A</p><!-- x --><p>B</p><!-- y -->") == "A\nB\n")
+        #expect(HTMLText.text(from: "<p>A</p><!-- a > b --><p>B</p>") == "A\nB\n")
+    }
+
     @Test func minutesInHTMLReadIntoItems() throws {
         let html = """
         <h1>Møteprotokoll</h1><p>Formannskapet</p>

@@ -85,7 +85,7 @@ struct Seeds {
                 }
                 guard let kind, let data = try? Data(contentsOf: url), !data.isEmpty else { continue }
                 byKind[kind, default: []].append((url.lastPathComponent, [UInt8](data)))
-                if kind == .docx, let archive = try? Archive(data: data, accessMode: .read),
+                if kind == .docx, let archive = try? Archive(data: data, accessMode: .read, pathEncoding: nil),
                    let entry = archive["word/document.xml"] {
                     var xml = Data()
                     _ = try? archive.extract(entry) { xml.append($0) }
@@ -124,7 +124,8 @@ struct Mutator {
     mutating func int(_ range: Range<Int>) -> Int { range.isEmpty ? range.lowerBound : Int.random(in: range, using: &random) }
 
     /// A few random edits of `bytes`, using `tokens` and bytes from `others`.
-    mutating func mutate(_ bytes: [UInt8], tokens: [String], others: [[UInt8]]) -> [UInt8] {
+    mutating func mutate(_ bytes: [UInt8], tokens given: [String], others: [[UInt8]]) -> [UInt8] {
+        let tokens = given.isEmpty ? Self.badBytes.map { String(decoding: $0, as: UTF8.self) } + ["\u{0}"] : given
         var output = bytes
         let edits = 1 + int(0..<8)
         for _ in 0..<edits {
@@ -202,7 +203,7 @@ struct Mutator {
 }
 
 func zip(documentXML xml: [UInt8], method: CompressionMethod) -> [UInt8]? {
-    guard let archive = try? Archive(data: Data(), accessMode: .create) else { return nil }
+    guard let archive = try? Archive(data: Data(), accessMode: .create, pathEncoding: nil) else { return nil }
     let content = Data(xml)
     do {
         try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(content.count),
@@ -257,12 +258,13 @@ let started = Date()
 // One line per input (index, kind, outcome, seconds), appended, so a run resumed after a crash
 // still adds up: the script counts crashes and hangs from the inputs that have no line.
 let resultsURL = options.work.appendingPathComponent("results.tsv")
-if !FileManager.default.fileExists(atPath: resultsURL.path) { FileManager.default.createFile(atPath: resultsURL.path, contents: nil) }
+if !FileManager.default.fileExists(atPath: resultsURL.path) { _ = FileManager.default.createFile(atPath: resultsURL.path, contents: nil) }
 let results = try FileHandle(forWritingTo: resultsURL)
 results.seekToEndOfFile()
 
 for index in options.from..<options.count {
     // Each input is a function of (seed, index) alone, so a run resumes exactly where it stopped.
+    try Data("\(index)\n#\(index) (while mutating)\n".utf8).write(to: progress)
     var mutator = Mutator(random: SplitMix(state: options.seed &* 0x1_0000_0001 &+ UInt64(index)))
     let kind = Kind.allCases[index % Kind.allCases.count]
     let pool = seeds.byKind[kind, default: []]
