@@ -76,6 +76,10 @@ import Testing
         #expect(try docket.run("body", "add", "kommunestyret", "--name", "Kommunestyret", "--series", "PS").status == 0)
         let file = dir.path("protokoll.txt")
         try Data(Self.minutes.utf8).write(to: URL(fileURLWithPath: file))
+        // The dry run reports the numbers that would be stored.
+        let dryRun = try JSONSerialization.jsonObject(with: Data(try docket.run("import", file, "--dry-run", "--json").stdout.utf8)) as? [String: Any]
+        let read = ((dryRun?["documents"] as? [[String: Any]])?.first?["read"] as? [String: Any])?["items"] as? [[String: Any]] ?? []
+        #expect(read.compactMap { $0["number"] as? String } == ["PS 4/26", "PS 5/26"])
         let result = try docket.run("import", file)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("2 items (2 new, 0 merged), 2 decisions"), "\(result.stdout)")

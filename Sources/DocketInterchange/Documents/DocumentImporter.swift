@@ -98,6 +98,7 @@ public struct DocumentImporter {
         let body = try body(for: read, result: &result)
         // Bare numbers ("4/26") are in the body's series ("PS 4/26"), for items and decisions alike.
         let read = read.inSeries(body.defaultSeries)
+        if options.keepReadDocument { result.read = read }
         guard let date = read.meeting.date else {
             throw InterchangeError(file: fileName, message: "found no meeting date; expected one like '13. februar 2019' or '27.01.2026'")
         }
