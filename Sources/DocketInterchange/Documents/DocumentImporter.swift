@@ -167,9 +167,12 @@ public struct DocumentImporter {
         }
         if let body = try store.body(matching: name) { return body }
         let slug = try freeSlug(for: name)
+        // The new body's series is what a bare number means in it: none, when its own document
+        // writes bare numbers beside "RS 1/25" (they would otherwise all be read as RS).
         let series = Set(read.items.compactMap(\.number.series))
-        let body = try store.addBody(slug: slug, BodyDraft(name: name, kind: BodyKind(guessingFrom: name),
-                                                            defaultSeries: series.count == 1 ? series.first : (series.contains(.political) ? .political : nil)),
+        let writesBareNumbers = read.items.contains { $0.number.series == nil }
+        let defaultSeries = writesBareNumbers ? nil : series.count == 1 ? series.first : (series.contains(.political) ? .political : nil)
+        let body = try store.addBody(slug: slug, BodyDraft(name: name, kind: BodyKind(guessingFrom: name), defaultSeries: defaultSeries),
                                      standingItems: [])
         result.bodyCreated = body.slug
         return body
