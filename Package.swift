@@ -75,11 +75,17 @@ let package = Package(
         ),
 
         // MARK: Reading old documents
+        // zlib, for the reader's own ZIP reading (raw deflate, bounded output).
+        .systemLibrary(
+            name: "CInflate",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "DocketReader",
             dependencies: [
                 "DocketModel",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "CInflate",
             ],
             exclude: ["README.md"],
             swiftSettings: strictSettings
@@ -128,6 +134,13 @@ let package = Package(
             name: "ImportBenchmark",
             dependencies: ["BenchmarkSupport", "DocketInterchange", "DocketDocuments", "DocketStore", "DocketModel", "SQLite", "CSQLite"],
             path: "Benchmarks/ImportBenchmark"
+        ),
+
+        // MARK: Tools (not tests): scripts/reader-fuzz.sh builds this with AddressSanitizer and runs it.
+        .executableTarget(
+            name: "ReaderFuzz",
+            dependencies: ["DocketReader", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tools/ReaderFuzz"
         ),
 
         // MARK: Build tools

@@ -24,9 +24,17 @@ public struct ItemNumber: Hashable, Sendable, Comparable {
     /// Reads any spelling found in documents: `08/19`, `8/2019`, `Sak 8/19`, `sak 08/19`, `PS 8/19`,
     /// `RS 2/2026`, `Sak 8-2019`. A number without series takes `defaultSeries` (the body's own).
     public init?(tolerant text: String, defaultSeries: Series? = nil) {
-        guard var parsed = ItemNumber.parse(text, strict: false) else { return nil }
-        if parsed.series == nil { parsed.series = defaultSeries }
-        self = parsed
+        guard let parsed = ItemNumber.parse(text, strict: false) else { return nil }
+        self = parsed.inSeries(defaultSeries)
+    }
+
+    /// The series rule, in one place: a number written without a series ("4/26") is in the body's
+    /// own series (``Series`` given as the body's default), so in a body that numbers "PS 4/26" the
+    /// two name one item. A number that gives its series keeps it; a body without one keeps "4/26".
+    /// The store's references, the reference scanner and the document importer all read numbers so.
+    public func inSeries(_ defaultSeries: Series?) -> ItemNumber {
+        guard series == nil, let defaultSeries else { return self }
+        return ItemNumber(series: defaultSeries, sequence: sequence, year: year)
     }
 
     /// Two-digit years below 70 are this century; documents from before 1970 write four digits.

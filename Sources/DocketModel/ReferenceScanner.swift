@@ -59,9 +59,9 @@ public struct ReferenceScanner: Sendable {
                   let (year, end) = yearAfter(characters, from: index),
                   let (lead, leadStart) = leadBefore(characters, at: digitsStart) else { continue }
             let series = ReferenceScanner.seriesCodes.contains(lead) ? Series(lead) : nil
-            let number = ItemNumber(series: series ?? defaultSeries, sequence: sequence, year: year)
+            let number = ItemNumber(series: series, sequence: sequence, year: year).inSeries(defaultSeries)
             found.append(TextReference(text: String(characters[leadStart..<end]), number: number,
-                                       namesAnotherBody: namesAnotherBody(before: String(characters[..<leadStart])[...]),
+                                       namesAnotherBody: namesAnotherBody(before: lookBack(characters, from: leadStart)),
                                        offset: leadStart))
             index = end
         }
@@ -107,6 +107,22 @@ public struct ReferenceScanner: Sendable {
         while index > 0, characters[index - 1].isLetter { index -= 1 }
         guard wordEnd > index else { return nil }
         return (String(characters[index..<wordEnd]), index)
+    }
+
+    /// How far back, in characters, a reference's sentence is read: eight words fit many times over.
+    static let lookBackLimit = 400
+
+    /// The text before a reference that ``namesAnotherBody(before:)`` weighs: at most
+    /// ``lookBackLimit`` characters, starting at a word. Bounded so that a long text with many
+    /// references is scanned in linear time (copying everything before each reference was quadratic:
+    /// a 2 MB case text took half a minute).
+    private func lookBack(_ characters: [Character], from end: Int) -> Substring {
+        var start = max(0, end - ReferenceScanner.lookBackLimit)
+        if start > 0 {
+            // Do not begin inside a word: its tail could pass for a body's name.
+            while start < end, characters[start - 1].isLetter { start += 1 }
+        }
+        return String(characters[start..<end])[...]
     }
 
     /// Looks back over the same sentence, at most eight words, for a body named as another's.

@@ -14,16 +14,14 @@ public struct DocumentReader: Sendable {
 
     /// Reads a file; the format follows from its extension (`.docx`, `.pdf`, `.html`, anything else as text).
     public func read(fileAt url: URL) throws -> ReadDocument {
-        let (text, encoding) = try DocumentSource.text(ofFile: url)
-        var document = read(text: text, encoding: encoding)
+        var document = read(try DocumentSource.text(ofFile: url))
         document.sourceFormat = DocumentFormat(fileExtension: url.pathExtension)
         return document
     }
 
     /// Reads a document's bytes in the given format.
     public func read(data: Data, format: DocumentFormat) throws -> ReadDocument {
-        let (text, encoding) = try DocumentSource.text(of: data, format: format)
-        var document = read(text: text, encoding: encoding)
+        var document = read(try DocumentSource.text(of: data, format: format))
         document.sourceFormat = format
         return document
     }
@@ -32,6 +30,27 @@ public struct DocumentReader: Sendable {
     public func read(text: String) -> ReadDocument {
         read(text: text, encoding: nil)
     }
+
+    /// Reads decoded text, warning of every byte the decoding had to replace.
+    func read(_ decoded: DecodedText) -> ReadDocument {
+        var document = read(text: decoded.text, encoding: decoded.encoding)
+        let shown = decoded.replaced.prefix(Self.replacedBytesWarned)
+        for replaced in shown {
+            document.warnings.append(ReadWarning(.invalidUTF8, line: replaced.line,
+                "Byten 0x\(String(replaced.byte, radix: 16, uppercase: true)) på linje \(replaced.line) i filen er ikke gyldig UTF-8; den er erstattet med «\u{FFFD}»."))
+        }
+        if decoded.replaced.count > shown.count {
+            document.warnings.append(ReadWarning(.invalidUTF8, line: decoded.replaced[shown.count].line,
+                "\(decoded.replaced.count - shown.count) bytes til er ikke gyldig UTF-8 og er erstattet med «\u{FFFD}»."))
+        }
+        if !decoded.replaced.isEmpty {
+            document.warnings.sort { ($0.line ?? 0) < ($1.line ?? 0) }
+        }
+        return document
+    }
+
+    /// Bytes warned of one by one; beyond this, one warning counts the rest.
+    static let replacedBytesWarned = 20
 
     func read(text: String, encoding: SourceEncoding?) -> ReadDocument {
         let lines = Normaliser.normalise(text)

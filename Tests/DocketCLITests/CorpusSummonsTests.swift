@@ -6,8 +6,10 @@ import Testing
 @Suite(.serialized) struct CorpusSummonsTests {
     static let expectedFile = DocketProcess.packageRoot.appending(path: "../shared/corpus/expected/004_ba49fa2217c6f01c.json").standardized
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: expectedFile.path), "../shared/corpus is not beside the project"))
+    @Test
     func theSummonsCarriesEveryElementOfTheRealDocumentInOrder() throws {
+        try #require(FileManager.default.fileExists(atPath: Self.expectedFile.path),
+                     "no corpus file at \(Self.expectedFile.path): this test needs ../shared/corpus beside the project")
         let dir = try TemporaryDirectory()
         let docket = DocketProcess(database: dir.path("digi.sqlite"))
         func run(_ arguments: String...) throws {

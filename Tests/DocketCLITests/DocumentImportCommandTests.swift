@@ -16,8 +16,10 @@ import Testing
         try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: corpus.path), "../shared/corpus is not beside the project"))
+    @Test
     func aDryRunOfTheCorpusSummonsYieldsItsExpectedItemsAndWarningsAndStoresNothing() throws {
+        try #require(FileManager.default.fileExists(atPath: Self.corpus.path),
+                     "no corpus at \(Self.corpus.path): this test needs ../shared/corpus beside the project")
         #expect(try docket.run("init").status == 0)
         let before = try databaseBytes(docket.database)
         let summons = Self.corpus.appending(path: "seeds/004_ba49fa2217c6f01c.txt").path

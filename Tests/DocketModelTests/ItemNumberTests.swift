@@ -24,6 +24,16 @@ import DocketModel
         #expect(number.year == year)
     }
 
+    /// The one series rule: a bare number is in the body's series; a given series is kept.
+    @Test func aBareNumberIsInTheBodysSeries() {
+        let bare = ItemNumber(series: nil, sequence: 4, year: 2026)
+        #expect(bare.inSeries(.political) == ItemNumber(series: .political, sequence: 4, year: 2026))
+        #expect(bare.inSeries(nil) == bare)
+        let reported = ItemNumber(series: .reported, sequence: 4, year: 2026)
+        #expect(reported.inSeries(.political) == reported)
+        #expect(ItemNumber(tolerant: "4/26", defaultSeries: .political) == bare.inSeries(.political))
+    }
+
     @Test func writesTheCanonicalSpelling() {
         #expect(ItemNumber(tolerant: "sak 08/2019")?.description == "8/19")
         #expect(ItemNumber(tolerant: "ps 1/2026")?.description == "PS 1/26")

@@ -35,6 +35,22 @@ import DocketModel
         #expect(scanner.references(in: "Styringsgruppen behandlet sak 12/19.").first?.namesAnotherBody == false)
     }
 
+    /// A long text full of references (a case text that repeats itself): each reference is weighed
+    /// by its own sentence alone, however much text comes before it.
+    @Test func eachReferenceInALongTextWeighsOnlyItsOwnSentence() {
+        let scanner = ReferenceScanner(ownNames: ["styringsgruppen"])
+        let paragraph = "I deres styringsgruppe sak 01 – 2019 ble drøftet. Se sak 3/19 om budsjettet. "
+        let references = scanner.references(in: String(repeating: paragraph, count: 2_000))
+        #expect(references.count == 4_000)
+        #expect(references.enumerated().allSatisfy { index, reference in reference.namesAnotherBody == index.isMultiple(of: 2) })
+        #expect(references.map(\.number.description).prefix(2) == ["1/19", "3/19"])
+
+        // A sentence that runs on without a full stop: only its last words count.
+        let longSentence = String(repeating: "og videre ", count: 1_000)
+        #expect(scanner.references(in: "Kommunestyret, " + longSentence + "jf. sak 12/19").first?.namesAnotherBody == false)
+        #expect(scanner.references(in: longSentence + "i kommunestyret sak 12/19").first?.namesAnotherBody == true)
+    }
+
     @Test func theBodysSeriesAppliesToBareNumbers() {
         let council = ReferenceScanner(ownNames: ["kommunestyret"], defaultSeries: .political)
         #expect(council.references(in: "jf. sak 12/19").first?.number.description == "PS 12/19")

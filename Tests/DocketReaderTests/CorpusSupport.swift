@@ -1,5 +1,6 @@
 import DocketReader
 import Foundation
+import Testing
 
 /// Where the shared corpus lives: `../shared/corpus` from the project's root, found from this file.
 enum Corpus {
@@ -7,12 +8,14 @@ enum Corpus {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("shared/corpus")
 
-    /// The corpus folder, or nil (with the reason printed) when this checkout has none.
-    static func folder(_ name: String) -> URL? {
+    /// The corpus folder, or nil when this checkout has none — which fails the calling test: a corpus
+    /// test that passed without its corpus would claim figures it never measured.
+    static func folder(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) -> URL? {
         let url = root.appendingPathComponent(name)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            print("SKIPPED: no corpus at \(url.path); the corpus tests need ../shared/corpus beside the project")
+            Issue.record("no corpus folder at \(url.path): the corpus tests need ../shared/corpus beside the project (checked out as /work/shared/corpus)",
+                         sourceLocation: sourceLocation)
             return nil
         }
         return url

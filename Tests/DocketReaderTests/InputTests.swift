@@ -8,22 +8,55 @@ import Testing
     @Test func windows1252BytesAreDetectedAndDecoded() {
         // "Møte – «Sak 8/19»" in Windows-1252: ø = F8, en dash = 96, « = AB, » = BB.
         let bytes: [UInt8] = [0x4D, 0xF8, 0x74, 0x65, 0x20, 0x96, 0x20, 0xAB, 0x53, 0x61, 0x6B, 0x20, 0x38, 0x2F, 0x31, 0x39, 0xBB]
-        let (text, encoding) = TextDecoding.decode(Data(bytes))
+        let decoded = TextDecoding.decode(Data(bytes))
+        let (text, encoding) = (decoded.text, decoded.encoding)
         #expect(encoding == .windows1252)
         #expect(text == "Møte – «Sak 8/19»")
     }
 
     @Test func latin1WithoutWindowsRangeIsLatin1() {
         let bytes: [UInt8] = [0x6B, 0x6F, 0x6D, 0x6D, 0x75, 0x6E, 0x65, 0x64, 0x69, 0x72, 0x65, 0x6B, 0x74, 0xF8, 0x72, 0x20, 0xC6, 0xD8, 0xC5]
-        let (text, encoding) = TextDecoding.decode(Data(bytes))
+        let decoded = TextDecoding.decode(Data(bytes))
+        let (text, encoding) = (decoded.text, decoded.encoding)
         #expect(encoding == .latin1)
         #expect(text == "kommunedirektør ÆØÅ")
     }
 
     @Test func utf8WithBOMIsUTF8() {
-        let (text, encoding) = TextDecoding.decode(Data([0xEF, 0xBB, 0xBF] + Array("Vedtak: enstemmig".utf8)))
+        let decoded = TextDecoding.decode(Data([0xEF, 0xBB, 0xBF] + Array("Vedtak: enstemmig".utf8)))
+        let (text, encoding) = (decoded.text, decoded.encoding)
         #expect(encoding == .utf8)
         #expect(text == "Vedtak: enstemmig")
+    }
+
+    /// One stray byte in a UTF-8 file is that byte's problem, not the whole file's: the letters stay
+    /// letters (no "mÃ¸te"), the byte becomes U+FFFD and a warning names its line.
+    @Test func aStrayByteInUTF8IsReplacedAndWarnedWithItsLine() throws {
+        let text = "Møteprotokoll\nKommunestyret\nMøtedato: 13.05.2026\n\nPS 38/26 Tertialrapport for året\nVedtak\nRapporten tas til orientering.\n"
+        var bytes = Array(text.utf8)
+        let lineFive = try #require(bytes.indices.first { bytes[$0...].starts(with: Array("Tertial".utf8)) })
+        bytes.insert(0xFF, at: lineFive)
+        let decoded = TextDecoding.decode(Data(bytes))
+        #expect(decoded.encoding == .utf8)
+        #expect(decoded.text == text.replacingOccurrences(of: "Tertial", with: "\u{FFFD}Tertial"))
+        #expect(decoded.replaced == [DecodedText.ReplacedByte(line: 5, byte: 0xFF)])
+
+        let document = try DocumentReader().read(data: Data(bytes), format: .text)
+        #expect(document.sourceEncoding == "utf-8")
+        #expect(document.body == "Kommunestyret")
+        #expect(!document.warnings.contains { $0.code == .legacyEncoding })
+        let warning = try #require(document.warnings.first { $0.code == .invalidUTF8 })
+        #expect(warning.line == 5)
+        #expect(warning.message.contains("0xFF på linje 5"))
+    }
+
+    @Test func manyStrayBytesAreWarnedOfOneByOneThenCounted() throws {
+        let line = Array("Møte i Styret, sak 1/26\n".utf8)
+        let bytes = (0..<30).flatMap { _ in [UInt8(0xFF)] + line }
+        let document = try DocumentReader().read(data: Data(bytes), format: .text)
+        let warnings = document.warnings.filter { $0.code == .invalidUTF8 }
+        #expect(warnings.count == DocumentReader.replacedBytesWarned + 1)
+        #expect(warnings.last?.message.hasPrefix("10 bytes til") == true)
     }
 
     @Test func aLegacyFileReadsWithAWarning() throws {
@@ -118,6 +151,12 @@ import Testing
         #expect(!text.contains("var a"))
     }
 
+    @Test func aCommentNeverClosedHidesTheRestAsInABrowser() {
+        #expect(HTMLText.text(from: "<p>Møteprotokoll</p><!-- <p>Sak 1/26</p>") == "Møteprotokoll\n")
+        #expect(HTMLText.text(from: "<p>A</p><!-- x --><p>B</p><!-- y -->") == "A\nB\n")
+        #expect(HTMLText.text(from: "<p>A</p><!-- a > b --><p>B</p>") == "A\nB\n")
+    }
+
     @Test func minutesInHTMLReadIntoItems() throws {
         let html = """
         <h1>Møteprotokoll</h1><p>Formannskapet</p>
@@ -177,6 +216,34 @@ import Testing
         #expect(document.items.first?.decision == "Rapporten tas til orientering.")
         #expect(document.items.first?.vote?.unanimous == true)
         #expect(document.items.last?.decision == "Regnskapet godkjennes.")
+    }
+
+    /// A page whose content stream is 40,000 bad operators: pdftotext writes megabytes of
+    /// complaints before its text. The reader waited for the text while pdftotext waited for room
+    /// to complain in: a hang, which the time limit turns into a failure.
+    @Test(.timeLimit(.minutes(1))) func aPDFThatMakesPdftotextComplainAtLengthDoesNotHang() throws {
+        guard PDFText.executable(named: "pdftotext") != nil else {
+            Issue.record("pdftotext is not installed (Debian package poppler-utils)")
+            return
+        }
+        let operators = (0..<40_000).map { "q Q zz\($0)\n" }.joined()
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+            "<< /Length \(operators.utf8.count) >>\nstream\n\(operators)\nendstream",
+        ]
+        var pdf = "%PDF-1.4\n"
+        var offsets: [Int] = []
+        for (index, object) in objects.enumerated() {
+            offsets.append(pdf.utf8.count)
+            pdf += "\(index + 1) 0 obj\n\(object)\nendobj\n"
+        }
+        let xref = pdf.utf8.count
+        pdf += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n" + offsets.map { String(format: "%010d 00000 n \n", $0) }.joined()
+        pdf += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        let document = try DocumentReader().read(data: Data(pdf.utf8), format: .pdf)
+        #expect(document.items.isEmpty)
+        #expect(document.warnings.contains { $0.code == .noItems })
     }
 
     @Test func oldOfficeFilesAndBinaryDataAreClearErrors() throws {

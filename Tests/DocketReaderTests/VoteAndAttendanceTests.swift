@@ -53,6 +53,34 @@ import Testing
     }
 }
 
+/// A member list pasted many times over (a fuzzed input, or a careless copy): still one statement
+/// and one vote with every voter, read in linear time (the figures are measured by hand).
+@Suite struct LongVoteListTests {
+    @Test func aMemberListOverAThousandLinesIsOneVote() throws {
+        var lines = ["For forslaget stemte 2003: Anne Høgsnes (AP), Daniel Folladal (AP),"]
+        lines += Array(repeating: "Kari Nordmann (SP), Ola Nordmann (SP),", count: 1_000)
+        lines += ["Elin Agdestein (H).", "Imot forslaget stemte 1: Lars Sandlund (SP).", "Dermed ble innstillingen vedtatt."]
+        let fields = ItemBlockReader.read(lines.joined(separator: "\n").sourceLines())
+        #expect(fields.votes.count == 1)
+        let vote = try #require(fields.votes.first)
+        #expect(vote.votesFor == 2003)
+        #expect(vote.votersFor.count == 2003)
+        #expect(vote.votersFor.last == ReadVoter(name: "Elin Agdestein", party: "H"))
+        #expect(vote.votersAgainst.map(\.name) == ["Lars Sandlund"])
+        #expect(vote.adopted == true)
+    }
+
+    @Test func anOpenParenthesisKeepsAStatementGoingUntilItCloses() {
+        var statement = VoteReader.Statement("Forslaget falt mot 4 stemmer (Line Hammer (AP),")
+        #expect(statement.continues(with: "Lisbeth Melhus (UAVH),"))
+        statement.append("Lisbeth Melhus (UAVH),")
+        #expect(statement.continues(with: "Per Olsen (H))."))
+        statement.append("Per Olsen (H)).")
+        #expect(!statement.continues(with: "Saken ble deretter avsluttet."))
+        #expect(statement.text == "Forslaget falt mot 4 stemmer (Line Hammer (AP), Lisbeth Melhus (UAVH), Per Olsen (H)).")
+    }
+}
+
 @Suite struct AttendanceReaderTests {
     static func lines(_ text: String) -> [SourceLine] { text.sourceLines() }
 

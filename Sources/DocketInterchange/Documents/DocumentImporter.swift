@@ -112,6 +112,9 @@ public struct DocumentImporter {
 
     private func save(_ read: ReadDocument, data: Data, digest: String, fileName: String, into result: inout DocumentImport) throws {
         let body = try body(for: read, result: &result)
+        // Bare numbers ("4/26") are in the body's series ("PS 4/26"), for items and decisions alike.
+        let read = read.inSeries(body.defaultSeries)
+        if options.keepReadDocument { result.read = read }
         guard let date = read.meeting.date else {
             throw InterchangeError(file: fileName, message: "found no meeting date; expected one like '13. februar 2019' or '27.01.2026'")
         }
@@ -226,9 +229,12 @@ public struct DocumentImporter {
         }
         if let body = try store.body(matching: name) { return body }
         let slug = try freeSlug(for: name)
+        // The new body's series is what a bare number means in it: none, when its own document
+        // writes bare numbers beside "RS 1/25" (they would otherwise all be read as RS).
         let series = Set(read.items.compactMap(\.number.series))
-        let body = try store.addBody(slug: slug, BodyDraft(name: name, kind: BodyKind(guessingFrom: name),
-                                                            defaultSeries: series.count == 1 ? series.first : (series.contains(.political) ? .political : nil)),
+        let writesBareNumbers = read.items.contains { $0.number.series == nil }
+        let defaultSeries = writesBareNumbers ? nil : series.count == 1 ? series.first : (series.contains(.political) ? .political : nil)
+        let body = try store.addBody(slug: slug, BodyDraft(name: name, kind: BodyKind(guessingFrom: name), defaultSeries: defaultSeries),
                                      standingItems: [])
         result.bodyCreated = body.slug
         return body

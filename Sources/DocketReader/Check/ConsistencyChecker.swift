@@ -101,13 +101,14 @@ enum ConsistencyChecker {
         let own = Set(document.items.map(\.number))
         let ownLoose = Set(document.items.map { ItemAssembler.Key($0.number) })
         let years = Set(document.items.map(\.number.year))
+        var itemsBySequenceAndYear: [[Int]: Int] = [:]
+        for item in document.items { itemsBySequenceAndYear[[item.number.sequence, item.number.year], default: 0] += 1 }
         for index in document.references.indices {
             let number = document.references[index].number
             let loose = ItemAssembler.Key(number)
             if document.references[index].namesAnotherBody { continue }
             // Without a series ("sak 12/19", "Saksnr.: 12/19") the number names the one item of that sequence and year.
-            let seriesLess = number.series == nil
-                && document.items.filter { $0.number.sequence == number.sequence && $0.number.year == number.year }.count == 1
+            let seriesLess = number.series == nil && itemsBySequenceAndYear[[number.sequence, number.year]] == 1
             if own.contains(number) || (ownLoose.contains(loose) && years.contains(number.year)) || seriesLess {
                 document.references[index].isItemOfThisDocument = true
             }
@@ -117,14 +118,21 @@ enum ConsistencyChecker {
     /// A number of this meeting's year and series, inside the range of its items, but only in running text:
     /// perhaps an item the reader missed. It stays a reference; the warning makes sure it is seen.
     static func checkNumbersOnlyInText(_ document: ReadDocument, warnings: inout [ReadWarning]) {
-        let bySeries = Dictionary(grouping: document.items, by: { $0.number.series?.code ?? "" })
+        // Per series: its items' years and the range of their sequence numbers, found once.
+        var bySeries: [String: (years: Set<Int>, low: Int, high: Int)] = [:]
+        for item in document.items {
+            let code = item.number.series?.code ?? ""
+            var entry = bySeries[code] ?? ([], item.number.sequence, item.number.sequence)
+            entry.years.insert(item.number.year)
+            entry.low = min(entry.low, item.number.sequence)
+            entry.high = max(entry.high, item.number.sequence)
+            bySeries[code] = entry
+        }
         var warned = Set<ItemNumber>()
         for reference in document.references where !reference.isItemOfThisDocument && !reference.namesAnotherBody {
             let number = reference.number
-            guard let items = bySeries[number.series?.code ?? ""],
-                  items.contains(where: { $0.number.year == number.year }),
-                  let low = items.map(\.number.sequence).min(), let high = items.map(\.number.sequence).max(),
-                  (low...high).contains(number.sequence), warned.insert(number).inserted else { continue }
+            guard let series = bySeries[number.series?.code ?? ""], series.years.contains(number.year),
+                  (series.low...series.high).contains(number.sequence), warned.insert(number).inserted else { continue }
             warnings.append(ReadWarning(.numberOnlyInText, line: reference.line, item: number,
                 "«\(reference.raw)» ligner et saksnummer i dette møtet, men saken finnes bare i løpende tekst."))
         }

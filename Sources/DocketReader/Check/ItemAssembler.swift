@@ -26,6 +26,9 @@ struct ItemAssembler {
         var hasBlock: [Bool] = []
         var indexByKey: [Key: Int] = [:]
         var kindMissing: [Int] = []
+        // Text of repeated headings, joined onto the case text once at the end (appending to the
+        // case text each time copied it each time: quadratic when a text repeats its headings).
+        var repeatedText: [Int: [String]] = [:]
 
         for row in agenda?.rows ?? [] {
             let key = Key(row.number)
@@ -64,7 +67,7 @@ struct ItemAssembler {
                 if hasBlock[index] {
                     warnings.append(ReadWarning(.repeatedHeading, line: heading.line, item: items[index].number,
                         "Sak \(heading.number) har overskrift for andre gang («\(heading.title)»); teksten er lagt til sakens saksframlegg."))
-                    appendRepeated(block, fields: fields, to: &items[index])
+                    repeatedText[index, default: []].append(appendRepeated(block, fields: fields, to: &items[index]))
                     continue
                 }
                 hasBlock[index] = true
@@ -82,6 +85,10 @@ struct ItemAssembler {
                 items.append(item)
                 hasBlock.append(true)
             }
+        }
+
+        for (index, parts) in repeatedText {
+            items[index].caseText = ([items[index].caseText].compactMap { $0 } + parts).joined(separator: "\n\n")
         }
 
         // Said after the blocks are read, so the warning can tell what the item's own text says.
@@ -158,10 +165,10 @@ struct ItemAssembler {
         }
     }
 
-    /// A second heading for the same item (an attached case paper): its text joins the case text.
-    private func appendRepeated(_ block: ItemBlock, fields: ItemBlockReader.Fields, to item: inout ReadItem) {
+    /// A second heading for the same item (an attached case paper): returns the text that joins the
+    /// case text, and takes what the first block lacked.
+    private func appendRepeated(_ block: ItemBlock, fields: ItemBlockReader.Fields, to item: inout ReadItem) -> String {
         let text = [block.heading.title, TextJoiner.block(block.body)].compactMap { $0 }.joined(separator: "\n\n")
-        item.caseText = [item.caseText, text].compactMap { $0 }.joined(separator: "\n\n")
         item.attachments += fields.attachments
         if item.archiveCaseNumber == nil { item.archiveCaseNumber = fields.archiveCaseNumber }
         // What the first block lacked, the second may give.
@@ -169,6 +176,7 @@ struct ItemAssembler {
         if item.decision == nil { item.decision = fields.decision }
         if item.handling == nil { item.handling = fields.handling }
         if item.votes.isEmpty { item.votes = fields.votes }
+        return text
     }
 
     /// Titles agree when equal after normalising case, hyphens and spacing, or when one was cut short.

@@ -171,11 +171,12 @@ enum ItemBlockReader {
                 continue
             }
             if VoteReader.mayStartVote(lower), VoteReader.isVoteStart(text) {
-                var statement = text.trimmed
-                while index + 1 < block.count, VoteReader.statementContinues(statement, next: block[index + 1].text) {
+                var builder = VoteReader.Statement(text.trimmed)
+                while index + 1 < block.count, builder.continues(with: block[index + 1].text) {
                     index += 1
-                    statement += " " + block[index].trimmed
+                    builder.append(block[index].trimmed)
                 }
+                let statement = builder.text
                 statements.append((statement, line.number))
                 if part == .proposal { part = .handling }
                 if part != .decision {

@@ -26,12 +26,40 @@ enum VoteReader {
 
     /// A vote statement spans lines while a member list or a parenthesis is still open.
     static func statementContinues(_ accumulated: String, next: String) -> Bool {
-        if next.trimmed.isEmpty || isVoteStart(next) { return false }
-        let open = accumulated.filter { $0 == "(" }.count
-        let close = accumulated.filter { $0 == ")" }.count
-        if open > close { return true }
-        if sideList.matches(accumulated), !accumulated.trimmed.hasSuffix(".") { return true }
-        return false
+        Statement(accumulated).continues(with: next)
+    }
+
+    /// A vote statement read line by line. What decides whether it goes on (parentheses still
+    /// open, a member list not yet ended with a full stop) is kept as it grows: counting the
+    /// parentheses and matching the whole statement again for every line was quadratic, and a
+    /// member list pasted a thousand times took minutes.
+    struct Statement {
+        private(set) var text: String
+        private var openParentheses = 0
+        private var isSideList = false
+
+        /// A member list is known by its first words ("For forslaget stemte 9:"): past this many
+        /// characters the answer no longer changes, so it is not asked again.
+        static let sideListPrefix = 600
+
+        init(_ first: String) {
+            text = ""
+            append(first)
+        }
+
+        mutating func append(_ line: String) {
+            text += text.isEmpty ? line : " " + line
+            for character in line {
+                if character == "(" { openParentheses += 1 } else if character == ")" { openParentheses -= 1 }
+            }
+            if !isSideList, text.utf8.count - line.utf8.count < Self.sideListPrefix { isSideList = sideList.matches(text) }
+        }
+
+        func continues(with next: String) -> Bool {
+            if next.trimmed.isEmpty || isVoteStart(next) { return false }
+            if openParentheses > 0 { return true }
+            return isSideList && text.last(where: { !$0.isWhitespace }) != "."
+        }
     }
 
     /// Groups statements into votes: a "for" list opens a vote, an "against" list and a "Dermed ble …" close it.

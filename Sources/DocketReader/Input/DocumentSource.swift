@@ -45,28 +45,29 @@ public enum ReaderError: Error, Equatable, CustomStringConvertible {
 
 /// Turns a file or its bytes into text plus the encoding it was read in.
 enum DocumentSource {
-    static func text(of data: Data, format: DocumentFormat) throws -> (String, SourceEncoding?) {
+    static func text(of data: Data, format: DocumentFormat) throws -> DecodedText {
         switch format {
         case .text:
             if looksBinary(data) {
                 throw ReaderError.unreadable(format: .text, reason: "the file holds binary data, not text")
             }
-            let decoded = TextDecoding.decode(data)
-            return (decoded.text, decoded.encoding)
+            return TextDecoding.decode(data)
         case .html:
-            let decoded = TextDecoding.decode(data)
-            return (HTMLText.text(from: decoded.text), decoded.encoding)
+            var decoded = TextDecoding.decode(data)
+            decoded.text = HTMLText.text(from: decoded.text)
+            return decoded
         case .markdown:
-            let decoded = TextDecoding.decode(data)
-            return (MarkdownText.text(from: decoded.text), decoded.encoding)
+            var decoded = TextDecoding.decode(data)
+            decoded.text = MarkdownText.text(from: decoded.text)
+            return decoded
         case .docx:
-            return (try DocxText.text(from: data), nil)
+            return DecodedText(text: try DocxText.text(from: data), encoding: nil)
         case .pdf:
             let temporary = FileManager.default.temporaryDirectory
                 .appendingPathComponent("docket-reader-\(UUID().uuidString).pdf")
             try data.write(to: temporary)
             defer { try? FileManager.default.removeItem(at: temporary) }
-            return (try PDFText.text(fromFile: temporary), .utf8)
+            return DecodedText(text: try PDFText.text(fromFile: temporary), encoding: .utf8)
         }
     }
 
@@ -85,13 +86,13 @@ enum DocumentSource {
         return prefix.contains(0)
     }
 
-    static func text(ofFile url: URL) throws -> (String, SourceEncoding?) {
+    static func text(ofFile url: URL) throws -> DecodedText {
         guard FileManager.default.fileExists(atPath: url.path) else { throw ReaderError.fileNotFound(url.path) }
         if let advice = unsupported[url.pathExtension.lowercased()] {
             throw ReaderError.unsupportedFormat(fileExtension: url.pathExtension.lowercased(), advice: advice)
         }
         let format = DocumentFormat(fileExtension: url.pathExtension)
-        if format == .pdf { return (try PDFText.text(fromFile: url), .utf8) }
+        if format == .pdf { return DecodedText(text: try PDFText.text(fromFile: url), encoding: .utf8) }
         return try text(of: Data(contentsOf: url), format: format)
     }
 }

@@ -1,48 +1,65 @@
 import Foundation
-@preconcurrency import ZIPFoundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// Reads the text of a Word document (`.docx`): `word/document.xml` inside the ZIP.
 ///
 /// Paragraphs become lines; a table row becomes one line with its cells apart by tabs (paragraphs
 /// inside a cell joined by spaces), so agenda tables read as tables; `w:tab` is a tab, `w:br` a new
 /// line; list paragraphs (`w:numPr`) get a "- " marker, as a person copying the text would see bullets.
+///
+/// The archive and the XML are read by the reader's own ``ZipArchive`` and ``XMLScanner``, which
+/// check what they are given: a hostile file is an error naming the entry, never a crash.
 enum DocxText {
+    /// What `word/document.xml` may inflate to. Real minutes are well under a megabyte of XML.
+    static let maximumEntrySize = 64 << 20
+    static let documentEntry = "word/document.xml"
+
     static func text(from data: Data) throws -> String {
-        let archive: Archive
+        let archive: ZipArchive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try ZipArchive(data)
         } catch {
-            throw ReaderError.unreadable(format: .docx, reason: "not a ZIP archive (\(error))")
+            throw ReaderError.unreadable(format: .docx, reason: error.description)
         }
-        guard let entry = archive["word/document.xml"] else {
-            throw ReaderError.unreadable(format: .docx, reason: "no word/document.xml inside the archive")
+        guard let entry = archive.entry(named: documentEntry) else {
+            throw ReaderError.unreadable(format: .docx, reason: "no \(documentEntry) inside the archive")
         }
-        var xml = Data()
+        let xml: [UInt8]
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { xml.append($0) }
+            xml = try archive.contents(of: entry, limit: maximumEntrySize)
         } catch {
-            throw ReaderError.unreadable(format: .docx, reason: "word/document.xml could not be extracted (\(error))")
+            throw ReaderError.unreadable(format: .docx, reason: error.description)
         }
         return try text(fromDocumentXML: xml)
     }
 
     /// The text of `word/document.xml` itself; split out so it can be tested without a ZIP.
     static func text(fromDocumentXML xml: Data) throws -> String {
-        let collector = Collector()
-        let parser = XMLParser(data: xml)
-        parser.delegate = collector
-        guard parser.parse() else {
-            throw ReaderError.unreadable(format: .docx,
-                                         reason: "word/document.xml is not well-formed XML (\(parser.parserError.map { "\($0)" } ?? "unknown error"))")
+        try text(fromDocumentXML: [UInt8](xml))
+    }
+
+    static func text(fromDocumentXML xml: [UInt8]) throws -> String {
+        var collector = Collector()
+        do {
+            try XMLScanner.scan(xml) { event in
+                switch event {
+                case let .start(name): collector.start(localName(name))
+                case let .end(name): collector.end(localName(name))
+                case let .text(text): collector.characters(text)
+                }
+            }
+        } catch {
+            throw ReaderError.unreadable(format: .docx, reason: "\(documentEntry) is not well-formed XML (\(error))")
         }
         return collector.lines.joined(separator: "\n") + "\n"
     }
 
-    /// Collects lines while the parser walks the XML.
-    private final class Collector: NSObject, XMLParserDelegate {
+    private static func localName(_ name: String) -> Substring {
+        guard let colon = name.lastIndex(of: ":") else { return Substring(name) }
+        return name[name.index(after: colon)...]
+    }
+
+    /// Collects lines while the scanner walks the XML.
+    private struct Collector {
         var lines: [String] = []
         private var paragraph = ""
         private var inText = false
@@ -51,13 +68,8 @@ enum DocxText {
         private var rowCells: [[String]] = []
         private var cellParagraphs: [String]?
 
-        private func localName(_ name: String) -> String {
-            name.split(separator: ":").last.map(String.init) ?? name
-        }
-
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-            switch localName(elementName) {
+        mutating func start(_ name: Substring) {
+            switch name {
             case "p": paragraph = ""; isListParagraph = false
             case "t": inText = true
             case "tab": paragraph += "\t"
@@ -71,9 +83,8 @@ enum DocxText {
             }
         }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?) {
-            switch localName(elementName) {
+        mutating func end(_ name: Substring) {
+            switch name {
             case "t": inText = false
             case "p":
                 let text = (isListParagraph ? "- " : "") + paragraph
@@ -95,7 +106,7 @@ enum DocxText {
             }
         }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
+        mutating func characters(_ string: String) {
             if inText { paragraph += string }
         }
     }

@@ -26,7 +26,11 @@ enum HTMLText {
                 let tag = html[html.index(after: index)..<close]
                 index = html.index(after: close)
                 if tag.hasPrefix("!--") {
-                    if let end = html[index...].range(of: "-->") { index = end.upperBound }
+                    // The comment ends at the first "-->" after "<!--", perhaps the ">" just found.
+                    // One never closed runs to the end, as in a browser (and searching again from
+                    // every later "<!--" would be quadratic).
+                    let body = html.index(tag.startIndex, offsetBy: 3)
+                    index = html[body...].range(of: "-->")?.upperBound ?? html.endIndex
                     continue
                 }
                 let isClosing = tag.hasPrefix("/")

@@ -17,12 +17,15 @@ enum PDFText {
         process.standardOutput = output
         process.standardError = errors
         try process.run()
-        // Read before waiting: a large PDF would otherwise fill the pipe and block the child.
+        // Both pipes are read at once, and before waiting: a damaged PDF makes pdftotext write
+        // megabytes of complaints before any text, and a pipe read later would fill and block it
+        // (while this process waited for its text: a hang).
+        let complaints = PipeDrain(errors.fileHandleForReading)
         let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        let errorData = complaints.wait()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            let message = String(decoding: errorData, as: UTF8.self).trimmed
+            let message = String(decoding: errorData.prefix(2_000), as: UTF8.self).trimmed
             throw ReaderError.unreadable(format: .pdf, reason: "pdftotext failed (\(process.terminationStatus)): \(message)")
         }
         return String(decoding: data, as: UTF8.self)
@@ -37,5 +40,24 @@ enum PDFText {
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
         }
         return nil
+    }
+}
+
+/// Reads a pipe to its end on another thread, so that two pipes of one child can be read at once.
+private final class PipeDrain: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    /// What the pipe held; waits until it is closed.
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }

@@ -236,3 +236,30 @@ public struct ReadReference: Codable, Sendable, Equatable {
     /// True when the text says the number belongs to another body ("i deres styringsgruppe sak 01 – 2019").
     public var namesAnotherBody: Bool
 }
+
+extension ReadDocument {
+    /// The document as read for a body that numbers its items in `series`: every number written
+    /// without a series (items, references from and to them, conflicts, warnings) takes it, by the
+    /// model's one rule (``ItemNumber/inSeries(_:)``). The reader cannot know the series itself —
+    /// the body is known only once its name is read — so the importer applies it.
+    public func inSeries(_ series: Series?) -> ReadDocument {
+        guard let series else { return self }
+        var document = self
+        for index in document.items.indices {
+            document.items[index].number = document.items[index].number.inSeries(series)
+        }
+        for index in document.references.indices where !document.references[index].namesAnotherBody {
+            document.references[index].number = document.references[index].number.inSeries(series)
+        }
+        for index in document.references.indices {
+            document.references[index].fromItem = document.references[index].fromItem?.inSeries(series)
+        }
+        for index in document.conflicts.indices {
+            document.conflicts[index].item = document.conflicts[index].item?.inSeries(series)
+        }
+        for index in document.warnings.indices {
+            document.warnings[index].item = document.warnings[index].item?.inSeries(series)
+        }
+        return document
+    }
+}

@@ -40,6 +40,8 @@ public struct ReadWarning: Codable, Sendable, Equatable, CustomStringConvertible
         case noItems = "no_items"
         /// The text was not valid UTF-8 and was read in a legacy encoding.
         case legacyEncoding = "legacy_encoding"
+        /// A byte that is not UTF-8 in a file otherwise UTF-8; it was replaced by U+FFFD.
+        case invalidUTF8 = "invalid_utf8"
     }
 
     public var code: Code

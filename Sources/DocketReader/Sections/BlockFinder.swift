@@ -110,6 +110,10 @@ enum BlockFinder {
         func isEmptyBetween(_ first: ItemHeading, _ second: ItemHeading) -> Bool {
             lines[(first.lastIndex + 1)..<second.firstIndex].allSatisfy(\.isBlank)
         }
+        // Where each number is seen last, so "does it come back after this run" is one lookup
+        // (a set of all later headings per run was quadratic in a text of many headings).
+        var lastSeen: [ItemAssembler.Key: Int] = [:]
+        for (index, heading) in headings.enumerated() { lastSeen[ItemAssembler.Key(heading.number)] = index }
         var start = 0
         while start < headings.count {
             var end = start
@@ -120,8 +124,7 @@ enum BlockFinder {
                 end += 1
             }
             let run = headings[start...end]
-            let later = Set(headings[(end + 1)...].map { ItemAssembler.Key($0.number) })
-            if run.count >= 2, run.contains(where: { later.contains(ItemAssembler.Key($0.number)) }) {
+            if run.count >= 2, run.contains(where: { lastSeen[ItemAssembler.Key($0.number), default: 0] > end }) {
                 var table = ItemTable(headerLine: run.first!.line)
                 table.introducedAsAgenda = true
                 for heading in run {
