@@ -4,7 +4,7 @@
 /// The command line and the web parse a reference once, into this value; the store resolves it to
 /// a row id, and everything below works with ids. A number written without its series
 /// (`kommunestyret 12/26`) keeps `number.series` nil: the store settles it with the body's own
-/// series (``ItemNumber/inSeries(_:)``), so one rule decides what a bare number means.
+/// series (``ItemNumber/inSeries(_:)``), the one rule for what a bare number means.
 public struct ItemReference: Hashable, Sendable, CustomStringConvertible {
     public var bodySlug: String
     public var number: ItemNumber
@@ -68,18 +68,6 @@ public enum ReferenceError: Error, Equatable, Sendable, CustomStringConvertible 
         case .notAMeeting(let text):
             "'\(text)' is not a meeting reference; write the body's slug and the date, e.g. 'styringsgruppen@2019-02-13'"
         }
-    }
-}
-
-extension ItemNumber {
-    /// The number in a body's own series: a number written without a series belongs to the
-    /// series the body numbers in (`12/26` in a body that writes `PS 12/26` is `PS 12/26`); a number
-    /// written with one keeps it. The one place that decides what a bare number means.
-    public func inSeries(_ bodySeries: Series?) -> ItemNumber {
-        guard series == nil else { return self }
-        var number = self
-        number.series = bodySeries
-        return number
     }
 }
 

@@ -149,7 +149,7 @@ public struct DocumentImporter {
             itemDraft.archiveCaseNumber = readItem.archiveCaseNumber
             itemDraft.isExempt = readItem.exempt
             itemDraft.exemptionBasis = readItem.exemptionBasis
-            let (item, isNew) = try store.importItem(itemDraft, number: readItem.number.inSeries(body.defaultSeries), meetingID: meeting.id)
+            let (item, isNew) = try store.importItem(itemDraft, number: readItem.number, meetingID: meeting.id)
             if isNew { result.itemsCreated += 1 } else { result.itemsUpdated += 1 }
             guard read.kind == .minutes, readItem.decision != nil || readItem.outcome != nil || readItem.vote != nil else { continue }
             let outcome = readItem.outcome ?? .default(for: readItem.kind)
@@ -191,7 +191,7 @@ public struct DocumentImporter {
         let items = try store.items(meetingID: meeting.id)
         var changes: [String] = []
         for readItem in read.items {
-            let number = readItem.number.inSeries(body.defaultSeries)
+            let number = readItem.number
             guard let item = items.first(where: { $0.number == number }) else {
                 changes.append("it has item \(readItem.number) ('\(readItem.title)'), which they have not")
                 continue
