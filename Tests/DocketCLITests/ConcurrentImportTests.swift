@@ -9,9 +9,8 @@ import Testing
 @Suite(.serialized) struct ConcurrentImportTests {
     static let minutes = DocketProcess.packageRoot.appending(path: "../shared/corpus/minutes").standardized
 
-    static var corpusIsPresent: Bool { FileManager.default.fileExists(atPath: minutes.path) }
 
-    @Test(.enabled(if: corpusIsPresent, "../shared/corpus is not beside the project"))
+    @Test
     func fourProcessesImportingTheSameMinutesInDifferentOrdersStoreEachOnce() throws {
         let dir = try TemporaryDirectory()
         let docket = DocketProcess(database: dir.path("docket.sqlite"))

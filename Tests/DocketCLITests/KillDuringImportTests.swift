@@ -7,13 +7,12 @@ import Testing
 enum KillTestCorpus {
     static let minutes = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appending(path: "../../../shared/corpus/minutes").standardized
-    static var isPresent: Bool { FileManager.default.fileExists(atPath: minutes.path) }
 }
 
 /// `docket import` of a folder of minutes killed with SIGKILL part-way, as a power cut or an
 /// impatient `kill -9` would: every document is then either fully in the store or not at all, and
 /// running the same import again completes the rest.
-@Suite(.serialized, .enabled(if: KillTestCorpus.isPresent, "../shared/corpus/minutes is not beside the project; the kill -9 test needs its 41 minutes"))
+@Suite(.serialized)
 struct KillDuringImportTests {
     static let corpus = KillTestCorpus.minutes
 

@@ -8,7 +8,6 @@ import Testing
 enum Corpus {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../../../shared/corpus").standardized
 
-    static var isPresent: Bool { FileManager.default.fileExists(atPath: folder.appending(path: "minutes").path) }
 
     struct Truth: Decodable {
         struct Item: Decodable {
@@ -46,7 +45,7 @@ enum Corpus {
     }
 }
 
-@Suite(.enabled(if: Corpus.isPresent, "../shared/corpus is not beside the project"))
+@Suite
 struct CorpusImportTests {
     @Test func everyMinutesDocumentImportsWithItsMeetingItemsAndNumbers() throws {
         let documents = try Corpus.minutes()
@@ -145,7 +144,7 @@ struct CorpusImportTests {
     }
 }
 
-@Suite(.enabled(if: Corpus.isPresent, "../shared/corpus is not beside the project"))
+@Suite
 struct ImportedArchiveRoundTripTests {
     /// A store read from real minutes (cases linked by title, references, imported documents with
     /// their sources) leaves through JSON and comes back row for row; a source imported again after

@@ -75,7 +75,7 @@ import Testing
 }
 
 /// Minutes read from a document, then approved; the same minutes come again, changed.
-@Suite(.enabled(if: Corpus.isPresent, "../shared/corpus is not beside the project"))
+@Suite
 struct ApprovedMinutesDocumentTests {
     let dir: TemporaryDirectory
     let original: URL
@@ -159,7 +159,7 @@ struct ApprovedMinutesDocumentTests {
 }
 
 /// What a batch's summary counts.
-@Suite(.enabled(if: Corpus.isPresent, "../shared/corpus is not beside the project"))
+@Suite
 struct ImportSummaryTests {
     /// 1231's minutes dated a day later: a new meeting, whose items carry numbers the store has
     /// at another meeting, so the document fails. Before, its meeting still counted as new.

@@ -289,7 +289,7 @@ private func indexedQuerySet() throws -> (DB, QuerySet) {
 
     // MARK: Index size against plain unicode61
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: corpusMinutes.path)))
+    @Test
     func indexIsAtMostAboutTwiceAPlainUnicode61Index() throws {
         let files = try FileManager.default.contentsOfDirectory(at: corpusMinutes, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "txt" }.sorted { $0.path < $1.path }
