@@ -78,6 +78,13 @@ public struct ItemFacts: Hashable, Sendable {
         return withheld
     }
 
+    /// Whether an output leaves out what hangs on an item (its attachments, votes, corrections,
+    /// references, its case's title): ``isWithheld`` of the item's published form, for outputs that
+    /// decide before they hold the item's other facts (the JSON export chooses its files first).
+    public static func withholds(isExempt: Bool, isPublic: Bool) -> Bool {
+        ItemFacts(number: ItemNumber(sequence: 1, year: 2000), title: "", isExempt: isExempt).published(isPublic).isWithheld
+    }
+
     /// The public form when `isPublic`, else the facts as they are.
     public func published(_ isPublic: Bool, placeholder: String = ItemFacts.exemptPlaceholder) -> ItemFacts {
         isPublic ? publicForm(placeholder: placeholder) : self

@@ -35,3 +35,12 @@ import Testing
         #expect(everyFact(isExempt: true).published(false) == everyFact(isExempt: true))
     }
 }
+
+@Suite struct WithholdingTests {
+    @Test func onlyAnExemptItemInPublicWithholdsWhatHangsOnIt() {
+        #expect(ItemFacts.withholds(isExempt: true, isPublic: true))
+        #expect(!ItemFacts.withholds(isExempt: true, isPublic: false))
+        #expect(!ItemFacts.withholds(isExempt: false, isPublic: true))
+        #expect(!ItemFacts.withholds(isExempt: false, isPublic: false))
+    }
+}

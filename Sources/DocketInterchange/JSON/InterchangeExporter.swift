@@ -98,7 +98,7 @@ public struct InterchangeExporter {
                 let id: Int64 = try row.decode("id"), caseID: Int64 = try row.decode("case_id")
                 itemIDs.insert(id)
                 caseIDs.insert(caseID)
-                if scope.isPublic, try row.decode("is_exempt", as: Bool.self) {
+                if ItemFacts.withholds(isExempt: try row.decode("is_exempt"), isPublic: scope.isPublic) {
                     exemptIDs.insert(id)
                     placeholderCases.insert(caseID)
                 }
