@@ -55,7 +55,11 @@ extension Store {
             FROM attendance a JOIN person p ON p.id = a.person_id JOIN meeting m ON m.id = a.meeting_id
             LEFT JOIN person s ON s.id = a.substitute_for_id
             WHERE a.meeting_id = ?
-            ORDER BY CASE a.status WHEN 'present' THEN 0 WHEN 'substitute' THEN 1 ELSE 2 END, p.name
+            ORDER BY CASE a.status WHEN 'present' THEN 0 WHEN 'substitute' THEN 1 ELSE 2 END,
+                     CASE role WHEN 'chair' THEN 0 WHEN 'deputy_chair' THEN 1 WHEN 'member' THEN 2 WHEN 'deputy' THEN 3
+                               WHEN 'union_representative' THEN 4 WHEN 'observer' THEN 5 WHEN 'adviser' THEN 6
+                               WHEN 'secretary' THEN 7 ELSE 8 END,
+                     (SELECT min(ms.id) FROM membership ms WHERE ms.person_id = a.person_id AND ms.body_id = m.body_id), p.name
             """, [meetingID]).map { row in
             AttendanceEntry(person: try row.decode("person"), status: try row.decode("status"),
                             substituteFor: row["substitute_for", as: String.self], role: row["role", as: Role.self],
