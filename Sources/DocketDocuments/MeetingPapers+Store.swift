@@ -13,7 +13,7 @@ extension MeetingPapers {
     public init(store: Store, meetingID: Int64, language: Language = .norwegian) throws {
         let meeting = try store.meeting(id: meetingID)
         let body = try store.body(slug: meeting.body)
-        let shortName = body.kind.norwegianDefinite
+        let shortName = language.phrases.definiteBodyName(body.kind)
         let chair = try store.memberships(bodySlug: body.slug, currentOn: meeting.date).first { $0.role == .chair }?.person
         let signerName = meeting.signer ?? chair ?? ""
         let items = try store.items(meetingID: meetingID)
@@ -38,9 +38,9 @@ extension MeetingPapers {
             body: BodyHeading(name: body.name, shortName: shortName),
             meeting: MeetingDetails(date: meeting.date, start: meeting.start, end: meeting.end, place: meeting.place ?? "",
                                     kind: meeting.kind),
-            summons: SummonsDetails(addressees: [meeting.addressees ?? "\(shortName)s medlemmer"], issuePlace: meeting.summonsPlace ?? "",
+            summons: SummonsDetails(addressees: [meeting.addressees ?? language.phrases.defaultAddressees(shortName)], issuePlace: meeting.summonsPlace ?? "",
                                     issueDate: meeting.summonsDate ?? meeting.date,
-                                    signer: Signer(name: signerName, title: "Leder i \(shortName)")),
+                                    signer: Signer(name: signerName, title: language.phrases.chairTitle(shortName))),
             items: paperItems,
             attachments: attachments,
             attendance: try Self.attendance(of: meetingID, in: store),
