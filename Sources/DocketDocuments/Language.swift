@@ -96,6 +96,8 @@ public struct Phrases: Sendable {
     public var chairTitle: @Sendable (_ definiteBodyName: String) -> String
     /// Whom the summons goes to when the meeting names nobody: "styringsgruppens medlemmer".
     public var defaultAddressees: @Sendable (_ definiteBodyName: String) -> String
+    /// "Oversendt fra Faggruppe helse, sak 5/25.", "Utsatt fra sak 5/19."
+    public var origin: @Sendable (_ body: String, _ item: String, _ referred: Bool) -> String
     /// Separator between hours and minutes: "13.00" in Norwegian, "13:00" in English.
     public var timeSeparator: String
     /// Between a date and its time range: "13. februar 2019 kl. 13.00–15.00", "13 February 2019, 13:00–15:00".
@@ -198,6 +200,7 @@ public struct Phrases: Sendable {
         definiteBodyName: { $0.norwegianDefinite },
         chairTitle: { "Leder i \($0)" },
         defaultAddressees: { "\($0)s medlemmer" },
+        origin: { body, item, referred in referred ? "Oversendt fra \(body), sak \(item)." : "Utsatt fra \(body), sak \(item)." },
         timeSeparator: ".",
         dateTimeSeparator: " ",
         timeRange: { start, end in end.map { "kl. \(start)–\($0)" } ?? "kl. \(start)" },
@@ -330,6 +333,7 @@ public struct Phrases: Sendable {
         },
         chairTitle: { "Chair of \($0)" },
         defaultAddressees: { "the members of \($0)" },
+        origin: { body, item, referred in referred ? "Referred from \(body), item \(item)." : "Postponed from \(body), item \(item)." },
         timeSeparator: ":",
         dateTimeSeparator: ", ",
         timeRange: { start, end in end.map { "\(start)–\($0)" } ?? start },
@@ -463,6 +467,7 @@ public struct Phrases: Sendable {
         },
         chairTitle: { "Leiar i \($0)" },
         defaultAddressees: { "medlemmene i \($0)" },
+        origin: { body, item, referred in referred ? "Send over frå \(body), sak \(item)." : "Utsett frå \(body), sak \(item)." },
         timeSeparator: ".",
         dateTimeSeparator: " ",
         timeRange: { start, end in end.map { "kl. \(start)–\($0)" } ?? "kl. \(start)" },

@@ -24,7 +24,8 @@ extension MeetingPapers {
                 kind: item.kind ?? .information, documentBasis: item.basis, caseText: item.caseText, proposal: item.proposal,
                 isExempt: item.isExempt, exemptionBasis: item.exemptionBasis,
                 isAnyOtherBusiness: item.standingPurpose == .anyOtherBusiness,
-                decision: try Self.decision(of: item, in: store)))
+                decision: try Self.decision(of: item, in: store),
+                origin: try Self.origin(of: item, in: store)))
         }
         // The summons lists the meeting's own attachments first, then each item's, in agenda order.
         var attachments = try store.attachments(meetingID: meetingID).map { DocketDocuments.Attachment(title: $0.title) }
@@ -64,6 +65,13 @@ extension MeetingPapers {
         // A decision word for word the proposal prints as "as proposed".
         let text = decision.text == item.proposal ? nil : decision.text
         return ItemDecision(text: text, outcome: decision.outcome, vote: decision.tally, remarks: decision.remarks, continuation: continuation)
+    }
+
+    /// Where a referred or postponed item came from: the earlier item's body and number.
+    private static func origin(of item: AgendaItem, in store: Store) throws -> ItemOrigin? {
+        guard let arrival = item.arrival, arrival == "referred" || arrival == "postponed", let previousID = item.previousItemID else { return nil }
+        let previous = try store.item(id: previousID)
+        return ItemOrigin(bodyName: try store.body(slug: previous.body).name, number: previous.number, referred: arrival == "referred")
     }
 
     private static func attendance(of meetingID: Int64, in store: Store) throws -> Attendance {

@@ -126,8 +126,9 @@ struct RenderContext {
             "isExempt": item.isExempt,
             "isWithheld": withheld,
             "exemptNotice": item.isExempt ? phrases.exemptNotice(item.exemptionBasis.map(line)) : "",
-            "caseText": item.caseText.map(paragraphs) ?? [],
-            "hasCaseText": item.caseText.flatMap(nonBlank) != nil,
+            "caseText": (item.origin.map { [phrases.origin(line($0.bodyName), $0.number.description, $0.referred)] } ?? [])
+                + (item.caseText.map(paragraphs) ?? []),
+            "hasCaseText": item.caseText.flatMap(nonBlank) != nil || item.origin != nil,
             "proposal": proposal.map(paragraphs) ?? [],
             "hasProposal": proposal != nil,
             "isDecided": decision != nil,

@@ -137,4 +137,19 @@ import Testing
         #expect(english.stdout.contains("Chair of the steering group"))
         #expect(!english.stdout.contains("Leder i"))
     }
+
+    @Test func aReferredItemArrivesSayingWhereFrom() throws {
+        try prepared()
+        try expectSuccess(docket.run("body", "add", "fg-helse", "--name", "Faggruppe helse", "--kind", "faggruppe"))
+        try expectSuccess(docket.run("meeting", "create", "fg-helse", "--date", "2019-01-22"))
+        try expectSuccess(docket.run("item", "add", "fg-helse@2019-01-22", "--title", "Felles journalsystem", "--kind", "beslutning",
+                                     "--proposal", "Faggruppen anbefaler felles anskaffelse."))
+        try expectSuccess(docket.run("item", "refer", "fg-helse 5/19", "--to", "styringsgruppen@2019-02-13"))
+        for (language, sentence) in [("nb", "Oversendt fra Faggruppe helse, sak 5/19."), ("nn", "Send over frå Faggruppe helse, sak 5/19."),
+                                     ("en", "Referred from Faggruppe helse, item 5/19.")] {
+            let papers = try docket.run("casepapers", "styringsgruppen@2019-02-13", "--language", language)
+            expectSuccess(papers)
+            #expect(papers.stdout.contains(sentence), "\(language): \(papers.stdout)")
+        }
+    }
 }
