@@ -77,14 +77,14 @@ extension MeetingPapers {
     private static func attendance(of meetingID: Int64, in store: Store) throws -> Attendance {
         var attendance = Attendance()
         for entry in try store.attendance(meetingID: meetingID) {
-            let attendee = Attendee(name: entry.person, role: entry.role, organisation: entry.organisation)
+            let attendee = Attendee(name: entry.person, role: entry.role, organisation: entry.organisation, guestRole: entry.guestRole)
             switch entry.status {
             case .apologies:
                 attendance.apologies.append(attendee)
             case .substitute:
                 attendance.substitutes.append(Substitution(substitute: attendee, member: entry.substituteFor ?? ""))
             case .present:
-                if let role = entry.role, !role.votes {
+                if entry.guestRole != nil || entry.role.map({ !$0.votes }) == true {
                     attendance.others.append(attendee)
                 } else {
                     attendance.present.append(attendee)

@@ -323,11 +323,14 @@ public struct Attendee: Sendable, Codable, Hashable {
     public var role: Role?
     /// The organisation the person represents: "Sandnes kommune".
     public var organisation: String?
+    /// What a guest came as, printed after the name: "revisor".
+    public var guestRole: String?
 
-    public init(name: String, role: Role? = nil, organisation: String? = nil) {
+    public init(name: String, role: Role? = nil, organisation: String? = nil, guestRole: String? = nil) {
         self.name = name
         self.role = role
         self.organisation = organisation
+        self.guestRole = guestRole
     }
 }
 

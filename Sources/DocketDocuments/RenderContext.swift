@@ -192,6 +192,7 @@ struct RenderContext {
         var details: [String] = []
         if let organisation = person.organisation.flatMap(nonBlank) { details.append(line(organisation)) }
         if let role = person.role, role != .member { details.append(phrases.role(role)) }
+        if let guestRole = person.guestRole.flatMap(nonBlank) { details.append(line(guestRole)) }
         let name = line(person.name)
         return details.isEmpty ? name : "\(name) (\(details.joined(separator: ", ")))"
     }

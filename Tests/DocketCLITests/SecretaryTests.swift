@@ -152,4 +152,32 @@ import Testing
             #expect(papers.stdout.contains(sentence), "\(language): \(papers.stdout)")
         }
     }
+
+    @Test func aGuestIsRecordedAndPrintedAmongTheOthersPresent() throws {
+        try prepared()
+        try expectSuccess(docket.run("attendance", "record", "styringsgruppen@2019-02-13", "--present", "Ingrid Fjeld",
+                                     "--present", "Anne Rådgiver", "--guest", "Berit Revisor", "--role", "revisor <KPMG>"))
+        let minutes = try docket.run("minutes", "styringsgruppen@2019-02-13", "--format", "txt")
+        expectSuccess(minutes)
+        #expect(minutes.stdout.contains("Berit Revisor (revisor <KPMG>)"), "\(minutes.stdout)")
+        let othersLine = minutes.stdout.components(separatedBy: "\n").drop { !$0.contains("Andre til stede") }.prefix(4).joined(separator: "\n")
+        #expect(othersLine.contains("Berit Revisor"), "\(minutes.stdout)")
+        let html = try docket.run("minutes", "styringsgruppen@2019-02-13", "--format", "html")
+        #expect(html.stdout.contains("revisor &lt;KPMG&gt;") && !html.stdout.contains("<KPMG>"))
+        // The guest survives the lossless export and import.
+        let exported = dir.path("export.json")
+        try expectSuccess(docket.run("export", "-o", exported))
+        #expect(try String(contentsOfFile: exported, encoding: .utf8).contains("\"guestRole\""))
+        let fresh = DocketProcess(database: dir.path("fresh.sqlite"))
+        try expectSuccess(fresh.run("init"))
+        try expectSuccess(fresh.run("import", exported))
+        #expect(try fresh.run("minutes", "styringsgruppen@2019-02-13", "--format", "txt").stdout.contains("Berit Revisor (revisor <KPMG>)"))
+        // A guest needs a role; a member is no guest; the database is unchanged when refused.
+        let before = try databaseBytes(docket.database)
+        let noRole = try docket.run("attendance", "record", "styringsgruppen@2019-02-13", "--guest", "Ola Gjest")
+        #expect(noRole.status != 0 && noRole.stderr.contains("--role"))
+        let member = try docket.run("attendance", "record", "styringsgruppen@2019-02-13", "--guest", "Bjørn Dal", "--role", "gjest")
+        #expect(member.status != 0 && member.stderr.contains("holds a seat"), "\(member.stderr)")
+        #expect(try databaseBytes(docket.database) == before)
+    }
 }
