@@ -180,4 +180,32 @@ import Testing
         #expect(member.status != 0 && member.stderr.contains("holds a seat"), "\(member.stderr)")
         #expect(try databaseBytes(docket.database) == before)
     }
+
+    /// Old summons of bodies Docket does not know yet: each becomes a body of the right kind, with
+    /// a slug cut at a word boundary.
+    @Test func importedBodiesGetTheirKindAndAWholeWordSlug() throws {
+        try expectSuccess(docket.run("init"))
+        for (file, name) in [("kommunestyret.txt", "Kommunestyret i Fjordvik"),
+                             ("kontrollutvalget.txt", "Kontrollutvalget i Fjordvik og Lyngstad kommuner")] {
+            let path = dir.path(file)
+            try """
+                Innkalling til møte i \(name)
+
+                Det innkalles med dette til møte den 13. februar 2019 på rådhuset klokken 18.00.
+
+                Saksliste:
+                Nr Sak
+                1/19 Godkjenning av innkalling og saksliste
+                2/19 Budsjett 2019
+
+                Vel møtt!
+                """.write(toFile: path, atomically: true, encoding: .utf8)
+            try expectSuccess(docket.run("import", path))
+        }
+        let bodies = try docket.run("body", "list", "--json")
+        expectSuccess(bodies)
+        let rows = try JSONSerialization.jsonObject(with: Data(bodies.stdout.utf8)) as? [[String: Any]] ?? []
+        let kinds = Dictionary(uniqueKeysWithValues: rows.compactMap { row in (row["slug"] as? String).map { ($0, row["kind"] as? String ?? "") } })
+        #expect(kinds == ["kommunestyret-i-fjordvik": "council", "kontrollutvalget-i-fjordvik-og": "committee"], "\(bodies.stdout)")
+    }
 }
