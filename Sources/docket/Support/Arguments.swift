@@ -38,7 +38,12 @@ extension HyphenatedArgument {
         guard !spoken.isEmpty, let value = Self.allCases.first(where: { $0.norwegianWords.contains(spoken) }) else { return nil }
         self = value
     }
-    public static var allValueStrings: [String] { allCases.map { $0.rawValue.replacingOccurrences(of: "_", with: "-") } }
+    /// The English names, then each value's first Norwegian word, as help and completion show them.
+    public static var allValueStrings: [String] {
+        let english = allCases.map { $0.rawValue.replacingOccurrences(of: "_", with: "-") }
+        let norwegian = allCases.compactMap { $0.norwegianWords.first?.replacingOccurrences(of: " ", with: "-") }
+        return english + norwegian.filter { !english.contains($0) }
+    }
     var argumentName: String { rawValue.replacingOccurrences(of: "_", with: "-") }
 }
 
