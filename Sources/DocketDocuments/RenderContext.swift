@@ -182,8 +182,9 @@ struct RenderContext {
     private func addressee(_ text: String) -> String {
         let written = line(text)
         let prefix = phrases.addresseePrefix
-        if written.lowercased() == prefix.lowercased() || written.lowercased().hasPrefix(prefix.lowercased() + " ") {
-            return prefix + written.dropFirst(prefix.count)
+        // The language's own word, or the Norwegian "Til" that an English summons translates.
+        for own in Set([prefix, "Til"]) where written.lowercased().hasPrefix(own.lowercased() + " ") {
+            return prefix + written.dropFirst(own.count)
         }
         return "\(prefix) \(written)"
     }

@@ -34,6 +34,8 @@ import Testing
         expectSuccess(summons)
         #expect(summons.stdout.contains("Til styringsgruppens medlemmer"))
         #expect(!summons.stdout.contains("Til Til"))
+        let english = try docket.run("summons", "styringsgruppen@2019-02-13", "--language", "en")
+        #expect(english.stdout.contains("To styringsgruppens medlemmer") && !english.stdout.contains("To Til"), "\(english.stdout)")
     }
 
     @Test func theSameMemberTwiceIsRefusedAndTheSeatStillEnds() throws {
