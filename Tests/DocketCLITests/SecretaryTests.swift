@@ -210,4 +210,26 @@ import Testing
         let kinds = Dictionary(uniqueKeysWithValues: rows.compactMap { row in (row["slug"] as? String).map { ($0, row["kind"] as? String ?? "") } })
         #expect(kinds == ["kommunestyret-i-fjordvik": "council", "kontrollutvalget-i-fjordvik-og": "committee"], "\(bodies.stdout)")
     }
+
+    /// Papers Docket writes in nynorsk read back into the same items, proposals included.
+    @Test func nynorskPapersReadBackIntoTheSameItems() throws {
+        try prepared()
+        try expectSuccess(docket.run("item", "add", "styringsgruppen@2019-02-13", "--title", "Budsjett 2020", "--kind", "avgjerd",
+                                     "--basis", "Saksframlegg", "--proposal", "Styringsgruppa vedtek budsjettet."))
+        try expectSuccess(docket.run("meeting", "create", "styringsgruppen", "--date", "2019-03-20"))
+        for (meeting, format) in [("styringsgruppen@2019-02-13", "txt"), ("styringsgruppen@2019-03-20", "docx")] {
+            let file = dir.path("innkalling.\(format)")
+            try expectSuccess(docket.run("summons", meeting, "--language", "nn", "--format", format, "-o", file))
+            let fresh = DocketProcess(database: dir.path("fresh-\(format).sqlite"))
+            try expectSuccess(fresh.run("init"))
+            let result = try fresh.run("import", file, "--dry-run", "--json")
+            expectSuccess(result)
+            let document = (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])?["documents"] as? [[String: Any]]
+            let items = (document?.first?["read"] as? [String: Any])?["items"] as? [[String: Any]] ?? []
+            let stored = try JSONSerialization.jsonObject(with: Data(try docket.run("item", "list", meeting, "--json").stdout.utf8)) as? [[String: Any]] ?? []
+            #expect(items.map { "\($0["number"] ?? "") \($0["title"] ?? "") \($0["proposal"] ?? "-")" }
+                    == stored.map { "\($0["number"] ?? "") \($0["title"] ?? "") \($0["proposal"] ?? "-")" }, "\(format): \(result.stdout.prefix(3000))")
+            #expect(items.allSatisfy { ($0["basis"] as? String).map { !$0.contains("Avgjerd") } ?? true })
+        }
+    }
 }

@@ -67,9 +67,8 @@ extension Role: HyphenatedArgument {
 extension ItemKind: HyphenatedArgument {
     var norwegianWords: [String] {
         // ItemKind(label:) holds the words; each value answers to the ones that read as it.
-        ["beslutning", "beslutningssak", "vedtak", "vedtakssak", "orientering", "orienteringssak", "informasjon",
-         "diskusjon", "diskusjonssak", "drøfting", "drøftingssak", "drofting"].filter { ItemKind(label: $0) == self }
-            + (self == .decision ? ["avgjerd"] : [])
+        ["beslutning", "beslutningssak", "vedtak", "vedtakssak", "avgjerd", "avgjerdssak", "orientering", "orienteringssak",
+         "informasjon", "diskusjon", "diskusjonssak", "drøfting", "drøftingssak"].filter { ItemKind(label: $0) == self }
     }
 }
 extension Section: HyphenatedArgument {
