@@ -5,12 +5,15 @@ import DocketModel
 public enum Language: String, CaseIterable, Sendable, Codable {
     /// Norwegian bokmål, the default.
     case norwegian = "nb"
+    /// Norwegian nynorsk.
+    case nynorsk = "nn"
     case english = "en"
 
-    /// Reads `nb`, `no`, `nob`, `norsk`, `bokmål`, `en`, `eng`, `english` in any case.
+    /// Reads `nb`, `no`, `nob`, `norsk`, `bokmål`, `nn`, `nno`, `nynorsk`, `en`, `eng`, `english` in any case.
     public init?(code: String) {
         switch code.lowercased() {
         case "nb", "no", "nob", "nb-no", "norsk", "bokmål", "bokmal", "norwegian": self = .norwegian
+        case "nn", "nno", "nn-no", "nynorsk": self = .nynorsk
         case "en", "eng", "en-gb", "en-us", "english", "engelsk": self = .english
         default: return nil
         }
@@ -20,6 +23,7 @@ public enum Language: String, CaseIterable, Sendable, Codable {
     public var phrases: Phrases {
         switch self {
         case .norwegian: .norwegian
+        case .nynorsk: .nynorsk
         case .english: .english
         }
     }
@@ -86,6 +90,14 @@ public struct Phrases: Sendable {
     public var substitution: @Sendable (_ substitute: String, _ member: String) -> String
     /// "Referatet ble godkjent i møte 20. mars 2019, sak 2/19."
     public var approvalLine: @Sendable (_ date: String, _ body: String?, _ item: String?) -> String
+    /// The body's kind as a sentence names it, definite form: "styringsgruppen", "styringsgruppa", "the steering group".
+    public var definiteBodyName: @Sendable (BodyKind) -> String
+    /// The signer's title under the summons: "Leder i styringsgruppen", "Chair of the steering group".
+    public var chairTitle: @Sendable (_ definiteBodyName: String) -> String
+    /// Whom the summons goes to when the meeting names nobody: "styringsgruppens medlemmer".
+    public var defaultAddressees: @Sendable (_ definiteBodyName: String) -> String
+    /// "Oversendt fra Faggruppe helse, sak 5/25.", "Utsatt fra sak 5/19."
+    public var origin: @Sendable (_ body: String, _ item: String, _ referred: Bool) -> String
     /// Separator between hours and minutes: "13.00" in Norwegian, "13:00" in English.
     public var timeSeparator: String
     /// Between a date and its time range: "13. februar 2019 kl. 13.00–15.00", "13 February 2019, 13:00–15:00".
@@ -185,6 +197,10 @@ public struct Phrases: Sendable {
             if let item { line += ", sak \(item)" }
             return line + "."
         },
+        definiteBodyName: { $0.norwegianDefinite },
+        chairTitle: { "Leder i \($0)" },
+        defaultAddressees: { "\($0)s medlemmer" },
+        origin: { body, item, referred in referred ? "Oversendt fra \(body), sak \(item)." : "Utsatt fra \(body), sak \(item)." },
         timeSeparator: ".",
         dateTimeSeparator: " ",
         timeRange: { start, end in end.map { "kl. \(start)–\($0)" } ?? "kl. \(start)" },
@@ -304,9 +320,157 @@ public struct Phrases: Sendable {
             if let item { line += ", item \(item)" }
             return line + "."
         },
+        definiteBodyName: { kind in
+            switch kind {
+            case .steeringGroup: "the steering group"
+            case .expertGroup: "the expert group"
+            case .coGovernanceCommittee: "the co-governance committee"
+            case .portfolioBoard: "the portfolio board"
+            case .council: "the council"
+            case .committee: "the committee"
+            case .other: "the body"
+            }
+        },
+        chairTitle: { "Chair of \($0)" },
+        defaultAddressees: { "the members of \($0)" },
+        origin: { body, item, referred in referred ? "Referred from \(body), item \(item)." : "Postponed from \(body), item \(item)." },
         timeSeparator: ":",
         dateTimeSeparator: ", ",
         timeRange: { start, end in end.map { "\(start)–\($0)" } ?? start },
         date: { day, month, year in "\(day) \(month) \(year)" }
+    )
+
+    /// Norwegian nynorsk: the same papers in the words a nynorsk municipality writes.
+    public static let nynorsk = Phrases(
+        languageTag: "nn-NO",
+        months: ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"],
+        addresseePrefix: "Til",
+        agendaHeading: "Saksliste:",
+        numberColumn: "Nr",
+        itemColumn: "Sak",
+        basisColumn: "Saksgrunnlag",
+        kindColumn: "Type sak",
+        greeting: "Vel møtt!",
+        closing: "Med venleg helsing",
+        attachments: "Vedlegg",
+        casePapers: "Saksframlegg",
+        proposal: "Framlegg til vedtak:",
+        decision: "Vedtak:",
+        remarks: "Handsaming:",
+        vote: "Røysting:",
+        exemptPlaceholder: "Unnateke offentlegheit",
+        publicVersion: "Offentleg versjon",
+        time: "Tid:",
+        place: "Stad:",
+        present: "Til stades:",
+        apologies: "Forfall:",
+        substitutes: "Møtande varamedlemmer:",
+        others: "Andre til stades:",
+        minuteTaker: "Referent:",
+        item: "Sak",
+        page: "Side",
+        pageOf: "av",
+        notApproved: "Referatet er ikkje godkjent.",
+        attendance: "Deltakarar",
+        items: "Saker",
+        summonsTitle: { "Innkalling til møte i \($0)" },
+        agendaTitle: { "Saksliste for møte i \($0)" },
+        casePapersTitle: { "Saksframlegg til møte i \($0)" },
+        minutesTitle: { "Referat frå møte i \($0)" },
+        invitation: { shortName, date, place, start, end in
+            var sentence = "Det vert med dette kalla inn til møte i \(shortName) den \(date) på \(place)"
+            if let start, let end {
+                sentence += " frå klokka \(start) til \(end)"
+            } else if let start {
+                sentence += " klokka \(start)"
+            }
+            return sentence + "."
+        },
+        exemptNotice: { basis in basis.map { "Unnateke offentlegheit, jf. \($0)" } ?? "Unnateke offentlegheit" },
+        kind: { kind in
+            switch kind {
+            case .decision: "Avgjerd"
+            case .information: "Orientering"
+            case .discussion: "Drøfting"
+            }
+        },
+        section: { section in
+            switch section {
+            case .standing: "Faste saker"
+            case .forConsideration: "Saker til handsaming"
+            }
+        },
+        role: { role in
+            switch role {
+            case .chair: "leiar"
+            case .deputyChair: "nestleiar"
+            case .member: "medlem"
+            case .deputy: "varamedlem"
+            case .adviser: "rådgjevar"
+            case .unionRepresentative: "tillitsvald"
+            case .observer: "observatør"
+            case .secretary: "sekretariat"
+            }
+        },
+        voteText: { tally in
+            func votes(_ count: Int) -> String { count == 1 ? "1 røyst" : "\(count) røyster" }
+            switch tally {
+            case .unanimous:
+                return "Samrøystes vedteke"
+            case let .counted(votesFor, against, abstaining):
+                let base: String
+                if votesFor > against {
+                    base = against == 0 ? "Vedteke med \(votes(votesFor))" : "Vedteke med \(votesFor) mot \(votes(against))"
+                } else {
+                    base = "Fall med \(votesFor) mot \(votes(against))"
+                }
+                return abstaining > 0 ? "\(base), \(abstaining) avstod" : base
+            }
+        },
+        meetingKind: { kind in
+            switch kind {
+            case .ordinary: nil
+            case .extraordinary: "Ekstraordinært møte"
+            case .circulation: "Møte ved sirkulasjon (e-postmøte)"
+            }
+        },
+        outcomeSentence: { outcome, continuation, formatDate in
+            switch (outcome, continuation) {
+            case let (_, .postponed(date?)): "Saka vart utsett til møte \(formatDate(date))."
+            case (_, .postponed(nil)), (.postponed, nil): "Saka vart utsett."
+            case let (_, .referred(body)): "Saka vart send over til \(body)."
+            case (.referred, nil): "Saka vart send over."
+            case (.withdrawn, _): "Saka vart trekt."
+            case (.rejected, _): "Framlegget fall."
+            case (.noted, _): "Teke til orientering."
+            default: nil
+            }
+        },
+        substitution: { "\($0), møtte for \($1)" },
+        approvalLine: { date, body, item in
+            var line = "Referatet vart godkjent i møte"
+            if let body { line += " i \(body)" }
+            line += " \(date)"
+            if let item { line += ", sak \(item)" }
+            return line + "."
+        },
+        definiteBodyName: { kind in
+            switch kind {
+            case .steeringGroup: "styringsgruppa"
+            case .expertGroup: "faggruppa"
+            case .coGovernanceCommittee: "samstyringsutvalet"
+            case .portfolioBoard: "porteføljerådet"
+            case .council: "rådet"
+            case .committee: "utvalet"
+            case .other: "organet"
+            }
+        },
+        chairTitle: { "Leiar i \($0)" },
+        defaultAddressees: { "medlemmene i \($0)" },
+        origin: { body, item, referred in referred ? "Send over frå \(body), sak \(item)." : "Utsett frå \(body), sak \(item)." },
+        timeSeparator: ".",
+        dateTimeSeparator: " ",
+        timeRange: { start, end in end.map { "kl. \(start)–\($0)" } ?? "kl. \(start)" },
+        date: { day, month, year in "\(day). \(month) \(year)" }
     )
 }

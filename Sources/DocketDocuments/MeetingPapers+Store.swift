@@ -13,7 +13,7 @@ extension MeetingPapers {
     public init(store: Store, meetingID: Int64, language: Language = .norwegian) throws {
         let meeting = try store.meeting(id: meetingID)
         let body = try store.body(slug: meeting.body)
-        let shortName = body.kind.norwegianDefinite
+        let shortName = language.phrases.definiteBodyName(body.kind)
         let chair = try store.memberships(bodySlug: body.slug, currentOn: meeting.date).first { $0.role == .chair }?.person
         let signerName = meeting.signer ?? chair ?? ""
         let items = try store.items(meetingID: meetingID)
@@ -24,7 +24,8 @@ extension MeetingPapers {
                 kind: item.kind ?? .information, documentBasis: item.basis, caseText: item.caseText, proposal: item.proposal,
                 isExempt: item.isExempt, exemptionBasis: item.exemptionBasis,
                 isAnyOtherBusiness: item.standingPurpose == .anyOtherBusiness,
-                decision: try Self.decision(of: item, in: store)))
+                decision: try Self.decision(of: item, in: store),
+                origin: try Self.origin(of: item, in: store)))
         }
         // The summons lists the meeting's own attachments first, then each item's, in agenda order.
         var attachments = try store.attachments(meetingID: meetingID).map { DocketDocuments.Attachment(title: $0.title) }
@@ -38,9 +39,9 @@ extension MeetingPapers {
             body: BodyHeading(name: body.name, shortName: shortName),
             meeting: MeetingDetails(date: meeting.date, start: meeting.start, end: meeting.end, place: meeting.place ?? "",
                                     kind: meeting.kind),
-            summons: SummonsDetails(addressees: [meeting.addressees ?? "\(shortName)s medlemmer"], issuePlace: meeting.summonsPlace ?? "",
+            summons: SummonsDetails(addressees: [meeting.addressees ?? language.phrases.defaultAddressees(shortName)], issuePlace: meeting.summonsPlace ?? "",
                                     issueDate: meeting.summonsDate ?? meeting.date,
-                                    signer: Signer(name: signerName, title: "Leder i \(shortName)")),
+                                    signer: Signer(name: signerName, title: language.phrases.chairTitle(shortName))),
             items: paperItems,
             attachments: attachments,
             attendance: try Self.attendance(of: meetingID, in: store),
@@ -66,17 +67,24 @@ extension MeetingPapers {
         return ItemDecision(text: text, outcome: decision.outcome, vote: decision.tally, remarks: decision.remarks, continuation: continuation)
     }
 
+    /// Where a referred or postponed item came from: the earlier item's body and number.
+    private static func origin(of item: AgendaItem, in store: Store) throws -> ItemOrigin? {
+        guard let arrival = item.arrival, arrival == "referred" || arrival == "postponed", let previousID = item.previousItemID else { return nil }
+        let previous = try store.item(id: previousID)
+        return ItemOrigin(bodyName: try store.body(slug: previous.body).name, number: previous.number, referred: arrival == "referred")
+    }
+
     private static func attendance(of meetingID: Int64, in store: Store) throws -> Attendance {
         var attendance = Attendance()
         for entry in try store.attendance(meetingID: meetingID) {
-            let attendee = Attendee(name: entry.person, role: entry.role, organisation: entry.organisation)
+            let attendee = Attendee(name: entry.person, role: entry.role, organisation: entry.organisation, guestRole: entry.guestRole)
             switch entry.status {
             case .apologies:
                 attendance.apologies.append(attendee)
             case .substitute:
                 attendance.substitutes.append(Substitution(substitute: attendee, member: entry.substituteFor ?? ""))
             case .present:
-                if let role = entry.role, !role.votes {
+                if entry.guestRole != nil || entry.role.map({ !$0.votes }) == true {
                     attendance.others.append(attendee)
                 } else {
                     attendance.present.append(attendee)

@@ -142,6 +142,9 @@ public struct PaperItem: Sendable, Codable, Hashable {
     public var isAnyOtherBusiness: Bool
     /// What the meeting did with the item; nil until the minutes are written.
     public var decision: ItemDecision?
+    /// Where a referred or postponed item came from: printed first in its case paper
+    /// ("Oversendt fra Faggruppe helse, sak 5/25."). Dropped with everything else from a withheld item.
+    public var origin: ItemOrigin?
 
     public init(
         number: ItemNumber,
@@ -155,7 +158,8 @@ public struct PaperItem: Sendable, Codable, Hashable {
         isExempt: Bool = false,
         exemptionBasis: String? = nil,
         isAnyOtherBusiness: Bool = false,
-        decision: ItemDecision? = nil
+        decision: ItemDecision? = nil,
+        origin: ItemOrigin? = nil
     ) {
         self.number = number
         self.title = title
@@ -169,6 +173,22 @@ public struct PaperItem: Sendable, Codable, Hashable {
         self.exemptionBasis = exemptionBasis
         self.isAnyOtherBusiness = isAnyOtherBusiness
         self.decision = decision
+        self.origin = origin
+    }
+}
+
+/// The earlier item a referred or postponed item continues.
+public struct ItemOrigin: Sendable, Codable, Hashable {
+    /// The earlier body's name as titles print it: "Faggruppe helse".
+    public var bodyName: String
+    public var number: ItemNumber
+    /// Referred from another body (oversendt), or postponed from an earlier meeting (utsatt).
+    public var referred: Bool
+
+    public init(bodyName: String, number: ItemNumber, referred: Bool) {
+        self.bodyName = bodyName
+        self.number = number
+        self.referred = referred
     }
 }
 
@@ -303,11 +323,14 @@ public struct Attendee: Sendable, Codable, Hashable {
     public var role: Role?
     /// The organisation the person represents: "Sandnes kommune".
     public var organisation: String?
+    /// What a guest came as, printed after the name: "revisor".
+    public var guestRole: String?
 
-    public init(name: String, role: Role? = nil, organisation: String? = nil) {
+    public init(name: String, role: Role? = nil, organisation: String? = nil, guestRole: String? = nil) {
         self.name = name
         self.role = role
         self.organisation = organisation
+        self.guestRole = guestRole
     }
 }
 

@@ -59,7 +59,7 @@ struct RenderContext {
             "agendaTitle": phrases.agendaTitle(bodyName),
             "casePapersTitle": phrases.casePapersTitle(bodyName),
             "minutesTitle": phrases.minutesTitle(bodyName),
-            "addressees": papers.summons.addressees.map { "\(phrases.addresseePrefix) \(line($0))" },
+            "addressees": papers.summons.addressees.map(addressee),
             "issueLine": "\(line(papers.summons.issuePlace)), \(phrases.format(papers.summons.issueDate))",
             "invitation": phrases.invitation(shortName, date, place, start, end),
             "date": date,
@@ -106,8 +106,13 @@ struct RenderContext {
         // A decision taken as proposed prints the proposal as the decision; one that differs prints both.
         let decided: String? = decisionText ?? (decision.map { [.adopted, .noted].contains($0.outcome) } == true ? proposal : nil)
         let differs = decisionText != nil && proposal != nil && normalised(decisionText!) != normalised(proposal!)
-        let outcome = decision.flatMap { decision in
-            phrases.outcomeSentence(decision.outcome, decision.continuation, phrases.format)
+        let outcome = decision.flatMap { decision -> String? in
+            // "Tatt til orientering." under a decision that already takes the item to orientation
+            // said it twice under every information item; it is said once, where nothing else says
+            // it. (A short decision naming "til orientering" is how a reader, Docket's own
+            // included, tells a noted item.)
+            if decision.outcome == .noted, let decided, Self.saysNoted(decided) { return nil }
+            return phrases.outcomeSentence(decision.outcome, decision.continuation, phrases.format)
         }
         let vote = decision?.vote.map(phrases.voteText)
         let remarks = decision?.remarks.flatMap(nonBlank)
@@ -121,8 +126,9 @@ struct RenderContext {
             "isExempt": item.isExempt,
             "isWithheld": withheld,
             "exemptNotice": item.isExempt ? phrases.exemptNotice(item.exemptionBasis.map(line)) : "",
-            "caseText": item.caseText.map(paragraphs) ?? [],
-            "hasCaseText": item.caseText.flatMap(nonBlank) != nil,
+            "caseText": (item.origin.map { [phrases.origin(line($0.bodyName), $0.number.description, $0.referred)] } ?? [])
+                + (item.caseText.map(paragraphs) ?? []),
+            "hasCaseText": item.caseText.flatMap(nonBlank) != nil || item.origin != nil,
             "proposal": proposal.map(paragraphs) ?? [],
             "hasProposal": proposal != nil,
             "isDecided": decision != nil,
@@ -171,10 +177,23 @@ struct RenderContext {
         ]
     }
 
+    /// "Til styringsgruppens medlemmer"; an addressee the secretary already wrote with "Til" keeps
+    /// the one it has ("Til Til …" was printed).
+    private func addressee(_ text: String) -> String {
+        let written = line(text)
+        let prefix = phrases.addresseePrefix
+        // The language's own word, or the Norwegian "Til" that an English summons translates.
+        for own in Set([prefix, "Til"]) where written.lowercased().hasPrefix(own.lowercased() + " ") {
+            return prefix + written.dropFirst(own.count)
+        }
+        return "\(prefix) \(written)"
+    }
+
     private func attendee(_ person: Attendee) -> String {
         var details: [String] = []
         if let organisation = person.organisation.flatMap(nonBlank) { details.append(line(organisation)) }
         if let role = person.role, role != .member { details.append(phrases.role(role)) }
+        if let guestRole = person.guestRole.flatMap(nonBlank) { details.append(line(guestRole)) }
         let name = line(person.name)
         return details.isEmpty ? name : "\(name) (\(details.joined(separator: ", ")))"
     }
@@ -232,6 +251,13 @@ struct RenderContext {
             if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
             return result
         }
+    }
+
+    /// A short decision (two lines at most) that itself says the item was taken to orientation.
+    static func saysNoted(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        let lines = lower.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }
+        return lines.count <= 2 && (lower.contains("til orientering") || lower.contains("til etterretning"))
     }
 
     private func nonBlank(_ text: String) -> String? {

@@ -20,7 +20,7 @@ public enum ItemKind: String, CaseIterable, Codable, Sendable {
     /// Reads the Norwegian label or the English name, in any case ("Beslutning", "vedtakssak", "decision").
     public init?(label: String) {
         switch label.trimmingWhitespace().lowercased() {
-        case "beslutning", "beslutningssak", "vedtak", "vedtakssak", "decision": self = .decision
+        case "beslutning", "beslutningssak", "vedtak", "vedtakssak", "avgjerd", "avgjerdssak", "decision": self = .decision
         case "orientering", "orienteringssak", "informasjon", "information": self = .information
         case "diskusjon", "diskusjonssak", "drøfting", "drøftingssak", "discussion": self = .discussion
         default: return nil

@@ -44,7 +44,20 @@ public struct Slug: Hashable, Sendable, Codable, CustomStringConvertible {
         if !(folded.first.map(Slug.isLetter) ?? false) {
             folded = "organ" + (folded.isEmpty ? "" : "-" + folded)
         }
-        rawValue = trimmed(String(folded.prefix(max(5, min(maxLength, Slug.maxLength)))))
+        // A long name is cut at the last word boundary that fits ("kontrollutvalget-i-…" rather
+        // than "…-i-fjordv"); a first word longer than the limit is cut where the limit falls.
+        let limit = max(5, min(maxLength, Slug.maxLength))
+        if folded.count > limit {
+            let head = String(folded.prefix(limit + 1))
+            if head.hasSuffix("-") {
+                folded = String(head.dropLast())
+            } else if let boundary = head.lastIndex(of: "-"), head.distance(from: head.startIndex, to: boundary) >= 5 {
+                folded = String(head[..<boundary])
+            } else {
+                folded = String(head.prefix(limit))
+            }
+        }
+        rawValue = trimmed(folded)
     }
 
     public var description: String { rawValue }

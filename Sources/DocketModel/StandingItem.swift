@@ -33,4 +33,15 @@ public struct StandingItem: Hashable, Sendable, Codable {
                      proposal: "Informasjonen tas til orientering."),
         StandingItem(purpose: .anyOtherBusiness, title: "Eventuelt", kind: .information, basis: nil, proposal: nil),
     ]
+
+    /// The previous-minutes item names the meeting whose minutes it approves, as secretaries write
+    /// it: "Godkjenning av protokoll fra møtet 13.02.2019". A title that already names a meeting
+    /// ("… fra møtet …", "… fra møte …") is kept.
+    public static func approvalTitle(_ title: String, approving date: CalendarDate) -> String {
+        let lower = title.lowercased()
+        if lower.contains(" fra møte") || lower.contains(" frå møte") || lower.contains(" of the meeting") { return title }
+        let day = date.day < 10 ? "0\(date.day)" : "\(date.day)"
+        let month = date.month < 10 ? "0\(date.month)" : "\(date.month)"
+        return "\(title) fra møtet \(day).\(month).\(date.year)"
+    }
 }

@@ -112,6 +112,8 @@ public struct AttendanceEntry: Codable, Hashable, Sendable {
     /// The person's role in the body on the meeting's date, when they hold a seat.
     public var role: Role?
     public var organisation: String?
+    /// What a guest (no member of the body) came as: "revisor". Nil for members.
+    public var guestRole: String?
 }
 
 public struct MinutesApproval: Codable, Hashable, Sendable {

@@ -52,14 +52,20 @@ extension Store {
                       draft.addressees, try draft.signer.map { try personID(named: $0) }])
             let meetingID = db.lastInsertedRowID
             if withStandingItems {
-                let previous = try db.fetchValue(Int64.self, """
-                    SELECT id FROM meeting WHERE body_id = ? AND date < ? AND status <> 'cancelled' ORDER BY date DESC LIMIT 1
+                let previousRow = try db.fetchOne("""
+                    SELECT id, date FROM meeting WHERE body_id = ? AND date < ? AND status <> 'cancelled' ORDER BY date DESC LIMIT 1
                     """, [body.id, date])
+                let previous = previousRow.flatMap { $0["id", as: Int64.self] }
+                let previousDate = previousRow.flatMap { $0["date", as: CalendarDate.self] }
                 for standing in try standingItems(bodySlug: bodySlug) {
                     var item = ItemDraft(title: standing.title, kind: standing.kind, section: .standing,
                                          basis: standing.basis, proposal: standing.proposal)
                     item.standingPurpose = standing.purpose
-                    if standing.purpose == .approvePreviousMinutes { item.approvesMeetingID = previous }
+                    if standing.purpose == .approvePreviousMinutes {
+                        item.approvesMeetingID = previous
+                        // Whose minutes: "Godkjenning av referat fra møtet 13.02.2019".
+                        if let previousDate { item.title = StandingItem.approvalTitle(standing.title, approving: previousDate) }
+                    }
                     try insertItem(item, meetingID: meetingID)
                 }
             }

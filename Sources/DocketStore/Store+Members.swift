@@ -12,6 +12,25 @@ extension Store {
             let bodyID = try bodyID(slug: bodySlug)
             let personID = try personID(named: name, creating: true, email: email, title: title)
             let organisationID = try organisation.map { try self.organisation(named: $0).id }
+            if let from, let to, to < from {
+                throw StoreError.invalid("the seat would end (\(to)) before it begins (\(from))")
+            }
+            // One person, one seat in a body at a time: a second seat over the same days made two
+            // rows, and ending "the" seat later failed. A change of role ends the old seat first.
+            if let row = try db.fetchOne("""
+                SELECT role, from_date, to_date FROM membership
+                WHERE body_id = ? AND person_id = ? AND (to_date IS NULL OR ? IS NULL OR to_date >= ?)
+                  AND (from_date IS NULL OR ? IS NULL OR from_date <= ?)
+                ORDER BY id LIMIT 1
+                """, [bodyID, personID, from, from, to, to]) {
+                let existing: Role = try row.decode("role")
+                let since = row["from_date", as: CalendarDate.self].map { " since \($0)" } ?? ""
+                let until = row["to_date", as: CalendarDate.self].map { " until \($0)" } ?? ""
+                throw StoreError.invalid("\(name.trimmingCharacters(in: .whitespaces)) already has a seat in '\(bodySlug)' as "
+                    + "\(existing.rawValue.replacingOccurrences(of: "_", with: "-"))\(since)\(until); a person holds one seat in a body at a time. "
+                    + "To change the role, end that seat first (docket member end \"\(name)\" --body \(bodySlug) --on DATE) "
+                    + "and add the new one from the next day. Nothing was stored")
+            }
             try db.execute("""
                 INSERT INTO membership (body_id, person_id, role, organisation_id, votes, from_date, to_date)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -32,6 +51,11 @@ extension Store {
                 """, [bodyID, personID, date, role, role]).map { try $0.decode(at: 0, as: Int64.self) }
             guard !ids.isEmpty else {
                 throw StoreError.invalid("\(name) has no current seat\(role.map { " as \($0.rawValue)" } ?? "") in '\(bodySlug)'")
+            }
+            if let begins = try db.fetchValue(CalendarDate.self, """
+                SELECT max(from_date) FROM membership WHERE id IN (SELECT value FROM json_each(?)) AND from_date > ?
+                """, [String(describing: ids), date]) {
+                throw StoreError.invalid("\(name)'s seat in '\(bodySlug)' begins \(begins); it cannot end before that (\(date)). Give --on a later date")
             }
             for id in ids {
                 try db.execute("UPDATE membership SET to_date = ? WHERE id = ?", [date, id])

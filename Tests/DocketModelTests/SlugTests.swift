@@ -33,6 +33,13 @@ import Testing
         #expect(Slug(folded.rawValue) == folded, "\(folded) breaks the rule")
     }
 
+    /// Issue 14: imported slugs were cut mid-word.
+    @Test func aLongNameIsCutAtAWordBoundary() {
+        let folded = Slug(folding: "Kontrollutvalget i Fjordvik og Lyngstad kommuner", maxLength: 36)
+        #expect(folded.rawValue == "kontrollutvalget-i-fjordvik-og")
+        #expect(Slug(folding: "Interkommunaltsamarbeidsutvalgetforhelseogomsorg", maxLength: 36).rawValue.count == 36)
+    }
+
     @Test func aLongNameIsCutAtTheLimitWithoutATrailingHyphen() {
         let folded = Slug(folding: String(repeating: "ab ", count: 30), maxLength: 36)
         #expect(folded.rawValue.count <= 36)

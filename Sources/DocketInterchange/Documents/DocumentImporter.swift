@@ -261,7 +261,10 @@ extension BodyKind {
         else if lower.contains("faggruppe") { self = .expertGroup }
         else if lower.contains("samstyring") { self = .coGovernanceCommittee }
         else if lower.contains("portefølje") { self = .portfolioBoard }
-        else if lower.contains("utvalg") || lower.contains("komit") || lower.contains("formannskap") || lower.contains("kommunestyre") || lower.contains("bystyre") { self = .committee }
+        // The elected assemblies are councils; formannskap, kontrollutvalg, hovedutvalg and other
+        // committees of them are committees (every council was imported as a committee).
+        else if ["kommunestyre", "bystyre", "fylkesting", "fylkestinget", "kommunestyret", "bystyret"].contains(where: lower.contains) { self = .council }
+        else if ["utvalg", "utval", "komit", "formannskap", "nemnd", "hovedutvalg"].contains(where: lower.contains) { self = .committee }
         else if lower.contains("råd") { self = .council }
         else { self = .other }
     }

@@ -35,7 +35,8 @@ extension ImportRun {
             for (position, entry) in record.attendance.enumerated() {
                 let entryPath = path + [.key("attendance"), .index(position)]
                 let values = [("status", value(entry.status)),
-                              ("substitute_for_id", value(try entry.substituteFor.map { try person($0, at: entryPath + [.key("substituteFor")]) }))]
+                              ("substitute_for_id", value(try entry.substituteFor.map { try person($0, at: entryPath + [.key("substituteFor")]) })),
+                              ("guest_role", value(entry.guestRole))]
                 try mergeChild(of: outcome.id, .attendance, key: [("meeting_id", value(outcome.id)), ("person_id", value(try person(entry.person, at: entryPath + [.key("person")])))],
                                values: values, what: "the attendance of \(entry.person) at \(key.reference)")
             }

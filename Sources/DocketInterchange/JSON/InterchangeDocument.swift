@@ -134,6 +134,8 @@ public struct AttendanceRecord: Codable, Sendable, Equatable {
     public var person: String
     public var status: AttendanceStatus
     public var substituteFor: String?
+    /// What a guest (no member of the body) came as; absent for members.
+    public var guestRole: String?
 }
 
 public struct MinutesApprovalRecord: Codable, Sendable, Equatable {

@@ -194,7 +194,8 @@ public struct InterchangeExporter {
             addressees: row["addressees", as: String.self], signer: row["signer_id", as: Int64.self].flatMap { names.person[$0] })
         record.attendance = try store.rows(.attendance, of: id).map { row in
             AttendanceRecord(person: names.person[try row.decode("person_id")]!, status: try row.decode("status"),
-                             substituteFor: row["substitute_for_id", as: Int64.self].flatMap { names.person[$0] })
+                             substituteFor: row["substitute_for_id", as: Int64.self].flatMap { names.person[$0] },
+                             guestRole: row["guest_role", as: String.self])
         }
         if let approval = try store.rows(.minutesApproval, of: id).first {
             record.minutesApproval = MinutesApprovalRecord(

@@ -33,9 +33,9 @@ enum ItemBlockReader {
     /// "Formannskapets innstilling til kommunestyret:"). A label never runs on into a sentence.
     private static let labelEnd = #"(?:(?:\s+(?:i|til)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?)?\s*(?:[-–]|den|i møte)?\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\s*(?::.*)?|(?:\s+(?:i|til)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?)?\s*:.*|\s*)$"#
     private static let proposalLabel = Pattern(
-        #"^\s*(?:[\p{L}.'’-]+\s+){0,3}?(?:forslag\s+til\s+(?:vedtak|innstilling)|innstilling|tilråding|tilrådning)"# + labelEnd)
+        #"^\s*(?:[\p{L}.'’-]+\s+){0,3}?(?:(?:forslag|framlegg)\s+til\s+(?:vedtak|innstilling)|innstilling|tilråding|tilrådning)"# + labelEnd)
     private static let decisionLabel = Pattern(#"^\s*((?:[\p{L}.'’-]+\s+){0,3}?)vedtak"# + labelEnd)
-    private static let handlingLabel = Pattern(#"^\s*(?:\p{L}+s\s+)?(?:behandling|møtebehandling|votering|drøfting)"# + labelEnd)
+    private static let handlingLabel = Pattern(#"^\s*(?:\p{L}+s\s+)?(?:behandling|møtebehandling|votering|drøfting|handsaming|røysting)"# + labelEnd)
 
     private static let handlingLine = Pattern(#"behandling\s+av\s+sak\s+\S+(?:\s+i\s+møte\s+den)?"#)
     private static let archiveNumber = Pattern(
@@ -76,7 +76,7 @@ enum ItemBlockReader {
         guard text.count <= 120, let match = decisionLabel.firstMatch(in: text) else { return nil }
         let prefix = (match[1] ?? "").lowercased()
         let hasColon = text.includes(":") || text.contains(where: \.isNumber)
-        if prefix.includes("forslag") || prefix.includes("følgende") || prefix.includes("enighet") || prefix.includes(" til")
+        if prefix.includes("forslag") || prefix.includes("framlegg") || prefix.includes("følgende") || prefix.includes("enighet") || prefix.includes(" til")
             || prefix.hasPrefix("til") || prefix.includes("om ") {
             return nil
         }
@@ -144,7 +144,7 @@ enum ItemBlockReader {
                 }
                 continue
             }
-            if lower.includes("innstilling") || lower.includes("forslag") || lower.includes("tilråd"),
+            if lower.includes("innstilling") || lower.includes("forslag") || lower.includes("framlegg") || lower.includes("tilråd"),
                isProposalLabel(text) != nil {
                 if sawProposal {
                     part = .handling

@@ -24,7 +24,7 @@ struct ItemBlock {
 enum BlockFinder {
     /// Labels that end a heading's title: the block proper has begun.
     private static let blockLabel = Pattern(
-        #"^\s*(?:behandling|vedtak|innstilling|forslag til vedtak|saksprotokoll|saksbehandler|arkivsak|saksframlegg|bakgrunn|sakens bakgrunn|vedlegg)\b|behandling\s+av\s+sak\b|^\s*_{5,}"#)
+        #"^\s*(?:behandling|vedtak|innstilling|forslag til vedtak|framlegg til vedtak|handsaming|saksprotokoll|saksbehandler|arkivsak|saksframlegg|bakgrunn|sakens bakgrunn|vedlegg)\b|behandling\s+av\s+sak\b|^\s*_{5,}"#)
 
     static func headings(in lines: [SourceLine], skipping tableLines: Set<Int>, headingTables: [ItemTable]) -> [ItemHeading] {
         var headings: [ItemHeading] = []
@@ -98,7 +98,9 @@ enum BlockFinder {
         }
         if !found.hasSeries, !found.hasCaseWord, !line.isTabular {
             // A bare "38/26   Formannskap   13.05.2026" is a row of a case's history (saksgang), not a heading.
-            if line.cells.count >= 3 || DateTimeReader.firstDate(in: rest) != nil { return nil }
+            // A title that names a meeting by its date ("Godkjenning av referat fra møtet 13.02.2019") is a heading.
+            if line.cells.count >= 3 { return nil }
+            if DateTimeReader.firstDate(in: rest) != nil, !rest.lowercased().includes("møte") { return nil }
         }
         return found
     }

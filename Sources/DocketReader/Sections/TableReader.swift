@@ -51,7 +51,7 @@ enum TableReader {
             || word == "unntatt off" { return .exempt }
         if word.hasPrefix("arkivsak") || word == "arkivsaksnr" || word == "arkivnr" || word == "saksnr arkiv" { return .archive }
         if word.hasPrefix("type") || word == "sakstype" || word == "saktype" || word == "tema" || word == "kategori" { return .kind }
-        if word.includes("underlag") || word.hasPrefix("dokument") || word == "vedlegg" { return .basis }
+        if word.includes("underlag") || word.includes("grunnlag") || word.hasPrefix("dokument") || word == "vedlegg" { return .basis }
         return .other
     }
 
@@ -91,7 +91,7 @@ enum TableReader {
         table.hasBasisColumn = columns.contains { $0.0 == .basis }
         for back in stride(from: headerIndex - 1, through: max(0, headerIndex - 3), by: -1) {
             let word = headerWord(lines[back].text)
-            if ["dagsorden", "saksliste", "sakliste", "sakskart", "offentlig saksliste", "saker til behandling"].contains(word) {
+            if ["dagsorden", "saksliste", "sakliste", "sakskart", "offentlig saksliste", "saker til behandling", "saker til handsaming"].contains(word) {
                 table.introducedAsAgenda = true
             }
             // The first half of a two-line header ("Utvalgs-   Unntatt").
@@ -219,7 +219,7 @@ enum TableReader {
     static func sectionLabel(_ text: String) -> Section? {
         let lower = text.lowercased()
         if lower.includes("faste") { return .standing }
-        if lower.includes("behandling") || lower.includes("vedtakssaker") || lower.includes("beslutningssaker") {
+        if lower.includes("behandling") || lower.includes("handsaming") || lower.includes("vedtakssaker") || lower.includes("beslutningssaker") {
             return .forConsideration
         }
         return nil

@@ -24,7 +24,18 @@ struct MinutesApprove: ParsableCommand {
     @Option(help: "A person who signs the minutes (repeatable).") var signer: [String] = []
 
     func run() throws {
-        let approval = try store.open().approveMinutes(of: meeting, at: at, on: on, signers: signer)
+        let opened = try store.open()
+        let approval = try opened.approveMinutes(of: meeting, at: at, on: on, signers: signer)
         print("The minutes of \(meeting) are approved \(approval.approvedOn)" + (approval.approvedAt.map { " at \($0)" } ?? ""))
+        // Approving ahead of the meeting that approves them is allowed (the secretary records the
+        // approval when the papers go out), but said plainly: that meeting has not been held.
+        if let approvingID = approval.approvedAtMeetingID {
+            let approving = try opened.meeting(id: approvingID)
+            if approving.status == .planned || approving.status == .summoned {
+                printNote("warning: \(approving.reference), which approves these minutes, is still \(approving.status.rawValue) (not held); "
+                          + "the minutes count as approved from \(approval.approvedOn). If that meeting does not approve them, "
+                          + "they cannot be un-approved: corrections are recorded with docket decision correct")
+            }
+        }
     }
 }

@@ -18,23 +18,94 @@ extension Series: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }
 }
 
-/// Enumerations are written on the command line with hyphens: `--role union-representative`.
-protocol HyphenatedArgument: ExpressibleByArgument, CaseIterable, RawRepresentable where RawValue == String {}
+/// Enumerations are written on the command line with hyphens: `--role union-representative`, or
+/// in the Norwegian the papers print: `--role leder`, `--kind orientering`, `--outcome utsatt`.
+protocol HyphenatedArgument: ExpressibleByArgument, CaseIterable, RawRepresentable where RawValue == String {
+    /// The Norwegian words a secretary may write for this value, in lower case with spaces.
+    var norwegianWords: [String] { get }
+}
 
 extension HyphenatedArgument {
+    var norwegianWords: [String] { [] }
+
     public init?(argument: String) {
-        self.init(rawValue: argument.replacingOccurrences(of: "-", with: "_"))
+        if let value = Self(rawValue: argument.replacingOccurrences(of: "-", with: "_")) {
+            self = value
+            return
+        }
+        let spoken = argument.lowercased().replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+            .trimmingCharacters(in: .whitespaces)
+        guard !spoken.isEmpty, let value = Self.allCases.first(where: { $0.norwegianWords.contains(spoken) }) else { return nil }
+        self = value
     }
-    public static var allValueStrings: [String] { allCases.map { $0.rawValue.replacingOccurrences(of: "_", with: "-") } }
+    /// The English names, then each value's first Norwegian word, as help and completion show them.
+    public static var allValueStrings: [String] {
+        let english = allCases.map { $0.rawValue.replacingOccurrences(of: "_", with: "-") }
+        let norwegian = allCases.compactMap { $0.norwegianWords.first?.replacingOccurrences(of: " ", with: "-") }
+        return english + norwegian.filter { !english.contains($0) }
+    }
     var argumentName: String { rawValue.replacingOccurrences(of: "_", with: "-") }
 }
 
-extension Role: HyphenatedArgument {}
-extension ItemKind: HyphenatedArgument {}
-extension Section: HyphenatedArgument {}
-extension MeetingKind: HyphenatedArgument {}
-extension Outcome: HyphenatedArgument {}
-extension BodyKind: HyphenatedArgument {}
+extension Role: HyphenatedArgument {
+    var norwegianWords: [String] {
+        var words = [norwegian]
+        switch self {
+        case .chair: words += ["møteleder", "styreleder", "ordfører"]
+        case .deputyChair: words += ["nestleiar", "varaordfører"]
+        case .deputy: words += ["vara", "varamann", "varamedlemmer"]
+        case .adviser: words += ["radgiver", "rådgjevar"]
+        case .unionRepresentative: words += ["tillitsvald", "hovedtillitsvalgt"]
+        case .observer: words += ["observator"]
+        case .secretary: words += ["sekretær", "sekretar", "referent"]
+        case .member: words += ["medlemmer"]
+        }
+        if self == .chair { words.append("leiar") }
+        return words
+    }
+}
+extension ItemKind: HyphenatedArgument {
+    var norwegianWords: [String] {
+        // ItemKind(label:) holds the words; each value answers to the ones that read as it.
+        ["beslutning", "beslutningssak", "vedtak", "vedtakssak", "avgjerd", "avgjerdssak", "orientering", "orienteringssak",
+         "informasjon", "diskusjon", "diskusjonssak", "drøfting", "drøftingssak"].filter { ItemKind(label: $0) == self }
+    }
+}
+extension Section: HyphenatedArgument {
+    var norwegianWords: [String] {
+        switch self {
+        case .standing: ["faste saker", "fast sak", "faste"]
+        case .forConsideration: ["saker til behandling", "til behandling", "behandling"]
+        }
+    }
+}
+extension MeetingKind: HyphenatedArgument {
+    var norwegianWords: [String] {
+        switch self {
+        case .ordinary: ["ordinært", "ordinær", "ordinert"]
+        case .extraordinary: ["ekstraordinært", "ekstraordinær"]
+        case .circulation: ["e-postmøte", "e postmøte", "epostmøte", "sirkulasjon", "fjernmøte"]
+        }
+    }
+}
+extension Outcome: HyphenatedArgument {
+    var norwegianWords: [String] {
+        var words = [norwegian]
+        switch self {
+        case .adopted: words += ["vedteke", "vedtak", "godkjent"]
+        case .amended: words += ["endret", "vedteke med endringar"]
+        case .rejected: words += ["falt", "forkastet", "nedstemt"]
+        case .postponed: words += ["utsett"]
+        case .withdrawn: words += ["trekt"]
+        case .referred: words += ["oversend", "sendt videre"]
+        case .noted: words += ["orientering", "til orientering", "tatt til etterretning", "teke til orientering"]
+        }
+        return words
+    }
+}
+extension BodyKind: HyphenatedArgument {
+    var norwegianWords: [String] { [norwegian, norwegianDefinite] + (self == .council ? ["kommunestyre", "fylkesting", "bystyre"] : []) }
+}
 extension OrganisationKind: HyphenatedArgument {}
 
 /// A long text given inline (`--text`) or from a file (`--text-file PATH`, `-` for stdin).

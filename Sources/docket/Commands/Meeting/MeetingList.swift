@@ -6,8 +6,17 @@ struct MeetingList: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
-    @Option(help: "Only this body's meetings.") var body: String?
+    @Option(name: .customLong("body"), help: "Only this body's meetings.") var bodyOption: String?
+    @Argument(help: "Only this body's meetings (as `member list SLUG`; --body says the same).") var bodyArgument: String?
     @Option(help: "Only meetings in this year.") var year: Int?
+
+    var body: String? { bodyOption ?? bodyArgument }
+
+    func validate() throws {
+        if let option = bodyOption, let argument = bodyArgument, option != argument {
+            throw ValidationError("two bodies named ('\(argument)' and --body '\(option)'); name one")
+        }
+    }
 
     func run() throws {
         let meetings = try store.openForReading().meetings(bodySlug: body, year: year)

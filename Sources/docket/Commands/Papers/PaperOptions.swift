@@ -14,14 +14,14 @@ struct PaperOptions: ParsableArguments {
     var format: DocumentFormat = .markdown
     @Flag(help: "The public version: items exempt from public access keep their number, placeholder title and legal basis only.")
     var `public` = false
-    @Option(help: "nb (bokmål, the default) or en.") var language = "nb"
+    @Option(help: "nb (bokmål, the default), nn (nynorsk) or en.") var language = "nb"
     @Option(name: [.short, .long], help: ArgumentHelp("Write to this file ('-' for standard output; the default for md, html and txt).", valueName: "path"))
     var output: String?
 
     /// Renders one paper of a meeting and writes it where it should go.
     func write(_ kind: DocumentKind, of meetingReference: MeetingReference, store: StoreOptions) throws {
         guard let language = Language(code: language) else {
-            throw ValidationError("'\(language)' is not a language Docket writes; use nb or en")
+            throw ValidationError("'\(language)' is not a language Docket writes; use nb, nn or en")
         }
         let opened = try store.openForReading()
         let papers = try MeetingPapers(store: opened, meeting: meetingReference, language: language)
