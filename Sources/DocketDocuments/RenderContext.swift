@@ -137,6 +137,20 @@ struct RenderContext {
             "hasOutcome": outcome != nil,
             "remarks": remarks.map(paragraphs) ?? [],
             "hasRemarks": remarks != nil,
+            "conflicts": item.conflicts.map { phrases.conflictSentence(line($0.person), $0.reason.flatMap(nonBlank).map(line)) },
+            "hasConflicts": !item.conflicts.isEmpty,
+            "alternatives": item.alternatives.map { alternative -> [String: Any] in
+                let vote = alternative.vote.map { phrases.proposalVote($0, line(alternative.proposer), alternative.isAdopted ?? false) }
+                return [
+                    "heading": phrases.proposalHeading(line(alternative.proposer)),
+                    "text": paragraphs(alternative.text),
+                    "vote": vote ?? "",
+                    "hasVote": vote != nil,
+                ]
+            },
+            "hasAlternatives": !item.alternatives.isEmpty,
+            "namedVote": item.namedVote.map { phrases.namedVote($0.votesFor.map(line), $0.against.map(line), $0.abstaining.map(line)) } ?? "",
+            "hasNamedVote": item.namedVote != nil,
         ]
     }
 

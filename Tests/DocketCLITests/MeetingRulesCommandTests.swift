@@ -85,4 +85,103 @@ import Testing
         #expect(try docket.run("body", "standing-items", "styringsgruppen", "--list").stdout == before.stdout)
         #expect(try docket.run("body", "standing-items", "nobody", "--list").status != 0)
     }
+
+    /// A meeting with an item for decision and five voting members present of five.
+    func heldMeeting(present: [String] = ["Ingrid Fjeld", "Dag Eng", "Kari Nord", "Per Sør", "Lise Vik"]) throws {
+        try prepared()
+        try expectSuccess(docket.run("meeting", "create", "styringsgruppen", "--date", "2019-02-13"))
+        try expectSuccess(docket.run("item", "add", "styringsgruppen@2019-02-13", "--title", "Tilskudd til <Fjordvik> & co", "--kind", "decision",
+                                     "--proposal", "Tilskudd innvilges."))
+        try expectSuccess(docket.run(["attendance", "record", "styringsgruppen@2019-02-13"] + present.flatMap { ["--present", $0] }))
+    }
+
+    func minutes(_ format: String = "txt") throws -> String {
+        let result = try docket.run("minutes", "styringsgruppen@2019-02-13", "--format", format)
+        expectSuccess(result)
+        return result.stdout
+    }
+
+    @Test func aDisqualifiedMemberIsPrintedUnderTheItemAndCannotVote() throws {
+        try heldMeeting()
+        try expectSuccess(docket.run("conflict", "record", "styringsgruppen 5/19", "--member", "Dag Eng",
+                                     "--reason", "styreleder i <søker> & co"))
+        let before = try databaseBytes(docket.database)
+        // Dag Eng may not vote, and five votes are more than the four who may.
+        let inhabilVote = try docket.run("decision", "record", "styringsgruppen 5/19", "--for", "Dag Eng,Kari Nord", "--against", "Per Sør")
+        #expect(inhabilVote.status != 0)
+        #expect(inhabilVote.stderr.contains("inhabil"))
+        #expect(inhabilVote.stderr.contains("4 voting members were present (5, less 1 inhabil)"))
+        let tooMany = try docket.run("decision", "record", "styringsgruppen 5/19", "--for", "5")
+        #expect(tooMany.status != 0)
+        #expect(tooMany.stderr.contains("4 voting members were present"))
+        #expect(try docket.run("conflict", "record", "styringsgruppen 5/19", "--member", "Nobody Known").status != 0)
+        #expect(try databaseBytes(docket.database) == before)
+
+        try expectSuccess(docket.run("decision", "record", "styringsgruppen 5/19", "--for", "4"))
+        let text = try minutes()
+        #expect(text.contains("Dag Eng erklærte seg inhabil (styreleder i <søker> & co) og fratrådte."))
+        #expect(text.contains("Vedtatt med 4 stemmer"))
+        let html = try minutes("html")
+        #expect(html.contains("Dag Eng erklærte seg inhabil (styreleder i &lt;søker&gt; &amp; co) og fratrådte."))
+        #expect(!html.contains("<søker>"))
+        let markdown = try minutes("md")
+        #expect(markdown.contains("Dag Eng erklærte seg inhabil"))
+        #expect(try docket.run("minutes", "styringsgruppen@2019-02-13", "--format", "docx", "-o", dir.path("m.docx")).status == 0)
+    }
+
+    @Test func aSplitVoteOnAnAlternativeProposalIsPrintedWithWhoMadeItAndItsCount() throws {
+        try heldMeeting()
+        try expectSuccess(docket.run("proposal", "add", "styringsgruppen 5/19", "--by", "Dag Eng", "--text", "Saken utsettes."))
+        let proposalVote = try docket.run("decision", "record", "styringsgruppen 5/19", "--on-proposal", "1",
+                                          "--for", "Dag Eng,Kari Nord", "--against", "Per Sør,Lise Vik,Ingrid Fjeld")
+        expectSuccess(proposalVote)
+        #expect(proposalVote.stdout.contains("Forslaget fra Dag Eng falt med 2 mot 3 stemmer"))
+        try expectSuccess(docket.run("decision", "record", "styringsgruppen 5/19", "--for", "Per Sør,Lise Vik,Ingrid Fjeld,Kari Nord",
+                                     "--against", "Dag Eng"))
+        let text = try minutes()
+        #expect(text.contains("Forslag fra Dag Eng:"))
+        #expect(text.contains("Saken utsettes."))
+        #expect(text.contains("Forslaget fra Dag Eng falt med 2 mot 3 stemmer."))
+        #expect(text.contains("Vedtatt med 4 mot 1 stemme"))
+        #expect(!text.contains("1 stemmer"))
+        #expect(!text.contains("Enstemmig"))
+        #expect(text.contains("Mot: Dag Eng."))
+        // The proposal comes before the decision it lost to.
+        let proposal = try #require(text.range(of: "Forslag fra Dag Eng:"))
+        let decision = try #require(text.range(of: "Vedtatt med 4 mot 1 stemme"))
+        #expect(proposal.lowerBound < decision.lowerBound)
+        #expect(try minutes("html").contains("Forslaget fra Dag Eng falt med 2 mot 3 stemmer."))
+    }
+
+    @Test func aVoteThatCannotBeIsRefusedAndChangesNothing() throws {
+        try heldMeeting()
+        try expectSuccess(docket.run("proposal", "add", "styringsgruppen 5/19", "--by", "Dag Eng", "--text", "Saken utsettes."))
+        let before = try databaseBytes(docket.database)
+        let refusals: [([String], String)] = [
+            (["--for", "6"], "5 voting members were present"),
+            (["--for", "3", "--against", "3"], "5 voting members were present"),
+            (["--for", "2", "--against", "3", "--outcome", "adopted"], "cannot be adopted"),
+            (["--for", "3", "--against", "1", "--outcome", "rejected"], "cannot be rejected"),
+            (["--for", "Dag Eng,Ola Ukjent"], "Ola Ukjent"),
+            (["--for", "Dag Eng,Dag Eng"], "named twice"),
+            (["--on-proposal", "2", "--for", "1"], "no proposal 2"),
+            (["--on-proposal", "1", "--for", "2", "--against", "3", "--outcome", "adopted"], "cannot be adopted"),
+        ]
+        for (arguments, message) in refusals {
+            let result = try docket.run(["decision", "record", "styringsgruppen 5/19"] + arguments)
+            #expect(result.status != 0, "\(arguments) should be refused")
+            #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        }
+        #expect(try databaseBytes(docket.database) == before)
+    }
+
+    @Test func aBodyWithFewerThanHalfPresentIsWarnedOf() throws {
+        try heldMeeting(present: ["Ingrid Fjeld", "Dag Eng"])
+        let result = try docket.run("decision", "record", "styringsgruppen 5/19", "--for", "2")
+        expectSuccess(result)
+        #expect(result.stderr.contains("not quorate"))
+        #expect(result.stderr.contains("2 of 5"))
+        let quorate = try docket.run("decision", "record", "styringsgruppen 5/19", "--unanimous")
+        #expect(quorate.stderr.contains("not quorate"))
+    }
 }
