@@ -91,8 +91,7 @@ public enum VoteTally: Hashable, Sendable {
         case .unanimous:
             return adopted ? "\(subject) ble enstemmig vedtatt" : "\(subject) falt enstemmig"
         case let .counted(votesFor, against, abstaining):
-            let count = against == 0 && adopted ? "med \(Self.votes(votesFor))" : adopted
-                ? "med \(votesFor) mot \(Self.votes(against))" : "med \(votesFor) mot \(Self.votes(against))"
+            let count = against == 0 && adopted ? "med \(Self.votes(votesFor))" : "med \(votesFor) mot \(Self.votes(against))"
             let base = adopted ? "\(subject) ble vedtatt \(count)" : "\(subject) falt \(count)"
             return abstaining > 0 ? "\(base), \(abstaining) avsto" : base
         }
