@@ -322,6 +322,17 @@ extension Phrases {
             : "\(person) erklærte seg inhabil\(because) og fratrådte."
     }
 
+    /// The vote line of a decision. A tie adopted is adopted by the chair's vote (kommuneloven
+    /// § 11-9 third paragraph) and says so, where the count alone would read as fallen.
+    public func decisionVote(_ tally: VoteTally, _ outcome: Outcome) -> String {
+        guard case let .counted(votesFor, against, abstaining) = tally, votesFor == against, [.adopted, .amended].contains(outcome) else {
+            return voteText(tally)
+        }
+        let rest = abstaining > 0 ? (isEnglish ? ", \(abstaining) abstaining" : ", \(abstaining) avsto") : ""
+        return isEnglish ? "Adopted by \(votesFor) votes to \(against) on the chair's casting vote\(rest)"
+            : "Vedtatt med \(votesFor) mot \(VoteTally.votes(against)) ved møteleders dobbeltstemme\(rest)"
+    }
+
     /// "Forslag fra Dag Eng:".
     public func proposalHeading(_ proposer: String) -> String {
         isEnglish ? "Proposal by \(proposer):" : "Forslag fra \(proposer):"

@@ -109,7 +109,7 @@ struct RenderContext {
         let outcome = decision.flatMap { decision in
             phrases.outcomeSentence(decision.outcome, decision.continuation, phrases.format)
         }
-        let vote = decision?.vote.map(phrases.voteText)
+        let vote = decision.flatMap { decision in decision.vote.map { phrases.decisionVote($0, decision.outcome) } }
         let remarks = decision?.remarks.flatMap(nonBlank)
         return [
             "number": item.number.description,

@@ -175,6 +175,15 @@ import Testing
         #expect(try databaseBytes(docket.database) == before)
     }
 
+    @Test func aTieAdoptedByTheChairsVoteSaysSo() throws {
+        try heldMeeting(present: ["Ingrid Fjeld", "Dag Eng", "Kari Nord", "Per Sør"])
+        try expectSuccess(docket.run("decision", "record", "styringsgruppen 5/19", "--for", "Ingrid Fjeld,Kari Nord",
+                                     "--against", "Dag Eng,Per Sør"))
+        let text = try minutes()
+        #expect(text.contains("Vedtatt med 2 mot 2 stemmer ved møteleders dobbeltstemme"))
+        #expect(text.contains("For: Ingrid Fjeld, Kari Nord. Mot: Dag Eng, Per Sør."))
+    }
+
     @Test func aBodyWithFewerThanHalfPresentIsWarnedOf() throws {
         try heldMeeting(present: ["Ingrid Fjeld", "Dag Eng"])
         let result = try docket.run("decision", "record", "styringsgruppen 5/19", "--for", "2")
