@@ -286,7 +286,7 @@ public struct Phrases: Sendable {
             case let .counted(votesFor, against, abstaining):
                 let base: String
                 if votesFor > against {
-                    base = against == 0 ? "Adopted with \(votesFor) votes" : "Adopted by \(votesFor) votes to \(against)"
+                    base = against == 0 ? "Adopted with \(votesFor) vote\(votesFor == 1 ? "" : "s")" : "Adopted by \(votesFor) votes to \(against)"
                 } else {
                     base = "Rejected by \(against) votes to \(votesFor)"
                 }
@@ -473,4 +473,55 @@ public struct Phrases: Sendable {
         timeRange: { start, end in end.map { "kl. \(start)–\($0)" } ?? "kl. \(start)" },
         date: { day, month, year in "\(day). \(month) \(year)" }
     )
+}
+
+// The sentences of conflicts of interest, alternative proposals and named votes.
+extension Phrases {
+    private var isEnglish: Bool { languageTag.hasPrefix("en") }
+
+    /// "Dag Eng erklærte seg inhabil (styreleder i søkerorganisasjonen) og fratrådte."
+    public func conflictSentence(_ person: String, _ reason: String?) -> String {
+        let because = reason.map { " (\($0))" } ?? ""
+        return isEnglish ? "\(person) declared a conflict of interest\(because) and left the meeting for the item."
+            : "\(person) erklærte seg inhabil\(because) og fratrådte."
+    }
+
+    /// The vote line of a decision. A tie adopted is adopted by the chair's vote (kommuneloven
+    /// § 11-9 third paragraph) and says so, where the count alone would read as fallen.
+    public func decisionVote(_ tally: VoteTally, _ outcome: Outcome) -> String {
+        guard case let .counted(votesFor, against, abstaining) = tally, votesFor == against, [.adopted, .amended].contains(outcome) else {
+            return voteText(tally)
+        }
+        let rest = abstaining > 0 ? (isEnglish ? ", \(abstaining) abstaining" : ", \(abstaining) avsto") : ""
+        return isEnglish ? "Adopted by \(votesFor) votes to \(against) on the chair's casting vote\(rest)"
+            : "Vedtatt med \(votesFor) mot \(VoteTally.votes(against)) ved møteleders dobbeltstemme\(rest)"
+    }
+
+    /// "Forslag fra Dag Eng:".
+    public func proposalHeading(_ proposer: String) -> String {
+        isEnglish ? "Proposal by \(proposer):" : "Forslag fra \(proposer):"
+    }
+
+    /// "Forslaget fra Dag Eng falt med 2 mot 3 stemmer."
+    public func proposalVote(_ tally: VoteTally, _ proposer: String, _ adopted: Bool) -> String {
+        guard isEnglish else { return tally.norwegian(proposalBy: proposer, adopted: adopted) + "." }
+        let subject = "The proposal by \(proposer)"
+        switch tally {
+        case .unanimous:
+            return adopted ? "\(subject) was adopted unanimously." : "\(subject) was rejected unanimously."
+        case let .counted(votesFor, against, abstaining):
+            let count = adopted ? "by \(votesFor) vote\(votesFor == 1 ? "" : "s") to \(against)" : "by \(against) vote\(against == 1 ? "" : "s") to \(votesFor)"
+            let base = "\(subject) was \(adopted ? "adopted" : "rejected") \(count)"
+            return (abstaining > 0 ? "\(base), \(abstaining) abstaining" : base) + "."
+        }
+    }
+
+    /// "For: Ingrid Fjeld, Kari Nord. Mot: Dag Eng."
+    public func namedVote(_ votesFor: [String], _ against: [String], _ abstaining: [String]) -> String {
+        var parts: [String] = []
+        if !votesFor.isEmpty { parts.append("For: \(votesFor.joined(separator: ", ")).") }
+        if !against.isEmpty { parts.append("\(isEnglish ? "Against" : "Mot"): \(against.joined(separator: ", ")).") }
+        if !abstaining.isEmpty { parts.append("\(isEnglish ? "Abstaining" : "Avsto"): \(abstaining.joined(separator: ", ")).") }
+        return parts.joined(separator: " ")
+    }
 }

@@ -19,13 +19,24 @@ extension MeetingPapers {
         let items = try store.items(meetingID: meetingID)
         var paperItems: [PaperItem] = []
         for item in items {
-            paperItems.append(PaperItem(
+            var paperItem = PaperItem(
                 number: item.number, title: item.title, publicTitle: item.publicTitle, section: item.section,
                 kind: item.kind ?? .information, documentBasis: item.basis, caseText: item.caseText, proposal: item.proposal,
                 isExempt: item.isExempt, exemptionBasis: item.exemptionBasis,
                 isAnyOtherBusiness: item.standingPurpose == .anyOtherBusiness,
                 decision: try Self.decision(of: item, in: store),
-                origin: try Self.origin(of: item, in: store)))
+                origin: try Self.origin(of: item, in: store))
+            paperItem.conflicts = try store.conflictsOfInterest(itemID: item.id).map { PaperConflict(person: $0.person, reason: $0.reason) }
+            paperItem.alternatives = try store.proposals(itemID: item.id).map { proposal in
+                PaperProposal(proposer: proposal.proposer, text: proposal.text, vote: proposal.tally,
+                              isAdopted: proposal.outcome.map { $0 == .adopted })
+            }
+            let ballots = try store.namedVotes(itemID: item.id)
+            if !ballots.isEmpty {
+                func names(_ ballot: Ballot) -> [String] { ballots.filter { $0.ballot == ballot }.map(\.person) }
+                paperItem.namedVote = PaperNamedVote(votesFor: names(.for), against: names(.against), abstaining: names(.blank))
+            }
+            paperItems.append(paperItem)
         }
         // The summons lists the meeting's own attachments first, then each item's, in agenda order.
         var attachments = try store.attachments(meetingID: meetingID).map { DocketDocuments.Attachment(title: $0.title) }

@@ -145,6 +145,12 @@ public struct PaperItem: Sendable, Codable, Hashable {
     /// Where a referred or postponed item came from: printed first in its case paper
     /// ("Oversendt fra Faggruppe helse, sak 5/25."). Dropped with everything else from a withheld item.
     public var origin: ItemOrigin?
+    /// Members who declared a conflict of interest (inhabil) on the item and left the seat.
+    public var conflicts: [PaperConflict] = []
+    /// Alternative proposals made at the meeting, each with its vote.
+    public var alternatives: [PaperProposal] = []
+    /// The decision's vote by name, where it was recorded so.
+    public var namedVote: PaperNamedVote?
 
     public init(
         number: ItemNumber,
@@ -189,6 +195,46 @@ public struct ItemOrigin: Sendable, Codable, Hashable {
         self.bodyName = bodyName
         self.number = number
         self.referred = referred
+    }
+}
+
+/// A member disqualified on an item: "Dag Eng erklærte seg inhabil (…) og fratrådte."
+public struct PaperConflict: Sendable, Codable, Hashable {
+    public var person: String
+    public var reason: String?
+
+    public init(person: String, reason: String? = nil) {
+        self.person = person
+        self.reason = reason
+    }
+}
+
+/// An alternative proposal: who made it, its text, and the vote on it.
+public struct PaperProposal: Sendable, Codable, Hashable {
+    public var proposer: String
+    public var text: String
+    public var vote: VoteTally?
+    /// Whether it was adopted; nil when not voted on.
+    public var isAdopted: Bool?
+
+    public init(proposer: String, text: String, vote: VoteTally? = nil, isAdopted: Bool? = nil) {
+        self.proposer = proposer
+        self.text = text
+        self.vote = vote
+        self.isAdopted = isAdopted
+    }
+}
+
+/// Who voted how, by name.
+public struct PaperNamedVote: Sendable, Codable, Hashable {
+    public var votesFor: [String]
+    public var against: [String]
+    public var abstaining: [String]
+
+    public init(votesFor: [String], against: [String], abstaining: [String]) {
+        self.votesFor = votesFor
+        self.against = against
+        self.abstaining = abstaining
     }
 }
 

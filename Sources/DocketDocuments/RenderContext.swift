@@ -114,7 +114,7 @@ struct RenderContext {
             if decision.outcome == .noted, let decided, Self.saysNoted(decided) { return nil }
             return phrases.outcomeSentence(decision.outcome, decision.continuation, phrases.format)
         }
-        let vote = decision?.vote.map(phrases.voteText)
+        let vote = decision.flatMap { decision in decision.vote.map { phrases.decisionVote($0, decision.outcome) } }
         let remarks = decision?.remarks.flatMap(nonBlank)
         return [
             "number": item.number.description,
@@ -143,6 +143,20 @@ struct RenderContext {
             "hasOutcome": outcome != nil,
             "remarks": remarks.map(paragraphs) ?? [],
             "hasRemarks": remarks != nil,
+            "conflicts": item.conflicts.map { phrases.conflictSentence(line($0.person), $0.reason.flatMap(nonBlank).map(line)) },
+            "hasConflicts": !item.conflicts.isEmpty,
+            "alternatives": item.alternatives.map { alternative -> [String: Any] in
+                let vote = alternative.vote.map { phrases.proposalVote($0, line(alternative.proposer), alternative.isAdopted ?? false) }
+                return [
+                    "heading": phrases.proposalHeading(line(alternative.proposer)),
+                    "text": paragraphs(alternative.text),
+                    "vote": vote ?? "",
+                    "hasVote": vote != nil,
+                ]
+            },
+            "hasAlternatives": !item.alternatives.isEmpty,
+            "namedVote": item.namedVote.map { phrases.namedVote($0.votesFor.map(line), $0.against.map(line), $0.abstaining.map(line)) } ?? "",
+            "hasNamedVote": item.namedVote != nil,
         ]
     }
 

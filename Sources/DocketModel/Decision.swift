@@ -69,11 +69,46 @@ public enum VoteTally: Hashable, Sendable {
         case let .counted(votesFor, against, abstaining):
             let base: String
             if votesFor > against {
-                base = against == 0 ? "Vedtatt med \(votesFor) stemmer" : "Vedtatt med \(votesFor) mot \(against) stemmer"
+                base = against == 0 ? "Vedtatt med \(Self.votes(votesFor))" : "Vedtatt med \(votesFor) mot \(Self.votes(against))"
             } else {
-                base = "Falt med \(votesFor) mot \(against) stemmer"
+                base = "Falt med \(votesFor) mot \(Self.votes(against))"
             }
             return abstaining > 0 ? "\(base), \(abstaining) avsto" : base
         }
+    }
+
+    /// "1 stemme", "3 stemmer".
+    public static func votes(_ count: Int) -> String {
+        count == 1 ? "1 stemme" : "\(count) stemmer"
+    }
+
+    /// The vote on an alternative proposal: "Forslaget fra Dag Eng falt med 2 mot 3 stemmer",
+    /// "Forslaget fra Dag Eng ble vedtatt med 3 mot 1 stemme", "Forslaget fra Dag Eng ble enstemmig vedtatt".
+    /// `adopted` says which way the vote went (a tie is decided by the chair's vote, kommuneloven § 11-9).
+    public func norwegian(proposalBy proposer: String, adopted: Bool) -> String {
+        let subject = "Forslaget fra \(proposer)"
+        switch self {
+        case .unanimous:
+            return adopted ? "\(subject) ble enstemmig vedtatt" : "\(subject) falt enstemmig"
+        case let .counted(votesFor, against, abstaining):
+            let count = against == 0 && adopted ? "med \(Self.votes(votesFor))" : "med \(votesFor) mot \(Self.votes(against))"
+            let base = adopted ? "\(subject) ble vedtatt \(count)" : "\(subject) falt \(count)"
+            return abstaining > 0 ? "\(base), \(abstaining) avsto" : base
+        }
+    }
+
+    /// Whether the count adopts what was voted on: more for than against. A tie is nil: the
+    /// chair's vote decides (kommuneloven § 11-9 third paragraph), so either outcome may stand.
+    public var adopts: Bool? {
+        switch self {
+        case .unanimous: true
+        case let .counted(votesFor, against, _): votesFor == against ? nil : votesFor > against
+        }
+    }
+
+    /// Votes cast for and against, and abstentions; nil for a unanimous vote, which has no count.
+    public var total: Int? {
+        if case let .counted(f, a, b) = self { return f + a + b }
+        return nil
     }
 }

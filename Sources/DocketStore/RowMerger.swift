@@ -46,6 +46,8 @@ public struct RowMerger {
         case decision
         case vote
         case conflictOfInterest = "conflict_of_interest"
+        case proposal
+        case proposalVote = "proposal_vote"
         case storedFile = "stored_file"
         case attachment
         case correction

@@ -102,8 +102,19 @@ extension Store {
         }
     }
 
+    /// Replaces the standing items of the body with this slug; any other business (eventuelt) goes last.
+    public func setStandingItems(_ items: [StandingItem], bodySlug: String) throws {
+        guard !items.isEmpty else {
+            throw StoreError.invalid("the list of standing items is empty; give at least one line Title|kind|basis")
+        }
+        try write { _ in
+            try setStandingItems(StandingItem.lastingOrder(items), bodyID: try bodyID(slug: bodySlug))
+        }
+    }
+
     public func standingItems(bodySlug: String) throws -> [StandingItem] {
-        try db.fetchAll("""
+        _ = try body(slug: bodySlug)
+        return try db.fetchAll("""
             SELECT s.* FROM standing_item s JOIN body b ON b.id = s.body_id WHERE b.slug = ? ORDER BY s.position
             """, [bodySlug]).map { row in
             StandingItem(purpose: try row.decode("purpose"), title: try row.decode("title"), kind: try row.decode("kind"),

@@ -9,13 +9,17 @@ public struct DecisionDraft: Sendable {
     public var remarks: String?
     public var isFinal: Bool
     public var referredTo: String?
+    /// The vote by name, where the minutes give names; stored in `vote`.
+    public var ballots: [NamedBallot]
 
-    public init(text: String?, outcome: Outcome, tally: VoteTally?, remarks: String? = nil, isFinal: Bool = true) {
+    public init(text: String?, outcome: Outcome, tally: VoteTally?, remarks: String? = nil, isFinal: Bool = true,
+                ballots: [NamedBallot] = []) {
         self.text = text
         self.outcome = outcome
         self.tally = tally
         self.remarks = remarks
         self.isFinal = isFinal
+        self.ballots = ballots
     }
 }
 
@@ -24,7 +28,20 @@ extension Store {
     /// counts as held from then on.
     @discardableResult
     public func recordDecision(_ reference: ItemReference, _ draft: DecisionDraft) throws -> Decision {
-        try recordDecision(itemID: try item(reference).id, draft)
+        try write { _ in
+            let itemID = try item(reference).id
+            // A vote that cannot be is refused: more votes than voting members present (less those
+            // inhabil), an inhabil or absent member named, an outcome its count contradicts.
+            _ = try checkedVote(itemID: itemID, tally: draft.tally, ballots: draft.ballots)
+            if let tally = draft.tally, let adopts = tally.adopts {
+                switch draft.outcome {
+                case .adopted, .amended: if !adopts { throw contradiction(tally, outcome: draft.outcome) }
+                case .rejected: if adopts { throw contradiction(tally, outcome: draft.outcome) }
+                default: break
+                }
+            }
+            return try recordDecision(itemID: itemID, draft)
+        }
     }
 
     @discardableResult
@@ -60,6 +77,18 @@ extension Store {
             """, ["item": itemID, "text": draft.text, "outcome": draft.outcome, "unanimous": draft.tally == .unanimous,
                   "for": votesFor, "against": against, "abstaining": abstaining, "remarks": draft.remarks,
                   "final": draft.isFinal && draft.outcome.isFinal, "referred": draft.referredTo])
+        // Named votes are replaced with the decision: names that no longer match its count would mislead.
+        let hadNamedVotes = (try db.fetchValue(Int.self, "SELECT count(*) FROM vote WHERE item_id = ?", [itemID]) ?? 0) > 0
+        if !draft.ballots.isEmpty || hadNamedVotes {
+            try db.execute("DELETE FROM vote WHERE item_id = ?", [itemID])
+            for ballot in draft.ballots {
+                try db.execute("""
+                    INSERT INTO vote (item_id, person_id, ballot, represents)
+                    VALUES (:item, :person, :ballot, (SELECT o.name FROM membership ms JOIN organisation o ON o.id = ms.organisation_id
+                        JOIN agenda_item i ON i.body_id = ms.body_id WHERE i.id = :item AND ms.person_id = :person ORDER BY ms.id DESC LIMIT 1))
+                    """, ["item": itemID, "person": try personID(named: ballot.person), "ballot": ballot.ballot])
+            }
+        }
         let handling: HandlingStatus = draft.outcome == .postponed ? .postponed : .decided
         try db.execute("UPDATE agenda_item SET handling_status = ? WHERE id = ?", [handling, itemID])
         try refreshReferences(itemID: itemID)

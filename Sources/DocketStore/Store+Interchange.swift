@@ -62,6 +62,10 @@ extension Store {
         case votes
         /// The conflicts of interest on an item, by person.
         case conflictsOfInterest
+        /// The alternative proposals on an item, by number.
+        case proposals
+        /// The votes on one proposal, by person.
+        case proposalVotes
 
         var sql: String {
             switch self {
@@ -75,6 +79,8 @@ extension Store {
             case .decision: "SELECT * FROM decision WHERE item_id = ?"
             case .votes: "SELECT * FROM vote WHERE item_id = ? ORDER BY person_id"
             case .conflictsOfInterest: "SELECT * FROM conflict_of_interest WHERE item_id = ? ORDER BY person_id"
+            case .proposals: "SELECT * FROM proposal WHERE item_id = ? ORDER BY number"
+            case .proposalVotes: "SELECT * FROM proposal_vote WHERE proposal_id = ? ORDER BY person_id"
             }
         }
     }

@@ -130,7 +130,14 @@ extension Store {
         let position: Int
         switch section {
         case .standing:
-            position = (try db.fetchValue(Int.self, "SELECT max(position) FROM agenda_item WHERE meeting_id = ? AND section = 'standing'", [meetingID]) ?? 0) + 1
+            // Before any other business (eventuelt), which ends the standing items wherever it was added.
+            if let anyOtherBusiness = try db.fetchValue(Int.self, """
+                SELECT min(position) FROM agenda_item WHERE meeting_id = ? AND section = 'standing' AND standing_purpose = 'any_other_business'
+                """, [meetingID]) {
+                position = anyOtherBusiness
+            } else {
+                position = (try db.fetchValue(Int.self, "SELECT max(position) FROM agenda_item WHERE meeting_id = ? AND section = 'standing'", [meetingID]) ?? 0) + 1
+            }
         case .forConsideration:
             position = (try db.fetchValue(Int.self, "SELECT max(position) FROM agenda_item WHERE meeting_id = ?", [meetingID]) ?? 0) + 1
         }

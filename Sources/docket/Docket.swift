@@ -24,6 +24,8 @@ struct Docket: ParsableCommand {
             MeetingCommand.self,
             ItemCommand.self,
             DecisionCommand.self,
+            ProposalCommand.self,
+            ConflictCommand.self,
             AttendanceCommand.self,
             Summons.self,
             Agenda.self,

@@ -26,7 +26,7 @@ import Testing
     @Test func everyCommandHasHelp() throws {
         let commands: [[String]] = [
             [], ["init"], ["org"], ["org", "add"], ["org", "list"], ["body"], ["body", "add"], ["body", "list"], ["body", "show"],
-            ["body", "edit"], ["body", "check"], ["member"], ["member", "add"], ["member", "list"], ["member", "end"],
+            ["body", "edit"], ["body", "check"], ["body", "standing-items"], ["conflict", "record"], ["proposal", "add"], ["member"], ["member", "add"], ["member", "list"], ["member", "end"],
             ["meeting"], ["meeting", "create"], ["meeting", "list"], ["meeting", "show"], ["meeting", "edit"], ["meeting", "cancel"],
             ["item"], ["item", "add"], ["item", "edit"], ["item", "move"], ["item", "postpone"], ["item", "refer"], ["item", "list"],
             ["item", "show"], ["item", "remove"], ["decision", "record"], ["decision", "correct"], ["attendance", "record"],

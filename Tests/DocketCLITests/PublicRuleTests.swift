@@ -22,7 +22,8 @@ import Testing
     /// One word for each field of the exempt item.
     static let secrets = [
         "HemmeligordTittel", "HemmeligordGrunnlag", "HemmeligordSakstekst", "HemmeligordForslag", "HemmeligordArkiv",
-        "HemmeligordVedtak", "HemmeligordMerknad", "HemmeligordVedlegg", "HemmeligordInnhold",
+        "HemmeligordVedtak", "HemmeligordMerknad", "HemmeligordVedlegg", "HemmeligordInnhold", "HemmeligordInhabil",
+        "HemmeligordAlternativ",
     ]
     static let attachmentContent = "HemmeligordInnhold i vedlegget.\n"
 
@@ -56,6 +57,10 @@ import Testing
                    "--same-case-as", Self.exemptItem)
         try Data(Self.attachmentContent.utf8).write(to: dir.url.appending(path: "HemmeligordVedlegg.txt"))
         _ = try ok("attach", Self.exemptItem, dir.path("HemmeligordVedlegg.txt"))
+        // A conflict of interest and an alternative proposal with its vote: never public for an exempt item.
+        _ = try ok("conflict", "record", Self.exemptItem, "--member", "Ingrid Fjeld", "--reason", "HemmeligordInhabil")
+        _ = try ok("proposal", "add", Self.exemptItem, "--by", "Ingrid Fjeld", "--text", "HemmeligordAlternativ")
+        _ = try ok("decision", "record", Self.exemptItem, "--on-proposal", "1", "--for", "2", "--against", "11")
         _ = try ok("decision", "record", Self.exemptItem, "--text", "HemmeligordVedtak", "--outcome", "amended",
                    "--for", "13", "--against", "11", "--remarks", "HemmeligordMerknad")
         for number in ["1/19", "2/19", "3/19", "4/19", "6/19", "7/19", "8/19"] {
@@ -73,6 +78,9 @@ import Testing
         if lowered.contains("personalsak") { found.append("the title's Personalsak") }
         if lowered.contains("diskusjon") || lowered.contains("discussion") { found.append("its kind") }
         if lowered.contains("endringer") || lowered.contains("amended") { found.append("its outcome") }
+        if lowered.contains("inhabil") || lowered.contains("forslaget fra") || lowered.contains("2 mot 11") {
+            found.append("its conflict of interest or alternative proposal")
+        }
         if lowered.contains("13 mot 11") || output.range(of: #"votes(For|Against)"\s*:\s*1[13]\b"#, options: .regularExpression) != nil {
             found.append("its vote")
         }
@@ -170,7 +178,8 @@ import Testing
         let unredacted = try publicOutputs(isPublic: false).map(\.text).joined(separator: "\n")
         // (The attachment's content is printed nowhere but in the JSON export, as base64.)
         let planted = Self.secrets.filter { $0 != "HemmeligordInnhold" }
-            + ["the attachment's content, base64", "the title's Personalsak", "its kind", "its outcome", "its vote"]
+            + ["the attachment's content, base64", "the title's Personalsak", "its kind", "its outcome", "its vote",
+               "its conflict of interest or alternative proposal"]
         #expect(Set(Self.leaks(in: unredacted)) == Set(planted))
 
         let outputs = try publicOutputs()

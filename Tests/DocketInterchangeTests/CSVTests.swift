@@ -31,7 +31,7 @@ import Testing
             #expect(row[6] == "Vedtas.\n\tMed innrykk.")
             #expect(row[7] == "Rettet: " + Awkward.text)
             #expect(row[8] == "vedtatt med endringer")
-            #expect(row[9] == "Vedtatt med 2 mot 1 stemmer")
+            #expect(row[9] == "Vedtatt med 2 stemmer")
             #expect(row[10] == "")
             #expect(data.starts(with: [0xEF, 0xBB, 0xBF]) == excel)
         }

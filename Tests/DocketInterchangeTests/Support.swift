@@ -59,7 +59,11 @@ func makeRichStore() throws -> Store {
     try store.recordAttendance(meeting: "styringsgruppen@2019-02-13", present: ["Ingrid Fjeld"], apologies: ["Håkon Ås"],
                                substitutes: [(person: "Eli Aksnes", for: "Håkon Ås")])
     try store.recordDecision("styringsgruppen 5/19", DecisionDraft(text: Awkward.text, outcome: .amended,
-                                                                   tally: .counted(for: 2, against: 1, abstaining: 0), remarks: ""))
+                                                                   tally: .counted(for: 2, against: 0, abstaining: 0), remarks: ""))
+    try store.addProposal("styringsgruppen 5/19", by: "Eli Aksnes", text: "Alternativ <tekst> & \"sitat\"\n\nAndre avsnitt.")
+    try store.recordProposalVote("styringsgruppen 5/19", proposal: 1, tally: .counted(for: 1, against: 1, abstaining: 0),
+                                 ballots: [NamedBallot(person: "Eli Aksnes", ballot: .for), NamedBallot(person: "Ingrid Fjeld", ballot: .against)],
+                                 outcome: .rejected)
     try store.recordDecision("styringsgruppen 6/19", DecisionDraft(text: "Hemmelig vedtak", outcome: .adopted, tally: .unanimous))
     try store.db.execute("INSERT INTO vote (item_id, person_id, ballot, represents) SELECT i.id, p.id, 'for', 'Fjordvik kommune' FROM agenda_item i, person p WHERE i.sequence = 5 AND p.name = 'Ingrid Fjeld'")
     try store.db.execute("INSERT INTO conflict_of_interest (item_id, person_id, legal_basis, replaced_by_id) SELECT i.id, p.id, 'fvl. § 6', q.id FROM agenda_item i, person p, person q WHERE i.sequence = 5 AND p.name = 'Håkon Ås' AND q.name = 'Eli Aksnes'")

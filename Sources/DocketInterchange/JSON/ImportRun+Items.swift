@@ -130,5 +130,22 @@ extension ImportRun {
                 ("replaced_by_id", value(try conflict.replacedBy.map { try person($0, at: conflictPath + [.key("replacedBy")]) })),
             ], what: "the conflict of interest of \(conflict.person) on \(reference)")
         }
+        for (index, proposal) in (record.proposals ?? []).enumerated() {
+            let proposalPath = path + [.key("proposals"), .index(index)]
+            let key: [(String, DatabaseValue)] = [("item_id", value(itemID)), ("number", value(proposal.number))]
+            try mergeChild(of: meetingID, .proposal, key: key, values: [
+                ("proposer_id", value(try person(proposal.proposer, at: proposalPath + [.key("proposer")]))), ("text", value(proposal.text)),
+                ("outcome", value(proposal.outcome)), ("is_unanimous", value(proposal.isUnanimous)),
+                ("votes_for", value(proposal.votesFor)), ("votes_against", value(proposal.votesAgainst)),
+                ("votes_abstaining", value(proposal.votesAbstaining)),
+            ], what: "proposal \(proposal.number) on \(reference)")
+            guard let proposalID = try merger.existing(.proposal, key: key)?["id", as: Int64.self] else { continue }
+            for (voteIndex, vote) in proposal.votes.enumerated() {
+                let votePath = proposalPath + [.key("votes"), .index(voteIndex)]
+                try mergeChild(of: meetingID, .proposalVote, key: [
+                    ("proposal_id", value(proposalID)), ("person_id", value(try person(vote.person, at: votePath + [.key("person")]))),
+                ], values: [("ballot", value(vote.ballot))], what: "the vote of \(vote.person) on proposal \(proposal.number) on \(reference)")
+            }
+        }
     }
 }

@@ -186,8 +186,22 @@ public struct ItemRecord: Codable, Sendable, Equatable {
     public var decision: DecisionRecord?
     public var votes: [VoteRecord] = []
     public var conflictsOfInterest: [ConflictOfInterestRecord] = []
+    /// Alternative proposals made at the meeting, by number, each with its vote; left out when there are none.
+    public var proposals: [ProposalRecord]?
 
     var reference: String { "\(body) \(number)" }
+}
+
+public struct ProposalRecord: Codable, Sendable, Equatable {
+    public var number: Int
+    public var proposer: String
+    public var text: String
+    public var outcome: Outcome?
+    public var isUnanimous: Bool
+    public var votesFor: Int?
+    public var votesAgainst: Int?
+    public var votesAbstaining: Int?
+    public var votes: [VoteRecord]
 }
 
 public struct DecisionRecord: Codable, Sendable, Equatable {

@@ -237,6 +237,17 @@ public struct InterchangeExporter {
             ConflictOfInterestRecord(person: names.person[try row.decode("person_id")]!, legalBasis: row["legal_basis", as: String.self],
                                      replacedBy: row["replaced_by_id", as: Int64.self].flatMap { names.person[$0] })
         }
+        let proposals = try store.rows(.proposals, of: id).map { row in
+            ProposalRecord(
+                number: try row.decode("number"), proposer: names.person[try row.decode("proposer_id")]!, text: try row.decode("text"),
+                outcome: row["outcome", as: Outcome.self], isUnanimous: try row.decode("is_unanimous"),
+                votesFor: row["votes_for", as: Int.self], votesAgainst: row["votes_against", as: Int.self],
+                votesAbstaining: row["votes_abstaining", as: Int.self],
+                votes: try store.rows(.proposalVotes, of: try row.decode("id")).map { vote in
+                    VoteRecord(person: names.person[try vote.decode("person_id")]!, ballot: try vote.decode("ballot"), represents: nil)
+                })
+        }
+        record.proposals = proposals.isEmpty ? nil : proposals
         return record
     }
 }
@@ -273,6 +284,7 @@ extension ItemRecord {
         record.decision = nil
         record.votes = []
         record.conflictsOfInterest = []
+        record.proposals = nil
         return record
     }
 }

@@ -54,3 +54,8 @@ func printFields(_ fields: [(String, String?)]) {
         }
     }
 }
+
+/// A warning for the person at the terminal, on standard error ("warning: …"); the command still succeeds.
+func printWarning(_ message: String) {
+    FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+}

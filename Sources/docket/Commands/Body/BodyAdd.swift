@@ -5,7 +5,7 @@ import DocketStore
 struct BodyAdd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: "Register a body. Its meetings will begin with the four standing items of the seeds.",
+        abstract: "Register a body. Its meetings begin with the four standing items of the seeds until `body standing-items` sets its own.",
         discussion: """
             Example:
               docket body add fg-helse --name "Faggruppe helse" --kind expert-group --parent styringsgruppen

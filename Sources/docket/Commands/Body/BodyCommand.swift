@@ -5,7 +5,7 @@ struct BodyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "body",
         abstract: "Register and look at bodies: steering groups, expert groups, councils.",
-        subcommands: [BodyAdd.self, BodyList.self, BodyShow.self, BodyEdit.self, BodyCheck.self])
+        subcommands: [BodyAdd.self, BodyList.self, BodyShow.self, BodyEdit.self, BodyCheck.self, BodyStandingItems.self])
 }
 
 /// The fields a body has, shared by `add` and `edit`.
