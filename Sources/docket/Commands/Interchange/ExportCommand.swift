@@ -15,17 +15,19 @@ struct ExportCommand: ParsableCommand {
               docket export --format json --body styringsgruppen --year 2025 --public -o innsyn.json
               docket export --format csv --excel -o saker.csv
               docket export --format ics --body styringsgruppen --year 2025 -o moteplan.ics
+              docket export --format noark5 --from 2025-01-01 --to 2025-12-31 -o uttrekk-2025/
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json, csv, ics
+        case json, csv, ics, noark5
     }
 
     @OptionGroup var store: StoreOptions
     @Option(help: "json (lossless), csv (register of items) or ics (meeting plan).") var format: Format = .json
     @Option(help: "Only this body's meetings.") var body: String?
     @Option(help: "Only meetings in this year.") var year: Int?
-    @Option(help: "Only meetings on or after this date.") var since: CalendarDate?
+    @Option(name: [.customLong("since"), .customLong("from")], help: "Only meetings on or after this date.") var since: CalendarDate?
+    @Option(help: "Only meetings on or before this date (noark5).") var to: CalendarDate?
     @Flag(help: "Leave out all of exempt items but their number, public title and legal basis.") var `public` = false
     @Flag(help: "CSV for Norwegian Excel: UTF-8 with BOM and ';' between fields.") var excel = false
     @Option(help: "Domain of the calendar's event UIDs.") var uidDomain = CalendarExporter.defaultDomain
@@ -35,6 +37,9 @@ struct ExportCommand: ParsableCommand {
     func validate() throws {
         if excel, format != .csv { throw ValidationError("--excel is for --format csv") }
         if format == .ics, body == nil { throw ValidationError("a calendar is one body's plan: give --body SLUG") }
+        if to != nil, format != .noark5 { throw ValidationError("--to is for --format noark5") }
+        if format == .noark5, output == "-" { throw ValidationError("a Noark 5 transfer package is a folder: give -o DIR") }
+        if format == .noark5, `public` { throw ValidationError("a Noark 5 transfer keeps everything and screens exempt items; it has no --public") }
     }
 
     func run() throws {
@@ -65,6 +70,8 @@ struct ExportCommand: ParsableCommand {
             data = try RegisterCSV(store: store).export(scope: scope, excel: excel)
         case .ics:
             data = try CalendarExporter(store: store, domain: uidDomain).export(scope: scope)
+        case .noark5:
+            return try exportNoark5(store: store)
         }
         try writeOutput(data, to: output)
     }
