@@ -263,8 +263,9 @@ struct ArchiveStructureBuilder {
         counts.folders += 1
         let meeting = folder.meeting
         let created = ArchiveStructureBuilder.dateTime(meeting.summonsDate ?? meeting.date, nil)
-        let closedDate = folder.approval?.approvedOn ?? meeting.date
-        let closed = ArchiveStructureBuilder.dateTime(max(closedDate, meeting.date), meeting.end)
+        // Closed when the minutes were approved, else when the meeting ended.
+        let closed = folder.approval.map { ArchiveStructureBuilder.dateTime(max($0.approvedOn, meeting.date), nil) }
+            ?? ArchiveStructureBuilder.dateTime(meeting.date, meeting.end)
         var node = XMLNode("mappe", attributes: [("xsi:type", "moetemappe")], children: [
             XMLNode("systemID", StableID.uuid(for: ArchiveStructureBuilder.meetingName(meeting))),
             XMLNode("mappeID", meeting.reference),
@@ -462,7 +463,7 @@ struct ArchiveStructureBuilder {
             node.children.append(XMLNode("merknad", children: [
                 XMLNode("merknadstekst", "Rettet etter godkjent protokoll: \(correction.reason)"),
                 XMLNode("merknadstype", "Rettelse"),
-                XMLNode("merknadsdato", correction.correctedOn.description),
+                XMLNode("merknadsdato", ArchiveStructureBuilder.dateTime(correction.correctedOn, nil)),
                 XMLNode("merknadRegistrertAv", folder.actor),
             ]))
         }
