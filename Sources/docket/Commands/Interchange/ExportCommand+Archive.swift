@@ -17,3 +17,11 @@ extension ExportCommand {
             """)
     }
 }
+
+extension ExportCommand {
+    /// `--format einnsyn`: the meetings as eInnsyn's API models, in one JSON file.
+    func exportEInnsyn(store: Store) throws -> Data {
+        let exporter = EInnsynExporter(store: store, generator: "docket \(Docket.configuration.version)")
+        return try exporter.export(scope: EInnsynExporter.Scope(body: body, year: year, from: since, to: to, isPublic: `public`))
+    }
+}

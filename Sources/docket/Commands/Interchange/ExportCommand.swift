@@ -8,7 +8,7 @@ import Foundation
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the store as JSON (lossless), a CSV register of items, or an iCalendar meeting plan.",
+        abstract: "Write the store as JSON (lossless), a CSV register of items, an iCalendar meeting plan, a Noark 5 transfer package or eInnsyn JSON.",
         discussion: """
             Examples:
               docket export --format json -o arkiv.json
@@ -16,14 +16,15 @@ struct ExportCommand: ParsableCommand {
               docket export --format csv --excel -o saker.csv
               docket export --format ics --body styringsgruppen --year 2025 -o moteplan.ics
               docket export --format noark5 --from 2025-01-01 --to 2025-12-31 -o uttrekk-2025/
+              docket export --format einnsyn --public -o einnsyn.json
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json, csv, ics, noark5
+        case json, csv, ics, noark5, einnsyn
     }
 
     @OptionGroup var store: StoreOptions
-    @Option(help: "json (lossless), csv (register of items) or ics (meeting plan).") var format: Format = .json
+    @Option(help: "json (lossless), csv (register of items), ics (meeting plan), noark5 (transfer package, -o DIR) or einnsyn (eInnsyn API models).") var format: Format = .json
     @Option(help: "Only this body's meetings.") var body: String?
     @Option(help: "Only meetings in this year.") var year: Int?
     @Option(name: [.customLong("since"), .customLong("from")], help: "Only meetings on or after this date.") var since: CalendarDate?
@@ -37,7 +38,7 @@ struct ExportCommand: ParsableCommand {
     func validate() throws {
         if excel, format != .csv { throw ValidationError("--excel is for --format csv") }
         if format == .ics, body == nil { throw ValidationError("a calendar is one body's plan: give --body SLUG") }
-        if to != nil, format != .noark5 { throw ValidationError("--to is for --format noark5") }
+        if to != nil, format != .noark5, format != .einnsyn { throw ValidationError("--to is for --format noark5 or einnsyn") }
         if format == .noark5, output == "-" { throw ValidationError("a Noark 5 transfer package is a folder: give -o DIR") }
         if format == .noark5, `public` { throw ValidationError("a Noark 5 transfer keeps everything and screens exempt items; it has no --public") }
     }
@@ -72,6 +73,8 @@ struct ExportCommand: ParsableCommand {
             data = try CalendarExporter(store: store, domain: uidDomain).export(scope: scope)
         case .noark5:
             return try exportNoark5(store: store)
+        case .einnsyn:
+            data = try exportEInnsyn(store: store)
         }
         try writeOutput(data, to: output)
     }
