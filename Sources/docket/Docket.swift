@@ -37,6 +37,7 @@ struct Docket: ParsableCommand {
             AttachmentCommand.self,
             ExportCommand.self,
             ImportCommand.self,
+            PublishCommand.self,
         ]
     )
 }
