@@ -6,7 +6,8 @@ import Foundation
 extension ExportCommand {
     /// `--format noark5`: the transfer package in the folder given with `-o`, and what it holds.
     func exportNoark5(store: Store) throws {
-        let exporter = Noark5Exporter(store: store, generator: "docket \(Docket.configuration.version)")
+        var exporter = Noark5Exporter(store: store, generator: "docket \(Docket.configuration.version)")
+        exporter.includePapers = papers
         let scope = Noark5Exporter.Scope(body: body, year: year, from: since, to: to)
         let summary = try exporter.export(scope: scope, to: URL(fileURLWithPath: output))
         print("""

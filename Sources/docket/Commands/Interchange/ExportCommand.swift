@@ -28,7 +28,8 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Only this body's meetings.") var body: String?
     @Option(help: "Only meetings in this year.") var year: Int?
     @Option(name: [.customLong("since"), .customLong("from")], help: "Only meetings on or after this date.") var since: CalendarDate?
-    @Option(help: "Only meetings on or before this date (noark5).") var to: CalendarDate?
+    @Option(help: "Only meetings on or before this date (noark5, einnsyn).") var to: CalendarDate?
+    @Flag(inversion: .prefixedNo, help: "noark5: write the papers as PDF/A in DOKUMENT/ (--no-papers: the attachments only).") var papers = true
     @Flag(help: "Leave out all of exempt items but their number, public title and legal basis.") var `public` = false
     @Flag(help: "CSV for Norwegian Excel: UTF-8 with BOM and ';' between fields.") var excel = false
     @Option(help: "Domain of the calendar's event UIDs.") var uidDomain = CalendarExporter.defaultDomain
