@@ -132,18 +132,21 @@ struct EInnsynTests {
             }
             port = Int((try? String(contentsOfFile: portFile, encoding: .utf8)) ?? "") ?? 0
         }
+        /// SIGKILL: a child of the test process may inherit a signal mask that blocks SIGTERM.
         func stop() {
             guard process.isRunning else { return }
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
         deinit { stop() }
         var url: String { "http://127.0.0.1:\(port)" }
 
-        /// What the server saw: method, path, status, validation errors.
+        /// What the server saw: method, path, status, validation errors. Fetched by a separate
+        /// process: a blocking URL load inside the test process could hang the test under load.
         func log() throws -> [[String: Any]] {
-            let data = try Data(contentsOf: URL(string: "\(url)/_log")!)
-            return (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["log"] as? [[String: Any]] ?? []
+            let fetch = "import sys, urllib.request; sys.stdout.write(urllib.request.urlopen(sys.argv[1], timeout=30).read().decode())"
+            let output = Standards.run(["python3", "-c", fetch, "\(url)/_log"])?.output ?? ""
+            return (try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])?["log"] as? [[String: Any]] ?? []
         }
     }
 

@@ -77,7 +77,6 @@ public struct EInnsynExporter {
                         "innsynskravEpost": .string(email),
                         "enhetstype": .string("UTVALG"),
                     ]
-                    if let parent = body.parentSlug { enhet["parent"] = .string(StableID.uuid(for: "body:\(parent)")) }
                     enheter.append(enhet)
                 } else {
                     notes.append("Enhet for \(body.slug) er ikke med: eInnsyn krever organisasjonsnummer (sekretariatets organisasjon) og e-post (sekretærens), og Docket har ikke begge")
@@ -90,7 +89,7 @@ public struct EInnsynExporter {
             let ordinal = (sameYear.firstIndex { $0.id == meeting.id } ?? 0) + 1
             folders.append(try moetemappe(meeting, body: body, ordinal: ordinal, isPublic: scope.isPublic))
         }
-        notes.append("referanseForrigeMoete/referanseNesteMoete og moetedokument er ikke med: de krever eInnsyns egne id-er og filene; møtene kobles med externalId")
+        notes.append("referanseForrigeMoete/referanseNesteMoete, Enhet.parent og moetedokument er ikke med: de krever eInnsyns egne id-er og filene; møtene kobles med externalId")
         return Document(enheter: enheter, moetemapper: folders, notes: notes)
     }
 

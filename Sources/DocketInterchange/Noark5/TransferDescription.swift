@@ -41,7 +41,7 @@ struct TransferDescription {
         if summary.attachmentsWithoutFile > 0 {
             notes.append("\(summary.attachmentsWithoutFile) vedlegg er bare beskrevet: filene er ikke lagret i Docket")
         }
-        description += ". " + notes.joined(separator: ". ") + "."
+        description += ". " + notes.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: ". ") + "."
 
         let context = XMLNode("context", children: [XMLNode("additionalElements", children: [
             XMLNode("additionalElement", attributes: [("name", "recordCreators")], children: [
