@@ -34,14 +34,14 @@ struct TransferDescription {
         }
         notes.append("loependeJournal.xml og offentligJournal.xml er ikke med: Docket fører møter (møteregistreringer), ikke journalposter")
         if includesPapers {
-            notes.append("møtedokumentene (innkalling, saksliste, møtebok) er skrevet som PDF/A-3b av WeasyPrint; vedleggene ligger i originalformatet")
+            notes.append("Møtedokumentene (innkalling, saksliste, møtebok) er skrevet som PDF/A-3b av WeasyPrint; vedleggene ligger i originalformatet")
         } else {
-            notes.append("møtedokumentene er ikke skrevet (uten PDF/A); bare vedleggene ligger i DOKUMENT/")
+            notes.append("Møtedokumentene er ikke skrevet (uten PDF/A); bare vedleggene ligger i DOKUMENT/")
         }
         if summary.attachmentsWithoutFile > 0 {
             notes.append("\(summary.attachmentsWithoutFile) vedlegg er bare beskrevet: filene er ikke lagret i Docket")
         }
-        description += ". " + notes.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: ". ") + "."
+        description += ". " + notes.joined(separator: ". ") + "."
 
         let context = XMLNode("context", children: [XMLNode("additionalElements", children: [
             XMLNode("additionalElement", attributes: [("name", "recordCreators")], children: [
