@@ -98,11 +98,14 @@ let package = Package(
                 "DocketStore",
                 "DocketModel",
                 "DocketReader",
+                "DocketDocuments",
                 "SQLite",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            swiftSettings: strictSettings
+            exclude: ["Noark5/Schemas"],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedSchemas"]
         ),
         .executableTarget(
             name: "InterchangeBenchmark",
@@ -147,6 +150,11 @@ let package = Package(
         .executableTarget(name: "EmbedFilesTool"),
         .plugin(
             name: "EmbedMigrations",
+            capability: .buildTool(),
+            dependencies: ["EmbedFilesTool"]
+        ),
+        .plugin(
+            name: "EmbedSchemas",
             capability: .buildTool(),
             dependencies: ["EmbedFilesTool"]
         ),

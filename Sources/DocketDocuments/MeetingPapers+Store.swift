@@ -31,7 +31,7 @@ extension MeetingPapers {
                 PaperProposal(proposer: proposal.proposer, text: proposal.text, vote: proposal.tally,
                               isAdopted: proposal.outcome.map { $0 == .adopted })
             }
-            let ballots = try store.namedVotes(itemID: item.id)
+            let ballots = try store.ballots(itemID: item.id)
             if !ballots.isEmpty {
                 func names(_ ballot: Ballot) -> [String] { ballots.filter { $0.ballot == ballot }.map(\.person) }
                 paperItem.namedVote = PaperNamedVote(votesFor: names(.for), against: names(.against), abstaining: names(.blank))

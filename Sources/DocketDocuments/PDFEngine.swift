@@ -7,6 +7,11 @@ public struct PDFEngine: Sendable {
     public var command: String
     /// The Debian package that provides it, named in the error when it is missing.
     public var package: String
+    /// Arguments before the input, e.g. `["--pdf-variant", "pdf/a-3b"]` for the archive's PDF/A.
+    public var extraArguments: [String] = []
+    /// Variables added to the engine's environment, e.g. `SOURCE_DATE_EPOCH` for a PDF whose
+    /// dates (and so bytes) are the same on every run.
+    public var environment: [String: String] = [:]
 
     public init(command: String = "weasyprint", package: String = "weasyprint") {
         self.command = command
@@ -46,7 +51,10 @@ public struct PDFEngine: Sendable {
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--quiet", "--encoding", "utf-8", input.path, output.path]
+        process.arguments = ["--quiet", "--encoding", "utf-8"] + extraArguments + [input.path, output.path]
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice

@@ -195,13 +195,6 @@ extension Store {
         }
     }
 
-    /// The decision's votes by name, for, against and blank, each by name.
-    public func namedVotes(itemID: Int64) throws -> [NamedBallot] {
-        try db.fetchAll("""
-            SELECT p.name, v.ballot FROM vote v JOIN person p ON p.id = v.person_id WHERE v.item_id = ? ORDER BY v.ballot, p.name
-            """, [itemID]).map { NamedBallot(person: try $0.decode("name"), ballot: try $0.decode("ballot")) }
-    }
-
     // MARK: The roll and the checks
 
     /// Who may vote on an item.

@@ -40,6 +40,7 @@ struct Docket: ParsableCommand {
             AttachmentCommand.self,
             ExportCommand.self,
             ImportCommand.self,
+            PublishCommand.self,
         ]
     )
 

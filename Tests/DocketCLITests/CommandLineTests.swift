@@ -33,7 +33,7 @@ import Testing
             ["minutes", "approve"], ["search"], ["show"], ["decisions"], ["reindex"],
             ["summons"], ["agenda"], ["casepapers"], ["minutes"], ["minutes", "write"], ["templates", "export"],
             ["export"], ["import"], ["attach"], ["attachment"], ["attachment", "list"],
-            ["attachment", "extract"], ["attachment", "remove"],
+            ["attachment", "extract"], ["attachment", "remove"], ["publish"], ["publish", "einnsyn"],
         ]
         for command in commands {
             let result = try docket.run(command + ["--help"])
