@@ -167,6 +167,7 @@ import Testing
             try add(["export", "--format", "json", "-o", "export.json"] + scope, file: "export.json")
             try add(["export", "--format", "csv"] + scope)
             try add(["export", "--format", "csv", "--excel"] + scope)
+            try add(["export", "--format", "einnsyn"] + scope)
         }
         try add(["export", "--format", "ics", "--body", "styringsgruppen"])
         return outputs

@@ -9,7 +9,7 @@ import Foundation
 /// (`Moetedeltaker` inside). `systemId` and `externalId` are Docket's stable UUIDs (``StableID``),
 /// the same the Noark 5 package uses, so a publish can be repeated without duplicates.
 ///
-/// Exempt items go with their number, `offentligTittel` and legal basis only (``EInnsynPublicForm``).
+/// Exempt items go with their number, `offentligTittel` and legal basis only (``ItemFacts/publicForm(placeholder:)``).
 public struct EInnsynExporter {
     public struct Scope: Sendable {
         public var body: String?
@@ -139,11 +139,12 @@ public struct EInnsynExporter {
             "utvalg": .string(body.name),
         ]
         if item.isExempt {
-            // The one place an exempt item's public form is decided (number, public title, legal basis).
-            let form = EInnsynPublicForm(item)
-            entry["offentligTittel"] = .string(form.publicTitle)
-            entry["offentligTittelSensitiv"] = .string(isPublic ? form.publicTitle : item.title)
-            entry["beskrivelse"] = .string(form.notice)
+            // eInnsyn always gets an exempt item in its public form (ItemFacts.publicForm, the one rule):
+            // number, public title and legal basis; the sensitive title only in a non-public export.
+            let published = item.facts().publicForm()
+            entry["offentligTittel"] = .string(published.title)
+            entry["offentligTittelSensitiv"] = .string(isPublic ? published.title : item.title)
+            entry["beskrivelse"] = .string(ItemFacts.exemptPlaceholder + (published.exemptionBasis.map { ", \($0)" } ?? ""))
             return entry
         }
         entry["offentligTittel"] = .string(item.title)
@@ -231,21 +232,4 @@ public struct EInnsynExporter {
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: instant)
     }
-}
-
-/// What the public may see of an exempt item in eInnsyn: its number, its public title (or
-/// «Unntatt offentlighet») and the legal basis. The one place this export decides it, so that it can
-/// be switched to the model's single public-form function when that lands.
-struct EInnsynPublicForm {
-    var number: ItemNumber
-    var publicTitle: String
-    var legalBasis: String?
-
-    init(_ item: AgendaItem) {
-        number = item.number
-        publicTitle = item.publicTitle.flatMap { $0.isEmpty ? nil : $0 } ?? "Unntatt offentlighet"
-        legalBasis = item.exemptionBasis
-    }
-
-    var notice: String { "Unntatt offentlighet" + (legalBasis.map { ", \($0)" } ?? "") }
 }
