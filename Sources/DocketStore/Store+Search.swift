@@ -77,16 +77,7 @@ extension Store {
                 LEFT JOIN decision d ON d.item_id = i.id
                 WHERE item_search MATCH ? AND item_search.rowid = ?
                 """, [query.expression, id])!
-            let number = ItemNumber(series: row["series", as: String.self].flatMap(Series.init), sequence: try row.decode("sequence"),
-                                    year: try row.decode("year"))
-            let facts = ItemFacts(number: number, title: try row.decode("title"), isExempt: try row.decode("is_exempt"),
-                                  publicTitle: row["public_title", as: String.self], exemptionBasis: row["exemption_basis", as: String.self],
-                                  outcome: row["outcome", as: Outcome.self]).published(filter.isPublic)
-            // A public search has left exempt items out already (so that they take no place among the
-            // best); a withheld hit is never shown, since its match tells what its texts hold.
-            guard !facts.isWithheld else { return nil }
-            return SearchHit(body: try row.decode("body"), number: facts.number, meetingDate: try row.decode("meeting_date"),
-                             title: facts.title, outcome: facts.outcome, snippet: row["snippet", as: String.self] ?? "", rank: rank)
+            return try SearchHit(row: row, isPublic: filter.isPublic, rank: rank)
         }
     }
 
@@ -209,16 +200,7 @@ extension Store {
             ORDER BY m.date DESC, i.year DESC, i.sequence DESC, i.id DESC
             LIMIT :limit
             """, StatementArguments(named: arguments)).compactMap { row in
-            let number = ItemNumber(series: row["series", as: String.self].flatMap(Series.init), sequence: try row.decode("sequence"),
-                                    year: try row.decode("year"))
-            let facts = ItemFacts(number: number, title: try row.decode("title"), isExempt: try row.decode("is_exempt"),
-                                  publicTitle: row["public_title", as: String.self], exemptionBasis: row["exemption_basis", as: String.self],
-                                  outcome: row["outcome", as: Outcome.self]).published(filter.isPublic)
-            // As in a search with words: the filter left exempt items out of a public list, and the
-            // one rule would show a withheld one's outcome to nobody.
-            guard !facts.isWithheld else { return nil }
-            return SearchHit(body: try row.decode("body"), number: facts.number, meetingDate: try row.decode("meeting_date"),
-                             title: facts.title, outcome: facts.outcome, snippet: "", rank: 0)
+            try SearchHit(row: row, isPublic: filter.isPublic, rank: 0)
         }
     }
 
@@ -263,5 +245,22 @@ extension Store {
         }
         _ = varint() // levels
         return varint()
+    }
+}
+
+extension SearchHit {
+    /// A hit from a row of the search's or the list's query, in its public form when `isPublic`
+    /// (``ItemFacts/publicForm(placeholder:)``); nil for a withheld item. A public search has left
+    /// exempt items out already (so that they take no place among the best), and a withheld hit is
+    /// never shown, since its match tells what its texts hold.
+    init?(row: Row, isPublic: Bool, rank: Double) throws {
+        let number = ItemNumber(series: row["series", as: String.self].flatMap(Series.init), sequence: try row.decode("sequence"),
+                                year: try row.decode("year"))
+        let facts = ItemFacts(number: number, title: try row.decode("title"), isExempt: try row.decode("is_exempt"),
+                              publicTitle: row["public_title", as: String.self], exemptionBasis: row["exemption_basis", as: String.self],
+                              outcome: row["outcome", as: Outcome.self]).published(isPublic)
+        guard !facts.isWithheld else { return nil }
+        self.init(body: try row.decode("body"), number: facts.number, meetingDate: try row.decode("meeting_date"),
+                  title: facts.title, outcome: facts.outcome, snippet: row["snippet", as: String.self] ?? "", rank: rank)
     }
 }
