@@ -63,6 +63,8 @@ public struct Phrases: Sendable {
     public var page: String
     public var pageOf: String
     public var notApproved: String
+    /// Above the names of those who sign the approved minutes.
+    public var signedBy: String
     public var attendance: String
     public var items: String
 
@@ -148,6 +150,7 @@ public struct Phrases: Sendable {
         page: "Side",
         pageOf: "av",
         notApproved: "Referatet er ikke godkjent.",
+        signedBy: "Referatet er signert av:",
         attendance: "Deltakere",
         items: "Saker",
         summonsTitle: { "Innkalling til møte i \($0)" },
@@ -238,6 +241,7 @@ public struct Phrases: Sendable {
         page: "Page",
         pageOf: "of",
         notApproved: "These minutes are not yet approved.",
+        signedBy: "Signed by:",
         attendance: "Attendance",
         items: "Items",
         summonsTitle: { "Notice of meeting: \($0)" },
@@ -371,6 +375,7 @@ public struct Phrases: Sendable {
         page: "Side",
         pageOf: "av",
         notApproved: "Referatet er ikkje godkjent.",
+        signedBy: "Referatet er underskrive av:",
         attendance: "Deltakarar",
         items: "Saker",
         summonsTitle: { "Innkalling til møte i \($0)" },

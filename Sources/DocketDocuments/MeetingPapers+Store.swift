@@ -107,9 +107,9 @@ extension MeetingPapers {
 
     private static func approval(of meetingID: Int64, in store: Store) throws -> MinutesApproval? {
         guard let approval = try store.minutesApproval(meetingID: meetingID) else { return nil }
-        guard let approvingID = approval.approvedAtMeetingID else { return MinutesApproval(date: approval.approvedOn) }
+        guard let approvingID = approval.approvedAtMeetingID else { return MinutesApproval(date: approval.approvedOn, signers: approval.signers) }
         let meeting = try store.meeting(id: approvingID)
         let item = try store.items(meetingID: approvingID).first { $0.approvesMeetingID == meetingID }
-        return MinutesApproval(date: approval.approvedOn, bodyName: meeting.bodyName, itemNumber: item?.number)
+        return MinutesApproval(date: approval.approvedOn, bodyName: meeting.bodyName, itemNumber: item?.number, signers: approval.signers)
     }
 }

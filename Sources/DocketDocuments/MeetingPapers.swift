@@ -400,10 +400,13 @@ public struct MinutesApproval: Sendable, Codable, Hashable {
     public var bodyName: String?
     /// The item under which they were approved ("2/19").
     public var itemNumber: ItemNumber?
+    /// Those who signed the approved minutes, printed in a signature block.
+    public var signers: [String]
 
-    public init(date: CalendarDate, bodyName: String? = nil, itemNumber: ItemNumber? = nil) {
+    public init(date: CalendarDate, bodyName: String? = nil, itemNumber: ItemNumber? = nil, signers: [String] = []) {
         self.date = date
         self.bodyName = bodyName
         self.itemNumber = itemNumber
+        self.signers = signers
     }
 }

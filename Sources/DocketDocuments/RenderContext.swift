@@ -89,6 +89,8 @@ struct RenderContext {
             "hasMinuteTaker": papers.minuteTaker != nil,
             "isApproved": approval != nil,
             "approvalLine": approval ?? phrases.notApproved,
+            "hasSigners": !(papers.approval?.signers.isEmpty ?? true),
+            "signers": (papers.approval?.signers ?? []).map { ["name": line($0)] },
         ]
     }
 
@@ -182,6 +184,7 @@ struct RenderContext {
             "substitutes": phrases.substitutes,
             "others": phrases.others,
             "minuteTaker": phrases.minuteTaker,
+            "signedBy": phrases.signedBy,
             "item": phrases.item,
             "page": phrases.page,
             "pageOf": phrases.pageOf,
