@@ -1,5 +1,3 @@
-import DocketModel
-
 /// What went wrong, phrased for the secretary at the command line: what was wrong and what would be right.
 public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
     /// A name that matches nothing, with the nearest names that exist.
@@ -62,12 +60,4 @@ func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         swap(&previous, &current)
     }
     return previous[b.count]
-}
-
-extension Store {
-    /// A reference the store was given as text, parsed; an unreadable one is ``StoreError/invalid(_:)``,
-    /// whose message says what a right one looks like.
-    static func parse<Reference>(_ parse: () throws(ReferenceError) -> Reference) throws(StoreError) -> Reference {
-        do { return try parse() } catch { throw .invalid(error.description) }
-    }
 }
