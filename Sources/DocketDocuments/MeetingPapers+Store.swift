@@ -17,6 +17,7 @@ extension MeetingPapers {
         let chair = try store.memberships(bodySlug: body.slug, currentOn: meeting.date).first { $0.role == .chair }?.person
         let signerName = meeting.signer ?? chair ?? ""
         let items = try store.items(meetingID: meetingID)
+        let corrections = try store.corrections(meetingID: meetingID)
         var paperItems: [PaperItem] = []
         for item in items {
             var paperItem = PaperItem(
@@ -30,6 +31,9 @@ extension MeetingPapers {
             paperItem.alternatives = try store.proposals(itemID: item.id).map { proposal in
                 PaperProposal(proposer: proposal.proposer, text: proposal.text, vote: proposal.tally,
                               isAdopted: proposal.outcome.map { $0 == .adopted })
+            }
+            paperItem.corrections = corrections.filter { $0.itemID == item.id && $0.field == "decision.text" }.map {
+                PaperCorrection(date: $0.correctedOn, reason: $0.reason, originalText: $0.oldValue)
             }
             let ballots = try store.ballots(itemID: item.id)
             if !ballots.isEmpty {

@@ -151,6 +151,8 @@ public struct PaperItem: Sendable, Codable, Hashable {
     public var alternatives: [PaperProposal] = []
     /// The decision's vote by name, where it was recorded so.
     public var namedVote: PaperNamedVote?
+    /// Corrections of the decision after the minutes were approved, oldest first.
+    public var corrections: [PaperCorrection] = []
 
     public init(
         number: ItemNumber,
@@ -222,6 +224,20 @@ public struct PaperProposal: Sendable, Codable, Hashable {
         self.text = text
         self.vote = vote
         self.isAdopted = isAdopted
+    }
+}
+
+/// A correction of an approved decision: when, why, and the text it replaced ("Rettet 20.06.2019: …").
+public struct PaperCorrection: Sendable, Codable, Hashable {
+    public var date: CalendarDate
+    public var reason: String
+    /// The decision's text before the correction; nil when it had none.
+    public var originalText: String?
+
+    public init(date: CalendarDate, reason: String, originalText: String? = nil) {
+        self.date = date
+        self.reason = reason
+        self.originalText = originalText
     }
 }
 

@@ -159,6 +159,16 @@ struct RenderContext {
             "hasAlternatives": !item.alternatives.isEmpty,
             "namedVote": item.namedVote.map { phrases.namedVote($0.votesFor.map(line), $0.against.map(line), $0.abstaining.map(line)) } ?? "",
             "hasNamedVote": item.namedVote != nil,
+            "corrections": item.corrections.map { correction -> [String: Any] in
+                let original = correction.originalText.flatMap(nonBlank)
+                return [
+                    "line": phrases.correctionLine(correction.date, line(correction.reason)),
+                    "originalLabel": phrases.originalDecision,
+                    "original": original.map(paragraphs) ?? [],
+                    "hasOriginal": original != nil,
+                ]
+            },
+            "hasCorrections": !item.corrections.isEmpty,
         ]
     }
 
