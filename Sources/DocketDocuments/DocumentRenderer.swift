@@ -49,14 +49,15 @@ public struct DocumentRenderer: Sendable {
     /// - Throws: ``DocumentError/notText(_:)`` for DOCX and PDF; other ``DocumentError``s.
     public func renderText(_ kind: DocumentKind, of papers: MeetingPapers, as format: DocumentFormat, isPublic: Bool = false) throws -> String {
         guard format.isText else { throw DocumentError.notText(format) }
-        let context = RenderContext(isPublic ? papers.redactedForPublic() : papers).make()
+        let context = RenderContext(isPublic ? papers.redactedForPublic() : papers, format: format).make()
         return try templates.render("\(kind.rawValue).\(format.templateSuffix)", context: context)
     }
 
     /// The XML parts of the DOCX: `word/document.xml`, `word/styles.xml`, `word/footer1.xml`, and the title.
     public func wordParts(_ kind: DocumentKind, of papers: MeetingPapers, isPublic: Bool = false) throws -> WordParts {
         let shown = isPublic ? papers.redactedForPublic() : papers
-        let context = RenderContext(shown).make()
+        let numbering = WordNumbering()
+        let context = RenderContext(shown, format: .docx, numbering: numbering).make()
         let titleKey: String
         switch kind {
         case .summons: titleKey = "summonsTitle"
@@ -66,6 +67,7 @@ public struct DocumentRenderer: Sendable {
         }
         return WordParts(
             document: try templates.render("\(kind.rawValue).wordml", context: context).trimmingLeadingWhitespace(),
+            numbering: numbering.part,
             styles: try templates.render("styles.wordml", context: context).trimmingLeadingWhitespace(),
             footer: try templates.render("footer.wordml", context: context).trimmingLeadingWhitespace(),
             title: context[titleKey] as? String ?? "",

@@ -5,6 +5,8 @@ import Foundation
 public struct WordParts: Sendable, Hashable {
     /// `word/document.xml`.
     public var document: String
+    /// `word/numbering.xml`: the list definitions the document's bulleted and numbered lists use.
+    public var numbering: String = WordNumbering().part
     /// `word/styles.xml`: the named styles.
     public var styles: String
     /// `word/footer1.xml`: page numbers.
@@ -32,6 +34,7 @@ enum WordPackage {
             ("docProps/core.xml", coreProperties(title: parts.title, language: parts.languageTag)),
             ("word/document.xml", parts.document),
             ("word/styles.xml", parts.styles),
+            ("word/numbering.xml", parts.numbering),
             ("word/footer1.xml", parts.footer),
             ("word/_rels/document.xml.rels", documentRelationships),
         ]
@@ -63,6 +66,7 @@ enum WordPackage {
         <Default Extension="xml" ContentType="application/xml"/>\
         <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
         <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
+        <Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>\
         <Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>\
         <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
         </Types>
@@ -80,6 +84,7 @@ enum WordPackage {
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
         <Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+        <Relationship Id="rIdNumbering" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>\
         <Relationship Id="rIdFooter1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>\
         </Relationships>
         """
