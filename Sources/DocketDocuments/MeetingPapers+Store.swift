@@ -43,10 +43,16 @@ extension MeetingPapers {
             paperItems.append(paperItem)
         }
         // The summons lists the meeting's own attachments first, then each item's, in agenda order.
-        var attachments = try store.attachments(meetingID: meetingID).map { DocketDocuments.Attachment(title: $0.title) }
+        var attachments = try store.attachments(meetingID: meetingID).map { stored in
+            var attachment = DocketDocuments.Attachment(title: stored.title)
+            (attachment.fileID, attachment.mediaType) = (stored.id, stored.mediaType)
+            return attachment
+        }
         for item in items {
-            for attachment in try store.attachments(itemID: item.id) {
-                attachments.append(DocketDocuments.Attachment(title: attachment.title, itemNumber: item.number, isExempt: item.isExempt))
+            for stored in try store.attachments(itemID: item.id) {
+                var attachment = DocketDocuments.Attachment(title: stored.title, itemNumber: item.number, isExempt: item.isExempt)
+                (attachment.fileID, attachment.mediaType) = (stored.id, stored.mediaType)
+                attachments.append(attachment)
             }
         }
         self.init(

@@ -349,6 +349,10 @@ public struct Attachment: Sendable, Codable, Hashable {
     public var text: String?
     /// An attachment exempt from public access is left out of public output.
     public var isExempt: Bool
+    /// The stored file's id, for appending its content to a PDF paper; nil when not stored.
+    public var fileID: Int64?
+    /// "application/pdf": a PDF attachment is appended to the summons as PDF; others are listed by title.
+    public var mediaType: String?
 
     public init(title: String, itemNumber: ItemNumber? = nil, heading: String? = nil, text: String? = nil, isExempt: Bool = false) {
         self.title = title

@@ -18,11 +18,43 @@ struct RenderContext {
     /// Word's list definitions, filled as the texts are written (DOCX only).
     let numbering: WordNumbering
 
-    init(_ papers: MeetingPapers, format: DocumentFormat = .markdown, numbering: WordNumbering = WordNumbering()) {
+    /// How the papers are laid out: set by the renderer, not by the meeting.
+    struct Options {
+        var pagePerItem = false
+        var letterhead: Letterhead?
+    }
+    let options: Options
+
+    init(_ papers: MeetingPapers, format: DocumentFormat = .markdown, numbering: WordNumbering = WordNumbering(),
+         options: Options = Options()) {
         self.papers = papers
         self.phrases = papers.language.phrases
         self.format = format
         self.numbering = numbering
+        self.options = options
+    }
+
+    /// The letterhead's variables: its lines, and its logo as a data URI (HTML) and in EMU (Word), 18 mm high.
+    private func letterheadContext() -> [String: Any] {
+        let letterhead = options.letterhead
+        var logo: [String: Any] = [:]
+        if let data = letterhead?.logo, let pixels = letterhead?.logoPixels {
+            let heightMM = 18.0
+            let widthMM = min(heightMM * Double(pixels.width) / Double(pixels.height), 80)
+            logo = [
+                "dataURI": "data:image/png;base64," + data.base64EncodedString(),
+                "widthMM": String(format: "%.1f", widthMM),
+                "heightMM": String(format: "%.1f", heightMM),
+                "widthEMU": Int(widthMM * 36_000),
+                "heightEMU": Int(heightMM * 36_000),
+            ]
+        }
+        return [
+            "hasLetterhead": letterhead != nil,
+            "letterheadLines": (letterhead?.lines ?? []).map(line),
+            "hasLogo": !logo.isEmpty,
+            "logo": logo,
+        ]
     }
 
     /// Where a long text goes: the HTML class and the Word style of its paragraphs.
@@ -95,7 +127,8 @@ struct RenderContext {
                     "body": body(text, .caseText)]
         }
 
-        return [
+        return letterheadContext().merging([
+            "pagePerItem": options.pagePerItem,
             "t": labels(),
             "lang": papers.language.rawValue,
             "languageTag": phrases.languageTag,
@@ -139,7 +172,7 @@ struct RenderContext {
             "approvalLine": approval ?? phrases.notApproved,
             "hasSigners": !(papers.approval?.signers.isEmpty ?? true),
             "signers": (papers.approval?.signers ?? []).map { ["name": line($0)] },
-        ]
+        ]) { $1 }
     }
 
     /// Case papers and minutes follow the agenda, but any other business (eventuelt) is taken last,
