@@ -68,6 +68,27 @@ import Testing
         #expect(englishRaw.contains("/Lang (en"), "the English summons is tagged English")
     }
 
+    @Test func thePublicPDFSummonsLeavesOutTheAttachmentsOfExemptItems() throws {
+        // A PDF whose text holds a secret word, attached to an exempt item of the next meeting.
+        for arguments in [["body", "add", "kontroll", "--name", "Kontrollutvalget", "--kind", "committee"],
+                          ["meeting", "create", "kontroll", "--date", "2019-03-01"],
+                          ["item", "add", "kontroll@2019-03-01", "--title", "Hemmeligord i saken", "--kind", "information"]] {
+            let result = try docket.run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        let secret = try write("agenda", "kontroll@2019-03-01", "--format", "pdf", to: "hemmelig.pdf")
+        let next = "styringsgruppen@2019-03-20"
+        for arguments in [["item", "add", next, "--title", "Personalsak", "--kind", "decision", "--exempt", "--exemption-basis", "offl. § 25"],
+                          ["attach", "styringsgruppen 16/19", secret, "--title", "Notat om personalsaken"]] {
+            let result = try docket.run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        #expect(try pdfText(write("summons", next, "--format", "pdf", to: "intern.pdf")).contains("Hemmeligord"))
+        let published = try pdfText(write("summons", next, "--format", "pdf", "--public", to: "offentlig.pdf"))
+        #expect(!published.contains("Hemmeligord"))
+        #expect(!published.contains("Notat om personalsaken"))
+    }
+
     @Test func casePapersFlowOnUnlessAskedForAPagePerItem() throws {
         let flowing = try write("summons", SecretaryMeeting.meeting, "--format", "pdf", to: "flyt.pdf")
         let paged = try write("summons", SecretaryMeeting.meeting, "--format", "pdf", "--page-per-item", to: "side.pdf")
