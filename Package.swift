@@ -55,11 +55,18 @@ let package = Package(
         ),
 
         // MARK: Documents
+        // cmark-gfm: case texts, proposals and decisions are Markdown (lists, tables, emphasis, links).
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
         .target(
             name: "DocketDocuments",
             dependencies: [
                 "DocketStore",
                 "DocketModel",
+                "CCmarkGFM",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

@@ -52,7 +52,10 @@ func meeting(items count: Int) -> MeetingPapers {
         items.append(PaperItem(
             number: ItemNumber(sequence: index + 1, year: 2026), title: "Sak \(index + 1): felles tjenester & løsninger",
             section: .forConsideration, kind: index % 3 == 0 ? .discussion : .decision, documentBasis: "Notat",
-            caseText: "\(paragraph)\n\n\(paragraph)\n- første punkt\n- andre punkt\n\nSekretariatet anbefaler at forslaget vedtas.",
+            // Markdown, as secretaries write it: a **bold** word, a list and a small møteplan table.
+            caseText: "\(paragraph)\n\n\(paragraph) **Merk** fristen.\n\n- første punkt\n- andre punkt\n\n"
+                + "| Dato | Sted |\n|---|---|\n| 13.02.2026 | Sandnes |\n| 21.06.2026 | Sjernarøy |\n\n"
+                + "Sekretariatet anbefaler at forslaget vedtas.",
             proposal: "Styringsgruppen slutter seg til forslaget i sak \(index + 1)/26."))
     }
     return MeetingPapers(

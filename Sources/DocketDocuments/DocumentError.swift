@@ -15,6 +15,8 @@ public enum DocumentError: Error, Sendable, Equatable, CustomStringConvertible {
     case pdfEngineMissing(command: String, package: String)
     /// The PDF engine ran and failed.
     case pdfEngineFailed(status: Int32, message: String)
+    /// qpdf could not append the attachments to the paper.
+    case pdfAppendFailed(status: Int32, message: String)
     /// The DOCX could not be assembled.
     case packaging(reason: String)
 
@@ -34,6 +36,8 @@ public enum DocumentError: Error, Sendable, Equatable, CustomStringConvertible {
             "PDF output needs the '\(command)' command, which is not installed: install the Debian package '\(package)' (apt-get install \(package))"
         case let .pdfEngineFailed(status, message):
             "weasyprint failed (exit status \(status)): \(message)"
+        case let .pdfAppendFailed(status, message):
+            "qpdf could not append the PDF attachments (exit status \(status)): \(message)"
         case let .packaging(reason):
             "cannot build the DOCX: \(reason)"
         }

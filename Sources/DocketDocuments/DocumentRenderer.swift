@@ -11,9 +11,19 @@ public struct DocumentRenderer: Sendable {
     public let templates: DocumentTemplates
     /// Runs WeasyPrint for PDF output.
     public var pdfEngine: PDFEngine
+    /// Start every case paper on a new page (`--page-per-item`); by default they flow on.
+    public var pagePerItem = false
+
+    /// WeasyPrint making tagged PDF for accessibility: PDF/UA-1, the document's language from the
+    /// HTML's `lang` (WeasyPrint 57 offers `--pdf-variant pdf/ua-1`).
+    public static let accessiblePDF: PDFEngine = {
+        var engine = PDFEngine()
+        engine.extraArguments = ["--pdf-variant", "pdf/ua-1"]
+        return engine
+    }()
 
     /// A renderer with the given templates (the embedded defaults unless told otherwise).
-    public init(templates: DocumentTemplates = .defaults(), pdfEngine: PDFEngine = PDFEngine()) {
+    public init(templates: DocumentTemplates = .defaults(), pdfEngine: PDFEngine = DocumentRenderer.accessiblePDF) {
         self.templates = templates
         self.pdfEngine = pdfEngine
     }
@@ -44,19 +54,24 @@ public struct DocumentRenderer: Sendable {
         }
     }
 
+    private var options: RenderContext.Options {
+        RenderContext.Options(pagePerItem: pagePerItem, letterhead: templates.letterhead)
+    }
+
     /// Renders a paper as Markdown, HTML or plain text.
     ///
     /// - Throws: ``DocumentError/notText(_:)`` for DOCX and PDF; other ``DocumentError``s.
     public func renderText(_ kind: DocumentKind, of papers: MeetingPapers, as format: DocumentFormat, isPublic: Bool = false) throws -> String {
         guard format.isText else { throw DocumentError.notText(format) }
-        let context = RenderContext(isPublic ? papers.redactedForPublic() : papers).make()
+        let context = RenderContext(isPublic ? papers.redactedForPublic() : papers, format: format, options: options).make()
         return try templates.render("\(kind.rawValue).\(format.templateSuffix)", context: context)
     }
 
     /// The XML parts of the DOCX: `word/document.xml`, `word/styles.xml`, `word/footer1.xml`, and the title.
     public func wordParts(_ kind: DocumentKind, of papers: MeetingPapers, isPublic: Bool = false) throws -> WordParts {
         let shown = isPublic ? papers.redactedForPublic() : papers
-        let context = RenderContext(shown).make()
+        let numbering = WordNumbering()
+        let context = RenderContext(shown, format: .docx, numbering: numbering, options: options).make()
         let titleKey: String
         switch kind {
         case .summons: titleKey = "summonsTitle"
@@ -66,10 +81,12 @@ public struct DocumentRenderer: Sendable {
         }
         return WordParts(
             document: try templates.render("\(kind.rawValue).wordml", context: context).trimmingLeadingWhitespace(),
+            numbering: numbering.part,
             styles: try templates.render("styles.wordml", context: context).trimmingLeadingWhitespace(),
             footer: try templates.render("footer.wordml", context: context).trimmingLeadingWhitespace(),
             title: context[titleKey] as? String ?? "",
-            languageTag: shown.language.phrases.languageTag
+            languageTag: shown.language.phrases.languageTag,
+            logo: templates.letterhead?.logo
         )
     }
 }

@@ -11,6 +11,8 @@ import Mustache
 public struct DocumentTemplates: Sendable {
     /// The file names taken from the override folder, sorted.
     public let overriddenFiles: [String]
+    /// The body's letterhead (`logo.png`, `letterhead.txt`) from the override folder; nil for none.
+    public let letterhead: Letterhead?
     let library: MustacheLibrary
 
     /// The default templates alone.
@@ -77,6 +79,7 @@ public struct DocumentTemplates: Sendable {
         }
         self.library = library
         self.overriddenFiles = overridden
+        self.letterhead = try overrideFolder.flatMap(Letterhead.load(from:))
     }
 
     /// Writes the default templates into `folder` (created if missing), for a secretary to copy and

@@ -502,6 +502,17 @@ extension Phrases {
             : "Vedtatt med \(votesFor) mot \(VoteTally.votes(against)) ved møteleders dobbeltstemme\(rest)"
     }
 
+    /// "Rettet 20.06.2019: Feil beløp i vedtaket." The line of a correction of approved minutes.
+    public func correctionLine(_ date: CalendarDate, _ reason: String) -> String {
+        if isEnglish { return "Corrected \(format(date)): \(reason)" }
+        return "\(languageTag.hasPrefix("nn") ? "Retta" : "Rettet") \(date.numeric): \(reason)"
+    }
+
+    /// The label over the text a correction replaced.
+    public var originalDecision: String {
+        isEnglish ? "Original decision:" : languageTag.hasPrefix("nn") ? "Opphavleg vedtak:" : "Opprinnelig vedtak:"
+    }
+
     /// "Forslag fra Dag Eng:".
     public func proposalHeading(_ proposer: String) -> String {
         isEnglish ? "Proposal by \(proposer):" : "Forslag fra \(proposer):"

@@ -17,6 +17,7 @@ extension MeetingPapers {
         let chair = try store.memberships(bodySlug: body.slug, currentOn: meeting.date).first { $0.role == .chair }?.person
         let signerName = meeting.signer ?? chair ?? ""
         let items = try store.items(meetingID: meetingID)
+        let corrections = try store.corrections(meetingID: meetingID)
         var paperItems: [PaperItem] = []
         for item in items {
             var paperItem = PaperItem(
@@ -31,6 +32,9 @@ extension MeetingPapers {
                 PaperProposal(proposer: proposal.proposer, text: proposal.text, vote: proposal.tally,
                               isAdopted: proposal.outcome.map { $0 == .adopted })
             }
+            paperItem.corrections = corrections.filter { $0.itemID == item.id && $0.field == "decision.text" }.map {
+                PaperCorrection(date: $0.correctedOn, reason: $0.reason, originalText: $0.oldValue)
+            }
             let ballots = try store.ballots(itemID: item.id)
             if !ballots.isEmpty {
                 func names(_ ballot: Ballot) -> [String] { ballots.filter { $0.ballot == ballot }.map(\.person) }
@@ -39,10 +43,16 @@ extension MeetingPapers {
             paperItems.append(paperItem)
         }
         // The summons lists the meeting's own attachments first, then each item's, in agenda order.
-        var attachments = try store.attachments(meetingID: meetingID).map { DocketDocuments.Attachment(title: $0.title) }
+        var attachments = try store.attachments(meetingID: meetingID).map { stored in
+            var attachment = DocketDocuments.Attachment(title: stored.title)
+            (attachment.fileID, attachment.mediaType) = (stored.id, stored.mediaType)
+            return attachment
+        }
         for item in items {
-            for attachment in try store.attachments(itemID: item.id) {
-                attachments.append(DocketDocuments.Attachment(title: attachment.title, itemNumber: item.number, isExempt: item.isExempt))
+            for stored in try store.attachments(itemID: item.id) {
+                var attachment = DocketDocuments.Attachment(title: stored.title, itemNumber: item.number, isExempt: item.isExempt)
+                (attachment.fileID, attachment.mediaType) = (stored.id, stored.mediaType)
+                attachments.append(attachment)
             }
         }
         self.init(

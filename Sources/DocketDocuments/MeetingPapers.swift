@@ -151,6 +151,8 @@ public struct PaperItem: Sendable, Codable, Hashable {
     public var alternatives: [PaperProposal] = []
     /// The decision's vote by name, where it was recorded so.
     public var namedVote: PaperNamedVote?
+    /// Corrections of the decision after the minutes were approved, oldest first.
+    public var corrections: [PaperCorrection] = []
 
     public init(
         number: ItemNumber,
@@ -222,6 +224,20 @@ public struct PaperProposal: Sendable, Codable, Hashable {
         self.text = text
         self.vote = vote
         self.isAdopted = isAdopted
+    }
+}
+
+/// A correction of an approved decision: when, why, and the text it replaced ("Rettet 20.06.2019: …").
+public struct PaperCorrection: Sendable, Codable, Hashable {
+    public var date: CalendarDate
+    public var reason: String
+    /// The decision's text before the correction; nil when it had none.
+    public var originalText: String?
+
+    public init(date: CalendarDate, reason: String, originalText: String? = nil) {
+        self.date = date
+        self.reason = reason
+        self.originalText = originalText
     }
 }
 
@@ -333,6 +349,10 @@ public struct Attachment: Sendable, Codable, Hashable {
     public var text: String?
     /// An attachment exempt from public access is left out of public output.
     public var isExempt: Bool
+    /// The stored file's id, for appending its content to a PDF paper; nil when not stored.
+    public var fileID: Int64?
+    /// "application/pdf": a PDF attachment is appended to the summons as PDF; others are listed by title.
+    public var mediaType: String?
 
     public init(title: String, itemNumber: ItemNumber? = nil, heading: String? = nil, text: String? = nil, isExempt: Bool = false) {
         self.title = title

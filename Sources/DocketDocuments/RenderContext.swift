@@ -12,10 +12,86 @@ import Foundation
 struct RenderContext {
     let papers: MeetingPapers
     let phrases: Phrases
+    /// The format the long texts are written for (`caseTextBody`, `proposalBody`, …): they are
+    /// Markdown, rendered through ``MarkdownText`` into this format's own lists, tables and emphasis.
+    let format: DocumentFormat
+    /// Word's list definitions, filled as the texts are written (DOCX only).
+    let numbering: WordNumbering
 
-    init(_ papers: MeetingPapers) {
+    /// How the papers are laid out: set by the renderer, not by the meeting.
+    struct Options {
+        var pagePerItem = false
+        var letterhead: Letterhead?
+    }
+    let options: Options
+
+    init(_ papers: MeetingPapers, format: DocumentFormat = .markdown, numbering: WordNumbering = WordNumbering(),
+         options: Options = Options()) {
         self.papers = papers
         self.phrases = papers.language.phrases
+        self.format = format
+        self.numbering = numbering
+        self.options = options
+    }
+
+    /// The letterhead's variables: its lines, and its logo as a data URI (HTML) and in EMU (Word), 18 mm high.
+    private func letterheadContext() -> [String: Any] {
+        let letterhead = options.letterhead
+        var logo: [String: Any] = [:]
+        if let data = letterhead?.logo, let pixels = letterhead?.logoPixels {
+            let heightMM = 18.0
+            let widthMM = min(heightMM * Double(pixels.width) / Double(pixels.height), 80)
+            logo = [
+                "dataURI": "data:image/png;base64," + data.base64EncodedString(),
+                "widthMM": String(format: "%.1f", widthMM),
+                "heightMM": String(format: "%.1f", heightMM),
+                "widthEMU": Int(widthMM * 36_000),
+                "heightEMU": Int(heightMM * 36_000),
+            ]
+        }
+        return [
+            "hasLetterhead": letterhead != nil,
+            "letterheadLines": (letterhead?.lines ?? []).map(line),
+            "hasLogo": !logo.isEmpty,
+            "logo": logo,
+        ]
+    }
+
+    /// Where a long text goes: the HTML class and the Word style of its paragraphs.
+    enum TextRole {
+        case caseText, proposal, decision, remarks, original
+
+        var htmlClass: String {
+            switch self {
+            case .caseText, .remarks, .original: "text"
+            case .proposal: "text proposal"
+            case .decision: "text decision"
+            }
+        }
+
+        var wordStyle: String {
+            switch self {
+            case .caseText, .remarks, .original: "BodyText"
+            case .proposal: "DocketProposal"
+            case .decision: "DocketDecision"
+            }
+        }
+    }
+
+    /// A long text written in Markdown, rendered for the format: `[]` when there is none, else one
+    /// string (a list, so that `{{#caseTextBody}}{{{.}}}{{/caseTextBody}}` prints it once or not at all).
+    /// `lead` paragraphs (Docket's own sentences, such as where a referred item came from) come first.
+    func body(_ text: String?, _ role: TextRole, lead: [String] = []) -> [String] {
+        var blocks = lead.map { MarkdownBlock.paragraph([.text($0)]) }
+        if let text = text.flatMap(nonBlank) { blocks += MarkdownText(text).blocks }
+        guard !blocks.isEmpty else { return [] }
+        let markdown = MarkdownText(blocks: blocks)
+        switch format {
+        case .markdown: return [markdown.markdown + "\n"]
+        case .text: return [markdown.plainText + "\n"]
+        case .html, .pdf: return [markdown.html(paragraphClass: role.htmlClass).trimmingTrailingNewlines]
+        case .docx: return [markdown.wordML(paragraphStyle: role.wordStyle, numbering: numbering).trimmingTrailingNewlines]
+        }
     }
 
     func make() -> [String: Any] {
@@ -27,8 +103,11 @@ struct RenderContext {
         let bodyName = line(papers.body.name)
         let shortName = line(papers.body.shortName)
         let place = line(meeting.place)
+        // Each item's context is made once (its texts are parsed and written once) and shared by
+        // the agenda and the case papers.
         let agendaRows = papers.items.map(itemContext)
-        let paperOrder = casePaperOrder().map(itemContext)
+        let paperOrder = papers.items.indices.filter { !papers.items[$0].isAnyOtherBusiness }.map { agendaRows[$0] }
+            + papers.items.indices.filter { papers.items[$0].isAnyOtherBusiness }.map { agendaRows[$0] }
         let widths = ColumnWidths(rows: papers.items, phrases: phrases, cleaner: line)
 
         var sections: [[String: Any]] = []
@@ -44,10 +123,12 @@ struct RenderContext {
         }
         let attachmentTexts: [[String: Any]] = papers.attachments.compactMap { attachment in
             guard let text = attachment.text else { return nil }
-            return ["heading": line(attachment.heading ?? attachment.title), "paragraphs": paragraphs(text)]
+            return ["heading": line(attachment.heading ?? attachment.title), "paragraphs": paragraphs(text),
+                    "body": body(text, .caseText)]
         }
 
-        return [
+        return letterheadContext().merging([
+            "pagePerItem": options.pagePerItem,
             "t": labels(),
             "lang": papers.language.rawValue,
             "languageTag": phrases.languageTag,
@@ -91,7 +172,7 @@ struct RenderContext {
             "approvalLine": approval ?? phrases.notApproved,
             "hasSigners": !(papers.approval?.signers.isEmpty ?? true),
             "signers": (papers.approval?.signers ?? []).map { ["name": line($0)] },
-        ]
+        ]) { $1 }
     }
 
     /// Case papers and minutes follow the agenda, but any other business (eventuelt) is taken last,
@@ -130,6 +211,11 @@ struct RenderContext {
             "exemptNotice": item.isExempt ? phrases.exemptNotice(item.exemptionBasis.map(line)) : "",
             "caseText": (item.origin.map { [phrases.origin(line($0.bodyName), $0.number.description, $0.referred)] } ?? [])
                 + (item.caseText.map(paragraphs) ?? []),
+            "caseTextBody": body(item.caseText, .caseText,
+                                 lead: item.origin.map { [phrases.origin(line($0.bodyName), $0.number.description, $0.referred)] } ?? []),
+            "proposalBody": body(proposal, .proposal),
+            "decisionBody": body(decided, .decision),
+            "remarksBody": body(remarks, .remarks),
             "hasCaseText": item.caseText.flatMap(nonBlank) != nil || item.origin != nil,
             "proposal": proposal.map(paragraphs) ?? [],
             "hasProposal": proposal != nil,
@@ -152,6 +238,7 @@ struct RenderContext {
                 return [
                     "heading": phrases.proposalHeading(line(alternative.proposer)),
                     "text": paragraphs(alternative.text),
+                    "textBody": body(alternative.text, .proposal),
                     "vote": vote ?? "",
                     "hasVote": vote != nil,
                 ]
@@ -159,6 +246,17 @@ struct RenderContext {
             "hasAlternatives": !item.alternatives.isEmpty,
             "namedVote": item.namedVote.map { phrases.namedVote($0.votesFor.map(line), $0.against.map(line), $0.abstaining.map(line)) } ?? "",
             "hasNamedVote": item.namedVote != nil,
+            "corrections": item.corrections.map { correction -> [String: Any] in
+                let original = correction.originalText.flatMap(nonBlank)
+                return [
+                    "line": phrases.correctionLine(correction.date, line(correction.reason)),
+                    "originalLabel": phrases.originalDecision,
+                    "original": original.map(paragraphs) ?? [],
+                    "originalBody": body(original, .original),
+                    "hasOriginal": original != nil,
+                ]
+            },
+            "hasCorrections": !item.corrections.isEmpty,
         ]
     }
 

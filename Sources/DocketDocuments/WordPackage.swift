@@ -5,6 +5,8 @@ import Foundation
 public struct WordParts: Sendable, Hashable {
     /// `word/document.xml`.
     public var document: String
+    /// `word/numbering.xml`: the list definitions the document's bulleted and numbered lists use.
+    public var numbering: String = WordNumbering().part
     /// `word/styles.xml`: the named styles.
     public var styles: String
     /// `word/footer1.xml`: page numbers.
@@ -13,6 +15,8 @@ public struct WordParts: Sendable, Hashable {
     public var title: String
     /// "nb-NO".
     public var languageTag: String
+    /// The letterhead's logo (PNG), `word/media/logo.png`, which the document's drawing refers to as `rIdLogo`.
+    public var logo: Data?
 
     /// The DOCX file: these parts with the package's content types, relationships and core properties, zipped.
     public func makePackage() throws -> Data {
@@ -26,19 +30,20 @@ enum WordPackage {
     static let fixedDate = Date(timeIntervalSince1970: 946_684_800)
 
     static func make(parts: WordParts) throws -> Data {
-        let entries: [(String, String)] = [
+        var entries: [(String, Data)] = ([
             ("[Content_Types].xml", contentTypes),
             ("_rels/.rels", packageRelationships),
             ("docProps/core.xml", coreProperties(title: parts.title, language: parts.languageTag)),
             ("word/document.xml", parts.document),
             ("word/styles.xml", parts.styles),
+            ("word/numbering.xml", parts.numbering),
             ("word/footer1.xml", parts.footer),
-            ("word/_rels/document.xml.rels", documentRelationships),
-        ]
+            ("word/_rels/document.xml.rels", documentRelationships(hasLogo: parts.logo != nil)),
+        ] as [(String, String)]).map { ($0.0, Data($0.1.utf8)) }
+        if let logo = parts.logo { entries.append(("word/media/logo.png", logo)) }
         do {
             let archive = try Archive(data: Data(), accessMode: .create)
-            for (path, text) in entries {
-                let data = Data(text.utf8)
+            for (path, data) in entries {
                 try archive.addEntry(
                     with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
                     compressionMethod: .deflate,
@@ -61,8 +66,10 @@ enum WordPackage {
         <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
         <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
         <Default Extension="xml" ContentType="application/xml"/>\
+        <Default Extension="png" ContentType="image/png"/>\
         <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
         <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
+        <Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>\
         <Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>\
         <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
         </Types>
@@ -76,13 +83,19 @@ enum WordPackage {
         </Relationships>
         """
 
-    static let documentRelationships = """
+    static func documentRelationships(hasLogo: Bool) -> String {
+        let logo = hasLogo
+            ? #"<Relationship Id="rIdLogo" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/logo.png"/>"#
+            : ""
+        return """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
         <Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+        <Relationship Id="rIdNumbering" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>\
         <Relationship Id="rIdFooter1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>\
-        </Relationships>
+        \(logo)</Relationships>
         """
+    }
 
     static func coreProperties(title: String, language: String) -> String {
         """

@@ -40,6 +40,11 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + String(format2: month) + "-" + String(format2: day)
     }
 
+    /// "20.06.2019": the date as Norwegian minutes write it in a line ("Rettet 20.06.2019: …").
+    public var numeric: String {
+        String(format2: day) + "." + String(format2: month) + "." + String(year)
+    }
+
     /// Monday = 1 … Sunday = 7 (ISO 8601), by Zeller's congruence.
     public var weekday: Int {
         var y = year

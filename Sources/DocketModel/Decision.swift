@@ -77,6 +77,23 @@ public enum VoteTally: Hashable, Sendable {
         }
     }
 
+    /// The vote line of a decision whose outcome is known: a tie adopted was decided by the chair's
+    /// casting vote (kommuneloven § 11-9 third paragraph) and says so ("Vedtatt med 2 mot 2 stemmer
+    /// ved møteleders dobbeltstemme"), where the count alone would read "Falt med 2 mot 2 stemmer";
+    /// a tie rejected reads "Falt med 2 mot 2 stemmer ved møteleders dobbeltstemme".
+    public func norwegian(outcome: Outcome) -> String {
+        guard case let .counted(votesFor, against, abstaining) = self, votesFor == against else { return norwegian }
+        let rest = abstaining > 0 ? ", \(abstaining) avsto" : ""
+        switch outcome {
+        case .adopted, .amended:
+            return "Vedtatt med \(votesFor) mot \(Self.votes(against)) ved møteleders dobbeltstemme\(rest)"
+        case .rejected:
+            return "Falt med \(votesFor) mot \(Self.votes(against)) ved møteleders dobbeltstemme\(rest)"
+        default:
+            return norwegian
+        }
+    }
+
     /// "1 stemme", "3 stemmer".
     public static func votes(_ count: Int) -> String {
         count == 1 ? "1 stemme" : "\(count) stemmer"

@@ -26,6 +26,12 @@ public struct ItemStory: Codable, Hashable, Sendable {
     public var casePath: [CaseStep]
     public var references: [ResolvedReference]
     public var referredToBy: [ReferringItem]
+    /// Members who declared themselves disqualified (inhabil) on the item.
+    public var conflicts: [ConflictOfInterest] = []
+    /// Alternative proposals made at the meeting, each with its vote.
+    public var proposals: [AlternativeProposal] = []
+    /// Corrections of the decision after the minutes were approved, oldest first, each with the text it replaced.
+    public var corrections: [MinutesCorrection] = []
     /// True when made for the public: every item in it is in its public form.
     public var isPublicVersion: Bool
 }
@@ -44,10 +50,14 @@ extension Store {
             return ItemStory(item: item.publicForm(), meeting: meeting, decision: nil, attachments: [], casePath: [], references: [],
                              referredToBy: [], isPublicVersion: true)
         }
-        return ItemStory(item: item, meeting: meeting, decision: decision, attachments: try attachments(item: reference),
-                         casePath: try caseSteps(caseID: item.caseID, isPublic: isPublic),
-                         references: try references(from: reference, isPublic: isPublic),
-                         referredToBy: try referringItems(to: reference, isPublic: isPublic), isPublicVersion: isPublic)
+        var story = ItemStory(item: item, meeting: meeting, decision: decision, attachments: try attachments(item: reference),
+                              casePath: try caseSteps(caseID: item.caseID, isPublic: isPublic),
+                              references: try references(from: reference, isPublic: isPublic),
+                              referredToBy: try referringItems(to: reference, isPublic: isPublic), isPublicVersion: isPublic)
+        story.conflicts = try conflictsOfInterest(itemID: item.id)
+        story.proposals = try proposals(itemID: item.id)
+        story.corrections = try corrections(meetingID: item.meetingID).filter { $0.itemID == item.id }
+        return story
     }
 
     func caseSteps(caseID: Int64, isPublic: Bool) throws -> [CaseStep] {
@@ -113,7 +123,7 @@ extension Store {
                                   outcome: try row.decode("outcome", as: Outcome.self), vote: tally)
                 .published(isPublic)
             return RegisterEntry(number: facts.number, meetingDate: try row.decode("date"), title: facts.title, kind: facts.kind,
-                                 outcome: facts.outcome, vote: facts.vote?.norwegian, decision: facts.decision, isExempt: facts.isExempt,
+                                 outcome: facts.outcome, vote: facts.vote.map { $0.norwegian(outcome: facts.outcome ?? .adopted) }, decision: facts.decision, isExempt: facts.isExempt,
                                  exemptionBasis: facts.exemptionBasis)
         }
     }

@@ -72,13 +72,16 @@ import Testing
             "Debattheft KS spørsmål 1 og 2": "KS debatthefte spørsmål 1 og 2",
         ]
         var elements: [String] = []
-        var inLetter = true
         for rawLine in corpus.components(separatedBy: "\n") {
             var line = rawLine.trimmingCharacters(in: .whitespaces)
-            if line == "NR\tSAK\tTEMA" { inLetter = false }
             if line.isEmpty || line == "NR\tSAK\tTEMA" { continue }
-            // The letter's list of attachments is a list in every format, marked each its own way.
-            if inLetter, line.hasPrefix("- ") { line.removeFirst(2) }
+            // The letter's list of attachments, and the bulleted lists of the case texts (Markdown),
+            // are lists in every format, marked each its own way.
+            if line.hasPrefix("- ") { line.removeFirst(2) }
+            // An address in angle brackets is a Markdown autolink: every format prints the address alone.
+            line = line.replacingOccurrences(of: #"<(https?://[^>]+)>"#, with: "$1", options: .regularExpression)
+            // A Markdown link shows its text ("[ny nasjonal strategi …](#)").
+            line = line.replacingOccurrences(of: #"\[([^\]]*)\]\([^)]*\)"#, with: "$1", options: .regularExpression)
             line = line.replacingOccurrences(of: "den 13 februar 2019", with: "den 13. februar 2019")
             for cell in line.components(separatedBy: "\t") {
                 let cell = cell.trimmingCharacters(in: .whitespaces)

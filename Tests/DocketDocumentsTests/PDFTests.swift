@@ -33,10 +33,12 @@ import Testing
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         _ = info
-        // A4 is 595 x 842 points; each case paper starts a page, so there are more than 11 pages.
+        // A4 is 595 x 842 points; the case papers flow on (a page each only with pagePerItem), but
+        // the attachments' texts start pages, so there are more than 5 pages. The PDF is tagged.
         #expect(output.contains("595.276 x 841.89") || output.contains("595 x 842"), "\(output)")
         let pages = output.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last ?? "") }
-        #expect((pages ?? 0) > 11)
+        #expect((pages ?? 0) > 5)
+        #expect(output.contains("Tagged:          yes"), "\(output)")
     }
 
     @Test func missingEngineNamesThePackage() {

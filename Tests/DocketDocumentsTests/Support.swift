@@ -120,6 +120,8 @@ enum Extract {
     /// Markdown to what a reader sees of its text: backslash escapes removed, emphasis markers kept
     /// (they are only around our own labels).
     static func markdownText(_ markdown: String) -> String {
+        // A link shows its text: "[www.digirogaland.no](<http://www.digirogaland.no>)".
+        let markdown = markdown.replacingOccurrences(of: #"\[([^\]]*)\]\(<[^>]*>\)"#, with: "$1", options: .regularExpression)
         var text = ""
         var escaped = false
         for character in markdown {

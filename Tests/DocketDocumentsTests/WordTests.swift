@@ -12,7 +12,7 @@ import Testing
         let entries = try Extract.unzip(try renderer.render(kind, of: SampleMeeting.papers(), as: .docx))
         #expect(Set(entries.keys) == [
             "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "word/document.xml",
-            "word/styles.xml", "word/footer1.xml", "word/_rels/document.xml.rels",
+            "word/styles.xml", "word/footer1.xml", "word/_rels/document.xml.rels", "word/numbering.xml",
         ])
         for (path, data) in entries {
             #expect(throws: Never.self, "\(path)") { try Extract.parseXML(data) }

@@ -112,15 +112,23 @@ struct DecisionRecord: ParsableCommand {
 struct DecisionCorrect: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "correct",
-        abstract: "Correct the text of a decision in approved minutes; the correction and its reason are kept.")
+        abstract: "Correct the text of a decision in approved minutes; the correction and its reason are kept.",
+        discussion: """
+            The minutes and `docket show` then print the correction under the decision, with its date, its \
+            reason and the text it replaced ("Rettet 20.06.2019: …").
+
+            Example:
+              docket decision correct "styringsgruppen 8/19" --text "…" --reason "Feil beløp" --date 2019-06-20
+            """)
 
     @OptionGroup var store: StoreOptions
     @Argument(help: "The item, e.g. \"styringsgruppen 8/19\".", transform: ItemReference.argument) var item: ItemReference
     @Option(help: "The corrected decision text.") var text: String
     @Option(help: "Why the approved minutes are corrected.") var reason: String
+    @Option(help: "The date of the correction, YYYY-MM-DD (default: today).") var date: CalendarDate?
 
     func run() throws {
-        _ = try store.open().correctDecision(item, text: text, reason: reason)
+        _ = try store.open().correctDecision(item, text: text, reason: reason, on: date ?? .today)
         print("Corrected the decision on \(item); the earlier text is kept in the corrections")
     }
 }

@@ -49,8 +49,31 @@ func printStory(_ story: ItemStory) {
         ("Proposal", item.proposal),
         ("Decision", decision.map { decision in
             [decision.text, decision.outcome.norwegian.capitalizedFirst + (decision.referredTo.map { " til \($0)" } ?? ""),
-             decision.tally?.norwegian, decision.remarks].compactMap { $0 }.joined(separator: "\n")
+             decision.tally?.norwegian(outcome: decision.outcome), decision.remarks].compactMap { $0 }.joined(separator: "\n")
         }),
+        ("Conflicts", story.conflicts.map { conflict in
+            "\(conflict.person) erklærte seg inhabil" + (conflict.reason.map { " (\($0))" } ?? "") + " og fratrådte."
+                + (conflict.replacedBy.map { " \($0) møtte i stedet." } ?? "")
+        }.joined(separator: "\n")),
+        ("Proposals", story.proposals.map { proposal in
+            var lines = ["\(proposal.number). Forslag fra \(proposal.proposer): \(proposal.text)"]
+            if let tally = proposal.tally {
+                lines.append(tally.norwegian(proposalBy: proposal.proposer, adopted: proposal.outcome == .adopted) + ".")
+            } else if proposal.outcome == nil {
+                lines.append("Ikke stemt over.")
+            }
+            let named = [Ballot.for, .against, .blank].compactMap { ballot -> String? in
+                let names = proposal.ballots.filter { $0.ballot == ballot }.map(\.person)
+                guard !names.isEmpty else { return nil }
+                return "\(ballot == .for ? "For" : ballot == .against ? "Mot" : "Avsto"): \(names.joined(separator: ", "))."
+            }
+            if !named.isEmpty { lines.append(named.joined(separator: " ")) }
+            return lines.joined(separator: "\n")
+        }.joined(separator: "\n")),
+        ("Corrected", story.corrections.map { correction in
+            "Rettet \(correction.correctedOn.numeric): \(correction.reason)"
+                + (correction.oldValue.map { "\nOpprinnelig tekst: \($0)" } ?? "")
+        }.joined(separator: "\n")),
         ("Changed", decision.flatMap { d in d.text != nil && d.text != item.proposal && item.proposal != nil ? "the decision differs from the proposal" : nil }),
         ("Attachments", story.attachments.map { "\($0.title) (\($0.mediaType)\($0.size.map { ", \($0) bytes" } ?? ""))" }.joined(separator: "\n")),
     ])
