@@ -6,12 +6,11 @@
 //
 // The batch: the corpus's PDFs (../shared/corpus, real minutes of several councils), copied round
 // robin to N files whose names carry changed dates (…_2021-12-15.pdf becomes …_2022-03-04.pdf, a
-// day later each copy), each with a comment of its own appended after %%EOF so that every copy has
-// its own SHA-256 and is imported, not skipped as seen before. A copy's text still gives its
-// meeting's date, so the copies of one PDF merge into one meeting, as a summons and its minutes do:
-// every copy is read in full and written in a transaction of its own. Each document goes in the
-// body its file name names (a --body-map glob a municipality), so no document fails for a body the
-// reader cannot name.
+// day later each copy; a PDF's own text cannot be changed), each with a comment of its own appended
+// after %%EOF so that every copy has its own SHA-256 and is imported, not skipped as seen before.
+// Each round of copies goes in bodies of its own (`--body`, one a municipality and round, made
+// before the clock starts), so every copy is a meeting of its own with items of its own: every
+// document is read in full and written in full, in a transaction of its own.
 //
 // Each import runs in a process of its own, so its peak memory (getrusage ru_maxrss) is its own;
 // the largest child (pdftotext, and pdftoppm/tesseract for a scanned page) is reported apart.
@@ -49,17 +48,24 @@ func bodySlug(forFileName name: String) -> String {
 
 // MARK: Phases, each in a process of its own
 
-/// `--phase import --folder F --db D --jobs J --map M`: `docket import F --jobs J --body-map M` in-process.
-func importPhase(folder: String, database: String, jobs: Int, map: String) throws {
+/// The body of the copy `NNNN-name.pdf`: its municipality and round.
+func bodySlug(forCopy name: String, sources: Int) -> String {
+    let index = Int(name.prefix(4)) ?? 0
+    return "\(bodySlug(forFileName: String(name.dropFirst(5))))-\(index / sources)"
+}
+
+/// `--phase import --folder F --db D --jobs J --sources S`: `docket import F --jobs J` in-process,
+/// each copy with `--body` of its municipality and round.
+func importPhase(folder: String, database: String, jobs: Int, sources: Int) throws {
     let store = try Store(path: database)
-    let importer = DocumentImporter(store: store, options: .init(bodyMap: try BodyMap(contentsOf: map)))
     var documents = 0, failed = 0, itemsRead = 0
     let elapsed = try seconds {
         let urls = try DocumentImporter.documents(in: [folder], recursive: false)
-        let imported = try importer.importedDigests()
+        let imported = try DocumentImporter(store: store).importedDigests()
         let reading = OrderedReading(count: urls.count, jobs: jobs) { DocumentImporter.prepare(urls[$0], skipping: imported) }
         while let prepared = reading.next() {
-            let result = importer.store(prepared)
+            let slug = bodySlug(forCopy: prepared.url.lastPathComponent, sources: sources)
+            let result = DocumentImporter(store: store, options: .init(bodySlug: slug)).store(prepared)
             documents += 1
             itemsRead += result.itemsRead
             if result.status == .failed {
@@ -95,7 +101,7 @@ func pdftotextPhase(folder: String, jobs: Int) throws {
 if let phase = options["phase"], let folder = options["folder"] {
     let jobs = Int(options["jobs"] ?? "1") ?? 1
     switch phase {
-    case "import": try importPhase(folder: folder, database: options["db"]!, jobs: jobs, map: options["map"]!)
+    case "import": try importPhase(folder: folder, database: options["db"]!, jobs: jobs, sources: Int(options["sources"] ?? "1") ?? 1)
     case "pdftotext": try pdftotextPhase(folder: folder, jobs: jobs)
     default: fatalError("unknown phase \(phase)")
     }
@@ -150,20 +156,16 @@ for index in 0..<documentCount {
         name += "_\(day)"
     }
     let copy = String(format: "%04d-", index) + name + ".pdf"
-    slugs.insert(bodySlug(forFileName: name))
+    slugs.insert(bodySlug(forCopy: copy, sources: pdfs.count))
     try data.write(to: batch.appending(path: copy))
     bytes += data.count
 }
-// One body per municipality, named by the copies' file names (--body-map globs).
-let mapPath = folder.appending(path: "bodies.txt").path
-try slugs.sorted().map { "*\($0)* = \($0)" }.joined(separator: "\n").write(toFile: mapPath, atomically: true, encoding: .utf8)
-// The map matches the name without its number prefix; the number prefix keeps the copies in order.
 func freshStore(_ name: String, in folder: URL, bodies: [String]) throws -> String {
     let path = folder.appending(path: name).path
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     let store = try Store(path: path)
     for slug in bodies {
-        _ = try store.addBody(slug: slug, BodyDraft(name: slug.capitalized + " kommunestyre", kind: .council), standingItems: [])
+        _ = try store.addBody(slug: slug, BodyDraft(name: "Kommunestyret " + slug, kind: .council), standingItems: [])
     }
     return path
 }
@@ -178,7 +180,7 @@ for jobs in [1, 2] {
                  ceiling[2] / ceiling[0], "ceiling", ceiling[1], ceiling[5], "-"))
 }
 for jobs in [1, 2] {
-    let result = try runPhase(["--phase", "import", "--folder", batch.path, "--jobs", "\(jobs)", "--map", mapPath,
+    let result = try runPhase(["--phase", "import", "--folder", batch.path, "--jobs", "\(jobs)", "--sources", "\(pdfs.count)",
                                "--db", try freshStore("import-\(jobs).sqlite", in: folder, bodies: slugs.sorted())])
     let rate = result[2] / result[0]
     print(String(format: "docket import --jobs %d    %5.0f  %6.0f  %5.1f  %7.1f  %9.0f%%  %12.1f  %17.1f  %10.0f", jobs, result[2], result[3], result[0],
