@@ -57,12 +57,12 @@ public struct ReviewReport: Sendable {
                 <body>
                 <main>
                 <h1>\(html(title))</h1>
-                <p>\(documents) document(s), in the order they were stored. Warnings give the line of the text read (for a PDF: of pdftotext's text).</p>
+                <p>\(documents) document(s), in the order they were stored. Warnings give the line of the text read (for a PDF: of the text pdftotext, or for a scan Tesseract, gave).</p>
 
                 """
         case .markdown:
             return "# \(markdown(title))\n\n\(documents) document(s), in the order they were stored. "
-                + "Warnings give the line of the text read (for a PDF: of pdftotext's text).\n\n"
+                + "Warnings give the line of the text read (for a PDF: of the text pdftotext, or for a scan Tesseract, gave).\n\n"
         }
     }
 
