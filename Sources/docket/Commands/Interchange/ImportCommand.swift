@@ -50,7 +50,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Put every document in this body, whatever it names.") var body: String?
     @Option(help: ArgumentHelp("A file of 'folder-or-glob = slug' lines: the body of each folder's documents.", valueName: "file")) var bodyMap: String?
     @Option(help: ArgumentHelp("Write a review of every document read (.html; .md or - for Markdown).", valueName: "file")) var report: String?
-    @Option(help: "How many documents are read at once (default: the number of cores).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "How many documents are read at once: by default one a core.") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     @Flag(help: "Store nothing: print what would be stored and every warning.") var dryRun = false
     @Option(help: "The meeting whose agenda a .csv list of items goes on.", transform: MeetingReference.argument) var meeting: MeetingReference?
     @Flag(help: "Store nothing of a .json file when any of its records differs from the store's.") var strict = false
