@@ -141,6 +141,11 @@ let package = Package(
             path: "Benchmarks/SearchBenchmark"
         ),
         .executableTarget(
+            name: "BatchImportBenchmark",
+            dependencies: ["BenchmarkSupport", "DocketInterchange", "DocketStore"],
+            path: "Benchmarks/BatchImportBenchmark"
+        ),
+        .executableTarget(
             name: "ImportBenchmark",
             dependencies: ["BenchmarkSupport", "DocketInterchange", "DocketDocuments", "DocketStore", "DocketModel", "SQLite", "CSQLite"],
             path: "Benchmarks/ImportBenchmark"

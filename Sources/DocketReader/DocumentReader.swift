@@ -43,6 +43,11 @@ public struct DocumentReader: Sendable {
             document.warnings.append(ReadWarning(.invalidUTF8, line: decoded.replaced[shown.count].line,
                 "\(decoded.replaced.count - shown.count) bytes til er ikke gyldig UTF-8 og er erstattet med «\u{FFFD}»."))
         }
+        if let recognition = decoded.recognised {
+            document.warnings.insert(ReadWarning(.recognisedText, line: nil, String(format:
+                "PDF-en har ikke tekst, bare bilder av sider: teksten på %d side(r) er gjenkjent med OCR (Tesseract), med gjennomsnittlig sikkerhet %.0f %%. Kontroller den mot dokumentet.",
+                recognition.pages, recognition.meanConfidence)), at: 0)
+        }
         if !decoded.replaced.isEmpty {
             document.warnings.sort { ($0.line ?? 0) < ($1.line ?? 0) }
         }

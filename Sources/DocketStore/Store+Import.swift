@@ -127,3 +127,14 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// The SHA-256 of every document imported before, so that a batch's readers skip them unread.
+    public func importedDocumentDigests() throws -> Set<String> {
+        var digests = Set<String>()
+        try db.forEachRow("SELECT sha256 FROM imported_document") { row in
+            if let digest = String.fromDatabaseValue(row[0]) { digests.insert(digest) }
+        }
+        return digests
+    }
+}

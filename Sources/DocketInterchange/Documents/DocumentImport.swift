@@ -74,3 +74,18 @@ public struct ImportSummary: Codable, Sendable {
         decisions += result.decisions
     }
 }
+
+/// A document read and not yet stored: what a reader thread hands the writer.
+public struct PreparedDocument: Sendable {
+    public var url: URL
+    var digest: String?
+    /// The bytes, kept to be stored as the meeting's attachment; nil when not read.
+    var data: Data?
+    var read: ReadDocument?
+    /// Why it could not be read (no such file, not a document, a PDF pdftotext refuses).
+    var failure: String?
+
+    init(url: URL) {
+        self.url = url
+    }
+}

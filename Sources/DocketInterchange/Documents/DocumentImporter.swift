@@ -10,15 +10,18 @@ import SQLite
 /// attendance from the other).
 public struct DocumentImporter {
     public struct Options: Sendable {
-        /// Put every document in this body, whatever it names.
+        /// Put every document in this body, whatever it names (after ``bodyMap``'s lines).
         public var bodySlug: String?
+        /// Which folder's documents go in which body (`--body-map`); before ``bodySlug``.
+        public var bodyMap: BodyMap?
         /// Read and report, store nothing.
         public var dryRun = false
-        /// Keep what the reader found in each result (for `--dry-run --json`).
+        /// Keep what the reader found in each result (for `--dry-run --json` and `--report`).
         public var keepReadDocument = false
 
-        public init(bodySlug: String? = nil, dryRun: Bool = false, keepReadDocument: Bool = false) {
+        public init(bodySlug: String? = nil, bodyMap: BodyMap? = nil, dryRun: Bool = false, keepReadDocument: Bool = false) {
             self.bodySlug = bodySlug
+            self.bodyMap = bodyMap
             self.dryRun = dryRun
             self.keepReadDocument = keepReadDocument
         }
@@ -26,7 +29,6 @@ public struct DocumentImporter {
 
     let store: Store
     let options: Options
-    let reader = DocumentReader()
 
     public init(store: Store, options: Options = Options()) {
         self.store = store
@@ -64,24 +66,62 @@ public struct DocumentImporter {
         return found.sorted { $0.path < $1.path }
     }
 
-    /// Imports one document. Never throws: a failure is reported in the result, and the store
-    /// is left as it was. What the result counts (meeting created, items, decisions) is only what
-    /// was stored, or with `--dry-run` what would have been.
+    /// The SHA-256 of every document imported before: readers skip those without reading them.
+    public func importedDigests() throws -> Set<String> {
+        try store.importedDocumentDigests()
+    }
+
+    /// Imports one document: ``prepare(_:skipping:)`` then ``store(_:)``. Never throws: a failure
+    /// is reported in the result, and the store is left as it was. What the result counts (meeting
+    /// created, items, decisions) is only what was stored, or with `--dry-run` what would have been.
     public func importDocument(at url: URL) -> DocumentImport {
-        var result = DocumentImport(file: url.path, status: .failed)
+        store(Self.prepare(url, skipping: []))
+    }
+
+    /// Reads a document without the store: its bytes, their digest and what the reader finds.
+    /// Safe on any thread; a batch runs it on every core (``OrderedReading``). A document whose
+    /// digest is in `imported` is not read: the writer reports it unchanged.
+    public static func prepare(_ url: URL, skipping imported: Set<String>) -> PreparedDocument {
+        var prepared = PreparedDocument(url: url)
         do {
             let data = try InputFile.contents(atPath: url.path)
             let digest = FileAttacher.sha256(data)
-            // A first look, without the write lock, spares reading a document imported before.
+            prepared.digest = digest
+            guard !imported.contains(digest) else { return prepared }
+            prepared.data = data
+            let format = DocketReader.DocumentFormat(fileExtension: url.pathExtension)
+            prepared.read = try DocumentReader().read(data: data, format: format)
+        } catch {
+            prepared.failure = "\(error)"
+        }
+        return prepared
+    }
+
+    /// Stores a prepared document in one transaction: all of it, or (on any error) nothing.
+    public func store(_ prepared: PreparedDocument) -> DocumentImport {
+        let url = prepared.url
+        var result = DocumentImport(file: url.path, status: .failed)
+        do {
+            if let failure = prepared.failure {
+                result.failure = failure
+                return result
+            }
+            guard let digest = prepared.digest else { return store(Self.prepare(url, skipping: [])) }
+            // A first look, without the write lock, spares a transaction for a document imported before.
             if let meeting = try store.importedMeeting(sha256: digest) {
                 result.status = .unchanged
                 result.meeting = meeting
                 return result
             }
-            let format = DocketReader.DocumentFormat(fileExtension: url.pathExtension)
-            let read = try reader.read(data: data, format: format)
+            // Skipped by the reader as imported before, and since then no longer: read it now.
+            guard var read = prepared.read, let data = prepared.data else { return store(Self.prepare(url, skipping: [])) }
             result.kind = read.kind.rawValue
             result.itemsRead = read.items.count
+            if read.meeting.date == nil, let (date, text) = FileNameDate.date(in: url.lastPathComponent) {
+                read.meeting.date = date
+                read.warnings.append(ReadWarning(.dateFromFileName, line: nil,
+                    "Fant ingen møtedato i teksten; møtet er lagt på \(date), etter filnavnet («\(text)» i \(url.lastPathComponent))."))
+            }
             result.warnings = read.warnings
             if options.keepReadDocument { result.read = read }
             // Counted into a copy, kept only when the transaction ends as it should.
@@ -94,7 +134,7 @@ public struct DocumentImporter {
                     stored.meeting = meeting
                     return .rollback
                 }
-                try save(read, data: data, digest: digest, fileName: url.lastPathComponent, into: &stored)
+                try save(read, data: data, digest: digest, fileName: url.lastPathComponent, path: url.path, into: &stored)
                 stored.status = options.dryRun ? .dryRun : .imported
                 return options.dryRun ? .rollback : .commit
             }
@@ -110,13 +150,15 @@ public struct DocumentImporter {
         return result
     }
 
-    private func save(_ read: ReadDocument, data: Data, digest: String, fileName: String, into result: inout DocumentImport) throws {
-        let body = try body(for: read, result: &result)
+    private func save(_ read: ReadDocument, data: Data, digest: String, fileName: String, path: String, into result: inout DocumentImport) throws {
+        var read = read
+        let body = try body(for: read, path: path, result: &result)
+        read.warnings = result.warnings
         // Bare numbers ("4/26") are in the body's series ("PS 4/26"), for items and decisions alike.
-        let read = read.inSeries(body.defaultSeries)
+        read = read.inSeries(body.defaultSeries)
         if options.keepReadDocument { result.read = read }
         guard let date = read.meeting.date else {
-            throw InterchangeError(file: fileName, message: "found no meeting date; expected one like '13. februar 2019' or '27.01.2026'")
+            throw InterchangeError(file: fileName, message: "found no meeting date; expected one like '13. februar 2019' or '27.01.2026' in the text, or in the file name (…2021-12-15…, …20211215…, …15.12.2021…)")
         }
         let isMinutes = read.kind == .minutes
         var draft = MeetingDraft(start: read.meeting.start, end: read.meeting.end, place: read.meeting.place)
@@ -220,12 +262,24 @@ public struct DocumentImporter {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    /// The body a document belongs to: the one forced with --body, else the one its name or an
-    /// alias matches, else a new body registered under that name (reported in the result).
-    private func body(for read: ReadDocument, result: inout DocumentImport) throws -> Body {
-        if let slug = options.bodySlug { return try store.body(slug: slug) }
-        guard let name = read.body?.trimmingCharacters(in: .whitespaces), !name.isEmpty else {
-            throw InterchangeError(file: result.file, message: "found no body's name; give --body SLUG to say which body it is")
+    /// The body a document belongs to: the one its --body-map line or --body gives (with a warning
+    /// when the text names none, or another), else the one its name or an alias matches, else a
+    /// new body registered under that name (reported in the result).
+    private func body(for read: ReadDocument, path: String, result: inout DocumentImport) throws -> Body {
+        let name = read.body?.trimmingCharacters(in: .whitespaces) ?? ""
+        if let (slug, source) = givenBody(for: path) {
+            let body = try store.body(slug: slug)
+            if name.isEmpty {
+                result.warnings.append(ReadWarning(.bodyGiven, line: nil,
+                    "Fant ikke organets navn i teksten; dokumentet er lagt under «\(slug)» etter \(source)."))
+            } else if let named = try store.body(matching: name), named.slug != slug {
+                result.warnings.append(ReadWarning(.bodyGiven, line: nil,
+                    "Teksten nevner «\(name)» (organet «\(named.slug)»), men dokumentet er lagt under «\(slug)» etter \(source)."))
+            }
+            return body
+        }
+        guard !name.isEmpty else {
+            throw InterchangeError(file: result.file, message: "found no body's name; give --body SLUG, or --body-map FILE with a line 'folder-or-glob = slug', to say which body it is")
         }
         if let body = try store.body(matching: name) { return body }
         let slug = try freeSlug(for: name)
@@ -238,6 +292,14 @@ public struct DocumentImporter {
                                      standingItems: [])
         result.bodyCreated = body.slug
         return body
+    }
+
+    /// The body the user gave for the document at `path`, and where they gave it.
+    private func givenBody(for path: String) -> (slug: String, source: String)? {
+        if let map = options.bodyMap, let entry = map.entry(for: path) {
+            return (entry.slug, "--body-map \(map.file):\(entry.line)")
+        }
+        return options.bodySlug.map { ($0, "--body") }
     }
 
     private func freeSlug(for name: String) throws -> String {

@@ -67,7 +67,7 @@ enum DocumentSource {
                 .appendingPathComponent("docket-reader-\(UUID().uuidString).pdf")
             try data.write(to: temporary)
             defer { try? FileManager.default.removeItem(at: temporary) }
-            return DecodedText(text: try PDFText.text(fromFile: temporary), encoding: .utf8)
+            return try PDFText.decoded(fromFile: temporary)
         }
     }
 
@@ -92,7 +92,7 @@ enum DocumentSource {
             throw ReaderError.unsupportedFormat(fileExtension: url.pathExtension.lowercased(), advice: advice)
         }
         let format = DocumentFormat(fileExtension: url.pathExtension)
-        if format == .pdf { return DecodedText(text: try PDFText.text(fromFile: url), encoding: .utf8) }
+        if format == .pdf { return try PDFText.decoded(fromFile: url) }
         return try text(of: Data(contentsOf: url), format: format)
     }
 }

@@ -5,6 +5,15 @@ import Foundation
 /// Layout mode keeps columns where they stand, which lets the table reader find an agenda's columns;
 /// form feeds mark the pages, which lets the normaliser find running headers and footers.
 enum PDFText {
+    /// The PDF's text layer; for a scanned PDF, which has none, the text Tesseract recognises (``OCRText``).
+    static func decoded(fromFile url: URL) throws -> DecodedText {
+        let text = try text(fromFile: url)
+        guard text.allSatisfy({ $0.isWhitespace }) else { return DecodedText(text: text, encoding: .utf8) }
+        let recognition = try OCRText.recognise(pdf: url)
+        guard recognition.pages > 0 else { return DecodedText(text: text, encoding: .utf8) }
+        return DecodedText(text: recognition.text, encoding: .utf8, recognised: recognition)
+    }
+
     static func text(fromFile url: URL) throws -> String {
         guard let tool = executable(named: "pdftotext") else {
             throw ReaderError.missingTool(name: "pdftotext", debianPackage: "poppler-utils")

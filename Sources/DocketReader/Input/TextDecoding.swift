@@ -20,6 +20,8 @@ struct DecodedText {
     var text: String
     var encoding: SourceEncoding?
     var replaced: [ReplacedByte] = []
+    /// Set when the text was recognised from page images (a scanned PDF), not read.
+    var recognised: OCRText.Recognition? = nil
 }
 
 /// Decides a plain text file's encoding and decodes it.

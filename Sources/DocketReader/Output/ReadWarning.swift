@@ -42,6 +42,12 @@ public struct ReadWarning: Codable, Sendable, Equatable, CustomStringConvertible
         case legacyEncoding = "legacy_encoding"
         /// A byte that is not UTF-8 in a file otherwise UTF-8; it was replaced by U+FFFD.
         case invalidUTF8 = "invalid_utf8"
+        /// A scanned PDF's text was recognised (OCR), not read; the message gives the mean confidence.
+        case recognisedText = "recognised_text"
+        /// The body was not read from the text but given by --body or --body-map (or differs from the one the text names).
+        case bodyGiven = "body_given"
+        /// The meeting date was not in the text and was taken from the file name.
+        case dateFromFileName = "date_from_file_name"
     }
 
     public var code: Code

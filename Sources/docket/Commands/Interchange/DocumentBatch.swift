@@ -9,58 +9,104 @@ struct DocumentBatch {
     var paths: [String]
     var recursive: Bool
     var body: String?
+    var bodyMap: String?
     var dryRun: Bool
     var json: Bool
+    var report: String?
+    var jobs: Int
+
+    /// Where the per-document lines and the summary go: standard error when the report takes standard output.
+    private var noteOnly: Bool { report == "-" }
 
     func run(store options: StoreOptions) throws {
+        if json, report == "-" {
+            throw ValidationError("--json and --report - both write to standard output: give the report a file name (report.html, report.md)")
+        }
+        guard jobs >= 1 else { throw ValidationError("--jobs takes a number of readers of 1 or more, not \(jobs)") }
         let documents = try DocumentImporter.documents(in: paths, recursive: recursive)
         guard !documents.isEmpty else {
             throw ValidationError("no documents (.txt, .docx, .pdf, .html) in \(paths.joined(separator: ", "))\(recursive ? "" : "; give --recursive to read subfolders")")
         }
+        let map = try bodyMap.map { try BodyMap(contentsOf: $0) }
         let store = try options.open()
-        let importer = DocumentImporter(store: store, options: .init(bodySlug: body, dryRun: dryRun, keepReadDocument: dryRun && json))
-        var progress = ProgressBar(total: documents.count, isEnabled: isatty(STDOUT_FILENO) == 1 && !json)
+        // A body that does not exist would fail every document it names: say so once, before any.
+        for entry in map?.entries ?? [] where (try? store.body(slug: entry.slug)) == nil {
+            throw ValidationError("\(map!.file):\(entry.line): no body '\(entry.slug)'; expected the slug of a body in the store (see 'docket body list', or add it with 'docket body add')")
+        }
+        if let body, (try? store.body(slug: body)) == nil {
+            throw ValidationError("--body \(body): no such body; expected the slug of a body in the store (see 'docket body list')")
+        }
+        let reportFile = try report.map { try OutputFile.open($0) }
+        let reportWriter = report.map { ReviewReport(format: ReviewReport.Format(path: $0), dryRun: dryRun) }
+        let importer = DocumentImporter(store: store, options: .init(bodySlug: body, bodyMap: map, dryRun: dryRun,
+                                                                     keepReadDocument: (dryRun && json) || report != nil))
+        // Documents imported before are known by their digest: the readers skip them unread.
+        let imported = try importer.importedDigests()
+        // Readers on every core, the writer here, in the documents' order, one transaction each.
+        let reading = OrderedReading(count: documents.count, jobs: jobs) { index in
+            DocumentImporter.prepare(documents[index], skipping: imported)
+        }
+        var progress = ProgressBar(total: documents.count, isEnabled: isatty(STDOUT_FILENO) == 1 && !json && !noteOnly)
         var results: [DocumentImport] = []
         var summary = ImportSummary()
-        for document in documents {
-            let result = importer.importDocument(at: document)
+        if let reportFile, let reportWriter { reportFile.write(reportWriter.header(documents: documents.count)) }
+        while let prepared = reading.next() {
+            var result = importer.store(prepared)
             summary.add(result)
             if !json {
                 progress.clear()
-                report(result)
+                self.report(result)
             }
-            results.append(result)
+            if let reportFile, let reportWriter {
+                reportFile.write(reportWriter.section(for: result))
+                try reportFile.check()
+            }
+            // Kept only for --json; otherwise memory holds no more than the documents being read.
+            if json {
+                if !dryRun { result.read = nil }
+                results.append(result)
+            }
             progress.advance()
         }
         progress.clear()
+        if let reportFile, let reportWriter {
+            reportFile.write(reportWriter.footer(summary))
+            try reportFile.close()
+            if report != "-" { printNote("Wrote the review report to \(report!)") }
+        }
         if !dryRun, summary.items >= Store.itemsWorthAMerge {
-            if !json { print("Merging the search index (\(summary.items) new items)…") }
+            if !json { say("Merging the search index (\(summary.items) new items)…") }
             try store.mergeSearchIndex()
         }
         if json {
             struct Output: Encodable { var documents: [DocumentImport]; var summary: ImportSummary; var dryRun: Bool }
             try printJSON(Output(documents: results, summary: summary, dryRun: dryRun))
         } else {
-            print(summaryText(summary))
+            say(summaryText(summary))
         }
         if summary.failed > 0 { throw ExitCode(1) }
+    }
+
+    /// A line for the person importing: on standard output, or standard error when the report is there.
+    private func say(_ line: String) {
+        if noteOnly { printNote(line) } else { print(line) }
     }
 
     private func report(_ result: DocumentImport) {
         let name = URL(fileURLWithPath: result.file).lastPathComponent
         switch result.status {
         case .failed:
-            print("✗ \(name): \(result.failure ?? "failed")")
+            say("✗ \(name): \(result.failure ?? "failed")")
         case .unchanged:
-            print("= \(name): imported before (\(result.meeting ?? "")); nothing changed")
+            say("= \(name): imported before (\(result.meeting ?? "")); nothing changed")
         case .imported, .dryRun:
             var line = "\(result.status == .dryRun ? "would import" : "✓") \(name): \(result.kind ?? "document") of \(result.meeting ?? "")"
             line += ", \(result.itemsRead) items (\(result.itemsCreated) new, \(result.itemsUpdated) merged), \(result.decisions) decisions"
             if let body = result.bodyCreated { line += ", new body '\(body)'" }
-            print(line)
+            say(line)
         }
         for warning in result.warnings {
-            print("  warning: \(name):\(warning.line.map(String.init) ?? "-"): \(warning.message)")
+            say("  warning: \(name):\(warning.line.map(String.init) ?? "-"): \(warning.message)")
         }
     }
 

@@ -24,11 +24,20 @@ struct ImportCommand: ParsableCommand {
             are read into meetings, items, proposals, decisions, votes and attendance, one document per \
             transaction: each is stored whole or not at all. The same document imported again changes nothing; \
             a summons and the minutes of the same meeting merge into one meeting. Bodies are matched by name \
-            and alias (--body forces one; an unknown name registers a new body). --dry-run stores nothing and \
-            prints what would be stored and every warning. The exit status is non-zero when any document failed.
+            and alias (--body forces one; an unknown name registers a new body). --body-map FILE says which \
+            folder holds which body, one 'folder-or-glob = slug' a line (the last matching line wins); a document \
+            whose text names no body, or another, is stored under the given one with a warning. A document whose \
+            text gives no date takes the date in its file name (…2021-12-15…, …20211215…, …15.12.2021…), with a \
+            warning. A scanned PDF (no text layer) is recognised with Tesseract, with a warning giving its mean \
+            confidence. --report FILE writes a review of every document (.html, or Markdown for .md and -): \
+            meeting, body, items with the start of their proposal and decision, attendance and every warning \
+            with its line. Documents are read on --jobs threads (default: every core) and stored in order by one \
+            writer. --dry-run stores nothing and prints what would be stored and every warning. The exit status \
+            is non-zero when any document failed.
 
             Examples:
               docket import arkiv/ --recursive
+              docket import arkiv/ --recursive --body-map bodies.txt --report review.html
               docket import protokoll-2019-02-13.pdf --body styringsgruppen --dry-run --json
               docket import arkiv.json
               docket import saker.csv --meeting styringsgruppen@2025-02-12
@@ -39,6 +48,9 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The files (or folders of documents) to read.", valueName: "path")) var paths: [String]
     @Flag(help: "Read the documents in folders' subfolders too.") var recursive = false
     @Option(help: "Put every document in this body, whatever it names.") var body: String?
+    @Option(help: ArgumentHelp("A file of 'folder-or-glob = slug' lines: the body of each folder's documents.", valueName: "file")) var bodyMap: String?
+    @Option(help: ArgumentHelp("Write a review of every document read (.html; .md or - for Markdown).", valueName: "file")) var report: String?
+    @Option(help: "How many documents are read at once: by default one a core.") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     @Flag(help: "Store nothing: print what would be stored and every warning.") var dryRun = false
     @Option(help: "The meeting whose agenda a .csv list of items goes on.", transform: MeetingReference.argument) var meeting: MeetingReference?
     @Flag(help: "Store nothing of a .json file when any of its records differs from the store's.") var strict = false
@@ -66,7 +78,8 @@ struct ImportCommand: ParsableCommand {
             return (FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue) || Kind(path: path) == .oldDocument
         }
         if isDocumentBatch {
-            return try DocumentBatch(paths: paths, recursive: recursive, body: body, dryRun: dryRun, json: output.json).run(store: store)
+            return try DocumentBatch(paths: paths, recursive: recursive, body: body, bodyMap: bodyMap, dryRun: dryRun,
+                                     json: output.json, report: report, jobs: jobs).run(store: store)
         }
         let file = paths[0]
         let kind = Kind(path: file)
