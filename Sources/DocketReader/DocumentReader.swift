@@ -79,7 +79,9 @@ public struct DocumentReader: Sendable {
         let attendance = AttendanceReader.read(Array(front))
         var document = ReadDocument(kind: frontMatter.kind)
         document.sourceEncoding = encoding?.rawValue
-        document.body = frontMatter.body
+        // No title or label named the body: a body's noun at the head of the document does
+        // ("KOMMUNESTYRET" above "Møteprotokoll", "MØTE I REGIONRÅDET", "Referat fra møte i styret for …").
+        document.body = frontMatter.body ?? BodyFinder.body(in: lines)
         document.meeting = frontMatter.meeting
         document.attendance = attendance.attendance
         document.otherAttendees = attendance.others
@@ -100,7 +102,7 @@ public struct DocumentReader: Sendable {
         // Consistency
         var warnings: [ReadWarning] = []
         let assembler = ItemAssembler(meetingYear: document.meeting.date?.year, isSummons: document.kind == .summons)
-        let blockFields = blocks.map { ItemBlockReader.read($0.body) }
+        let blockFields = blocks.map { ItemBlockReader.read($0.body, number: $0.heading.number) }
         document.items = assembler.assemble(agenda: agenda, blocks: blocks, fields: blockFields, warnings: &warnings)
         document.warnings += warnings
 

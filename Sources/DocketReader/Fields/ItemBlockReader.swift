@@ -35,6 +35,11 @@ enum ItemBlockReader {
     private static let proposalLabel = Pattern(
         #"^\s*(?:[\p{L}.'’-]+\s+){0,3}?(?:(?:forslag|framlegg)\s+til\s+(?:vedtak|innstilling)|innstilling|tilråding|tilrådning)"# + labelEnd)
     private static let decisionLabel = Pattern(#"^\s*((?:[\p{L}.'’-]+\s+){0,3}?)vedtak"# + labelEnd)
+    /// A decision labelled with the number it had in a body ("KS- 063/21 Vedtak:", "FS-047/21 Vedtak:",
+    /// "KOM- 192/2021 Vedtak:"): case systems print every body's decision along the case's path, the
+    /// earlier bodies' first. The body code is letters; the number is that body's item number.
+    private static let numberedDecisionLabel = Pattern(
+        #"^\s*(?:\p{L}{1,10}\s*[-–]\s*)?(\d{1,4})\s*/\s*(\d{2,4})\s+(?:vedtak|vedtaket)\s*:?\s*(.*)$"#)
     private static let handlingLabel = Pattern(#"^\s*(?:\p{L}+s\s+)?(?:behandling|møtebehandling|votering|drøfting|handsaming|røysting)"# + labelEnd)
 
     private static let handlingLine = Pattern(#"behandling\s+av\s+sak\s+\S+(?:\s+i\s+møte\s+den)?"#)
@@ -89,8 +94,12 @@ enum ItemBlockReader {
         return match
     }
 
-    static func read(_ block: [SourceLine]) -> Fields {
+    /// Reads one item's block; `number` (the item's own) tells this body's decision from earlier
+    /// bodies' decisions printed along the case's path.
+    static func read(_ block: [SourceLine], number: ItemNumber? = nil) -> Fields {
         var fields = Fields()
+        var ownDecisionFound = false
+        var decisionLabelLine: SourceLine?
         var parts: [Part: [SourceLine]] = [:]
         var part = Part.caseText
         var statements: [(String, Int)] = []
@@ -156,7 +165,36 @@ enum ItemBlockReader {
                 }
                 continue
             }
+            if lower.includes("vedtak"), text.count <= 120, let match = numberedDecisionLabel.firstMatch(in: text) {
+                // Another body's decision along the case's path is kept in the handling (the path),
+                // never taken for this body's: only a label with this item's own number, or the
+                // last one when none has it, is the decision.
+                let labelled = match[1].flatMap { Int($0) }
+                if let previous = parts[.decision], previous.contains(where: { !$0.isBlank }), !ownDecisionFound {
+                    parts[.handling, default: []] += [decisionLabelLine ?? line] + previous
+                }
+                if ownDecisionFound {
+                    part = .handling
+                    add(line)
+                    continue
+                }
+                if let number, labelled == number.sequence { ownDecisionFound = true }
+                decisionLabelLine = line
+                part = .decision
+                parts[.decision] = []
+                if let inline = match[3]?.nonBlank { add(SourceLine(number: line.number, text: inline)) }
+                continue
+            }
             if lower.includes("vedtak"), isDecisionLabel(text) != nil {
+                if ownDecisionFound {
+                    part = .handling
+                    add(line)
+                    continue
+                }
+                if let previous = parts[.decision], previous.contains(where: { !$0.isBlank }), let label = decisionLabelLine {
+                    parts[.handling, default: []] += [label] + previous
+                }
+                decisionLabelLine = line
                 part = .decision
                 parts[.decision] = []
                 if let inline = inlineText(text) { add(SourceLine(number: line.number, text: inline)) }

@@ -1,0 +1,67 @@
+@testable import DocketReader
+import DocketModel
+import Foundation
+import Testing
+
+/// Rules that read the minutes of any body: each tested on excerpts of at least two bodies'
+/// documents from `../shared/corpus/other-bodies` (layouts of different case systems).
+@Suite struct OtherBodiesTests {
+    /// Two councils print every body's decision along the case's path, the earlier bodies' first
+    /// ("FS- 047/21 Vedtak:" before "KS- 063/21 Vedtak:"); only the item's own is its decision.
+    @Test(arguments: [
+        // A council whose items went through the executive committee first (bokmål).
+        ("""
+        Kommunedirektørens innstilling ble enstemmig vedtatt.
+
+        FS- 047/21 Vedtak:
+        Grue kommune tilslutter seg regional eierskapsmelding som framlagt.
+
+        15.12.2021 Kommunestyret
+        Formannskapets innstilling ble enstemmig vedtatt.
+
+        KS- 063/21 Vedtak:
+        Grue kommune tilslutter seg regional eierskapsmelding, endelig.
+        """, 63, "Grue kommune tilslutter seg regional eierskapsmelding, endelig.", "FS- 047/21 Vedtak:"),
+        // A council in nynorsk whose item was postponed at an earlier meeting (the case's path holds that decision).
+        ("""
+        Handsaming:
+        Framlegget vart samrøystes vedteke.
+
+        KOM- 058/21 Vedtak:
+        Saka vert utsett til neste møte i kommunestyret.
+
+        15.12.2021 Kommunestyret
+        Vedtak:
+        Det vart så røysta over kontrollutvalet si tilråding som vart samrøystes vedteke.
+
+        KOM- 069/21 Vedtak:
+        1. Kommunestyret ber rådmannen følgje opp tilrådingane i rapporten.
+        """, 69, "1. Kommunestyret ber rådmannen følgje opp tilrådingane i rapporten.", "KOM- 058/21 Vedtak:"),
+    ])
+    func earlierBodiesDecisionsAreTheCasePath(text: String, sequence: Int, decision: String, path: String) throws {
+        let fields = ItemBlockReader.read(text.sourceLines(), number: ItemNumber(series: nil, sequence: sequence, year: 2021))
+        #expect(fields.decision == decision)
+        let handling = try #require(fields.handling)
+        #expect(handling.contains(path))
+        #expect(!(fields.decision ?? "").contains("Saka vert utsett"))
+    }
+
+    /// The body from a title set on three lines, a header grid without colons, a noun above the
+    /// title, a meeting's heading, and a body named with what follows it.
+    @Test(arguments: [
+        ("Møteprotokoll\n  for\nKommunestyret\nMøtedato:      15.12.2021", "Kommunestyret"),
+        ("                      Møteprotokoll\nUtvalg         Kommunestyret\nMøtested       Teams\nDato           15.12.2021", "Kommunestyret"),
+        ("            Øksnes kommune\n                     KOMMUNESTYRET\n                              Møteprotokoll\nMøtedato:     14.12.2021", "Kommunestyret"),
+        ("Møter\nMØTE I REGIONRÅDET\nTid:    Fredag 15. februar 2019", "Regionrådet"),
+        ("Det ble avholdt ordinært møte i representantskapet i Vekst i Grenland IKS 15. april 2016", "Representantskapet i Vekst i Grenland IKS"),
+        ("EIGERSUND KOMMUNE Arbeidsmiljøutvalget", "Arbeidsmiljøutvalget"),
+    ])
+    func bodyFromAnyLayout(text: String, body: String) {
+        #expect(DocumentReader().read(text: text).body == body)
+    }
+
+    @Test func bodyNounsAreNotEveryWord() {
+        #expect(BodyFinder.body(inText: "Rådmannens tilråding ble vedtatt.") == nil)
+        #expect(BodyFinder.body(inText: "Styret ble orientert om saken og ga sine råd i møtet.") == nil)
+    }
+}
