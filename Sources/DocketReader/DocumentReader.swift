@@ -81,8 +81,19 @@ public struct DocumentReader: Sendable {
         document.sourceEncoding = encoding?.rawValue
         // No title or label named the body: a body's noun at the head of the document does
         // ("KOMMUNESTYRET" above "Møteprotokoll", "MØTE I REGIONRÅDET", "Referat fra møte i styret for …").
-        document.body = frontMatter.body ?? BodyFinder.body(in: lines)
+        document.body = frontMatter.body
+        if document.body == nil, let found = BodyFinder.body(in: lines) {
+            document.body = found.name
+            document.warnings.append(ReadWarning(.bodyFromText, line: found.line,
+                "Ingen tittel eller etikett navnga organet; «\(found.name)» på linje \(found.line) er lest som organet."))
+        }
         document.meeting = frontMatter.meeting
+        if document.meeting.date == nil, let found = BodyFinder.firstDate(in: lines) {
+            document.meeting.date = found.date
+            frontMatter.dateLine = found.line
+            document.warnings.append(ReadWarning(.dateFromText, line: found.line,
+                "Ingen etikett eller tittel ga møtedatoen; den første datoen i teksten (linje \(found.line)) er lest som møtedato."))
+        }
         document.attendance = attendance.attendance
         document.otherAttendees = attendance.others
         document.attachments = frontMatter.attachments

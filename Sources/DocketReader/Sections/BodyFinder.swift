@@ -1,3 +1,5 @@
+import DocketModel
+
 /// Finds the body a document belongs to where no title or label names it: from a word that is a
 /// body's name in every layout ("Kommunestyret", "KONTROLLUTVALET", "Regionrådet", "Styringsgruppen",
 /// "styret i …"), read from the head of the document (title lines, header grids, addressees).
@@ -12,10 +14,18 @@ enum BodyFinder {
         "komiteen", "komitéen", "komité", "team", "teamet", "årsmøtet", "generalforsamlingen", "fylkesting",
     ]
 
-    /// The first body's name in the first `limit` lines, or nil.
-    static func body(in lines: some Collection<SourceLine>, limit: Int = 60) -> String? {
+    /// The first body's name in the first `limit` lines, with its line, or nil.
+    static func body(in lines: some Collection<SourceLine>, limit: Int = 60) -> (name: String, line: Int)? {
         for line in lines.prefix(limit) where !line.isBlank {
-            if let name = body(inText: line.text) { return name }
+            if let name = body(inText: line.text) { return (name, line.number) }
+        }
+        return nil
+    }
+
+    /// The first date in the text (the head's first, as a title or header grid holds it), with its line.
+    static func firstDate(in lines: [SourceLine]) -> (date: CalendarDate, line: Int)? {
+        for line in lines where !line.isBlank && line.text.contains(where: \.isNumber) {
+            if let date = DateTimeReader.firstDate(in: line.text) { return (date, line.number) }
         }
         return nil
     }
