@@ -64,4 +64,40 @@ import Testing
         #expect(BodyFinder.body(inText: "Rådmannens tilråding ble vedtatt.") == nil)
         #expect(BodyFinder.body(inText: "Styret ble orientert om saken og ga sine råd i møtet.") == nil)
     }
+
+    /// Item numbers written year first (a council's "PS 21/137", a county's "Sak nr. 10/234"), with a
+    /// bare dash (a steering group's "21-24"), and what is not a number.
+    @Test(arguments: [
+        ("PS 21/137   Godkjenning av protokoll", "PS 137/21"),
+        ("Sak nr. 10/234 Sametinget - Høring av nye beregningsregler", "234/10"),
+        ("21-24 Godkjenning av referat", "21/24"),
+        ("22-24 Ny samarbeidsavtale", "22/24"),
+        ("Sak 97 /10 Budsjett", "97/10"),
+    ])
+    func numberSpellings(text: String, number: String) throws {
+        let found = try #require(ItemNumberScanner.leading(in: text))
+        #expect(found.number.description == number)
+    }
+
+    @Test func rangesAndYearsAreNoNumbers() {
+        #expect(ItemNumberScanner.leading(in: "8-19 år") == nil)
+        #expect(ItemNumberScanner.leading(in: "2019-2022 Økonomiplan") == nil)
+        #expect(ItemNumberScanner.leading(in: "123/456 Tittel") == nil)
+    }
+
+    /// Year-first decision labels ("KOM - 21/137 Vedtak") name the item's own decision too.
+    @Test func yearFirstDecisionLabel() {
+        let fields = ItemBlockReader.read("""
+        FS - 21/90 Vedtak
+        Planen sendes til kommunestyret.
+
+        KOM - 21/137 Vedtak
+        Protokollen godkjennes.
+
+        Vedtak:
+        Dette er ikke kommunestyrets vedtak.
+        """.sourceLines(), number: ItemNumber(series: .political, sequence: 137, year: 2021))
+        #expect(fields.decision == "Protokollen godkjennes.")
+        #expect(fields.handling?.contains("Planen sendes til kommunestyret.") == true)
+    }
 }

@@ -169,7 +169,8 @@ enum ItemBlockReader {
                 // Another body's decision along the case's path is kept in the handling (the path),
                 // never taken for this body's: only a label with this item's own number, or the
                 // last one when none has it, is the decision.
-                let labelled = match[1].flatMap { Int($0) }
+                // The number may be written year first ("KOM - 21/137 Vedtak").
+                let labelled = [match[1], match[2]].compactMap { $0.flatMap { Int($0) } }
                 if let previous = parts[.decision], previous.contains(where: { !$0.isBlank }), !ownDecisionFound {
                     parts[.handling, default: []] += [decisionLabelLine ?? line] + previous
                 }
@@ -178,7 +179,7 @@ enum ItemBlockReader {
                     add(line)
                     continue
                 }
-                if let number, labelled == number.sequence { ownDecisionFound = true }
+                if let number, labelled.contains(number.sequence) { ownDecisionFound = true }
                 decisionLabelLine = line
                 part = .decision
                 parts[.decision] = []
