@@ -100,4 +100,48 @@ import Testing
         #expect(fields.decision == "Protokollen godkjennes.")
         #expect(fields.handling?.contains("Planen sendes til kommunestyret.") == true)
     }
+
+    /// Text layers without blank lines: a number alone over a title in capitals opens an item (a council
+    /// in 2002, a regional council of chief executives in 2012), and an agenda of "number archive-number"
+    /// lines over their titles is the agenda.
+    @Test func numbersAloneOverCapitalTitles() {
+        let text = """
+        Møteprotokoll
+        Utvalg: Kommunestyret
+        Dato: 25.04.2002
+        SAKSLISTE
+        0001/02 02/00629
+        Kommuneregnskap 2001
+        0002/02 02/00685
+        Skatteregnskapet for 2001
+        Sak nr.: 0001/02
+        KOMMUNEREGNSKAP 2001
+        Forslag til vedtak:
+        Regnskapet for 2001 godkjennes.
+        Sak nr.: 0002/02
+        SKATTEREGNSKAPET FOR 2001
+        Forslag til vedtak:
+        Skatteregnskapet godkjennes.
+        Sak nr.: 62/12
+        GODKJENNING AV DAGSORDEN
+        Dagsorden godkjennes.
+        """
+        let document = DocumentReader().read(text: text)
+        #expect(document.items.map(\.number.description) == ["1/02", "2/02", "62/12"])
+        #expect(document.items.map(\.title) == ["Kommuneregnskap 2001", "Skatteregnskapet for 2001", "GODKJENNING AV DAGSORDEN"])
+        #expect(document.items[0].proposal == "Regnskapet for 2001 godkjennes.")
+    }
+
+    /// A decision without a label: the paragraph after the vote that adopted it (bokmål and nynorsk),
+    /// and a label qualified by its vote ("Kommunestyrets vedtak, enst.:").
+    @Test(arguments: [
+        ("Formannskapets innstilling med det vedtatte tillegg ble enstemmig vedtatt.\nKommunestyret godkjenner opptak av tilleggslån.",
+         "Kommunestyret godkjenner opptak av tilleggslån."),
+        ("Handsaming:\nFramlegget frå ordføraren vart samrøystes vedteke.\nReidar Øksnes og Torunn Helland Karlsen skriv under møteprotokollen.",
+         "Reidar Øksnes og Torunn Helland Karlsen skriv under møteprotokollen."),
+        ("Kommunestyrets vedtak, enst.:\nÅrsmeldingen for 2001 tas til etterretning.", "Årsmeldingen for 2001 tas til etterretning."),
+    ])
+    func decisionWithoutLabel(text: String, decision: String) {
+        #expect(ItemBlockReader.read(text.sourceLines()).decision == decision)
+    }
 }

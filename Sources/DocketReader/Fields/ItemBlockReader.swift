@@ -26,12 +26,14 @@ enum ItemBlockReader {
         /// What a line of its own after the decision says became of the item ("Tatt til orientering.",
         /// "Forslaget falt.", "Saken ble utsatt til …"), as Docket's minutes and others print it.
         var statedOutcome: Outcome?
+        /// True when the decision had no label and was read as the paragraph after the vote that adopted it.
+        var decisionFromVote = false
     }
 
     /// What may follow a label: a colon (and the text itself), or in case systems that date their labels
     /// a body and a date ("Formannskapets vedtak - 12.03.2019", "Behandling i Formannskapet den 12.03.2019",
     /// "Formannskapets innstilling til kommunestyret:"). A label never runs on into a sentence.
-    private static let labelEnd = #"(?:(?:\s+(?:i|til)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?)?\s*(?:[-–]|den|i møte)?\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\s*(?::.*)?|(?:\s+(?:i|til)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?)?\s*:.*|\s*)$"#
+    private static let labelEnd = #"(?:(?:\s+(?:i|til)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?)?\s*(?:[-–]|den|i møte)?\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\s*(?::.*)?|(?:\s+(?:i|til)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?)?\s*(?:,\s*[\p{L}\d. ]{1,30})?:.*|\s*)$"#
     private static let proposalLabel = Pattern(
         #"^\s*(?:[\p{L}.'’-]+\s+){0,3}?(?:(?:forslag|framlegg)\s+til\s+(?:vedtak|innstilling)|innstilling|tilråding|tilrådning)"# + labelEnd)
     private static let decisionLabel = Pattern(#"^\s*((?:[\p{L}.'’-]+\s+){0,3}?)vedtak"# + labelEnd)
@@ -40,7 +42,7 @@ enum ItemBlockReader {
     /// earlier bodies' first. The body code is letters; the number is that body's item number.
     private static let numberedDecisionLabel = Pattern(
         #"^\s*(?:\p{L}{1,10}\s*[-–]\s*)?(\d{1,4})\s*/\s*(\d{2,4})\s+(?:vedtak|vedtaket)\s*:?\s*(.*)$"#)
-    private static let handlingLabel = Pattern(#"^\s*(?:\p{L}+s\s+)?(?:behandling|møtebehandling|votering|drøfting|handsaming|røysting)"# + labelEnd)
+    private static let handlingLabel = Pattern(#"^\s*(?:\p{L}+ ?s\s+)?(?:behandling|møtebehandling|votering|drøfting|handsaming|røysting)"# + labelEnd)
 
     private static let handlingLine = Pattern(#"behandling\s+av\s+sak\s+\S+(?:\s+i\s+møte\s+den)?"#)
     private static let archiveNumber = Pattern(
@@ -99,6 +101,8 @@ enum ItemBlockReader {
     static func read(_ block: [SourceLine], number: ItemNumber? = nil) -> Fields {
         var fields = Fields()
         var ownDecisionFound = false
+        /// Where the handling's lines after its last vote statement begin: a decision printed without a label.
+        var afterLastStatement: Int?
         var decisionLabelLine: SourceLine?
         var parts: [Part: [SourceLine]] = [:]
         var part = Part.caseText
@@ -155,7 +159,9 @@ enum ItemBlockReader {
             }
             if lower.includes("innstilling") || lower.includes("forslag") || lower.includes("framlegg") || lower.includes("tilråd"),
                isProposalLabel(text) != nil {
-                if sawProposal {
+                // A label with nothing under it ("Forslag til vedtak:" straight before "Formannskapets behandling:")
+                // leaves the proposal open for the next one.
+                if sawProposal, parts[.proposal]?.contains(where: { !$0.isBlank }) == true {
                     part = .handling
                     add(line)
                 } else {
@@ -217,9 +223,11 @@ enum ItemBlockReader {
                 }
                 let statement = builder.text
                 statements.append((statement, line.number))
-                if part == .proposal { part = .handling }
+                // A vote ends the proposal or the case text: what follows is the handling (or the decision it adopted).
+                if part == .proposal || part == .caseText { part = .handling }
                 if part != .decision {
                     parts[.handling, default: []].append(SourceLine(number: line.number, text: statement))
+                    afterLastStatement = parts[.handling]?.count
                 }
                 continue
             }
@@ -235,6 +243,16 @@ enum ItemBlockReader {
                 continue
             }
             add(line)
+        }
+        // No decision label: the paragraph after the last vote statement ("… ble enstemmig vedtatt.")
+        // that closes the handling is the decision as adopted, as older minutes print it.
+        if parts[.decision] == nil, let start = afterLastStatement, let handling = parts[.handling], start < handling.count {
+            let trailing = Array(handling[start...])
+            if trailing.contains(where: { !$0.isBlank }), !trailing.contains(where: { handlingLabel.matches($0.text) || motion.matches($0.text) }) {
+                parts[.decision] = trailing
+                parts[.handling] = Array(handling[..<start])
+                fields.decisionFromVote = true
+            }
         }
         fields.caseText = parts[.caseText].flatMap(TextJoiner.block)
         fields.proposal = parts[.proposal].flatMap(TextJoiner.block)

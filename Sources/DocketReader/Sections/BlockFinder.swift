@@ -43,7 +43,11 @@ enum BlockFinder {
                 continue
             }
             let standsAlone = index == 0 || lines[index - 1].isBlank || lines[index - 1].number != line.number - 1
-            guard let found = heading(in: line) ?? (standsAlone ? numberAlone(in: line) : nil) else {
+            // A number alone on its line opens an item after a blank line, or, in a text layer that lost its
+            // blank lines, when an all-capitals title follows ("Sak nr.: 0003/02" over "ÅRSMELDING 2001").
+            let alone = standsAlone || (index + 1 < lines.count && isCapitalsTitle(lines[index + 1].trimmed))
+                || (index + 1 < lines.count && numberAlone(in: line)?.hasCaseWord == false && isTitleLike(lines[index + 1].trimmed))
+            guard let found = heading(in: line) ?? (alone ? numberAlone(in: line) : nil) else {
                 index += 1
                 continue
             }
@@ -144,9 +148,23 @@ enum BlockFinder {
     /// blank line: a heading whose title follows. Kept as a heading even when no title follows, so the
     /// number is never lost. In lower case ("sak OS 5/26") it ends a sentence broken over lines instead.
     static func numberAlone(in line: SourceLine) -> ItemNumberScanner.Found? {
-        guard line.indent <= 8, line.trimmed.first?.isUppercase == true, let found = ItemNumberScanner.leading(in: line.text), found.rest.isEmpty,
-              found.hasSeries || found.hasCaseWord else { return nil }
-        return found
+        guard line.indent <= 8, let first = line.trimmed.first, first.isUppercase || first.isNumber,
+              var found = ItemNumberScanner.leading(in: line.text) else { return nil }
+        if found.rest.isEmpty, found.hasSeries || found.hasCaseWord { return found }
+        // "0003/02 02/00672" (an agenda's number, then the archive's case number; the title on the next line).
+        if !found.hasCaseWord, archiveNumberAlone.matches(found.rest) {
+            found.rest = ""
+            return found
+        }
+        return nil
+    }
+
+    private static let archiveNumberAlone = Pattern(#"^\d{2,4}/\d{1,7}(?:-\d{1,4})?$"#)
+
+    /// A title in capitals ("KOMMUNEREGNSKAP 2001", "SØKNAD OM FRITAK - NN"), as older minutes print them.
+    static func isCapitalsTitle(_ text: String) -> Bool {
+        let letters = text.filter(\.isLetter)
+        return letters.count >= 4 && letters.allSatisfy(\.isUppercase) && text.count <= 160 && !text.hasSuffix(":")
     }
 
     static func isTitleLike(_ text: String) -> Bool {
