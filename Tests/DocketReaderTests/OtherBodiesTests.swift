@@ -144,4 +144,29 @@ import Testing
     func decisionWithoutLabel(text: String, decision: String) {
         #expect(ItemBlockReader.read(text.sourceLines()).decision == decision)
     }
+
+    /// Proposal labels as two councils print them: letter-spaced after an introducing sentence (bokmål),
+    /// numbered by a word processor's list ("1. Kommunedirektørens forslag til vedtak/innstilling").
+    @Test(arguments: [
+        ("Innstilling:\nKommunedirektøren rår formannskapet til å fremme slik\n\ni n n s t i l l i n g:\n\nGrue kommune tilslutter seg meldingen.",
+         "Grue kommune tilslutter seg meldingen."),
+        ("     1. Kommunedirektørens forslag til vedtak/innstilling\n        Budsjettene i investeringsregnskapet justeres.",
+         "Budsjettene i investeringsregnskapet justeres."),
+    ])
+    func proposalLabels(text: String, proposal: String) {
+        let lines = Normaliser.normalise(text)
+        #expect(ItemBlockReader.read(lines).proposal?.trimmed == proposal)
+    }
+
+    /// A decision label glued to its number ("KS- 030/21Vedtak:", a council's PDF text layer).
+    @Test func gluedNumberedDecisionLabel() {
+        let fields = ItemBlockReader.read("KS- 030/21Vedtak:\nGlenn Stavøy og Knut Haaheim velges.".sourceLines(),
+                                          number: ItemNumber(series: nil, sequence: 30, year: 2021))
+        #expect(fields.decision == "Glenn Stavøy og Knut Haaheim velges.")
+    }
+
+    @Test func letterSpacedWordsClose() {
+        #expect(Normaliser.closeLetterSpacing("i n n s t i l l i n g:\nV e d t a k\nA B C".sourceLines()).map(\.text)
+                == ["innstilling:", "Vedtak", "A B C"])
+    }
 }

@@ -35,13 +35,13 @@ enum ItemBlockReader {
     /// "Formannskapets innstilling til kommunestyret:"). A label never runs on into a sentence.
     private static let labelEnd = #"(?:(?:\s+(?:i|til)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?)?\s*(?:[-–]|den|i møte)?\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\s*(?::.*)?|(?:\s+(?:i|til)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?)?\s*(?:,\s*[\p{L}\d. ]{1,30})?:.*|\s*)$"#
     private static let proposalLabel = Pattern(
-        #"^\s*(?:[\p{L}.'’-]+\s+){0,3}?(?:(?:forslag|framlegg)\s+til\s+(?:vedtak|innstilling)|innstilling|tilråding|tilrådning)"# + labelEnd)
+        #"^\s*(?:\d{1,2}[.)]\s+)?(?:[\p{L}.'’-]+\s+){0,3}?(?:(?:forslag|framlegg)\s+til\s+(?:vedtak|innstilling)(?:\s*/\s*\p{L}+)?|innstilling|tilråding|tilrådning)"# + labelEnd)
     private static let decisionLabel = Pattern(#"^\s*((?:[\p{L}.'’-]+\s+){0,3}?)vedtak"# + labelEnd)
     /// A decision labelled with the number it had in a body ("KS- 063/21 Vedtak:", "FS-047/21 Vedtak:",
     /// "KOM- 192/2021 Vedtak:"): case systems print every body's decision along the case's path, the
     /// earlier bodies' first. The body code is letters; the number is that body's item number.
     private static let numberedDecisionLabel = Pattern(
-        #"^\s*(?:\p{L}{1,10}\s*[-–]\s*)?(\d{1,4})\s*/\s*(\d{2,4})\s+(?:vedtak|vedtaket)\s*:?\s*(.*)$"#)
+        #"^\s*(?:\p{L}{1,10}\s*[-–]\s*)?(\d{1,4})\s*/\s*(\d{2,4})\s*(?:vedtak|vedtaket)\s*:?\s*(.*)$"#)
     private static let handlingLabel = Pattern(#"^\s*(?:\p{L}+ ?s\s+)?(?:behandling|møtebehandling|votering|drøfting|handsaming|røysting)"# + labelEnd)
 
     private static let handlingLine = Pattern(#"behandling\s+av\s+sak\s+\S+(?:\s+i\s+møte\s+den)?"#)
@@ -161,7 +161,11 @@ enum ItemBlockReader {
                isProposalLabel(text) != nil {
                 // A label with nothing under it ("Forslag til vedtak:" straight before "Formannskapets behandling:")
                 // leaves the proposal open for the next one.
-                if sawProposal, parts[.proposal]?.contains(where: { !$0.isBlank }) == true {
+                // So does a sentence that only introduces it ("Kommunedirektøren rår formannskapet til å fremme slik").
+                let written = parts[.proposal]?.filter { !$0.isBlank } ?? []
+                let onlyIntroduced = written.count == 1 && written[0].trimmed.last.map { !".!?".contains($0) } == true
+                if onlyIntroduced { parts[.proposal] = [] }
+                if sawProposal, !written.isEmpty, !onlyIntroduced {
                     part = .handling
                     add(line)
                 } else {

@@ -104,7 +104,10 @@ enum BlockFinder {
             // A bare "38/26   Formannskap   13.05.2026" is a row of a case's history (saksgang), not a heading.
             // A title that names a meeting by its date ("Godkjenning av referat fra møtet 13.02.2019") is a heading.
             if line.cells.count >= 3 { return nil }
-            if DateTimeReader.firstDate(in: rest) != nil, !rest.lowercased().includes("møte") { return nil }
+            // So is one with a colon after its number ("193/2021: Godkjenning av protokoll - 25.11.21").
+            let lowerRest = rest.lowercased()
+            if DateTimeReader.firstDate(in: rest) != nil, !lowerRest.includes("møte"), !lowerRest.includes("protokoll"),
+               !lowerRest.includes("referat"), !line.text.dropFirst(line.indent).dropFirst(found.raw.count).hasPrefix(":") { return nil }
         }
         return found
     }
