@@ -169,4 +169,32 @@ import Testing
         #expect(Normaliser.closeLetterSpacing("i n n s t i l l i n g:\nV e d t a k\nA B C".sourceLines()).map(\.text)
                 == ["innstilling:", "Vedtak", "A B C"])
     }
+
+    /// A page glued onto one line (transcripts, PDFs that lost their breaks): a control committee's agenda
+    /// of bare numbers, a regional council's "SR-sak" agenda, and items whose titles are in capitals.
+    @Test func gluedPagesSplitBeforeEachItem() {
+        let agenda = "1 MØTEINNKALLING KONTROLLUTVALGET I OS KOMMUNE SAKSLISTE SAK NR. INNHOLD 01/2016 Godkjenning av saksliste og innkalling 02/2016 Godkjenning av protokoll fra møte 04/2016 Forvaltningsrevisjonsrapport; Oppfølging av klima- og energiplanen 05/2016 Bestilling av overordnet analyse"
+        let pieces = GluedLineSplitter.split(agenda.sourceLines()).map(\.text)
+        #expect(pieces.dropFirst() == ["01/2016 Godkjenning av saksliste og innkalling", "02/2016 Godkjenning av protokoll fra møte",
+                                       "04/2016 Forvaltningsrevisjonsrapport; Oppfølging av klima- og energiplanen",
+                                       "05/2016 Bestilling av overordnet analyse"])
+        let council = "SAKSLISTE Møtestart kl Velkommen til Meløy SR-sak 32/14 Presentasjon av Agenda Nord-Norge SR-sak 33/14 Utviklingsprogram for byregioner Bodø og Salten SR-sak 34/14 Referat fra forrige møte"
+        #expect(GluedLineSplitter.split(council.sourceLines()).map(\.text).dropFirst()
+                == ["SR-sak 32/14 Presentasjon av Agenda Nord-Norge", "SR-sak 33/14 Utviklingsprogram for byregioner Bodø og Salten",
+                    "SR-sak 34/14 Referat fra forrige møte"])
+        let items = "2 Sak nr.: 62/12 GODKJENNING AV DAGSORDEN Dagsorden godkjennes. Følgende saker behandles under Eventuelt: Ingen. Sak nr.: 63/12 REFERAT FRA RÅDMANNSMØTE Referatet godkjennes uten merknader fra noen av deltakerne."
+        #expect(GluedLineSplitter.split(items.sourceLines()).map(\.text)
+                == ["2", "Sak nr.: 62/12 GODKJENNING AV DAGSORDEN", "Dagsorden godkjennes. Følgende saker behandles under Eventuelt: Ingen.",
+                    "Sak nr.: 63/12 REFERAT FRA RÅDMANNSMØTE", "Referatet godkjennes uten merknader fra noen av deltakerne."])
+        // A paragraph of prose that names items is no agenda: it has no opening before a title.
+        let prose = String(repeating: "Kommunestyret viste til sak 12/19 og til sak 13/19 da saken ble drøftet i møtet. ", count: 3)
+        #expect(GluedLineSplitter.split(prose.sourceLines()).count == 1)
+    }
+
+    /// A table of contents' dot leaders and page numbers are no part of a title.
+    @Test func dotLeadersGo() {
+        #expect(BlockFinder.withoutLeader("GODKJENNING AV DAGSORDEN... 2") == "GODKJENNING AV DAGSORDEN")
+        #expect(BlockFinder.withoutLeader("Budsjett 2022 ........ 14") == "Budsjett 2022")
+        #expect(BlockFinder.withoutLeader("Budsjett 2022") == "Budsjett 2022")
+    }
 }

@@ -22,7 +22,7 @@ enum ItemNumberScanner {
     private static let series = "(?-i:([A-ZÆØÅ]{2,4}))"
 
     private static let leadingPattern = Pattern(
-        #"^\s*(?:[-•*]\s+)?(?:(sak|saksnr\.?|sak nr\.?)\s*:?\s*)?(?:"# + series + #"\s+)?(\d{1,4})\s*(/|\s*[–-]\s*)\s*(\d{4}|\d{3}|\d{2})(?![\d/.,])(.*)$"#)
+        #"^\s*(?:[-•*]\s+)?(?:\p{L}{1,6}[-/])?(?:(sak|saksnr\.?|sak nr\.?)\s*:?\s*)?(?:(?-i:[A-ZÆØÅ]{1,2})-\s*(?=\d))?(?:"# + series + #"\s+)?(\d{1,4})\s*(/|\s*[–-]\s*)\s*(\d{4}|\d{3}|\d{2})(?![\d/.,])(.*)$"#)
 
     /// A number at the start of a line: a table cell or an item heading.
     ///

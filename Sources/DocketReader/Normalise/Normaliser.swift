@@ -14,6 +14,7 @@ enum Normaliser {
         lines = removePageFurniture(lines)
         lines = ColumnSplitter.split(lines)
         lines = dehyphenate(lines)
+        lines = GluedLineSplitter.split(lines)
         return lines
     }
 

@@ -51,7 +51,7 @@ enum BlockFinder {
                 index += 1
                 continue
             }
-            var title = found.rest
+            var title = withoutLeader(found.rest)
             var last = index
             if title.isEmpty {
                 // "Sak 8/19" alone, the title in the next paragraph (Word documents do this).
@@ -97,6 +97,9 @@ enum BlockFinder {
         let rest = found.rest
         guard let initial = rest.first, initial.isUppercase || initial.isNumber || initial == "«" || initial == "\"" ,
               rest.contains(where: \.isLetter) else { return nil }
+        // "KS- 063/21 Vedtak:" labels a body's decision inside an item; it opens none.
+        let lowerRest = rest.lowercased()
+        if lowerRest == "vedtak" || lowerRest.hasPrefix("vedtak:") || lowerRest.hasPrefix("vedtak :") { return nil }
         if !found.hasSeries {
             if rest.hasSuffix(".") || rest.split(separator: " ").count > 25 { return nil }
         }
@@ -105,7 +108,6 @@ enum BlockFinder {
             // A title that names a meeting by its date ("Godkjenning av referat fra møtet 13.02.2019") is a heading.
             if line.cells.count >= 3 { return nil }
             // So is one with a colon after its number ("193/2021: Godkjenning av protokoll - 25.11.21").
-            let lowerRest = rest.lowercased()
             if DateTimeReader.firstDate(in: rest) != nil, !lowerRest.includes("møte"), !lowerRest.includes("protokoll"),
                !lowerRest.includes("referat"), !line.text.dropFirst(line.indent).dropFirst(found.raw.count).hasPrefix(":") { return nil }
         }
@@ -168,6 +170,14 @@ enum BlockFinder {
     static func isCapitalsTitle(_ text: String) -> Bool {
         let letters = text.filter(\.isLetter)
         return letters.count >= 4 && letters.allSatisfy(\.isUppercase) && text.count <= 160 && !text.hasSuffix(":")
+    }
+
+    private static let leader = Pattern(#"\s*(?:\.{2,}|…|(?:\s\.){2,})[.… ]*\d{0,4}\s*$"#)
+
+    /// A table of contents' title without its dot leader and page number ("GODKJENNING AV DAGSORDEN... 2").
+    static func withoutLeader(_ title: String) -> String {
+        guard title.includes("..") || title.includes("…") || title.includes(" . ."), let match = leader.firstMatch(in: title) else { return title }
+        return String(title[..<match.range.lowerBound]).trimmed
     }
 
     static func isTitleLike(_ text: String) -> Bool {
