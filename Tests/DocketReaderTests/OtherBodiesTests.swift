@@ -197,4 +197,15 @@ import Testing
         #expect(BlockFinder.withoutLeader("Budsjett 2022 ........ 14") == "Budsjett 2022")
         #expect(BlockFinder.withoutLeader("Budsjett 2022") == "Budsjett 2022")
     }
+
+    /// Issue 13 point 4 on the corpus: a council's and a traffic safety committee's decisions that set a
+    /// condition ("Det forutsettes at …") are adopted, not postponed.
+    @Test(arguments: [("1273.txt", "PS 40/26"), ("1351.txt", "PS 1/26")])
+    func conditionsAreNoPostponement(file: String, number: String) throws {
+        guard let folder = Corpus.folder("minutes") else { return }
+        let document = try DocumentReader().read(fileAt: folder.appendingPathComponent(file))
+        let item = try #require(document.items.first { $0.number.description == number })
+        #expect(item.decision?.contains("forutsettes") == true)
+        #expect(item.outcome == .adopted)
+    }
 }

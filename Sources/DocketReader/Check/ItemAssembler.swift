@@ -173,7 +173,10 @@ struct ItemAssembler {
         if item.archiveCaseNumber == nil { item.archiveCaseNumber = fields.archiveCaseNumber }
         // What the first block lacked, the second may give.
         if item.proposal == nil { item.proposal = fields.proposal }
-        if item.decision == nil { item.decision = fields.decision }
+        if item.decision == nil {
+            item.decision = fields.decision
+            if item.outcome == nil, !isSummons { item.outcome = ItemBlockReader.outcome(of: fields, kind: item.kind) }
+        }
         if item.handling == nil { item.handling = fields.handling }
         if item.votes.isEmpty { item.votes = fields.votes }
         return text

@@ -303,9 +303,13 @@ enum ItemBlockReader {
         let decision = fields.decision?.lowercased() ?? ""
         let vote = fields.votes.last { $0.adopted != nil }
         if !decision.isEmpty {
-            if decision.includes("utsettes") || decision.hasPrefix("utsatt") || decision.includes("saken utsettes") { return .postponed }
-            if decision.includes("trekkes") || decision.hasPrefix("trukket") { return .withdrawn }
-            if decision.includes("oversendes") { return .referred }
+            // The outcome sentence names the case ("Saken utsettes", "Saka vert utsett", "Utsatt"), as a whole
+            // word: "Det forutsettes at …" in an adopted decision is no postponement.
+            if let match = outcomeSentence.firstMatch(in: String(decision.prefix(300))), let verb = match[1] ?? match[2] {
+                if verb.hasPrefix("uts") { return .postponed }
+                if verb.hasPrefix("tr") { return .withdrawn }
+                return .referred
+            }
             let short = decision.split(separator: "\n").count <= 2
             if short, decision.includes("til orientering") || decision.includes("tas til etterretning") { return .noted }
             if let proposal = fields.proposal, normalisedForComparison(proposal) != normalisedForComparison(fields.decision ?? "") {
@@ -322,6 +326,11 @@ enum ItemBlockReader {
         if handling.includes("saken oversendes") || handling.includes("saken ble oversendt") { return .referred }
         return nil
     }
+
+    /// "Saken utsettes", "Saka vert utsett til neste møte", "Utsatt.", "Saken trekkes", "Saken oversendes …",
+    /// "Saken sendes tilbake til …": the case's fate in the decision's first sentences, as whole words.
+    private static let outcomeSentence = Pattern(
+        #"(?:^|[.:\n]\s*|\d[.)]\s*)(?:saken|saka|behandlingen|behandlinga|forslaget|framlegget)\s+(?:blir\s+|ble\s+|vert\s+|vart\s+)?(utsettes|utsatt|utsett|trekkes|trukket|trekt|oversendes|sendes\s+tilbake|send\s+tilbake)\b|^\s*(?:\d[.)]\s*)?(utsatt|utsett|trukket)\b"#)
 
     static func normalisedForComparison(_ text: String) -> String {
         text.lowercased().filter { $0.isLetter || $0.isNumber }
