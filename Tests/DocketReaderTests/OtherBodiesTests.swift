@@ -208,4 +208,49 @@ import Testing
         #expect(item.decision?.contains("forutsettes") == true)
         #expect(item.outcome == .adopted)
     }
+
+    /// Two-digit numbers written year first ("BU 14/72", a borough council) read as 72/14 once three of them
+    /// share their first part; an agenda's typing slip ("8/18" beside "8/19") stays as written.
+    @Test func yearFirstWithTwoDigitsOnBothSides() {
+        let numbers = [ItemNumber(series: nil, sequence: 14, year: 1972), ItemNumber(series: nil, sequence: 14, year: 1973),
+                       ItemNumber(series: nil, sequence: 14, year: 1974)]
+        let years = YearFirstNumbers.yearsWrittenFirst(numbers)
+        #expect(numbers.map { YearFirstNumbers.swapped($0, years: years).description } == ["72/14", "73/14", "74/14"])
+        #expect(YearFirstNumbers.yearsWrittenFirst([ItemNumber(series: nil, sequence: 8, year: 2018),
+                                                    ItemNumber(series: nil, sequence: 8, year: 2019)]).isEmpty)
+    }
+
+    /// Items numbered by position only ("Sak 3 Title", an IKS's representatives' meeting) take the meeting's
+    /// year, and their decisions are the sentences that state them, as such minutes print no labels.
+    @Test func positionsAndDecisionsInProse() {
+        let text = """
+        Protokoll Representantskapet 15. april 2016
+
+        Sak 1        Åpning ved Representantskapets leder
+
+        Robin Kåss var møteleder. Innkallingen ble enstemmig godkjent.
+
+        Sak 2        Opptelling av stemmer
+
+        Alle eierkommunene var representert. Møtet var beslutningsdyktig.
+
+        Sak 3        Valg av to til å undertegne protokollen
+
+        Representantskapet fattet følgende enstemmige vedtak:
+
+        Henriette Fluer Vikre og Magnus Straume velges.
+        """
+        let document = DocumentReader().read(text: text)
+        #expect(document.items.map(\.number.description) == ["1/16", "2/16", "3/16"])
+        #expect(document.items.map(\.decision) == ["Innkallingen ble enstemmig godkjent.", nil, "Henriette Fluer Vikre og Magnus Straume velges."])
+        // A second layout (a regional council's minutes): the deciding sentence after an account of the discussion.
+        #expect(ItemBlockReader.unlabelledDecision(in: "Rådmennene drøftet saken. Regionrådet tok informasjonen til orientering.")
+                == "Regionrådet tok informasjonen til orientering.")
+    }
+
+    /// Positions never stand beside full numbers: "Sak 1" in a document of "Sak 8/19" headings is no item.
+    @Test func positionsYieldToFullNumbers() {
+        let document = DocumentReader().read(text: "Møteprotokoll\nUtvalg: Formannskapet\nDato: 13.02.2019\n\nSak 8/19 Budsjett\n\nSak 1 Innledning\n\nTekst.")
+        #expect(document.items.map(\.number.description) == ["8/19"])
+    }
 }

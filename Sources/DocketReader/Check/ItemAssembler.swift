@@ -159,6 +159,15 @@ struct ItemAssembler {
         item.attachments += fields.attachments
         item.plannedMeetings = fields.plannedMeetings
         item.outcome = isSummons ? nil : ItemBlockReader.outcome(of: fields, kind: item.kind)
+        // Minutes without labels: the decision is the sentence that states it.
+        if !isSummons, item.decision == nil, item.proposal == nil,
+           let text = [fields.caseText, fields.handling].compactMap({ $0 }).joined(separator: "\n\n").nonBlank,
+           let decision = ItemBlockReader.unlabelledDecision(in: text) {
+            item.decision = decision
+            var stated = fields
+            stated.decision = decision
+            item.outcome = ItemBlockReader.outcome(of: stated, kind: item.kind)
+        }
         if !titlesAgree(item.title, heading.title) {
             warnings.append(ReadWarning(.titleMismatch, line: heading.line, item: item.number,
                 "Sak \(item.number) heter «\(item.title)» i sakslisten (linje \(item.line)), men «\(heading.title)» i overskriften; sakslistens tittel er brukt."))

@@ -332,6 +332,31 @@ enum ItemBlockReader {
     private static let outcomeSentence = Pattern(
         #"(?:^|[.:\n]\s*|\d[.)]\s*)(?:saken|saka|behandlingen|behandlinga|forslaget|framlegget)\s+(?:blir\s+|ble\s+|vert\s+|vart\s+)?(utsettes|utsatt|utsett|trekkes|trukket|trekt|oversendes|sendes\s+tilbake|send\s+tilbake)\b|^\s*(?:\d[.)]\s*)?(utsatt|utsett|trukket)\b"#)
 
+    /// A verb that states what a body decided, in a sentence of minutes without labels.
+    private static let decidingVerb = Pattern(
+        #"\b(?:godkjent|godkjente|godkjennes|vedtatt|vedtok|vedtas|vedteke|vedtek|valgt|valde|valt|besluttet|bestemte|fattet\s+følgende|gjorde\s+følgende|tatt\s+til\s+(?:orientering|etterretning)|tok\s+\S+(?:\s+\S+){0,6}\s+til\s+(?:orientering|etterretning))\b"#)
+
+    /// Minutes that print no labels state the decision in prose ("Representantskapet godkjente årsberetningen.",
+    /// "Det ble vedtatt at …", "… fattet følgende vedtak:" over the decision): from the first sentence with a
+    /// deciding verb to the end of its paragraph, or the paragraph after a sentence that introduces it.
+    static func unlabelledDecision(in text: String) -> String? {
+        let paragraphs = text.components(separatedBy: "\n\n").map(\.trimmed).filter { !$0.isEmpty }
+        for (index, paragraph) in paragraphs.enumerated() where paragraph.count <= 2_000 {
+            guard let match = decidingVerb.firstMatch(in: paragraph) else { continue }
+            // Back to the start of the sentence that holds the verb.
+            var start = match.range.lowerBound
+            while start > paragraph.startIndex {
+                let before = paragraph.index(before: start)
+                if ".!?".contains(paragraph[before]), paragraph[start] == " " { break }
+                start = before
+            }
+            let sentence = String(paragraph[start...]).trimmed
+            if sentence.hasSuffix(":"), index + 1 < paragraphs.count { return paragraphs[index + 1] }
+            return sentence.nonBlank
+        }
+        return nil
+    }
+
     static func normalisedForComparison(_ text: String) -> String {
         text.lowercased().filter { $0.isLetter || $0.isNumber }
     }

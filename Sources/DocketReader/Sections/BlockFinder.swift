@@ -90,8 +90,8 @@ enum BlockFinder {
     /// A bare number ("8/19 Title") or one after "Sak" must be followed by a title that does not end
     /// like a sentence, so "Sak 22/18 ble behandlet i juni." in prose is not mistaken for a heading.
     static func heading(in line: SourceLine) -> ItemNumberScanner.Found? {
-        guard line.indent <= 12, let first = line.trimmed.first, first != "-", first != "•", first != "*",
-              let found = ItemNumberScanner.leading(in: line.text) else { return nil }
+        guard line.indent <= 12, let first = line.trimmed.first, first != "-", first != "•", first != "*" else { return nil }
+        guard let found = ItemNumberScanner.leading(in: line.text) else { return position(in: line) }
         // pdftotext sometimes indents a heading; only a series code makes an indented number a heading.
         if line.indent > 4, !found.hasSeries { return nil }
         let rest = found.rest
@@ -112,6 +112,21 @@ enum BlockFinder {
                !lowerRest.includes("referat"), !line.text.dropFirst(line.indent).dropFirst(found.raw.count).hasPrefix(":") { return nil }
         }
         return found
+    }
+
+    /// The year a position-only number ("Sak 3 Valg av styret") holds until the meeting's year is known.
+    static let positionYear = 0
+
+    private static let positionPattern = Pattern(#"^\s*(?:Sak|SAK)(?:\s+nr\.?)?\s+(\d{1,3})\s*[.:)–-]?\s+(\p{Lu}.{1,160})$"#, caseSensitive: true)
+
+    /// "Sak 3        Valg av to til å undertegne protokollen": an item numbered by its place only; the year
+    /// is the meeting's (set by the reader once the date is read).
+    static func position(in line: SourceLine) -> ItemNumberScanner.Found? {
+        guard line.text.hasPrefix("Sak") || line.trimmed.hasPrefix("Sak") || line.trimmed.hasPrefix("SAK"),
+              let match = positionPattern.firstMatch(in: line.text), let sequence = match[1].flatMap({ Int($0) }), sequence > 0,
+              let title = match[2]?.trimmed, !title.hasSuffix(".") else { return nil }
+        return ItemNumberScanner.Found(number: ItemNumber(series: nil, sequence: sequence, year: positionYear),
+                                       raw: "Sak \(sequence)", rest: title, hasSeries: false, hasCaseWord: true)
     }
 
     /// An agenda written as a list of headings ("Saksliste:" then "Sak 1/19 …", "Sak 2/19 …") rather than
