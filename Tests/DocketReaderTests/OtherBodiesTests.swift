@@ -253,4 +253,35 @@ import Testing
         let document = DocumentReader().read(text: "Møteprotokoll\nUtvalg: Formannskapet\nDato: 13.02.2019\n\nSak 8/19 Budsjett\n\nSak 1 Innledning\n\nTekst.")
         #expect(document.items.map(\.number.description) == ["8/19"])
     }
+
+    /// A day and month without a year take the year their line gives (a regional council's "Møte: 6/2014
+    /// Tid: Fredag 7. november", a parliament's "plenumsmøte 2.-5. desember 2025" style heading).
+    @Test func dayAndMonthTakeTheLinesYear() {
+        let lines = "PROTOKOLL MØTE I REGIONRÅDET Møte: 6/2014 Tid: Fredag 7. november kl. 09:00".sourceLines()
+        #expect(BodyFinder.firstDate(in: lines)?.date.description == "2014-11-07")
+        #expect(BodyFinder.firstDate(in: "Plenumsmøtet starter tirsdag 2. desember, møteplan 2025".sourceLines())?.date.description == "2025-12-02")
+        #expect(BodyFinder.firstDate(in: "Fredag 7. november".sourceLines()) == nil)
+    }
+
+    /// A glued agenda that lost a number's digits ("/2016 Årsmelding" between 02/2016 and 04/2016, a control
+    /// committee; "/13 Spørsmål" after 001/13, a working environment committee) gets the sequence after the previous.
+    @Test func lostDigitsBetweenNeighbours() {
+        let committee = "SAKSLISTE SAK NR. INNHOLD 01/2016 Godkjenning av saksliste og innkalling 02/2016 Godkjenning av protokoll fra møte /2016 Årsmelding 2015 for kontrollutvalget 04/2016 Forvaltningsrevisjonsrapport"
+        #expect(GluedLineSplitter.split(committee.sourceLines()).map(\.text).contains("3/2016 Årsmelding 2015 for kontrollutvalget"))
+        let amu = "Saksliste: Sak nr. Sakstittel L 001/13 Avgjøres av utvalget: Valg av leder - AMU i perioden /13 Spørsmål/orienteringer i Arbeidsmiljøutvalgets møte /13 Godkjenning av protokoll fra møtet"
+        let pieces = GluedLineSplitter.split(amu.sourceLines()).map(\.text)
+        #expect(pieces.contains("2/13 Spørsmål/orienteringer i Arbeidsmiljøutvalgets møte"))
+        #expect(pieces.contains("3/13 Godkjenning av protokoll fra møtet"))
+    }
+
+    /// "OR 21/19" among year-first "PS 21/137" numbers (a council's second series) is 19/21.
+    @Test func secondSeriesWrittenYearFirst() {
+        var headings = [ItemNumber(series: .political, sequence: 137, year: 2021), ItemNumber(series: .political, sequence: 138, year: 2021),
+                        ItemNumber(series: Series("OR"), sequence: 21, year: 2019)].enumerated().map {
+            ItemHeading(number: $1, raw: "", title: "T", line: $0, lastIndex: $0, firstIndex: $0, kindText: nil)
+        }
+        var tables: [ItemTable] = []
+        YearFirstNumbers.fix(&headings, &tables)
+        #expect(headings.map(\.number.description) == ["PS 137/21", "PS 138/21", "OR 19/21"])
+    }
 }

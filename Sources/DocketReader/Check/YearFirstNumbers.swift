@@ -14,14 +14,28 @@ enum YearFirstNumbers {
         return Set(seconds.filter { $0.value.count >= 3 }.keys)
     }
 
+    /// The year most of the document's numbers have, when more than half have it.
+    static func dominantYear(_ numbers: [ItemNumber]) -> Int? {
+        var counts: [Int: Int] = [:]
+        for number in numbers { counts[number.year, default: 0] += 1 }
+        guard let (year, count) = counts.max(by: { $0.value < $1.value }), count * 2 > numbers.count else { return nil }
+        return year
+    }
+
     static func swapped(_ number: ItemNumber, years: Set<Int>) -> ItemNumber {
-        guard years.contains(number.sequence), number.year % 100 > 0 else { return number }
+        guard years.contains(number.sequence), number.sequence <= 99, number.year % 100 > 0,
+              ItemNumber.fullYear(fromTwoDigits: number.sequence) != number.year else { return number }
         return ItemNumber(series: number.series, sequence: number.year % 100, year: ItemNumber.fullYear(fromTwoDigits: number.sequence))
     }
 
     static func fix(_ headings: inout [ItemHeading], _ tables: inout [ItemTable]) {
         let all = headings.map(\.number) + tables.flatMap { $0.rows.map(\.number) }
-        let years = yearsWrittenFirst(all)
+        var years = yearsWrittenFirst(all)
+        // "OR 21/19" among "PS 21/137", "PS 21/138" (read as 137/21, 138/21): a first part that is the
+        // document's year is the year.
+        if let dominant = dominantYear(all), all.contains(where: { $0.year == dominant && $0.sequence >= 100 }) {
+            years.insert(dominant % 100)
+        }
         guard !years.isEmpty else { return }
         for index in headings.indices { headings[index].number = swapped(headings[index].number, years: years) }
         for table in tables.indices {

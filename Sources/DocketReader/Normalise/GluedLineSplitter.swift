@@ -12,7 +12,7 @@ enum GluedLineSplitter {
     /// An item's number where an item opens inside a line: "Sak 97 /10", "Sak nr.: 62/12", "SR-sak 32/14",
     /// "PS 4/15", "PS4/15", "BU 14/72", or a bare "02/2016" before a capitalised word.
     private static let opening = Pattern(
-        #"(?<=\s|^)(?:(?:[A-ZÆØÅ]{1,4}-[Ss]ak|Sak|SAK)(?:\s*nr\.?)?\s*:?\s*\d{1,4}\s*/\s*\d{2,4}|[A-ZÆØÅ]{2,3}\s?\d{1,4}\s*/\s*\d{2,4}(?=\s*\p{L})|\d{1,4}/(?:\d{4}|\d{2})(?=\s*:?\s+[\p{Lu}«"]))(?![\d/])"#,
+        #"(?<=\s|^)(?:(?:[A-ZÆØÅ]{1,4}-[Ss]ak|Sak|SAK)(?:\s*nr\.?)?\s*:?\s*\d{1,4}\s*/\s*\d{2,4}|[A-ZÆØÅ]{2,3}\s?\d{1,4}\s*/\s*\d{2,4}(?=\s*\p{L})|\d{0,4}/(?:\d{4}|\d{2})(?=\s*:?\s+[\p{Lu}«"]))(?![\d/])"#,
         caseSensitive: true)
 
     static func split(_ lines: [SourceLine]) -> [SourceLine] {
@@ -36,7 +36,20 @@ enum GluedLineSplitter {
                 from = start
             }
             pieces.append(line.text[from...])
-            for piece in pieces {
+            var previous: (sequence: Int, year: Substring)?
+            for var piece in pieces {
+                // A text layer that lost a number's digits ("02/2016 … /2016 Årsmelding … 04/2016 …"): the
+                // sequence between its neighbours' is the one after the previous.
+                if piece.first == "/", let known = previous {
+                    let year = piece.dropFirst().prefix(while: \.isNumber)
+                    if year == known.year { piece = Substring("\(known.sequence + 1)") + piece }
+                }
+                if let slash = piece.firstIndex(of: "/"), piece.distance(from: piece.startIndex, to: slash) <= 16 {
+                    let digits = piece[..<slash].reversed().prefix(while: \.isNumber)
+                    if let sequence = Int(String(digits.reversed())) {
+                        previous = (sequence, piece[piece.index(after: slash)...].prefix(while: \.isNumber))
+                    }
+                }
                 for part in cutCapitalsTitle(piece) {
                     let text = part.trimmed
                     if !text.isEmpty { result.append(SourceLine(number: line.number, text: text, startsPage: false)) }

@@ -22,13 +22,26 @@ enum BodyFinder {
         return nil
     }
 
-    /// The first date in the text (the head's first, as a title or header grid holds it), with its line.
+    /// The first date in the text (the head's first, as a title or header grid holds it), with its line;
+    /// else a day and month without a year ("Fredag 7. november") with the year the same line gives
+    /// ("Møte: 6/2014", "2014").
     static func firstDate(in lines: [SourceLine]) -> (date: CalendarDate, line: Int)? {
         for line in lines where !line.isBlank && line.text.contains(where: \.isNumber) {
             if let date = DateTimeReader.firstDate(in: line.text) { return (date, line.number) }
         }
+        for line in lines.prefix(60) where line.text.contains(where: \.isNumber) {
+            guard let dayMonth = dayAndMonth.firstMatch(in: line.text), let day = dayMonth[1].flatMap({ Int($0) }),
+                  let month = dayMonth[2].flatMap({ DateTimeReader.months[$0.lowercased()] }),
+                  let yearText = yearAlone.firstMatch(in: line.text)?[1], let year = Int(yearText),
+                  let date = CalendarDate(year: year, month: month, day: day) else { continue }
+            return (date, line.number)
+        }
         return nil
     }
+
+    private static let dayAndMonth = Pattern(
+        #"(?<![\d.])(\d{1,2})\.\s*(januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)\b"#)
+    private static let yearAlone = Pattern(#"(?<![\d.])((?:19|20)\d{2})(?![\d.])"#)
 
     /// The body's name a line of text holds: its noun, with what names it further ("styret i Vekst i Grenland IKS").
     static func body(inText text: String) -> String? {
