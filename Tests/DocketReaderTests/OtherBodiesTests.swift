@@ -191,11 +191,13 @@ import Testing
         #expect(GluedLineSplitter.split(prose.sourceLines()).count == 1)
     }
 
-    /// A table of contents' dot leaders and page numbers are no part of a title.
+    /// A table of contents' dot leaders and page numbers, and a link's paper note, are no part of a title.
     @Test func dotLeadersGo() {
         #expect(BlockFinder.withoutLeader("GODKJENNING AV DAGSORDEN... 2") == "GODKJENNING AV DAGSORDEN")
         #expect(BlockFinder.withoutLeader("Budsjett 2022 ........ 14") == "Budsjett 2022")
         #expect(BlockFinder.withoutLeader("Budsjett 2022") == "Budsjett 2022")
+        #expect(BlockFinder.withoutLeader("Konstituering (saksfremlegg)") == "Konstituering")
+        #expect(BlockFinder.withoutLeader("Uttalelse om struktur (Ettersendes)") == "Uttalelse om struktur (Ettersendes)")
     }
 
     /// Issue 13 point 4 on the corpus: a council's and a traffic safety committee's decisions that set a

@@ -1,6 +1,7 @@
 /// Splits lines into which a text layer glued a whole page: transcripts and PDFs that lost their line
 /// breaks print an agenda as "01/2016 Godkjenning … 02/2016 Godkjenning …" and items as
-/// "Sak nr.: 62/12 GODKJENNING AV DAGSORDEN Dagsorden godkjennes. Sak nr.: 63/12 …" on one line.
+/// "Sak nr.: 62/12 GODKJENNING AV DAGSORDEN Dagsorden godkjennes. Sak nr.: 63/12 …" on one line, or a
+/// web page's list of links as "Sak 049/25 Konstituering (saksfremlegg)Sak 050/25 …".
 ///
 /// A long line that holds two or more item numbers where items open (after a case word, a series
 /// code, or a bare number before a capitalised title) is cut before each; a title in capitals is cut
@@ -12,7 +13,7 @@ enum GluedLineSplitter {
     /// An item's number where an item opens inside a line: "Sak 97 /10", "Sak nr.: 62/12", "SR-sak 32/14",
     /// "PS 4/15", "PS4/15", "BU 14/72", or a bare "02/2016" before a capitalised word.
     private static let opening = Pattern(
-        #"(?<=\s|^)(?:(?:[A-ZÆØÅ]{1,4}-[Ss]ak|Sak|SAK)(?:\s*nr\.?)?\s*:?\s*\d{1,4}\s*/\s*\d{2,4}|[A-ZÆØÅ]{2,3}\s?\d{1,4}\s*/\s*\d{2,4}(?=\s*\p{L})|\d{0,4}/(?:\d{4}|\d{2})(?=\s*:?\s+[\p{Lu}«"]))(?![\d/])"#,
+        #"(?<=[\s)]|^)(?:(?:[A-ZÆØÅ]{1,4}-[Ss]ak|Sak|SAK)(?:\s*nr\.?)?\s*:?\s*\d{1,4}\s*/\s*\d{2,4}|[A-ZÆØÅ]{2,3}\s?\d{1,4}\s*/\s*\d{2,4}(?=\s*\p{L})|\d{0,4}/(?:\d{4}|\d{2})(?=\s*:?\s+[\p{Lu}«"]))(?![\d/])"#,
         caseSensitive: true)
 
     static func split(_ lines: [SourceLine]) -> [SourceLine] {

@@ -187,10 +187,14 @@ enum BlockFinder {
         return letters.count >= 4 && letters.allSatisfy(\.isUppercase) && text.count <= 160 && !text.hasSuffix(":")
     }
 
+    /// A note of which paper a link or list entry points to ("Konstituering (saksfremlegg)"): no part of the title.
+    private static let paperNote = Pattern(#"\s*\((?:saksfremlegg|saksframlegg|saksdokument(?:er)?|vedlegg|protokoll|innstilling)\)\s*$"#)
+
     private static let leader = Pattern(#"\s*(?:\.{2,}|…|(?:\s\.){2,})[.… ]*\d{0,4}\s*$"#)
 
     /// A table of contents' title without its dot leader and page number ("GODKJENNING AV DAGSORDEN... 2").
     static func withoutLeader(_ title: String) -> String {
+        if title.hasSuffix(")"), let match = paperNote.firstMatch(in: title) { return String(title[..<match.range.lowerBound]).trimmed }
         guard title.includes("..") || title.includes("…") || title.includes(" . ."), let match = leader.firstMatch(in: title) else { return title }
         return String(title[..<match.range.lowerBound]).trimmed
     }
