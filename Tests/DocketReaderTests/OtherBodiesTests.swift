@@ -286,4 +286,23 @@ import Testing
         YearFirstNumbers.fix(&headings, &tables)
         #expect(headings.map(\.number.description) == ["PS 137/21", "PS 138/21", "OR 19/21"])
     }
+
+    /// A glued item that goes on into its text loses the break after its title where a capital follows a
+    /// word in lower case (a regional board in 2007, a regional council in nynorsk in 2014); an agenda entry
+    /// without sentences keeps its whole title.
+    @Test func lostBreakAfterATitle() {
+        #expect(GluedLineSplitter.cutLostBreak("Sak 14/07: Godkjenning av innkalling til møtet Innkalling til møtet godkjennes. Videre ble det orientert.")
+                == ["Sak 14/07: Godkjenning av innkalling til møtet", "Innkalling til møtet godkjennes. Videre ble det orientert."])
+        #expect(GluedLineSplitter.cutLostBreak("Sak 47/14 Godkjenning, møteinnkalling og saksliste Møteinnkalling og saksliste vart godkjent utan merknadar.").first
+                == "Sak 47/14 Godkjenning, møteinnkalling og saksliste")
+        #expect(GluedLineSplitter.cutLostBreak("SR-sak 33/14 Utviklingsprogram for byregioner Bodø og Salten Hilde Sjurelv innleder")
+                == ["SR-sak 33/14 Utviklingsprogram for byregioner Bodø og Salten Hilde Sjurelv innleder"])
+    }
+
+    /// A letter and a dash before the number ("R-02/19", a regional council) mark an item as "Sak" does.
+    @Test func letterDashNumbers() throws {
+        let found = try #require(ItemNumberScanner.leading(in: "R-06/19    “Næringsvennlig Region” – endret finansiering."))
+        #expect(found.number.description == "6/19" && found.hasCaseWord)
+        #expect(BlockFinder.heading(in: SourceLine(number: 1, text: "R-06/19    “Næringsvennlig Region” – endret finansiering.")) != nil)
+    }
 }

@@ -68,8 +68,21 @@ enum GluedLineSplitter {
     static func cutCapitalsTitle(_ piece: Substring) -> [String] {
         let text = String(piece)
         guard let match = numberThenCapitals.firstMatch(in: text), let head = match[1],
-              head.filter(\.isLetter).count >= 4 else { return [text] }
+              head.filter(\.isLetter).count >= 4 else { return cutLostBreak(text) }
         let rest = String(text[match.range.upperBound...])
         return [head, rest]
+    }
+
+    private static let numberThenTitle = Pattern(
+        #"^(.*?\d{1,4}\s*/\s*\d{2,4}\s*:?\s+[\p{Lu}\d«"][^.!?]*?\s\p{Ll}[\p{Ll}\d,-]*)\s+(?=[\p{Lu}][\p{Ll}])"#,
+        caseSensitive: true)
+
+    /// "Sak 14/07: Godkjenning av innkalling til møtet Innkalling til møtet godkjennes. …": a piece that goes on
+    /// into sentences lost the break after its title where a capital follows a word in lower case.
+    static func cutLostBreak(_ text: String) -> [String] {
+        guard text.includes(". ") || text.hasSuffix("."), text.split(separator: " ").count > 8,
+              let match = numberThenTitle.firstMatch(in: text), let head = match[1],
+              head.split(separator: " ").count <= 16 else { return [text] }
+        return [head, String(text[match.range.upperBound...])]
     }
 }

@@ -95,13 +95,15 @@ enum BlockFinder {
         // pdftotext sometimes indents a heading; only a series code makes an indented number a heading.
         if line.indent > 4, !found.hasSeries { return nil }
         let rest = found.rest
-        guard let initial = rest.first, initial.isUppercase || initial.isNumber || initial == "«" || initial == "\"" ,
+        guard let initial = rest.first, initial.isUppercase || initial.isNumber || "«\"“”„".contains(initial),
               rest.contains(where: \.isLetter) else { return nil }
         // "KS- 063/21 Vedtak:" labels a body's decision inside an item; it opens none.
         let lowerRest = rest.lowercased()
         if lowerRest == "vedtak" || lowerRest.hasPrefix("vedtak:") || lowerRest.hasPrefix("vedtak :") { return nil }
         if !found.hasSeries {
-            if rest.hasSuffix(".") || rest.split(separator: " ").count > 25 { return nil }
+            // A short title after "Sak"/"R-" may end with a full stop ("R-06/19 “Næringsvennlig Region” – endret finansiering.").
+            let words = rest.split(separator: " ").count
+            if (rest.hasSuffix(".") && !(found.hasCaseWord && words <= 12)) || words > 25 { return nil }
         }
         if !found.hasSeries, !found.hasCaseWord, !line.isTabular {
             // A bare "38/26   Formannskap   13.05.2026" is a row of a case's history (saksgang), not a heading.
