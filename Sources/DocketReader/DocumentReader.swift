@@ -61,20 +61,26 @@ public struct DocumentReader: Sendable {
         let lines = Normaliser.normalise(text)
 
         // Sections
-        let tables = TableReader.tables(in: lines)
+        var tables = TableReader.tables(in: lines)
         // The agenda is the table under "Dagsorden"/"Saksliste", else the first with several rows;
         // other item tables head the items' own blocks ("NR | SAK | TEMA").
         var agenda = tables.first { $0.introducedAsAgenda && $0.rows.count >= 1 } ?? tables.first { $0.rows.count >= 2 }
         let headingTables = tables.filter { $0.headerLine != agenda?.headerLine }
         var tableLines = tables.reduce(into: Set<Int>()) { $0.formUnion($1.lines) }
         var headings = BlockFinder.headings(in: lines, skipping: tableLines, headingTables: headingTables)
+        // A document numbers its items one way: positions ("Sak 3") count only where no item has a full number.
+        if headings.contains(where: { $0.number.year != BlockFinder.positionYear }) || tables.contains(where: { !$0.rows.isEmpty }) {
+            headings.removeAll { $0.number.year == BlockFinder.positionYear }
+        }
+        YearFirstNumbers.fix(&headings, &tables)
+        if let header = agenda?.headerLine { agenda = tables.first { $0.headerLine == header } }
         if agenda == nil, let (list, remaining) = BlockFinder.agendaList(headings, in: lines) {
             agenda = list
             headings = remaining
             tableLines.formUnion(list.lines)
         }
         let agendaLines = agenda?.lines ?? []
-        let blocks = BlockFinder.blocks(in: lines, headings: headings, skipping: tableLines)
+        var blocks = BlockFinder.blocks(in: lines, headings: headings, skipping: tableLines)
         let frontEnd = headings.first?.firstIndex ?? lines.count
         let front = lines[..<frontEnd].filter { !agendaLines.contains($0.number) }
 
@@ -84,8 +90,21 @@ public struct DocumentReader: Sendable {
         let attendance = AttendanceReader.read(Array(front))
         var document = ReadDocument(kind: frontMatter.kind)
         document.sourceEncoding = encoding?.rawValue
+        // No title or label named the body: a body's noun at the head of the document does
+        // ("KOMMUNESTYRET" above "Møteprotokoll", "MØTE I REGIONRÅDET", "Referat fra møte i styret for …").
         document.body = frontMatter.body
+        if document.body == nil, let found = BodyFinder.body(in: lines) {
+            document.body = found.name
+            document.warnings.append(ReadWarning(.bodyFromText, line: found.line,
+                "Ingen tittel eller etikett navnga organet; «\(found.name)» på linje \(found.line) er lest som organet."))
+        }
         document.meeting = frontMatter.meeting
+        if document.meeting.date == nil, let found = BodyFinder.firstDate(in: lines) {
+            document.meeting.date = found.date
+            frontMatter.dateLine = found.line
+            document.warnings.append(ReadWarning(.dateFromText, line: found.line,
+                "Ingen etikett eller tittel ga møtedatoen; den første datoen i teksten (linje \(found.line)) er lest som møtedato."))
+        }
         document.attendance = attendance.attendance
         document.otherAttendees = attendance.others
         document.attachments = frontMatter.attachments
@@ -105,7 +124,14 @@ public struct DocumentReader: Sendable {
         // Consistency
         var warnings: [ReadWarning] = []
         let assembler = ItemAssembler(meetingYear: document.meeting.date?.year, isSummons: document.kind == .summons)
-        let blockFields = blocks.map { ItemBlockReader.read($0.body) }
+        // Positions take the meeting's year (the year of the text's first date when the meeting has none).
+        let positionYear = document.meeting.date?.year ?? BodyFinder.firstDate(in: lines)?.date.year
+        if blocks.contains(where: { $0.heading.number.year == BlockFinder.positionYear }) {
+            for index in blocks.indices where blocks[index].heading.number.year == BlockFinder.positionYear {
+                blocks[index].heading.number.year = positionYear ?? 1900
+            }
+        }
+        let blockFields = blocks.map { ItemBlockReader.read($0.body, number: $0.heading.number) }
         document.items = assembler.assemble(agenda: agenda, blocks: blocks, fields: blockFields, warnings: &warnings)
         document.warnings += warnings
 

@@ -110,6 +110,14 @@ import Testing
         #expect(outcome("Vedtak:\nRapporten tas til orientering.") == .noted)
         #expect(outcome("Vedtak:\nSaken oversendes kommunestyret.") == .referred)
         #expect(outcome("Behandling\nIngen merknader.") == nil)
+        // Issue 13 point 4: a condition is no postponement (two bodies of the corpus: a council and a traffic safety committee).
+        #expect(outcome("Vedtak:\n1. Tilskudd gis.\n4. Det forutsettes at vegstrekningene oppfyller krav til sikkerhet.") == .adopted)
+        #expect(outcome("Vedtak:\nTiltaket kan vurderes. Det forutsettes at kommunen dekker kostnaden.") == .adopted)
+        #expect(outcome("Vedtak:\n1. Saken utsettes") == .postponed)
+        #expect(outcome("Vedtak:\nSaka vert utsett til neste møte i kommunestyret.") == .postponed)
+        #expect(outcome("Vedtak:\nUtsatt.") == .postponed)
+        #expect(outcome("Vedtak:\nSaken trekkes fra sakslisten.") == .withdrawn)
+        #expect(outcome("Vedtak:\nSaken sendes tilbake til hovedutvalget.") == .referred)
     }
 }
 

@@ -159,6 +159,15 @@ struct ItemAssembler {
         item.attachments += fields.attachments
         item.plannedMeetings = fields.plannedMeetings
         item.outcome = isSummons ? nil : ItemBlockReader.outcome(of: fields, kind: item.kind)
+        // Minutes without labels: the decision is the sentence that states it.
+        if !isSummons, item.decision == nil, item.proposal == nil,
+           let text = [fields.caseText, fields.handling].compactMap({ $0 }).joined(separator: "\n\n").nonBlank,
+           let decision = ItemBlockReader.unlabelledDecision(in: text) {
+            item.decision = decision
+            var stated = fields
+            stated.decision = decision
+            item.outcome = ItemBlockReader.outcome(of: stated, kind: item.kind)
+        }
         if !titlesAgree(item.title, heading.title) {
             warnings.append(ReadWarning(.titleMismatch, line: heading.line, item: item.number,
                 "Sak \(item.number) heter «\(item.title)» i sakslisten (linje \(item.line)), men «\(heading.title)» i overskriften; sakslistens tittel er brukt."))
@@ -173,7 +182,10 @@ struct ItemAssembler {
         if item.archiveCaseNumber == nil { item.archiveCaseNumber = fields.archiveCaseNumber }
         // What the first block lacked, the second may give.
         if item.proposal == nil { item.proposal = fields.proposal }
-        if item.decision == nil { item.decision = fields.decision }
+        if item.decision == nil {
+            item.decision = fields.decision
+            if item.outcome == nil, !isSummons { item.outcome = ItemBlockReader.outcome(of: fields, kind: item.kind) }
+        }
         if item.handling == nil { item.handling = fields.handling }
         if item.votes.isEmpty { item.votes = fields.votes }
         return text

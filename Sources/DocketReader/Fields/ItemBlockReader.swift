@@ -26,16 +26,23 @@ enum ItemBlockReader {
         /// What a line of its own after the decision says became of the item ("Tatt til orientering.",
         /// "Forslaget falt.", "Saken ble utsatt til …"), as Docket's minutes and others print it.
         var statedOutcome: Outcome?
+        /// True when the decision had no label and was read as the paragraph after the vote that adopted it.
+        var decisionFromVote = false
     }
 
     /// What may follow a label: a colon (and the text itself), or in case systems that date their labels
     /// a body and a date ("Formannskapets vedtak - 12.03.2019", "Behandling i Formannskapet den 12.03.2019",
     /// "Formannskapets innstilling til kommunestyret:"). A label never runs on into a sentence.
-    private static let labelEnd = #"(?:(?:\s+(?:i|til)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?)?\s*(?:[-–]|den|i møte)?\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\s*(?::.*)?|(?:\s+(?:i|til)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?)?\s*:.*|\s*)$"#
+    private static let labelEnd = #"(?:(?:\s+(?:i|til)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?)?\s*(?:[-–]|den|i møte)?\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\s*(?::.*)?|(?:\s+(?:i|til)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?)?\s*(?:,\s*[\p{L}\d. ]{1,30})?:.*|\s*)$"#
     private static let proposalLabel = Pattern(
-        #"^\s*(?:[\p{L}.'’-]+\s+){0,3}?(?:(?:forslag|framlegg)\s+til\s+(?:vedtak|innstilling)|innstilling|tilråding|tilrådning)"# + labelEnd)
+        #"^\s*(?:\d{1,2}[.)]\s+)?(?:[\p{L}.'’-]+\s+){0,3}?(?:(?:forslag|framlegg)\s+til\s+(?:vedtak|innstilling)(?:\s*/\s*\p{L}+)?|innstilling|tilråding|tilrådning)"# + labelEnd)
     private static let decisionLabel = Pattern(#"^\s*((?:[\p{L}.'’-]+\s+){0,3}?)vedtak"# + labelEnd)
-    private static let handlingLabel = Pattern(#"^\s*(?:\p{L}+s\s+)?(?:behandling|møtebehandling|votering|drøfting|handsaming|røysting)"# + labelEnd)
+    /// A decision labelled with the number it had in a body ("KS- 063/21 Vedtak:", "FS-047/21 Vedtak:",
+    /// "KOM- 192/2021 Vedtak:"): case systems print every body's decision along the case's path, the
+    /// earlier bodies' first. The body code is letters; the number is that body's item number.
+    private static let numberedDecisionLabel = Pattern(
+        #"^\s*(?:\p{L}{1,10}\s*[-–]\s*)?(\d{1,4})\s*/\s*(\d{2,4})\s*(?:vedtak|vedtaket)\s*:?\s*(.*)$"#)
+    private static let handlingLabel = Pattern(#"^\s*(?:\p{L}+ ?s\s+)?(?:behandling|møtebehandling|votering|drøfting|handsaming|røysting)"# + labelEnd)
 
     private static let handlingLine = Pattern(#"behandling\s+av\s+sak\s+\S+(?:\s+i\s+møte\s+den)?"#)
     private static let archiveNumber = Pattern(
@@ -89,8 +96,14 @@ enum ItemBlockReader {
         return match
     }
 
-    static func read(_ block: [SourceLine]) -> Fields {
+    /// Reads one item's block; `number` (the item's own) tells this body's decision from earlier
+    /// bodies' decisions printed along the case's path.
+    static func read(_ block: [SourceLine], number: ItemNumber? = nil) -> Fields {
         var fields = Fields()
+        var ownDecisionFound = false
+        /// Where the handling's lines after its last vote statement begin: a decision printed without a label.
+        var afterLastStatement: Int?
+        var decisionLabelLine: SourceLine?
         var parts: [Part: [SourceLine]] = [:]
         var part = Part.caseText
         var statements: [(String, Int)] = []
@@ -146,7 +159,13 @@ enum ItemBlockReader {
             }
             if lower.includes("innstilling") || lower.includes("forslag") || lower.includes("framlegg") || lower.includes("tilråd"),
                isProposalLabel(text) != nil {
-                if sawProposal {
+                // A label with nothing under it ("Forslag til vedtak:" straight before "Formannskapets behandling:")
+                // leaves the proposal open for the next one.
+                // So does a sentence that only introduces it ("Kommunedirektøren rår formannskapet til å fremme slik").
+                let written = parts[.proposal]?.filter { !$0.isBlank } ?? []
+                let onlyIntroduced = written.count == 1 && written[0].trimmed.last.map { !".!?".contains($0) } == true
+                if onlyIntroduced { parts[.proposal] = [] }
+                if sawProposal, !written.isEmpty, !onlyIntroduced {
                     part = .handling
                     add(line)
                 } else {
@@ -156,7 +175,37 @@ enum ItemBlockReader {
                 }
                 continue
             }
+            if lower.includes("vedtak"), text.count <= 120, let match = numberedDecisionLabel.firstMatch(in: text) {
+                // Another body's decision along the case's path is kept in the handling (the path),
+                // never taken for this body's: only a label with this item's own number, or the
+                // last one when none has it, is the decision.
+                // The number may be written year first ("KOM - 21/137 Vedtak").
+                let labelled = [match[1], match[2]].compactMap { $0.flatMap { Int($0) } }
+                if let previous = parts[.decision], previous.contains(where: { !$0.isBlank }), !ownDecisionFound {
+                    parts[.handling, default: []] += [decisionLabelLine ?? line] + previous
+                }
+                if ownDecisionFound {
+                    part = .handling
+                    add(line)
+                    continue
+                }
+                if let number, labelled.contains(number.sequence) { ownDecisionFound = true }
+                decisionLabelLine = line
+                part = .decision
+                parts[.decision] = []
+                if let inline = match[3]?.nonBlank { add(SourceLine(number: line.number, text: inline)) }
+                continue
+            }
             if lower.includes("vedtak"), isDecisionLabel(text) != nil {
+                if ownDecisionFound {
+                    part = .handling
+                    add(line)
+                    continue
+                }
+                if let previous = parts[.decision], previous.contains(where: { !$0.isBlank }), let label = decisionLabelLine {
+                    parts[.handling, default: []] += [label] + previous
+                }
+                decisionLabelLine = line
                 part = .decision
                 parts[.decision] = []
                 if let inline = inlineText(text) { add(SourceLine(number: line.number, text: inline)) }
@@ -178,9 +227,11 @@ enum ItemBlockReader {
                 }
                 let statement = builder.text
                 statements.append((statement, line.number))
-                if part == .proposal { part = .handling }
+                // A vote ends the proposal or the case text: what follows is the handling (or the decision it adopted).
+                if part == .proposal || part == .caseText { part = .handling }
                 if part != .decision {
                     parts[.handling, default: []].append(SourceLine(number: line.number, text: statement))
+                    afterLastStatement = parts[.handling]?.count
                 }
                 continue
             }
@@ -196,6 +247,16 @@ enum ItemBlockReader {
                 continue
             }
             add(line)
+        }
+        // No decision label: the paragraph after the last vote statement ("… ble enstemmig vedtatt.")
+        // that closes the handling is the decision as adopted, as older minutes print it.
+        if parts[.decision] == nil, let start = afterLastStatement, let handling = parts[.handling], start < handling.count {
+            let trailing = Array(handling[start...])
+            if trailing.contains(where: { !$0.isBlank }), !trailing.contains(where: { handlingLabel.matches($0.text) || motion.matches($0.text) }) {
+                parts[.decision] = trailing
+                parts[.handling] = Array(handling[..<start])
+                fields.decisionFromVote = true
+            }
         }
         fields.caseText = parts[.caseText].flatMap(TextJoiner.block)
         fields.proposal = parts[.proposal].flatMap(TextJoiner.block)
@@ -242,9 +303,13 @@ enum ItemBlockReader {
         let decision = fields.decision?.lowercased() ?? ""
         let vote = fields.votes.last { $0.adopted != nil }
         if !decision.isEmpty {
-            if decision.includes("utsettes") || decision.hasPrefix("utsatt") || decision.includes("saken utsettes") { return .postponed }
-            if decision.includes("trekkes") || decision.hasPrefix("trukket") { return .withdrawn }
-            if decision.includes("oversendes") { return .referred }
+            // The outcome sentence names the case ("Saken utsettes", "Saka vert utsett", "Utsatt"), as a whole
+            // word: "Det forutsettes at …" in an adopted decision is no postponement.
+            if let match = outcomeSentence.firstMatch(in: String(decision.prefix(300))), let verb = match[1] ?? match[2] {
+                if verb.hasPrefix("uts") { return .postponed }
+                if verb.hasPrefix("tr") { return .withdrawn }
+                return .referred
+            }
             let short = decision.split(separator: "\n").count <= 2
             if short, decision.includes("til orientering") || decision.includes("tas til etterretning") { return .noted }
             if let proposal = fields.proposal, normalisedForComparison(proposal) != normalisedForComparison(fields.decision ?? "") {
@@ -259,6 +324,36 @@ enum ItemBlockReader {
         if handling.includes("saken ble utsatt") || handling.includes("saken utsettes") || handling.includes("utsatt til") { return .postponed }
         if handling.includes("saken ble trukket") || handling.includes("trukket fra sakslisten") { return .withdrawn }
         if handling.includes("saken oversendes") || handling.includes("saken ble oversendt") { return .referred }
+        return nil
+    }
+
+    /// "Saken utsettes", "Saka vert utsett til neste møte", "Utsatt.", "Saken trekkes", "Saken oversendes …",
+    /// "Saken sendes tilbake til …": the case's fate in the decision's first sentences, as whole words.
+    private static let outcomeSentence = Pattern(
+        #"(?:^|[.:\n]\s*|\d[.)]\s*)(?:saken|saka|behandlingen|behandlinga|forslaget|framlegget)\s+(?:blir\s+|ble\s+|vert\s+|vart\s+)?(utsettes|utsatt|utsett|trekkes|trukket|trekt|oversendes|sendes\s+tilbake|send\s+tilbake)\b|^\s*(?:\d[.)]\s*)?(utsatt|utsett|trukket)\b"#)
+
+    /// A verb that states what a body decided, in a sentence of minutes without labels.
+    private static let decidingVerb = Pattern(
+        #"\b(?:godkjent|godkjente|godkjennes|vedtatt|vedtok|vedtas|vedteke|vedtek|valgt|valde|valt|besluttet|bestemte|fattet\s+følgende|gjorde\s+følgende|tatt\s+til\s+(?:orientering|etterretning)|tok\s+\S+(?:\s+\S+){0,6}\s+til\s+(?:orientering|etterretning))\b"#)
+
+    /// Minutes that print no labels state the decision in prose ("Representantskapet godkjente årsberetningen.",
+    /// "Det ble vedtatt at …", "… fattet følgende vedtak:" over the decision): from the first sentence with a
+    /// deciding verb to the end of its paragraph, or the paragraph after a sentence that introduces it.
+    static func unlabelledDecision(in text: String) -> String? {
+        let paragraphs = text.components(separatedBy: "\n\n").map(\.trimmed).filter { !$0.isEmpty }
+        for (index, paragraph) in paragraphs.enumerated() where paragraph.count <= 2_000 {
+            guard let match = decidingVerb.firstMatch(in: paragraph) else { continue }
+            // Back to the start of the sentence that holds the verb.
+            var start = match.range.lowerBound
+            while start > paragraph.startIndex {
+                let before = paragraph.index(before: start)
+                if ".!?".contains(paragraph[before]), paragraph[start] == " " { break }
+                start = before
+            }
+            let sentence = String(paragraph[start...]).trimmed
+            if sentence.hasSuffix(":"), index + 1 < paragraphs.count { return paragraphs[index + 1] }
+            return sentence.nonBlank
+        }
         return nil
     }
 

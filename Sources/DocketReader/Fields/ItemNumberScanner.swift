@@ -22,7 +22,7 @@ enum ItemNumberScanner {
     private static let series = "(?-i:([A-ZÆØÅ]{2,4}))"
 
     private static let leadingPattern = Pattern(
-        #"^\s*(?:[-•*]\s+)?(?:(sak|saksnr\.?|sak nr\.?)\s*:?\s*)?(?:"# + series + #"\s+)?(\d{1,4})\s*(/|\s*[–-]\s*)\s*(\d{4}|\d{2})(?![\d/.,])(.*)$"#)
+        #"^\s*(?:[-•*]\s+)?(?:\p{L}{1,6}[-/](?=sak))?(?:(sak|saksnr\.?|sak nr\.?)\s*:?\s*)?((?-i:[A-ZÆØÅ]{1,2})-\s*(?=\d))?(?:"# + series + #"\s+)?(\d{1,4})\s*(/|\s*[–-]\s*)\s*(\d{4}|\d{3}|\d{2})(?![\d/.,])(.*)$"#)
 
     /// A number at the start of a line: a table cell or an item heading.
     ///
@@ -30,15 +30,26 @@ enum ItemNumberScanner {
     /// because a bare "8-19" is more often a range than an item.
     static func leading(in text: String) -> Found? {
         guard mayHoldNumber(text), let match = leadingPattern.firstMatch(in: text),
-              let sequenceText = match[3], let separator = match[4], let yearText = match[5] else { return nil }
-        let caseWord = match[1] != nil
-        if separator.trimmed != "/", !caseWord { return nil }
-        guard let number = makeNumber(series: match[2], sequence: sequenceText, year: yearText) else { return nil }
-        var rest = Substring(match[6] ?? "")
+              let sequenceText = match[4], let separator = match[5], let yearText = match[6] else { return nil }
+        // A letter and a dash before the number ("R-01/19") mark it as an item's as plainly as "Sak" does.
+        let caseWord = match[1] != nil || match[2] != nil
+        if separator.trimmed != "/", !caseWord {
+            // "21-24 Ny samarbeidsavtale": a bare dash only before a two-digit year and a title, never in a range ("8-19 år").
+            let title = (match[7] ?? "").drop(while: { $0 == " " || $0 == "\t" })
+            guard yearText.count == 2, sequenceText.count <= 3, title.first?.isUppercase == true else { return nil }
+        }
+        // Year first ("PS 21/137", "Sak nr. 10/234"): a two-digit year before a three-digit sequence.
+        var (sequencePart, yearPart) = (sequenceText, yearText)
+        if yearText.count == 3 {
+            guard sequenceText.count == 2 else { return nil }
+            (sequencePart, yearPart) = (yearText, sequenceText)
+        }
+        guard let number = makeNumber(series: match[3], sequence: sequencePart, year: yearPart) else { return nil }
+        var rest = Substring(match[7] ?? "")
         rest = rest.drop(while: { $0 == " " || $0 == "\t" || $0 == "–" || $0 == "-" || $0 == ":" || $0 == "—" })
-        if let rawRange = match.groupRanges[0], let restRange = match.groupRanges[6] {
+        if let rawRange = match.groupRanges[0], let restRange = match.groupRanges[7] {
             let raw = String(text[rawRange.lowerBound..<restRange.lowerBound]).trimmed
-            return Found(number: number, raw: raw, rest: String(rest).trimmed, hasSeries: match[2] != nil,
+            return Found(number: number, raw: raw, rest: String(rest).trimmed, hasSeries: match[3] != nil,
                          hasCaseWord: caseWord)
         }
         return nil

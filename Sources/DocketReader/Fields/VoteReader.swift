@@ -4,7 +4,7 @@
 /// "Dermed ble innstillingen vedtatt."
 enum VoteReader {
     private static let voteStart = Pattern(
-        #"\b\d+\s+stemte\s+(?:for|imot|mot)\b|^\s*(?:(?:for|imot|mot)\s+[\p{L}-]+(?:\s+[\p{L}\d-]+)?\s+stemte\s+\d+|dermed\s+ble\b|votering\b|avstemning\b)|\benstemmig\b|\b(?:vedtatt|falt|forkastet|vedtas|godkjent)\s+(?:med\s+\d+\s+mot\s+\d+|mot\s+\d+)\s+stemme"#)
+        #"\b\d+\s+stemte\s+(?:for|imot|mot)\b|^\s*(?:(?:for|imot|mot)\s+[\p{L}-]+(?:\s+[\p{L}\d-]+)?\s+stemte\s+\d+|dermed\s+ble\b|votering\b|avstemning\b)|\benstemmig\b|\bsamrøystes\b|\b(?:vedteke|vedteken|falt)\s+(?:med\s+\d+\s+mot\s+\d+|mot\s+\d+)\s+røyst|\b(?:vedtatt|falt|forkastet|vedtas|godkjent)\s+(?:med\s+\d+\s+mot\s+\d+|mot\s+\d+)\s+stemme"#)
     private static let sideList = Pattern(#"^\s*(for|imot|mot)\s+[\p{L}-]+(?:\s+[\p{L}\d-]+)?\s+stemte\s+(\d+)\s*:?\s*(.*)$"#)
     private static let withCounts = Pattern(#"\b(vedtatt|falt|forkastet|vedtas|godkjent)\s+med\s+(\d+)\s+mot\s+(\d+)\s+stemme"#)
     private static let againstOnly = Pattern(#"\b(vedtatt|falt|forkastet|vedtas|godkjent)\s+mot\s+(\d+)\s+stemme"#)
@@ -21,7 +21,7 @@ enum VoteReader {
 
     /// A cheap test before the pattern: every vote phrase has one of these words.
     static func mayStartVote(_ lower: String) -> Bool {
-        lower.includes("stem") || lower.includes("dermed") || lower.includes("votering")
+        lower.includes("stem") || lower.includes("dermed") || lower.includes("votering") || lower.includes("røyst")
     }
 
     /// A vote statement spans lines while a member list or a parenthesis is still open.
@@ -148,7 +148,7 @@ enum VoteReader {
             vote.votesFor = Int(match[1] ?? "")
             vote.votesAgainst = Int(match[2] ?? "")
         }
-        if vote.adopted == nil, lower.includes("vedtatt") || lower.includes("godkjent") { vote.adopted = !fell }
+        if vote.adopted == nil, lower.includes("vedtatt") || lower.includes("vedteke") || lower.includes("godkjent") { vote.adopted = !fell }
         if let match = abstained.firstMatch(in: text) { vote.abstaining = Int(match[1] ?? "") }
         return vote
     }

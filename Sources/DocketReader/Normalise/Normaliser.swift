@@ -10,9 +10,11 @@ enum Normaliser {
     static func normalise(_ text: String) -> [SourceLine] {
         var lines = cleanCharacters(text).sourceLines()
         lines = blankRules(lines)
+        lines = closeLetterSpacing(lines)
         lines = removePageFurniture(lines)
         lines = ColumnSplitter.split(lines)
         lines = dehyphenate(lines)
+        lines = GluedLineSplitter.split(lines)
         return lines
     }
 
@@ -48,6 +50,23 @@ enum Normaliser {
             var blank = line
             blank.text = ""
             return blank
+        }
+    }
+
+    /// A word set letter-spaced for emphasis ("i n n s t i l l i n g:", "V e d t a k") is read as the
+    /// word: a line of four or more single letters apart by single spaces, with an optional colon.
+    static func closeLetterSpacing(_ lines: [SourceLine]) -> [SourceLine] {
+        lines.map { line in
+            let trimmed = line.trimmed
+            guard trimmed.count >= 7, trimmed.count <= 80, trimmed.includes(" ") else { return line }
+            var core = Substring(trimmed)
+            var colon = ""
+            if core.last == ":" { core.removeLast(); colon = ":" }
+            let parts = core.split(separator: " ", omittingEmptySubsequences: false)
+            guard parts.count >= 4, parts.allSatisfy({ $0.count == 1 && $0.first!.isLetter }) else { return line }
+            var closed = line
+            closed.text = String(repeating: " ", count: line.indent) + parts.joined() + colon
+            return closed
         }
     }
 

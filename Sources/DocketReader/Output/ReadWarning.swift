@@ -35,6 +35,10 @@ public struct ReadWarning: Codable, Sendable, Equatable, CustomStringConvertible
         case handlingNumberMismatch = "handling_number_mismatch"
         case missingDate = "missing_date"
         case missingBody = "missing_body"
+        /// No label or title gave the meeting's date; the first date in the text was taken (its line given).
+        case dateFromText = "date_from_text"
+        /// No label or title named the body; a body's name at the head of the text was taken (its line given).
+        case bodyFromText = "body_from_text"
         case missingStartTime = "missing_start_time"
         /// No items at all were found.
         case noItems = "no_items"

@@ -43,11 +43,15 @@ enum BlockFinder {
                 continue
             }
             let standsAlone = index == 0 || lines[index - 1].isBlank || lines[index - 1].number != line.number - 1
-            guard let found = heading(in: line) ?? (standsAlone ? numberAlone(in: line) : nil) else {
+            // A number alone on its line opens an item after a blank line, or, in a text layer that lost its
+            // blank lines, when an all-capitals title follows ("Sak nr.: 0003/02" over "ÅRSMELDING 2001").
+            let alone = standsAlone || (index + 1 < lines.count && isCapitalsTitle(lines[index + 1].trimmed))
+                || (index + 1 < lines.count && numberAlone(in: line)?.hasCaseWord == false && isTitleLike(lines[index + 1].trimmed))
+            guard let found = heading(in: line) ?? (alone ? numberAlone(in: line) : nil) else {
                 index += 1
                 continue
             }
-            var title = found.rest
+            var title = withoutLeader(found.rest)
             var last = index
             if title.isEmpty {
                 // "Sak 8/19" alone, the title in the next paragraph (Word documents do this).
@@ -86,23 +90,45 @@ enum BlockFinder {
     /// A bare number ("8/19 Title") or one after "Sak" must be followed by a title that does not end
     /// like a sentence, so "Sak 22/18 ble behandlet i juni." in prose is not mistaken for a heading.
     static func heading(in line: SourceLine) -> ItemNumberScanner.Found? {
-        guard line.indent <= 12, let first = line.trimmed.first, first != "-", first != "•", first != "*",
-              let found = ItemNumberScanner.leading(in: line.text) else { return nil }
+        guard line.indent <= 12, let first = line.trimmed.first, first != "-", first != "•", first != "*" else { return nil }
+        guard let found = ItemNumberScanner.leading(in: line.text) else { return position(in: line) }
         // pdftotext sometimes indents a heading; only a series code makes an indented number a heading.
         if line.indent > 4, !found.hasSeries { return nil }
         let rest = found.rest
-        guard let initial = rest.first, initial.isUppercase || initial.isNumber || initial == "«" || initial == "\"" ,
+        guard let initial = rest.first, initial.isUppercase || initial.isNumber || "«\"“”„".contains(initial),
               rest.contains(where: \.isLetter) else { return nil }
+        // "KS- 063/21 Vedtak:" labels a body's decision inside an item; it opens none.
+        let lowerRest = rest.lowercased()
+        if lowerRest == "vedtak" || lowerRest.hasPrefix("vedtak:") || lowerRest.hasPrefix("vedtak :") { return nil }
         if !found.hasSeries {
-            if rest.hasSuffix(".") || rest.split(separator: " ").count > 25 { return nil }
+            // A short title after "Sak"/"R-" may end with a full stop ("R-06/19 “Næringsvennlig Region” – endret finansiering.").
+            let words = rest.split(separator: " ").count
+            if (rest.hasSuffix(".") && !(found.hasCaseWord && words <= 12)) || words > 25 { return nil }
         }
         if !found.hasSeries, !found.hasCaseWord, !line.isTabular {
             // A bare "38/26   Formannskap   13.05.2026" is a row of a case's history (saksgang), not a heading.
             // A title that names a meeting by its date ("Godkjenning av referat fra møtet 13.02.2019") is a heading.
             if line.cells.count >= 3 { return nil }
-            if DateTimeReader.firstDate(in: rest) != nil, !rest.lowercased().includes("møte") { return nil }
+            // So is one with a colon after its number ("193/2021: Godkjenning av protokoll - 25.11.21").
+            if DateTimeReader.firstDate(in: rest) != nil, !lowerRest.includes("møte"), !lowerRest.includes("protokoll"),
+               !lowerRest.includes("referat"), !line.text.dropFirst(line.indent).dropFirst(found.raw.count).hasPrefix(":") { return nil }
         }
         return found
+    }
+
+    /// The year a position-only number ("Sak 3 Valg av styret") holds until the meeting's year is known.
+    static let positionYear = 0
+
+    private static let positionPattern = Pattern(#"^\s*(?:Sak|SAK)(?:\s+nr\.?)?\s+(\d{1,3})\s*[.:)–-]?\s+(\p{Lu}.{1,160})$"#, caseSensitive: true)
+
+    /// "Sak 3        Valg av to til å undertegne protokollen": an item numbered by its place only; the year
+    /// is the meeting's (set by the reader once the date is read).
+    static func position(in line: SourceLine) -> ItemNumberScanner.Found? {
+        guard line.text.hasPrefix("Sak") || line.trimmed.hasPrefix("Sak") || line.trimmed.hasPrefix("SAK"),
+              let match = positionPattern.firstMatch(in: line.text), let sequence = match[1].flatMap({ Int($0) }), sequence > 0,
+              let title = match[2]?.trimmed, !title.hasSuffix(".") else { return nil }
+        return ItemNumberScanner.Found(number: ItemNumber(series: nil, sequence: sequence, year: positionYear),
+                                       raw: "Sak \(sequence)", rest: title, hasSeries: false, hasCaseWord: true)
     }
 
     /// An agenda written as a list of headings ("Saksliste:" then "Sak 1/19 …", "Sak 2/19 …") rather than
@@ -144,9 +170,35 @@ enum BlockFinder {
     /// blank line: a heading whose title follows. Kept as a heading even when no title follows, so the
     /// number is never lost. In lower case ("sak OS 5/26") it ends a sentence broken over lines instead.
     static func numberAlone(in line: SourceLine) -> ItemNumberScanner.Found? {
-        guard line.indent <= 8, line.trimmed.first?.isUppercase == true, let found = ItemNumberScanner.leading(in: line.text), found.rest.isEmpty,
-              found.hasSeries || found.hasCaseWord else { return nil }
-        return found
+        guard line.indent <= 8, let first = line.trimmed.first, first.isUppercase || first.isNumber,
+              var found = ItemNumberScanner.leading(in: line.text) else { return nil }
+        if found.rest.isEmpty, found.hasSeries || found.hasCaseWord { return found }
+        // "0003/02 02/00672" (an agenda's number, then the archive's case number; the title on the next line).
+        if !found.hasCaseWord, archiveNumberAlone.matches(found.rest) {
+            found.rest = ""
+            return found
+        }
+        return nil
+    }
+
+    private static let archiveNumberAlone = Pattern(#"^\d{2,4}/\d{1,7}(?:-\d{1,4})?$"#)
+
+    /// A title in capitals ("KOMMUNEREGNSKAP 2001", "SØKNAD OM FRITAK - NN"), as older minutes print them.
+    static func isCapitalsTitle(_ text: String) -> Bool {
+        let letters = text.filter(\.isLetter)
+        return letters.count >= 4 && letters.allSatisfy(\.isUppercase) && text.count <= 160 && !text.hasSuffix(":")
+    }
+
+    /// A note of which paper a link or list entry points to ("Konstituering (saksfremlegg)"): no part of the title.
+    private static let paperNote = Pattern(#"\s*\((?:saksfremlegg|saksframlegg|saksdokument(?:er)?|vedlegg|protokoll|innstilling)\)\s*$"#)
+
+    private static let leader = Pattern(#"\s*(?:\.{2,}|…|(?:\s\.){2,})[.… ]*\d{0,4}\s*$"#)
+
+    /// A table of contents' title without its dot leader and page number ("GODKJENNING AV DAGSORDEN... 2").
+    static func withoutLeader(_ title: String) -> String {
+        if title.hasSuffix(")"), let match = paperNote.firstMatch(in: title) { return String(title[..<match.range.lowerBound]).trimmed }
+        guard title.includes("..") || title.includes("…") || title.includes(" . ."), let match = leader.firstMatch(in: title) else { return title }
+        return String(title[..<match.range.lowerBound]).trimmed
     }
 
     static func isTitleLike(_ text: String) -> Bool {

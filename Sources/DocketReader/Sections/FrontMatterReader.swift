@@ -26,7 +26,7 @@ enum FrontMatterReader {
     private static let bodyInTitle = Pattern(
         #"^\s*(?:møteinnkalling|innkalling|møteprotokoll|protokoll|referat|møtebok|saksliste|sakskart)\s+(?:til|fra|for|fra møte i|til møte i|for møte i)\s+(?:(?:det\s+)?(?:ekstraordinært\s+)?(?:møte|møtet)\s+(?:i|for)\s+)?(.+?)\s*(?:[-–,]\s*\d{1,2}\.|\s+den\s+\d|\s+\d{1,2}\.\s*\d|\s+\d{1,2}\.?\s+\p{L}+\s+\d{4}|$)"#)
     private static let labelled = Pattern(
-        #"^\s*(møtedato|dato|møtedag|tidspunkt|tid|møtetid|klokkeslett|kl|møtested|sted|møtelokale|møterom|utvalg|organ|styre|råd|møte i|møtestart)\s*\.?\s*:\s*(.*)$"#)
+        #"^\s*(møtedato|dato|møtedag|tidspunkt|tid|møtetid|klokkeslett|kl|møtested|møtestad|sted|stad|møtelokale|møterom|utvalg|utval|organ|styre|råd|møte i|møte|møtestart)\s*\.?\s*(?::|\t|\s{3,}(?=\S))\s*(.*)$"#)
     private static let bodyAfterDash = Pattern(
         #"^\s*(?:møteinnkalling|innkalling|møteprotokoll|protokoll|referat|møtebok|saksliste|sakskart)\s*[-–:]\s*(.+?)\s*(?:[-–,]\s*\d{1,2}\.|\s+\d{1,2}\.\s*\d|$)"#)
     private static let issued = Pattern(#"^\s*([\p{Lu}][\p{L} .-]{1,40}),\s*(?:den\s+)?(\d{1,2}\.?\s*\p{L}+\.?\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4})\s*\.?$"#)
@@ -63,7 +63,11 @@ enum FrontMatterReader {
                let body = match[1]?.nonBlank {
                 result.body = cleanBody(body)
             } else if line.trimmed.split(separator: " ").count <= 2, offset + 1 < head.count {
-                let next = head[head.index(head.startIndex, offsetBy: offset + 1)]
+                var next = head[head.index(head.startIndex, offsetBy: offset + 1)]
+                // "Møteprotokoll / for / Kommunestyret": a title set on three centred lines.
+                if ["for", "til", "fra", "frå"].contains(next.trimmed.lowercased()), offset + 2 < head.count {
+                    next = head[head.index(head.startIndex, offsetBy: offset + 2)]
+                }
                 if isBodyLine(next) {
                     var body = next.trimmed
                     // A long name wraps onto the line right below it.
@@ -109,7 +113,7 @@ enum FrontMatterReader {
                     result.dateLine = line.number
                 }
                 if result.meeting.start == nil { apply(DateTimeReader.times(in: value), to: &result) }
-            case "møtested", "sted", "møtelokale", "møterom":
+            case "møtested", "møtestad", "sted", "stad", "møtelokale", "møterom":
                 guard result.meeting.place == nil else { continue }
                 // A long place wraps onto lines indented to the value's column.
                 var next = index + 1
@@ -121,8 +125,12 @@ enum FrontMatterReader {
                     next += 1
                 }
                 result.meeting.place = value.nonBlank
-            case "utvalg", "organ", "styre", "råd", "møte i":
-                if result.body == nil { result.body = value.nonBlank.map(cleanBody) }
+            case "utvalg", "utval", "organ", "styre", "råd", "møte i", "møte":
+                // A header grid ("Utvalg   Møtedato" over its values) is no name: a name is not a label.
+                if result.body == nil, let name = value.nonBlank, labelled.firstMatch(in: name) == nil,
+                   DateTimeReader.firstDate(in: name) == nil, name.first?.isLetter == true {
+                    result.body = cleanBody(name)
+                }
             default:
                 break
             }
