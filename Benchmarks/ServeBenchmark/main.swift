@@ -41,7 +41,7 @@ let folder = FileManager.default.temporaryDirectory.appending(path: "serve-bench
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
 let database = folder.appending(path: "sample.sqlite").path
 _ = run("/bin/bash", [root.appending(path: "Samples/cooperation.sh").path, docket.path], environment: ["DOCKET_DB": database])
-_ = run(docket.path, ["decision", "record", "styringsgruppen 4/25", "--text", "Styringsgruppen ber faggruppen utrede saken.",
+_ = run(docket.path, ["decision", "record", "styringsgruppen 6/25", "--text", "Styringsgruppen ber faggruppen utrede saken.",
                       "--outcome", "amended", "--for", "4", "--against", "1"], environment: ["DOCKET_DB": database])
 
 let store = try ServerStore(path: database, readers: 4)

@@ -66,7 +66,7 @@ import Testing
         #expect(page.text.contains("Felles journalsystem"))
         #expect(page.text.contains("Sakens gang"))
         #expect(page.text.contains("Digi Fjordanes styringsgruppe"), "the case path reaches the steering group")
-        let withAttachment = try await server.get("/sak/styringsgruppen/4-25")
+        let withAttachment = try await server.get("/sak/styringsgruppen/6-25")
         #expect(withAttachment.text.contains("notat.txt"))
         let link = try #require(withAttachment.text.firstMatch(of: /href="(\/vedlegg\/\d+)"/)?.1)
         let file = try await server.get(String(link))
@@ -100,7 +100,7 @@ import Testing
         #expect(feed.status == 200)
         #expect(feed.header("Content-Type") == "application/atom+xml; charset=utf-8")
         #expect(feed.text.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\""))
-        #expect(feed.text.contains("Vedtak 4/25"))
+        #expect(feed.text.contains("Vedtak 6/25"))
         #expect(feed.text.contains("/mote/styringsgruppen/2025-02-12"))
         #expect(try XMLDocument(data: feed.body).rootElement()?.name == "feed")
     }

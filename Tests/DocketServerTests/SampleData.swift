@@ -53,11 +53,11 @@ enum SampleData {
         process.waitUntilExit()
         try #require(process.terminationStatus == 0, "Samples/cooperation.sh failed")
         // Decisions, votes and an attachment, so that every page kind has something to show.
-        try docket(database, ["decision", "record", "styringsgruppen 4/25", "--text", "Styringsgruppen ber faggruppen utrede saken.",
+        try docket(database, ["decision", "record", "styringsgruppen 6/25", "--text", "Styringsgruppen ber faggruppen utrede saken.",
                               "--outcome", "amended", "--for", "4", "--against", "1"])
         let folder = URL(fileURLWithPath: database).deletingLastPathComponent()
         try Data("Notat om velferdsteknologi.\n".utf8).write(to: folder.appending(path: "notat.txt"))
-        try docket(database, ["attach", "styringsgruppen 4/25", folder.appending(path: "notat.txt").path])
+        try docket(database, ["attach", "styringsgruppen 6/25", folder.appending(path: "notat.txt").path])
         return database
     }
 

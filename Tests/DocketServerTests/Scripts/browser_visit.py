@@ -47,7 +47,7 @@ def check(path):
 
 try:
     pages = ["/", "/?lang=en", "/utvalg/styringsgruppen", "/utvalg/fg-helse?lang=nn", "/mote/styringsgruppen/2025-02-12",
-             "/mote/styringsgruppen/2024-12-11?lang=en", "/sak/styringsgruppen/4-25", "/sak/fg-helse/5-25",
+             "/mote/styringsgruppen/2024-12-11?lang=en", "/sak/styringsgruppen/6-25", "/sak/fg-helse/5-25",
              "/sok", "/sok?q=velferdsteknologi", "/tilgjengelighet", "/tilgjengelighet?lang=en", "/finnes-ikke"]
     for page in pages:
         check(page)
