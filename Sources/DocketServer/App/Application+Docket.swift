@@ -8,11 +8,15 @@ public struct ServerEnvironment: Sendable {
     public let store: ServerStore
     public let pages: PageRenderer
     public let configuration: ServerConfiguration
+    /// Rendered public pages until the database changes; nil when the configuration says not to
+    /// cache or the store is in memory.
+    public let cache: PageCache?
 
     public init(store: ServerStore, configuration: ServerConfiguration) throws {
         self.store = store
         self.configuration = configuration
         self.pages = try PageRenderer()
+        self.cache = try configuration.cachesPages ? store.path.map { try PageCache(watching: $0) } : nil
     }
 }
 

@@ -6,10 +6,13 @@ public struct ServerConfiguration: Sendable {
     /// The address the public reaches the site at, for links that leave the page (feeds, OParl ids).
     /// Nil: taken from each request's Host header.
     public var publicURL: String?
+    /// Keep rendered public pages until the database changes (``PageCache``).
+    public var cachesPages: Bool
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil, cachesPages: Bool = true) {
         self.host = host
         self.port = port
         self.publicURL = publicURL
+        self.cachesPages = cachesPages
     }
 }

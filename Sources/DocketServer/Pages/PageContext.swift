@@ -6,11 +6,14 @@ import Hummingbird
 public struct PageContext: Sendable {
     public var language: Language
     public var path: String
+    /// The query without `lang` ("q=budsjett&side=2"), kept by the language links.
+    var otherQuery: String = ""
 
     public init(request: Request) {
         let code = request.uri.queryParameters.get("lang") ?? ""
         language = Language(code: code) ?? .norwegian
         path = request.uri.path
+        otherQuery = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("lang=") }.joined(separator: "&")
     }
 
     public init(language: Language, path: String = "/") {
@@ -34,7 +37,9 @@ public struct PageContext: Sendable {
     /// The same page in each language, for the language switch.
     var languageLinks: [[String: Any]] {
         Language.allCases.map { other in
-            let href = other == .norwegian ? path : path + "?lang=" + other.rawValue
+            var parameters = otherQuery.isEmpty ? [] : [otherQuery]
+            if other != .norwegian { parameters.append("lang=" + other.rawValue) }
+            let href = parameters.isEmpty ? path : path + "?" + parameters.joined(separator: "&")
             let text = SiteText.of(other)
             return ["href": href, "name": text.languageName, "code": text.htmlLang, "current": other == language]
         }

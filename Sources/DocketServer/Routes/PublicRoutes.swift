@@ -15,26 +15,41 @@ struct PublicRoutes: Sendable {
     var pages: PageRenderer { environment.pages }
 
     func add(to router: Router<DocketRequestContext>) {
-        router.get("/") { request, _ in try home(request) }
+        router.get("/") { request, _ in try cached(request, day: true) { try home(request) } }
         router.get("/tilgjengelighet") { request, _ in accessibility(request) }
-        router.get("/utvalg/:body") { request, context in try body(request, slug: try context.parameters.require("body")) }
+        router.get("/utvalg/:body") { request, context in
+            try cached(request) { try body(request, slug: try context.parameters.require("body")) }
+        }
         router.get("/utvalg/:body/moteplan.ics") { _, context in try calendar(slug: try context.parameters.require("body")) }
         router.get("/utvalg/:body/feed.atom") { request, context in
             try feed(request, slug: try context.parameters.require("body"))
         }
-        router.get("/mote/:body/:date") { request, context in try meeting(request, try meetingReference(context)) }
+        router.get("/mote/:body/:date") { request, context in
+            try cached(request) { try meeting(request, try meetingReference(context)) }
+        }
         router.get("/mote/:body/:date/:file") { request, context in
             try meetingFile(request, try meetingReference(context), file: try context.parameters.require("file"))
         }
-        router.get("/sak/:body/:number") { request, context in try item(request, try itemReference(context)) }
+        router.get("/sak/:body/:number") { request, context in
+            try cached(request) { try item(request, try itemReference(context)) }
+        }
         router.get("/vedlegg/:id") { _, context in try attachment(id: try context.parameters.require("id", as: Int64.self)) }
-        router.get("/sok") { request, _ in try search(request) }
+        router.get("/sok") { request, _ in try cached(request) { try search(request) } }
+    }
+
+    /// The page from the cache (``PageCache``), or rendered by `build` (which returns the page's HTML).
+    /// `day`: the page also depends on today's date.
+    func cached(_ request: Request, day: Bool = false, _ build: () throws -> String) throws -> Response {
+        guard let cache = environment.cache else { return Response.html(try build()) }
+        let key = request.uri.description + (day ? " " + CalendarDate.today.description : "")
+        let buffer = try cache.page(key, build)
+        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: buffer))
     }
 
     // MARK: Pages
 
     /// `/`: every body with its coming and latest meetings.
-    func home(_ request: Request) throws -> Response {
+    func home(_ request: Request) throws -> String {
         let page = PageContext(request: request)
         let today = CalendarDate.today
         let bodies: [[String: Any]] = try store.read { store in
@@ -47,7 +62,7 @@ struct PublicRoutes: Sendable {
                         "recent": recent.map { meetingLink($0, page) }, "hasRecent": !recent.isEmpty]
             })
         }.value
-        return pages.response("home", title: page.text["navHome"], page: page, values: ["bodies": bodies])
+        return pages.html("home", title: page.text["navHome"], page: page, values: ["bodies": bodies])
     }
 
     func meetingLink(_ meeting: Meeting, _ page: PageContext) -> [String: Any] {
@@ -61,29 +76,29 @@ struct PublicRoutes: Sendable {
         return pages.response("accessibility-\(page.language.rawValue)", title: page.text["accessibilityTitle"], page: page, values: [:])
     }
 
-    func body(_ request: Request, slug: String) throws -> Response {
+    func body(_ request: Request, slug: String) throws -> String {
         let page = PageContext(request: request)
         let built = try store.read { SendableBox(try BodyPage.values(slug: slug, store: $0, page: page)) }.value
-        return pages.response("body", title: built.title, page: page, values: built.values)
+        return pages.html("body", title: built.title, page: page, values: built.values)
     }
 
-    func meeting(_ request: Request, _ reference: MeetingReference) throws -> Response {
+    func meeting(_ request: Request, _ reference: MeetingReference) throws -> String {
         let page = PageContext(request: request)
         let built = try store.read { SendableBox(try MeetingPage.values(meeting: reference, store: $0, page: page)) }.value
-        return pages.response("meeting", title: built.title, page: page, values: built.values)
+        return pages.html("meeting", title: built.title, page: page, values: built.values)
     }
 
-    func item(_ request: Request, _ reference: ItemReference) throws -> Response {
+    func item(_ request: Request, _ reference: ItemReference) throws -> String {
         let page = PageContext(request: request)
         let built = try store.read { SendableBox(try ItemPage.values(item: reference, store: $0, page: page)) }.value
-        return pages.response("item", title: built.title, page: page, values: built.values)
+        return pages.html("item", title: built.title, page: page, values: built.values)
     }
 
-    func search(_ request: Request) throws -> Response {
+    func search(_ request: Request) throws -> String {
         let page = PageContext(request: request)
         let form = try SearchPage.Form(request: request)
         let values = try store.read { SendableBox(try SearchPage.values(form: form, store: $0, page: page)) }.value
-        return pages.response("search", title: page.text["search"], page: page, values: values)
+        return pages.html("search", title: page.text["search"], page: page, values: values)
     }
 
     // MARK: Files
