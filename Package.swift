@@ -26,7 +26,6 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // MARK: SQLite
@@ -219,7 +218,7 @@ let package = Package(
         .testTarget(name: "DocketInterchangeTests", dependencies: ["DocketInterchange", "DocketStore", "SQLite"]),
         .testTarget(
             name: "DocketServerTests",
-            dependencies: ["DocketServer", "DocketStore", "DocketModel", "docket", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["DocketServer", "DocketStore", "DocketModel", "docket"],
             exclude: ["Scripts"]
         ),
     ],
