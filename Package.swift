@@ -4,7 +4,7 @@ import PackageDescription
 /// Docket: a meeting-case system for the secretariats and archives of municipal bodies.
 ///
 /// Layers (an arrow is "may import"):
-/// docket (CLI) → DocketStore → DocketModel, SQLite → CSQLite
+/// docket (CLI), DocketServer (web) → DocketStore → DocketModel, SQLite → CSQLite
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
@@ -23,6 +23,9 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         // MARK: SQLite
@@ -120,6 +123,31 @@ let package = Package(
             path: "Benchmarks/InterchangeBenchmark"
         ),
 
+        // MARK: Web: public pages, OParl, the secretary's area (`docket serve`)
+        .target(
+            name: "DocketServer",
+            dependencies: [
+                "DocketStore",
+                "DocketDocuments",
+                "DocketModel",
+                "DocketInterchange",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            exclude: ["Templates"],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedTemplates"]
+        ),
+        .executableTarget(
+            name: "ServeBenchmark",
+            dependencies: ["DocketServer", "DocketStore"],
+            path: "Benchmarks/ServeBenchmark"
+        ),
+
         // MARK: CLI
         .executableTarget(
             name: "docket",
@@ -128,6 +156,7 @@ let package = Package(
                 "DocketDocuments",
                 "DocketModel",
                 "DocketInterchange",
+                "DocketServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -199,6 +228,11 @@ let package = Package(
             dependencies: ["DocketReader", "DocketModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(name: "DocketInterchangeTests", dependencies: ["DocketInterchange", "DocketStore", "SQLite"]),
+        .testTarget(
+            name: "DocketServerTests",
+            dependencies: ["DocketServer", "DocketStore", "DocketModel", "docket"],
+            exclude: ["Scripts"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -41,6 +41,7 @@ struct Docket: ParsableCommand {
             ExportCommand.self,
             ImportCommand.self,
             PublishCommand.self,
+            Serve.self,
         ]
     )
 

@@ -1,0 +1,97 @@
+import DocketDocuments
+import Foundation
+import Hummingbird
+import Mustache
+
+/// Renders the site's pages: a page's own template inside the layout (`layout.html`), every
+/// value HTML-escaped by Mustache (`{{value}}`); only HTML the server made itself goes in raw
+/// (`{{{content}}}`, marked search snippets after escaping).
+///
+/// Templates are the `Templates/*.html.mustache` files of this target, embedded in the binary
+/// (the EmbedTemplates plugin), as the papers' are.
+public struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+
+    public init() throws {
+        var library = MustacheLibrary()
+        for file in EmbeddedTemplates.files where file.name.hasSuffix(".html.mustache") {
+            let name = String(file.name.dropLast(".html.mustache".count))
+            library.register(try MustacheTemplate(string: file.contents), named: name)
+        }
+        self.library = library
+    }
+
+    /// The text of an embedded file that is served as it is (the style sheet).
+    static func embeddedFile(_ name: String) -> String? {
+        EmbeddedTemplates.files.first { $0.name == name + ".mustache" }?.contents
+    }
+
+    /// The HTML of `template` with `values`, inside the layout.
+    ///
+    /// - Parameters:
+    ///   - title: the page's `<title>` and what the layout names it.
+    ///   - page: the request's page facts (language, path) for the language links.
+    public func html(_ template: String, title: String, page: PageContext, values: [String: Any]) -> String {
+        var values = Self.compacted(values)
+        values["t"] = page.text.phrases
+        if page.language != .norwegian { values["langCode"] = page.language.rawValue }
+        values["lang"] = page.language.rawValue
+        values["langQuery"] = page.languageQuery
+        values["langParam"] = page.languageParameter
+        let content = library.render(values, withTemplate: template) ?? ""
+        var layout = values
+        layout["content"] = content
+        layout["title"] = title
+        layout["htmlLang"] = page.text.htmlLang
+        layout["languages"] = page.languageLinks
+        return library.render(layout, withTemplate: "layout") ?? content
+    }
+
+    /// The values without their empty texts: a Mustache section shows for any string, the empty one
+    /// too, so `{{#place}}…{{/place}}` must not find a place that is "".
+    static func compacted(_ values: [String: Any]) -> [String: Any] {
+        var result: [String: Any] = [:]
+        result.reserveCapacity(values.count)
+        for (key, value) in values {
+            switch value {
+            case let text as String where text.isEmpty: continue
+            case let nested as [String: Any]: result[key] = compacted(nested)
+            case let list as [[String: Any]]: result[key] = list.map(compacted)
+            default: result[key] = value
+            }
+        }
+        return result
+    }
+
+    /// A 200 response with the page's HTML.
+    public func response(_ template: String, title: String, page: PageContext, values: [String: Any],
+                         status: HTTPResponse.Status = .ok) -> Response {
+        Response.html(html(template, title: title, page: page, values: values), status: status)
+    }
+}
+
+extension Response {
+    /// An HTML response, `text/html; charset=utf-8`.
+    public static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// A file to download (`attachment`) or show (`inline`), with its media type.
+    public static func file(_ data: Data, mediaType: String, fileName: String, inline: Bool = false) -> Response {
+        let disposition = (inline ? "inline" : "attachment") + "; filename=\"" + fileName.asciiFileName + "\"; filename*=UTF-8''"
+            + (fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file")
+        return Response(status: .ok, headers: [.contentType: mediaType, .contentDisposition: disposition],
+                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+extension String {
+    /// The name with everything but ASCII letters, digits, `.`, `-` and `_` made `_`, for the plain
+    /// `filename=` of Content-Disposition.
+    var asciiFileName: String {
+        String(unicodeScalars.map { scalar in
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || ".-_".unicodeScalars.contains(scalar)) ? Character(scalar) : "_"
+        })
+    }
+}

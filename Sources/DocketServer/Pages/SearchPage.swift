@@ -1,0 +1,137 @@
+import DocketDocuments
+import DocketModel
+import DocketStore
+import Foundation
+import Hummingbird
+
+/// `/sok`: the CLI's search (`docket search --public`) as a form: words, body (with its
+/// sub-bodies), year, dates, kind and outcome, hits with their marked snippets, a page at a time.
+/// Always a public search: exempt items are left out of the hits entirely.
+enum SearchPage {
+    static let pageSize = 20
+    /// Paging reads the hits before the page: bounded, as a page 500 deep helps no one.
+    static let maxPage = 50
+
+    struct Form: Sendable {
+        var query = ""
+        var filter = SearchFilter()
+        var page = 1
+        /// The form's fields as given, to fill the form in again.
+        var fields: [String: String] = [:]
+
+        init(request: Request) throws {
+            let parameters = request.uri.queryParameters
+            func text(_ name: String) -> String? {
+                guard let value = parameters.get(name)?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+                return value
+            }
+            for name in ["q", "utvalg", "ar", "fra", "til", "type", "utfall"] { fields[name] = text(name) ?? "" }
+            query = text("q") ?? ""
+            filter.isPublic = true
+            filter.body = text("utvalg")
+            filter.includeSubbodies = text("underutvalg") != nil
+            fields["underutvalg"] = filter.includeSubbodies ? "1" : ""
+            filter.changedOnly = text("endret") != nil
+            fields["endret"] = filter.changedOnly ? "1" : ""
+            if let year = text("ar") {
+                guard let value = Int(year), (1900...3000).contains(value) else { throw PageError(message: "År: «\(year)» er ikke et årstall.") }
+                filter.year = value
+            }
+            if let from = text("fra") {
+                guard let date = CalendarDate(from) else { throw PageError(message: "Fra dato: «\(from)» er ikke en dato (ÅÅÅÅ-MM-DD).") }
+                filter.from = date
+            }
+            if let to = text("til") {
+                guard let date = CalendarDate(to) else { throw PageError(message: "Til dato: «\(to)» er ikke en dato (ÅÅÅÅ-MM-DD).") }
+                filter.to = date
+            }
+            if let kind = text("type") {
+                guard let value = ItemKind(rawValue: kind) else { throw PageError(message: "Sakstype: «\(kind)» finnes ikke.") }
+                filter.kind = value
+            }
+            if let outcome = text("utfall") {
+                guard let value = Outcome(rawValue: outcome) else { throw PageError(message: "Utfall: «\(outcome)» finnes ikke.") }
+                filter.outcome = value
+            }
+            if let pageText = text("side") {
+                guard let value = Int(pageText), (1...SearchPage.maxPage).contains(value) else {
+                    throw PageError(message: "Side: «\(pageText)» er ikke en side fra 1 til \(SearchPage.maxPage).")
+                }
+                page = value
+            }
+            filter.limit = page * SearchPage.pageSize + 1
+        }
+
+        var isEmpty: Bool { query.isEmpty && filter.body == nil && filter.year == nil && filter.from == nil && filter.to == nil
+            && filter.kind == nil && filter.outcome == nil && !filter.changedOnly }
+
+        /// The query string of this search at another page.
+        func query(page: Int, _ context: PageContext) -> String {
+            var allowed = CharacterSet.alphanumerics
+            allowed.insert(charactersIn: "-._~")
+            var parts = fields.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { name, value in
+                name + "=" + (value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
+            }
+            if page > 1 { parts.append("side=\(page)") }
+            if context.language != .norwegian { parts.append("lang=" + context.language.rawValue) }
+            return "/sok?" + parts.joined(separator: "&")
+        }
+    }
+
+    static func values(form: Form, store: Store, page: PageContext) throws -> [String: Any] {
+        let phrases = page.language.phrases
+        let bodies = try store.bodies().map { body -> [String: Any] in
+            ["slug": body.slug, "name": body.name, "selected": body.slug == form.filter.body]
+        }
+        let kinds = ItemKind.allCases.map { kind -> [String: Any] in
+            ["value": kind.rawValue, "name": phrases.kind(kind), "selected": kind == form.filter.kind]
+        }
+        let outcomes = Outcome.allCases.map { outcome -> [String: Any] in
+            ["value": outcome.rawValue, "name": outcomeName(outcome, page.language), "selected": outcome == form.filter.outcome]
+        }
+        var values: [String: Any] = ["form": form.fields, "bodies": bodies, "kinds": kinds, "outcomes": outcomes,
+                                     "includeSubbodies": form.filter.includeSubbodies, "changedOnly": form.filter.changedOnly,
+                                     "searched": !form.isEmpty]
+        guard !form.isEmpty else { return values }
+        let all = try store.search(form.query, filter: form.filter)
+        let start = (form.page - 1) * pageSize
+        let shown = all.dropFirst(start).prefix(pageSize)
+        values["hits"] = shown.map { hit -> [String: Any] in
+            ["href": page.link(Paths.item(hit.body, hit.number)), "reference": hit.reference, "title": hit.title,
+             "date": phrases.format(hit.meetingDate), "outcome": hit.outcome.map { outcomeName($0, page.language) } ?? "",
+             "snippet": marked(hit.snippet)]
+        }
+        values["hasHits"] = !shown.isEmpty
+        values["summary"] = shown.isEmpty ? page.text["noResults"]
+            : "\(page.text["showing"]) \(start + 1)–\(start + shown.count)"
+        if form.page > 1 { values["previous"] = form.query(page: form.page - 1, page) }
+        if all.count > start + pageSize, form.page < maxPage { values["next"] = form.query(page: form.page + 1, page) }
+        return values
+    }
+
+    /// The snippet with its matched words (between « and », as the store marks them) in `<mark>`,
+    /// every other character escaped for HTML first.
+    static func marked(_ snippet: String) -> String {
+        var html = ""
+        var open = false
+        for character in snippet {
+            switch character {
+            case "«": html += "<mark>"; open = true
+            case "»" where open: html += "</mark>"; open = false
+            case "&": html += "&amp;"
+            case "<": html += "&lt;"
+            case ">": html += "&gt;"
+            case "\"": html += "&quot;"
+            case "'": html += "&#39;"
+            case "\n": html += " "
+            default: html.append(character)
+            }
+        }
+        if open { html += "</mark>" }
+        return html
+    }
+
+    static func outcomeName(_ outcome: Outcome, _ language: Language) -> String {
+        language == .english ? outcome.rawValue : outcome.norwegian
+    }
+}

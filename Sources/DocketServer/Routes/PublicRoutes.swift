@@ -1,0 +1,220 @@
+import DocketDocuments
+import DocketInterchange
+import DocketModel
+import DocketStore
+import Foundation
+import Hummingbird
+
+/// The public site, no login: bodies, meetings, items, search, feeds. Every item shown goes
+/// through its public form (`AgendaItem.publicForm()`, `ItemFacts.publicForm`, the papers'
+/// `redactedForPublic()`, `Store.story(isPublic: true)`, the search's `isPublic` filter): the
+/// public site never shows the text of an exempt item.
+struct PublicRoutes: Sendable {
+    let environment: ServerEnvironment
+    var store: ServerStore { environment.store }
+    var pages: PageRenderer { environment.pages }
+
+    func add(to router: Router<DocketRequestContext>) {
+        router.get("/") { request, _ in try cached(request, day: true) { try home(request) } }
+        router.get("/tilgjengelighet") { request, _ in accessibility(request) }
+        router.get("/utvalg/:body") { request, context in
+            try cached(request) { try body(request, slug: try context.parameters.require("body")) }
+        }
+        router.get("/utvalg/:body/moteplan.ics") { _, context in try calendar(slug: try context.parameters.require("body")) }
+        router.get("/utvalg/:body/feed.atom") { request, context in
+            try feed(request, slug: try context.parameters.require("body"))
+        }
+        router.get("/mote/:body/:date") { request, context in
+            try cached(request) { try meeting(request, try meetingReference(context)) }
+        }
+        router.get("/mote/:body/:date/:file") { request, context in
+            try meetingFile(request, try meetingReference(context), file: try context.parameters.require("file"))
+        }
+        router.get("/sak/:body/:number") { request, context in
+            try cached(request) { try item(request, try itemReference(context)) }
+        }
+        router.get("/vedlegg/:id") { _, context in try attachment(id: try context.parameters.require("id", as: Int64.self)) }
+        router.get("/sok") { request, _ in try cached(request) { try search(request) } }
+    }
+
+    /// The page from the cache (``PageCache``), or rendered by `build` (which returns the page's HTML).
+    /// `day`: the page also depends on today's date.
+    func cached(_ request: Request, day: Bool = false, _ build: () throws -> String) throws -> Response {
+        guard let cache = environment.cache else { return Response.html(try build()) }
+        let key = request.uri.description + (day ? " " + CalendarDate.today.description : "")
+        let buffer = try cache.page(key, build)
+        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: buffer))
+    }
+
+    // MARK: Pages
+
+    /// `/`: every body with its coming and latest meetings.
+    func home(_ request: Request) throws -> String {
+        let page = PageContext(request: request)
+        let today = CalendarDate.today
+        let bodies: [[String: Any]] = try store.read { store in
+            SendableBox(try store.bodies().map { body -> [String: Any] in
+                let meetings = try store.meetings(bodySlug: body.slug)
+                let upcoming = meetings.filter { $0.date >= today }.prefix(3)
+                let recent = meetings.filter { $0.date < today }.suffix(3).reversed()
+                return ["slug": body.slug, "name": body.name, "href": page.link(Paths.body(body.slug)),
+                        "upcoming": upcoming.map { meetingLink($0, page) }, "hasUpcoming": !upcoming.isEmpty,
+                        "recent": recent.map { meetingLink($0, page) }, "hasRecent": !recent.isEmpty]
+            })
+        }.value
+        return pages.html("home", title: page.text["navHome"], page: page, values: ["bodies": bodies])
+    }
+
+    func meetingLink(_ meeting: Meeting, _ page: PageContext) -> [String: Any] {
+        ["href": page.link(Paths.meeting(meeting.body, meeting.date)), "dateText": page.language.phrases.format(meeting.date),
+         "cancelled": meeting.status == .cancelled]
+    }
+
+    /// `/tilgjengelighet`: the accessibility statement (tilgjengelighetserklæring).
+    func accessibility(_ request: Request) -> Response {
+        let page = PageContext(request: request)
+        return pages.response("accessibility-\(page.language.rawValue)", title: page.text["accessibilityTitle"], page: page, values: [:])
+    }
+
+    func body(_ request: Request, slug: String) throws -> String {
+        let page = PageContext(request: request)
+        let built = try store.read { SendableBox(try BodyPage.values(slug: slug, store: $0, page: page)) }.value
+        return pages.html("body", title: built.title, page: page, values: built.values)
+    }
+
+    func meeting(_ request: Request, _ reference: MeetingReference) throws -> String {
+        let page = PageContext(request: request)
+        let built = try store.read { SendableBox(try MeetingPage.values(meeting: reference, store: $0, page: page)) }.value
+        return pages.html("meeting", title: built.title, page: page, values: built.values)
+    }
+
+    func item(_ request: Request, _ reference: ItemReference) throws -> String {
+        let page = PageContext(request: request)
+        let built = try store.read { SendableBox(try ItemPage.values(item: reference, store: $0, page: page)) }.value
+        return pages.html("item", title: built.title, page: page, values: built.values)
+    }
+
+    func search(_ request: Request) throws -> String {
+        let page = PageContext(request: request)
+        let form = try SearchPage.Form(request: request)
+        let values = try store.read { SendableBox(try SearchPage.values(form: form, store: $0, page: page)) }.value
+        return pages.html("search", title: page.text["search"], page: page, values: values)
+    }
+
+    // MARK: Files
+
+    /// The body's meeting plan as iCalendar, from the calendar export (`docket export ics`), which
+    /// lists each item in its public form.
+    func calendar(slug: String) throws -> Response {
+        let data = try store.read { store in
+            _ = try store.body(slug: slug)
+            return try CalendarExporter(store: store).export(scope: .init(body: slug, isPublic: true))
+        }
+        return Response.file(data, mediaType: "text/calendar; charset=utf-8", fileName: "moteplan-\(slug).ics", inline: true)
+    }
+
+    /// `innkalling.html|pdf|docx`, `protokoll.html|pdf|docx`: the public papers, rendered by the
+    /// papers' renderer with `isPublic: true`; `mote.ics`: the meeting's event alone.
+    func meetingFile(_ request: Request, _ reference: MeetingReference, file: String) throws -> Response {
+        let page = PageContext(request: request)
+        if file == "mote.ics" {
+            let data = try store.read { store in
+                let meeting = try store.meeting(reference)
+                let plan = try CalendarExporter(store: store).export(scope: .init(body: meeting.body, year: meeting.date.year, isPublic: true))
+                return Self.singleEvent(plan, uid: "\(meeting.body)-\(meeting.date)@")
+            }
+            return Response.file(data, mediaType: "text/calendar; charset=utf-8", fileName: "mote-\(reference.bodySlug)-\(reference.date).ics")
+        }
+        let parts = file.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let format = DocumentFormat(name: parts[1]), [.html, .pdf, .docx].contains(format) else {
+            throw HTTPError(.notFound)
+        }
+        let kind: DocumentKind
+        switch parts[0] {
+        case "innkalling": kind = .summons
+        case "protokoll": kind = .minutes
+        default: throw HTTPError(.notFound)
+        }
+        let papers = try store.read { store in try MeetingPapers(store: store, meeting: reference, language: page.language) }
+        let data = try DocumentRenderer().render(kind, of: papers, as: format, isPublic: true)
+        let name = "\(parts[0])-\(reference.bodySlug)-\(reference.date).\(format.fileExtension)"
+        switch format {
+        case .html:
+            var response = Response.file(data, mediaType: "text/html; charset=utf-8", fileName: name, inline: true)
+            // The paper is one self-contained file with its own style element.
+            response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'"
+            return response
+        case .pdf:
+            return Response.file(data, mediaType: "application/pdf", fileName: name)
+        default:
+            return Response.file(data, mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", fileName: name)
+        }
+    }
+
+    /// The VEVENT with this UID prefix out of a whole plan, in the plan's frame (VTIMEZONE kept).
+    static func singleEvent(_ plan: Data, uid: String) -> Data {
+        let text = String(decoding: plan, as: UTF8.self)
+        var output = ""
+        var event: [Substring] = []
+        var inEvent = false
+        for line in text.split(separator: "\r\n", omittingEmptySubsequences: false) {
+            if line == "BEGIN:VEVENT" { inEvent = true; event = [line]; continue }
+            if inEvent {
+                event.append(line)
+                if line == "END:VEVENT" {
+                    inEvent = false
+                    if event.contains(where: { $0.hasPrefix("UID:" + uid) }) { output += event.joined(separator: "\r\n") + "\r\n" }
+                }
+                continue
+            }
+            if !line.isEmpty { output += line + "\r\n" }
+        }
+        return Data(output.utf8)
+    }
+
+    /// An attachment's file, unless it belongs to an item withheld from the public.
+    func attachment(id: Int64) throws -> Response {
+        let found: (DocketStore.Attachment, Data)? = try store.read { store -> (DocketStore.Attachment, Data)? in
+            let attachment = try store.attachment(id: id)
+            if let itemName = attachment.item {
+                let reference = try ItemReference(parsing: itemName)
+                let item = try store.item(reference)
+                if item.facts().publicForm().isWithheld { return nil }
+            }
+            guard let content = try store.attachmentContent(id: id) else { return nil }
+            return (attachment, content)
+        }
+        guard let (attachment, content) = found else { throw HTTPError(.notFound) }
+        return Response.file(content, mediaType: attachment.mediaType, fileName: attachment.title)
+    }
+
+    /// The body's Atom feed: new meetings, papers and decisions.
+    func feed(_ request: Request, slug: String) throws -> Response {
+        let page = PageContext(request: request)
+        let base = environment.configuration.publicURL ?? ("http://" + (request.head.authority ?? "localhost"))
+        let xml = try store.read { store in try AtomFeed(store: store, bodySlug: slug, base: base, language: page.language).xml() }
+        return Response(status: .ok, headers: [.contentType: "application/atom+xml; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(string: xml)))
+    }
+
+    // MARK: Parameters
+
+    func meetingReference(_ context: DocketRequestContext) throws -> MeetingReference {
+        let body = try context.parameters.require("body")
+        let dateText = try context.parameters.require("date")
+        guard let date = CalendarDate(dateText) else { throw HTTPError(.notFound) }
+        return MeetingReference(bodySlug: body, date: date)
+    }
+
+    func itemReference(_ context: DocketRequestContext) throws -> ItemReference {
+        let body = try context.parameters.require("body")
+        guard let number = Paths.number(segment: try context.parameters.require("number")) else { throw HTTPError(.notFound) }
+        return ItemReference(bodySlug: body, number: number)
+    }
+}
+
+/// Carries a value built inside a store read (dictionaries for templates) out of it.
+struct SendableBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
