@@ -6,10 +6,14 @@ public struct ServerConfiguration: Sendable {
     /// The address the public reaches the site at, for links that leave the page (feeds, OParl ids).
     /// Nil: taken from each request's Host header.
     public var publicURL: String?
+    /// Whether the secretary's session cookie is marked Secure even when no proxy says
+    /// `X-Forwarded-Proto: https` (`docket serve --secure-cookies`, behind TLS).
+    public var secureCookies: Bool
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil, secureCookies: Bool = false) {
         self.host = host
         self.port = port
         self.publicURL = publicURL
+        self.secureCookies = secureCookies
     }
 }
