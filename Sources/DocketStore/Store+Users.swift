@@ -41,8 +41,8 @@ extension Store {
         guard !trimmed.isEmpty else { throw StoreError.invalid("a user needs a name") }
         guard !passwordHash.isEmpty else { throw StoreError.invalid("a user needs a password") }
         return try write { db in
-            if try db.fetchOne("SELECT 1 FROM app_user WHERE name = ? COLLATE NOCASE", [trimmed]) != nil {
-                throw StoreError.alreadyExists("user '\(trimmed)'")
+            if let existing = try db.fetchValue(String.self, "SELECT name FROM app_user WHERE name = ? COLLATE NOCASE", [trimmed]) {
+                throw StoreError.alreadyExists("user '\(existing)' (names are the same regardless of case)")
             }
             try db.execute("INSERT INTO app_user (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
                            [trimmed, role, passwordHash, now])

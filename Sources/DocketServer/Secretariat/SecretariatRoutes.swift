@@ -1,4 +1,5 @@
 import DocketDocuments
+import DocketInterchange
 import DocketModel
 import DocketStore
 import Foundation
@@ -32,6 +33,14 @@ struct SecretariatRoutes: Sendable {
         group.post("sak/:body/:number/vedtak") { request, context in try await decide(request, context) }
         group.post("sak/:body/:number/utsett") { request, context in try await postpone(request, context) }
         group.post("sak/:body/:number/inhabil") { request, context in try await conflict(request, context) }
+        group.post("utvalg/:body/rediger") { request, context in try await editBody(request, context) }
+        group.post("mote/:body/:date/rediger") { request, context in try await editMeeting(request, context) }
+        group.post("sak/:body/:number/rediger") { request, context in try await editItem(request, context) }
+        group.post("sak/:body/:number/rett") { request, context in try await correctDecision(request, context) }
+        group.post("sak/:body/:number/vedlegg") { request, context in try await attach(request, context) }
+        group.get("vedlegg/:id") { _, context in try attachment(try context.parameters.require("id", as: Int64.self)) }
+        group.get("import") { _, context in views.importForm(context) }
+        group.post("import") { request, context in try await importDocument(request, context) }
         group.get("brukere") { _, context in try views.users(context) }
         group.post("brukere") { request, context in try await addUser(request, context) }
         group.post("brukere/fjern") { request, context in try await removeUser(request, context) }
@@ -298,6 +307,110 @@ struct SecretariatRoutes: Sendable {
                           rerender: { try views.users(context, problem: $0) }) { store in
             _ = try store.removeUser(named: name)
         }
+    }
+
+    func editBody(_ request: Request, _ context: Context) async throws -> Response {
+        var request = request
+        let form = try await FormData.read(&request)
+        let slug = try context.parameters.require("body")
+        return try submit(context, form: form, formKey: "rediger-utvalg", back: "/sekretariat/utvalg/\(slug)", action: "utvalg endret",
+                          detail: slug, rerender: { try views.body(slug, context, problem: $0) }) { store in
+            _ = try store.editBody(slug: slug, BodyDraft(name: form["name"], mandate: form["mandate"]))
+        }
+    }
+
+    func editMeeting(_ request: Request, _ context: Context) async throws -> Response {
+        var request = request
+        let form = try await FormData.read(&request)
+        let meeting = try meetingReference(context)
+        return try submit(context, form: form, formKey: "rediger-mote", back: Self.path(meeting), action: "møte endret",
+                          detail: "\(meeting)", rerender: { try views.meeting(meeting, context, problem: $0) }) { store in
+            var draft = MeetingDraft()
+            draft.place = form["place"]
+            draft.start = try form.time("start", form: "rediger-mote")
+            draft.end = try form.time("end", form: "rediger-mote")
+            draft.minuteTaker = form["minuteTaker"]
+            _ = try store.editMeeting(meeting, draft)
+        }
+    }
+
+    func editItem(_ request: Request, _ context: Context) async throws -> Response {
+        var request = request
+        let form = try await FormData.read(&request)
+        let reference = try itemReference(context)
+        return try submit(context, form: form, formKey: "rediger-sak", back: Self.path(reference), action: "sak endret",
+                          detail: "\(reference)", rerender: { try views.item(reference, context, problem: $0) }) { store in
+            var draft = ItemDraft()
+            draft.title = form["title"]
+            draft.caseText = form["caseText"]
+            draft.proposal = form["proposal"]
+            _ = try store.editItem(reference, draft)
+        }
+    }
+
+    /// A correction of the decision in approved minutes, with its reason (`docket decision correct`).
+    func correctDecision(_ request: Request, _ context: Context) async throws -> Response {
+        var request = request
+        let form = try await FormData.read(&request)
+        let reference = try itemReference(context)
+        return try submit(context, form: form, formKey: "rett", back: Self.path(reference), action: "vedtak rettet",
+                          detail: "\(reference): \(form["reason"] ?? "")", rerender: { try views.item(reference, context, problem: $0) }) { store in
+            guard let text = form["text"] else { throw FormProblem(form: "rett", message: "Skriv den rettede vedtaksteksten.", values: form.values, field: "text") }
+            guard let reason = form["reason"] else { throw FormProblem(form: "rett", message: "Skriv hvorfor vedtaket rettes.", values: form.values, field: "reason") }
+            _ = try store.correctDecision(reference, text: text, reason: reason, on: try form.date("on", form: "rett") ?? .today)
+        }
+    }
+
+    /// Files attached to an item, uploaded (`docket attach`, through the same FileAttacher).
+    func attach(_ request: Request, _ context: Context) async throws -> Response {
+        var request = request
+        let form = try await FormData.read(&request)
+        let reference = try itemReference(context)
+        let files = form.files.filter { $0.field == "file" }
+        return try submit(context, form: form, formKey: "vedlegg", back: Self.path(reference), action: "vedlegg lagt til",
+                          detail: "\(reference): " + files.map(\.fileName).joined(separator: ", "),
+                          rerender: { try views.item(reference, context, problem: $0) }) { store in
+            guard !files.isEmpty else { throw FormProblem(form: "vedlegg", message: "Velg en fil å legge ved.", values: form.values, field: "file") }
+            for file in files {
+                _ = try file.withTemporaryFile { url in
+                    try FileAttacher(store: store).attach(files: [url.path], item: reference, title: files.count == 1 ? form["title"] : nil)
+                }
+            }
+        }
+    }
+
+    /// An attachment's file, exempt items' too (the secretariat sees everything).
+    func attachment(_ id: Int64) throws -> Response {
+        let found = try store.read { store -> SendableBox<(DocketStore.Attachment, Data)?> in
+            let attachment = try store.attachment(id: id)
+            return SendableBox(try store.attachmentContent(id: id).map { (attachment, $0) })
+        }.value
+        guard let (attachment, content) = found else { throw HTTPError(.notFound) }
+        var response = Response.file(content, mediaType: attachment.mediaType, fileName: attachment.title)
+        response.headers[.contentSecurityPolicy] = "default-src 'none'; sandbox"
+        return response
+    }
+
+    /// An old summons or minutes uploaded and read by the document importer (`docket import`):
+    /// the importer's report (what was read, created and merged, and every warning by line) is shown.
+    func importDocument(_ request: Request, _ context: Context) async throws -> Response {
+        var request = request
+        let form = try await FormData.read(&request)
+        guard let file = form.files.first(where: { $0.field == "file" }) else {
+            return views.importForm(context, problem: FormProblem(form: "import", message: "Velg et dokument å lese inn.", values: form.values, field: "file"))
+        }
+        let dryRun = form["dryRun"] != nil
+        let result: DocumentImport = try store.write { store in
+            try file.withTemporaryFile { url in
+                let result = DocumentImporter(store: store, options: .init(bodySlug: form["body"], dryRun: dryRun)).importDocument(at: url)
+                if result.status == .imported {
+                    try store.recordAudit(userName: context.session?.user.name ?? "?", action: "dokument lest inn",
+                                          detail: "\(file.fileName): \(result.meeting ?? "")", at: SessionCookie.now)
+                }
+                return result
+            }
+        }
+        return views.importReport(context, result: result, fileName: file.fileName)
     }
 
     // MARK: Paths

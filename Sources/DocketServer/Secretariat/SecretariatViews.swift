@@ -1,3 +1,4 @@
+import DocketInterchange
 import DocketModel
 import DocketStore
 import Foundation
@@ -60,6 +61,7 @@ struct SecretariatViews: Sendable {
             let members = try store.memberships(bodySlug: slug, currentOn: .today)
             let meetings = try store.meetings(bodySlug: slug)
             return SendableBox([
+                "editName": body.name,
                 "slug": body.slug, "name": body.name, "kind": body.kind.norwegian, "mandate": body.mandate ?? "",
                 "members": members.map { ["person": $0.person, "role": $0.role.norwegian, "organisation": $0.organisation ?? "",
                                           "votes": $0.votes] },
@@ -128,7 +130,11 @@ struct SecretariatViews: Sendable {
             let conflicts = try store.conflictsOfInterest(itemID: item.id)
             let members = try store.memberships(bodySlug: reference.bodySlug, currentOn: item.meetingDate)
             let meeting = MeetingReference(bodySlug: item.body, date: item.meetingDate)
+            let attachments = try store.attachments(itemID: item.id)
             return SendableBox([
+                "attachments": attachments.map { ["href": "/sekretariat/vedlegg/\($0.id)", "title": $0.title, "mediaType": $0.mediaType] },
+                "hasAttachments": !attachments.isEmpty,
+                "hasDecision": decision != nil,
                 "number": item.number.description, "title": item.title, "exempt": item.isExempt,
                 "publicTitle": item.publicTitle ?? "", "exemptionBasis": item.exemptionBasis ?? "",
                 "kind": item.kind?.norwegian ?? "", "caseText": item.caseText ?? "", "proposal": item.proposal ?? "",
@@ -164,6 +170,38 @@ struct SecretariatViews: Sendable {
                                       "action": $0.action, "detail": $0.detail] },
             "hasEntries": !entries.isEmpty,
         ])
+    }
+
+    func importForm(_ context: Context, problem: FormProblem? = nil) -> Response {
+        let bodies = (try? store.read { try $0.bodies() }) ?? []
+        return render("secretariat-import", title: "Les inn dokumenter", context, problem: problem, [
+            "bodies": bodies.map { ["slug": $0.slug, "name": $0.name] },
+        ])
+    }
+
+    /// The importer's report on one uploaded document.
+    func importReport(_ context: Context, result: DocumentImport, fileName: String) -> Response {
+        let status: String
+        switch result.status {
+        case .imported: status = "Lest inn"
+        case .unchanged: status = "Lest inn før; ingenting endret"
+        case .dryRun: status = "Prøvelesing: ingenting lagret"
+        case .failed: status = "Ikke lest inn"
+        }
+        var values: [String: Any] = [
+            "fileName": fileName, "status": status, "failed": result.status == .failed, "failure": result.failure ?? "",
+            "kind": result.kind ?? "", "meeting": result.meeting ?? "", "bodyCreated": result.bodyCreated ?? "",
+            "itemsRead": result.itemsRead, "itemsCreated": result.itemsCreated, "itemsUpdated": result.itemsUpdated,
+            "decisions": result.decisions, "attendance": result.attendance,
+            "warnings": result.warnings.map { ["line": $0.line.map(String.init) ?? "–", "message": $0.message] },
+            "hasWarnings": !result.warnings.isEmpty,
+        ]
+        if let meeting = result.meeting, let reference = try? MeetingReference(parsing: meeting) {
+            values["meetingHref"] = SecretariatRoutes.path(reference)
+        }
+        var response = render("secretariat-import", title: "Les inn dokumenter", context, problem: nil, ["report": [values]])
+        if result.status == .failed { response.status = .unprocessableContent }
+        return response
     }
 
     // MARK: Pieces
