@@ -17,7 +17,8 @@ import Testing
             _ = try store.addMember(name: name, bodySlug: "styret", role: .member, organisation: nil)
         }
         _ = try store.createMeeting(bodySlug: "styret", date: CalendarDate(year: 2019, month: 2, day: 13)!)
-        let hash = try Passwords.hash(password)
+        // The cheapest bcrypt cost: the tests sign in often, and verifying follows the hash's own cost.
+        let hash = try Passwords.hash(password, cost: 4)
         for (name, role) in [("Kari Nordmann", UserRole.secretary), ("Ola Leser", .reader), ("Anne Admin", .admin)] {
             _ = try store.addUser(name: name, role: role, passwordHash: hash, at: 0)
         }
@@ -241,5 +242,23 @@ import Testing
         #expect(plain.header("Set-Cookie")?.contains("Secure") == false)
         #expect(plain.header("Content-Security-Policy")?.contains("script-src 'self'") == true)
         #expect(plain.text.contains("<label for=\"login-name\">"))
+    }
+
+    @Test func standingItemsAreSetAndABadLineIsShownBesideTheField() async throws {
+        let store = try Self.store()
+        let server = try await TestServer.start(store)
+        defer { server.stop() }
+        let browser = try await Browser.signIn(server, as: "Kari Nordmann")
+        let bad = try await browser.post("/sekretariat/utvalg/styret/faste-saker", [("items", "Godkjenning av innkalling|information\nEventuelt|no-such-kind")])
+        #expect(bad.status == 422)
+        #expect(bad.text.contains("line 2"), "the model's message names the line")
+        #expect(bad.text.contains("id=\"faste-saker-error\""))
+        #expect(try store.read { try $0.standingItems(bodySlug: "styret") }.isEmpty)
+        let good = try await browser.post("/sekretariat/utvalg/styret/faste-saker", [("items", "Godkjenning av innkalling|information\r\nEventuelt")])
+        #expect(good.status == 303)
+        #expect(try store.read { try $0.standingItems(bodySlug: "styret") }.map(\.title) == ["Godkjenning av innkalling", "Eventuelt"])
+        // A meeting made now begins with them.
+        #expect(try await browser.post("/sekretariat/utvalg/styret/mote", [("date", "2019-05-02"), ("standing", "1")]).status == 303)
+        #expect(try store.read { try $0.items(meeting: MeetingReference(bodySlug: "styret", date: CalendarDate("2019-05-02")!)) }.count == 2)
     }
 }

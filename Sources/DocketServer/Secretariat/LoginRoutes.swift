@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import NIOPosix
 
 /// `/logg-inn` and `/logg-ut`. Failed sign-ins are counted per user name and per address; after
 /// ``Throttle/maximumFailures`` in ``Throttle/window`` seconds the form answers 429 until the
@@ -57,7 +58,10 @@ struct LoginRoutes: Sendable {
         }
         let user = try store.read { try $0.user(named: name) }
         // An unknown name is checked against a decoy hash: it takes as long as a wrong password.
-        let matches = Passwords.verify(password, hash: user?.passwordHash ?? Passwords.decoy)
+        // bcrypt takes a tenth of a second or more: it runs on NIO's thread pool, not on the
+        // threads that answer requests.
+        let hash = user?.passwordHash ?? Passwords.decoy
+        let matches = try await NIOThreadPool.singleton.runIfActive { Passwords.verify(password, hash: hash) }
         guard let user, matches, !name.isEmpty else {
             try store.write { try $0.recordLoginFailure(userName: name, address: address, at: now) }
             return try self.form(request, name: name, error: "Feil brukernavn eller passord.", status: .unauthorized)

@@ -13,7 +13,9 @@ public enum Passwords {
 
     /// The bcrypt hash of `password`.
     /// - throws: `PasswordError` when it is shorter than ``minimumLength``.
-    public static func hash(_ password: String) throws -> String {
+    /// - Parameter cost: the work factor; lower only in tests (a hash carries its own cost, so
+    ///   verifying follows whatever the hash was made with).
+    public static func hash(_ password: String, cost: UInt8 = Passwords.cost) throws -> String {
         guard password.count >= minimumLength else { throw PasswordError.tooShort(minimum: minimumLength) }
         return Bcrypt.hash(password, cost: cost)
     }

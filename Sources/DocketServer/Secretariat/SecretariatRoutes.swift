@@ -34,6 +34,7 @@ struct SecretariatRoutes: Sendable {
         group.post("sak/:body/:number/utsett") { request, context in try await postpone(request, context) }
         group.post("sak/:body/:number/inhabil") { request, context in try await conflict(request, context) }
         group.post("utvalg/:body/rediger") { request, context in try await editBody(request, context) }
+        group.post("utvalg/:body/faste-saker") { request, context in try await standingItems(request, context) }
         group.post("mote/:body/:date/rediger") { request, context in try await editMeeting(request, context) }
         group.post("sak/:body/:number/rediger") { request, context in try await editItem(request, context) }
         group.post("sak/:body/:number/rett") { request, context in try await correctDecision(request, context) }
@@ -73,6 +74,8 @@ struct SecretariatRoutes: Sendable {
             return try rerender(error)
         } catch let error as ReferenceError {
             return try rerender(FormProblem(form: formKey, message: String(describing: error), values: form.values))
+        } catch let error as InterchangeError {
+            return try rerender(FormProblem(form: formKey, message: error.description, values: form.values))
         }
     }
 
@@ -316,6 +319,23 @@ struct SecretariatRoutes: Sendable {
         return try submit(context, form: form, formKey: "rediger-utvalg", back: "/sekretariat/utvalg/\(slug)", action: "utvalg endret",
                           detail: slug, rerender: { try views.body(slug, context, problem: $0) }) { store in
             _ = try store.editBody(slug: slug, BodyDraft(name: form["name"], mandate: form["mandate"]))
+        }
+    }
+
+    /// The body's standing items, one a line `Title|kind|basis`, read by the model's own parser
+    /// (`docket body standing-items --file`).
+    func standingItems(_ request: Request, _ context: Context) async throws -> Response {
+        var request = request
+        let form = try await FormData.read(&request)
+        let slug = try context.parameters.require("body")
+        let text = form.fields.first { $0.name == "items" }?.value.replacingOccurrences(of: "\r\n", with: "\n") ?? ""
+        return try submit(context, form: form, formKey: "faste-saker", back: "/sekretariat/utvalg/\(slug)", action: "faste saker endret",
+                          detail: slug, rerender: { try views.body(slug, context, problem: $0) }) { store in
+            let items: [StandingItem]
+            do { items = try StandingItem.parseList(text) } catch let error as StandingItem.LineError {
+                throw FormProblem(form: "faste-saker", message: "Faste saker, \(error)", values: form.values, field: "items")
+            }
+            try store.setStandingItems(items, bodySlug: slug)
         }
     }
 

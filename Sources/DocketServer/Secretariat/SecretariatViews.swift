@@ -60,8 +60,12 @@ struct SecretariatViews: Sendable {
             let body = try store.body(slug: slug)
             let members = try store.memberships(bodySlug: slug, currentOn: .today)
             let meetings = try store.meetings(bodySlug: slug)
+            let standing = try store.standingItems(bodySlug: slug)
             return SendableBox([
-                "editName": body.name,
+                "standing": standing.map { ["title": $0.title, "kind": $0.kind.norwegian] }, "hasStanding": !standing.isEmpty,
+                "standingText": standing.map { item in
+                    ([item.title, item.kind.rawValue] + (item.basis.map { [$0] } ?? [])).joined(separator: "|")
+                }.joined(separator: "\n"),
                 "slug": body.slug, "name": body.name, "kind": body.kind.norwegian, "mandate": body.mandate ?? "",
                 "members": members.map { ["person": $0.person, "role": $0.role.norwegian, "organisation": $0.organisation ?? "",
                                           "votes": $0.votes] },
@@ -153,7 +157,7 @@ struct SecretariatViews: Sendable {
     }
 
     func users(_ context: Context, problem: FormProblem? = nil) throws -> Response {
-        guard context.session?.user.role == .admin else { throw HTTPError(.forbidden, message: "Bare administratorer ser brukerne.") }
+        guard context.session?.user.role == .admin else { return forbidden("Bare administratorer ser og endrer brukerne.") }
         let users = try store.read { try $0.users() }
         return render("secretariat-users", title: "Brukere", context, problem: problem, [
             "users": users.map { ["name": $0.name, "role": Self.roleName($0.role)] },
@@ -162,7 +166,7 @@ struct SecretariatViews: Sendable {
     }
 
     func auditLog(_ context: Context) throws -> Response {
-        guard context.session?.user.role == .admin else { throw HTTPError(.forbidden, message: "Bare administratorer ser loggen.") }
+        guard context.session?.user.role == .admin else { return forbidden("Bare administratorer ser endringsloggen.") }
         let entries = try store.read { try $0.auditLog(limit: 500) }
         let formatter = ISO8601DateFormatter()
         return render("secretariat-audit", title: "Endringslogg", context, problem: nil, [
@@ -205,6 +209,12 @@ struct SecretariatViews: Sendable {
     }
 
     // MARK: Pieces
+
+    /// A 403 page: the signed-in user's role does not allow this page.
+    func forbidden(_ message: String) -> Response {
+        environment.pages.response("error", title: "Ikke tillatt", page: PageContext(language: .norwegian, path: "/sekretariat"),
+                                   values: ["heading": "Ikke tillatt", "message": message], status: .forbidden)
+    }
 
     func meetingLink(_ meeting: Meeting) -> [String: Any] {
         ["href": SecretariatRoutes.path(meeting.reference), "date": meeting.date.description, "status": meeting.status.rawValue]
