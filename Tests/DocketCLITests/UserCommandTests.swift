@@ -49,5 +49,10 @@ import Testing
         #expect(missing.status != 0)
         #expect(missing.stderr.contains("Nobody"))
         #expect(try docket.run("user", "list", "--json").stdout.components(separatedBy: "\"role\"").count == 2, "one user")
+        // The last admin stays while others remain (someone must be able to manage users).
+        #expect(try docket.run("user", "add", "Ola Admin", "--role", "admin", stdin: "et langt passord\n").status == 0)
+        let lastAdmin = try docket.run("user", "remove", "Ola Admin")
+        #expect(lastAdmin.status != 0)
+        #expect(lastAdmin.stderr.contains("last admin"))
     }
 }

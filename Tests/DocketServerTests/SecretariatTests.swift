@@ -9,9 +9,10 @@ import Testing
 @Suite struct SecretariatTests {
     static let password = "riktig hest batteri"
 
-    /// An in-memory store with a body of three voting members and users of every role.
-    static func store() throws -> ServerStore {
-        let store = try Store.inMemory()
+    /// A new database file with a body of three voting members and users of every role.
+    static func database() throws -> String {
+        let path = try SampleData.folder().appending(path: "secretariat.sqlite").path
+        let store = try Store(path: path, access: .create)
         _ = try store.addBody(slug: "styret", BodyDraft(name: "Styret", kind: .steeringGroup), standingItems: [])
         for name in ["Ada Berg", "Per Olsen", "Siri Dahl"] {
             _ = try store.addMember(name: name, bodySlug: "styret", role: .member, organisation: nil)
@@ -22,7 +23,12 @@ import Testing
         for (name, role) in [("Kari Nordmann", UserRole.secretary), ("Ola Leser", .reader), ("Anne Admin", .admin)] {
             _ = try store.addUser(name: name, role: role, passwordHash: hash, at: 0)
         }
-        return ServerStore(store: store)
+        return path
+    }
+
+    /// The database as the server left it, for checking what a request stored.
+    static func open(_ path: String) throws -> Store {
+        try Store(path: path, access: .readWrite)
     }
 
     /// A browser's cookie jar and the session's CSRF token.
@@ -72,11 +78,11 @@ import Testing
     }
 
     @Test func everySecretaryRouteWithoutASessionRedirectsToLogin() async throws {
-        let store = try Self.store()
-        let routes = buildRouter(try ServerEnvironment(store: store, configuration: ServerConfiguration())).routes
+        let path = try Self.database()
+        let routes = buildRouter(try ServerEnvironment(store: ServerStore(path: path, readers: 1), configuration: ServerConfiguration())).routes
             .filter { $0.path.description.hasPrefix("/sekretariat") }
         #expect(routes.count >= 15, "the secretary's routes are registered: \(routes)")
-        let server = try await TestServer.start(store)
+        let server = try await TestServer.start(database: path)
         defer { server.stop() }
         let samples = ["body": "styret", "date": "2019-02-13", "number": "1-19", "file": "innkalling.pdf"]
         for route in routes {
@@ -97,12 +103,12 @@ import Testing
     }
 
     @Test func aPostWithoutOrWithAWrongCSRFTokenIsRefusedAndNothingIsStored() async throws {
-        let store = try Self.store()
-        let server = try await TestServer.start(store)
+        let path = try Self.database()
+        let server = try await TestServer.start(database: path)
         defer { server.stop() }
         let browser = try await Browser.signIn(server, as: "Kari Nordmann")
-        let before = try store.read { try $0.items(meeting: MeetingReference(bodySlug: "styret", date: CalendarDate("2019-02-13")!)).count }
-        let logBefore = try store.read { try $0.auditLog().count }
+        let before = try SecretariatTests.open(path).items(meeting: MeetingReference(bodySlug: "styret", date: CalendarDate("2019-02-13")!)).count
+        let logBefore = try SecretariatTests.open(path).auditLog().count
         for token in ["", "wrong", String(browser.csrf.reversed())] {
             let page = try await browser.post("/sekretariat/mote/styret/2019-02-13/sak", [("title", "Smuglet sak")], csrf: token)
             #expect(page.status == 403)
@@ -111,8 +117,8 @@ import Testing
         let without = try await server.post("/sekretariat/mote/styret/2019-02-13/sak", form: [("title", "Smuglet sak")],
                                             headers: ["Cookie": browser.cookie])
         #expect(without.status == 403)
-        #expect(try store.read { try $0.items(meeting: MeetingReference(bodySlug: "styret", date: CalendarDate("2019-02-13")!)).count } == before)
-        #expect(try store.read { try $0.auditLog().count } == logBefore)
+        #expect(try SecretariatTests.open(path).items(meeting: MeetingReference(bodySlug: "styret", date: CalendarDate("2019-02-13")!)).count == before)
+        #expect(try SecretariatTests.open(path).auditLog().count == logBefore)
         // The same form with the token is taken.
         let taken = try await browser.post("/sekretariat/mote/styret/2019-02-13/sak", [("title", "Ekte sak")])
         #expect(taken.status == 303)
@@ -121,8 +127,8 @@ import Testing
     }
 
     @Test func repeatedFailedSignInsAreThrottled() async throws {
-        let store = try Self.store()
-        let server = try await TestServer.start(store)
+        let path = try Self.database()
+        let server = try await TestServer.start(database: path)
         defer { server.stop() }
         for _ in 0..<LoginRoutes.Throttle.maximumFailures {
             let page = try await Browser.attemptSignIn(server, name: "Kari Nordmann", password: "feil passord 123")
@@ -141,8 +147,8 @@ import Testing
     }
 
     @Test func aReaderSeesButCannotWrite() async throws {
-        let store = try Self.store()
-        let server = try await TestServer.start(store)
+        let path = try Self.database()
+        let server = try await TestServer.start(database: path)
         defer { server.stop() }
         let reader = try await Browser.signIn(server, as: "Ola Leser")
         let page = try await reader.get("/sekretariat/mote/styret/2019-02-13")
@@ -150,18 +156,18 @@ import Testing
         #expect(!page.text.contains("action=\"/sekretariat/mote/styret/2019-02-13/sak\""), "no forms for a reader")
         let refused = try await reader.post("/sekretariat/mote/styret/2019-02-13/sak", [("title", "Lesers sak")])
         #expect(refused.status == 403)
-        #expect(try store.read { try $0.items(meeting: MeetingReference(bodySlug: "styret", date: CalendarDate("2019-02-13")!)) }.isEmpty)
+        #expect(try SecretariatTests.open(path).items(meeting: MeetingReference(bodySlug: "styret", date: CalendarDate("2019-02-13")!)).isEmpty)
         #expect(try await reader.get("/sekretariat/brukere").status == 403, "users are the admin's")
         #expect(try await reader.get("/sekretariat/logg").status == 403)
     }
 
     @Test func writesAreInTheAuditLogWhichAdminsSee() async throws {
-        let store = try Self.store()
-        let server = try await TestServer.start(store)
+        let path = try Self.database()
+        let server = try await TestServer.start(database: path)
         defer { server.stop() }
         let secretary = try await Browser.signIn(server, as: "Kari Nordmann")
         #expect(try await secretary.post("/sekretariat/utvalg/styret/medlem", [("name", "Nils <Nytt> Medlem"), ("role", "member")]).status == 303)
-        let entry = try #require(try store.read { try $0.auditLog() }.first)
+        let entry = try #require(try SecretariatTests.open(path).auditLog().first)
         #expect(entry.userName == "Kari Nordmann")
         #expect(entry.action == "medlem lagt til")
         #expect(entry.detail.contains("Nils <Nytt> Medlem"))
@@ -174,13 +180,13 @@ import Testing
         // An admin adds a user through the web; the password is kept as a bcrypt hash only.
         #expect(try await admin.post("/sekretariat/brukere", [("name", "Ny Sekretær"), ("role", "secretary"), ("password", "kort")]).status == 422)
         #expect(try await admin.post("/sekretariat/brukere", [("name", "Ny Sekretær"), ("role", "secretary"), ("password", "langt nok passord")]).status == 303)
-        let added = try #require(try store.read { try $0.user(named: "ny sekretær") })
+        let added = try #require(try SecretariatTests.open(path).user(named: "ny sekretær"))
         #expect(added.passwordHash.hasPrefix("$2") && !added.passwordHash.contains("langt nok"))
     }
 
     @Test func aSecretaryBuildsAMeetingRecordsASplitVoteAndApprovesTheMinutes() async throws {
-        let store = try Self.store()
-        let server = try await TestServer.start(store)
+        let path = try Self.database()
+        let server = try await TestServer.start(database: path)
         defer { server.stop() }
         let browser = try await Browser.signIn(server, as: "Kari Nordmann")
         let created = try await browser.post("/sekretariat/utvalg/styret/mote", [("date", "2019-03-20"), ("start", "10:00"), ("place", "Rådhuset")])
@@ -191,7 +197,7 @@ import Testing
             let added = try await browser.post(base + "/sak", [("title", title), ("kind", "decision"), ("proposal", "Saken vedtas.")])
             #expect(added.status == 303, "\(added.text)")
         }
-        let items = try store.read { try $0.items(meeting: MeetingReference(bodySlug: "styret", date: CalendarDate("2019-03-20")!)) }
+        let items = try SecretariatTests.open(path).items(meeting: MeetingReference(bodySlug: "styret", date: CalendarDate("2019-03-20")!))
         #expect(items.map(\.title) == ["Budsjett 2020", "Ny skolestruktur", "Eventuelt om veier"])
         // The third item moves up with its button.
         #expect(try await browser.post(base + "/flytt", [("item", items[2].number.description), ("to", "2")]).status == 303)
@@ -206,17 +212,17 @@ import Testing
         let refused = try await browser.post(itemPath + "/vedtak", [("outcome", "adopted"), ("for", "3"), ("against", "1")])
         #expect(refused.status == 422)
         #expect(refused.text.contains("id=\"vedtak-error\""))
-        #expect(try store.read { try $0.decision(itemID: items[0].id) } == nil)
+        #expect(try SecretariatTests.open(path).decision(itemID: items[0].id) == nil)
         // A named split vote, 2 to 1.
         let voted = try await browser.post(itemPath + "/vedtak", [("outcome", "adopted"), ("for", "Ada Berg, Per Olsen"), ("against", "Siri Dahl")])
         #expect(voted.status == 303, "\(voted.text)")
-        let decision = try #require(try store.read { try $0.decision(itemID: items[0].id) })
+        let decision = try #require(try SecretariatTests.open(path).decision(itemID: items[0].id))
         #expect(decision.tally == .counted(for: 2, against: 1, abstaining: 0))
         #expect(try await browser.get(itemPath).text.contains("Vedtatt med 2 mot 1"))
         // Approving the minutes, with two signers.
         let approved = try await browser.post(base + "/godkjenn", [("on", "2019-03-20"), ("signer", "Ada Berg"), ("signer", "Per Olsen")])
         #expect(approved.status == 303, "\(approved.text)")
-        let approval = try #require(try store.read { try $0.minutesApproval(of: MeetingReference(bodySlug: "styret", date: CalendarDate("2019-03-20")!)) })
+        let approval = try #require(try SecretariatTests.open(path).minutesApproval(of: MeetingReference(bodySlug: "styret", date: CalendarDate("2019-03-20")!)))
         #expect(approval.signers == ["Ada Berg", "Per Olsen"])
         // The papers download, with the vote in the minutes.
         let minutes = try await browser.get(base + "/papir/protokoll.html")
@@ -225,7 +231,7 @@ import Testing
         let pdf = try await browser.get(base + "/papir/innkalling.pdf")
         #expect(pdf.status == 200 && pdf.body.starts(with: Data("%PDF".utf8)))
         // Every step is in the audit log.
-        let actions = try store.read { try $0.auditLog() }.map(\.action)
+        let actions = try SecretariatTests.open(path).auditLog().map(\.action)
         #expect(actions.filter { $0 == "sak lagt til" }.count == 3)
         #expect(actions.contains("vedtak registrert") && actions.contains("protokoll godkjent") && actions.contains("oppmøte registrert"))
         // Signing out ends the session.
@@ -234,7 +240,7 @@ import Testing
     }
 
     @Test func theSessionCookieIsSecureBehindTLS() async throws {
-        let server = try await TestServer.start(try Self.store())
+        let server = try await TestServer.start(database: try Self.database())
         defer { server.stop() }
         let form = try await server.get("/logg-inn", headers: ["X-Forwarded-Proto": "https"])
         #expect(form.header("Set-Cookie")?.contains("; Secure") == true)
@@ -245,20 +251,20 @@ import Testing
     }
 
     @Test func standingItemsAreSetAndABadLineIsShownBesideTheField() async throws {
-        let store = try Self.store()
-        let server = try await TestServer.start(store)
+        let path = try Self.database()
+        let server = try await TestServer.start(database: path)
         defer { server.stop() }
         let browser = try await Browser.signIn(server, as: "Kari Nordmann")
         let bad = try await browser.post("/sekretariat/utvalg/styret/faste-saker", [("items", "Godkjenning av innkalling|information\nEventuelt|no-such-kind")])
         #expect(bad.status == 422)
         #expect(bad.text.contains("line 2"), "the model's message names the line")
         #expect(bad.text.contains("id=\"faste-saker-error\""))
-        #expect(try store.read { try $0.standingItems(bodySlug: "styret") }.isEmpty)
+        #expect(try SecretariatTests.open(path).standingItems(bodySlug: "styret").isEmpty)
         let good = try await browser.post("/sekretariat/utvalg/styret/faste-saker", [("items", "Godkjenning av innkalling|information\r\nEventuelt")])
         #expect(good.status == 303)
-        #expect(try store.read { try $0.standingItems(bodySlug: "styret") }.map(\.title) == ["Godkjenning av innkalling", "Eventuelt"])
+        #expect(try SecretariatTests.open(path).standingItems(bodySlug: "styret").map(\.title) == ["Godkjenning av innkalling", "Eventuelt"])
         // A meeting made now begins with them.
         #expect(try await browser.post("/sekretariat/utvalg/styret/mote", [("date", "2019-05-02"), ("standing", "1")]).status == 303)
-        #expect(try store.read { try $0.items(meeting: MeetingReference(bodySlug: "styret", date: CalendarDate("2019-05-02")!)) }.count == 2)
+        #expect(try SecretariatTests.open(path).items(meeting: MeetingReference(bodySlug: "styret", date: CalendarDate("2019-05-02")!)).count == 2)
     }
 }

@@ -32,54 +32,54 @@ import Testing
     }
 
     @Test func aFileIsAttachedToAnItemByUpload() async throws {
-        let store = try SecretariatTests.store()
+        let path = try SecretariatTests.database()
         let meeting = MeetingReference(bodySlug: "styret", date: CalendarDate(year: 2019, month: 2, day: 13)!)
-        let item = try store.write { try $0.addItem(to: meeting, ItemDraft(title: "Budsjett", kind: .information)) }
-        let server = try await TestServer.start(store)
+        let item = try SecretariatTests.open(path).addItem(to: meeting, ItemDraft(title: "Budsjett", kind: .information))
+        let server = try await TestServer.start(database: path)
         defer { server.stop() }
         let browser = try await SecretariatTests.Browser.signIn(server, as: "Kari Nordmann")
-        let path = "/sekretariat/sak/styret/" + Paths.segment(item.number) + "/vedlegg"
+        let upload = "/sekretariat/sak/styret/" + Paths.segment(item.number) + "/vedlegg"
         let content = Data("Notat om budsjettet, æøå.\n".utf8)
         // Without the token, nothing is attached.
-        let refused = try await Self.upload(browser, path, fields: [("title", "Notat")], file: ("file", "notat.txt", content))
+        let refused = try await Self.upload(browser, upload, fields: [("title", "Notat")], file: ("file", "notat.txt", content))
         #expect(refused.status == 403)
-        #expect(try store.read { try $0.attachments(itemID: item.id) }.isEmpty)
-        let taken = try await Self.upload(browser, path, fields: [("csrf", browser.csrf), ("title", "Notat om budsjett")],
+        #expect(try SecretariatTests.open(path).attachments(itemID: item.id).isEmpty)
+        let taken = try await Self.upload(browser, upload, fields: [("csrf", browser.csrf), ("title", "Notat om budsjett")],
                                           file: ("file", "../../notat.txt", content))
         #expect(taken.status == 303, "\(taken.text)")
-        let attachment = try #require(try store.read { try $0.attachments(itemID: item.id) }.first)
+        let attachment = try #require(try SecretariatTests.open(path).attachments(itemID: item.id).first)
         #expect(attachment.title == "Notat om budsjett")
         let page = try await browser.get("/sekretariat/sak/styret/" + Paths.segment(item.number))
         #expect(page.text.contains("/sekretariat/vedlegg/\(attachment.id)"))
         let download = try await browser.get("/sekretariat/vedlegg/\(attachment.id)")
         #expect(download.status == 200 && download.body == content)
-        #expect(try store.read { try $0.auditLog() }.first?.action == "vedlegg lagt til")
+        #expect(try SecretariatTests.open(path).auditLog().first?.action == "vedlegg lagt til")
     }
 
     @Test func anOldSummonsIsImportedByUploadWithTheImportersReport() async throws {
         try #require(FileManager.default.fileExists(atPath: Self.corpus.path), "no corpus at \(Self.corpus.path): this test needs ../shared/corpus")
         let summons = try Data(contentsOf: Self.corpus.appending(path: "seeds/004_ba49fa2217c6f01c.txt"))
-        let store = try SecretariatTests.store()
-        let server = try await TestServer.start(store)
+        let path = try SecretariatTests.database()
+        let server = try await TestServer.start(database: path)
         defer { server.stop() }
         let browser = try await SecretariatTests.Browser.signIn(server, as: "Kari Nordmann")
         let form = try await browser.get("/sekretariat/import")
         #expect(form.status == 200 && form.text.contains("enctype=\"multipart/form-data\""))
-        let meetingsBefore = try store.read { try $0.meetings().count }
+        let meetingsBefore = try SecretariatTests.open(path).meetings().count
         // A dry run reports and stores nothing.
         let dry = try await Self.upload(browser, "/sekretariat/import", fields: [("csrf", browser.csrf), ("dryRun", "1")],
                                         file: ("file", "innkalling.txt", summons))
         #expect(dry.status == 200, "\(dry.text)")
         #expect(dry.text.contains("Prøvelesing: ingenting lagret"))
-        #expect(try store.read { try $0.meetings().count } == meetingsBefore)
+        #expect(try SecretariatTests.open(path).meetings().count == meetingsBefore)
         let imported = try await Self.upload(browser, "/sekretariat/import", fields: [("csrf", browser.csrf)],
                                              file: ("file", "innkalling.txt", summons))
         #expect(imported.status == 200, "\(imported.text)")
         #expect(imported.text.contains("innkalling.txt: Lest inn"))
         #expect(imported.text.contains("Saker lest:"))
         #expect(imported.text.contains("Advarsler til gjennomsyn"))
-        #expect(try store.read { try $0.meetings().count } == meetingsBefore + 1)
-        #expect(try store.read { try $0.auditLog() }.first?.action == "dokument lest inn")
+        #expect(try SecretariatTests.open(path).meetings().count == meetingsBefore + 1)
+        #expect(try SecretariatTests.open(path).auditLog().first?.action == "dokument lest inn")
         // Something that is no meeting document is refused with the importer's reason.
         let junk = try await Self.upload(browser, "/sekretariat/import", fields: [("csrf", browser.csrf)],
                                          file: ("file", "tull.txt", Data("Bare tull.\n".utf8)))

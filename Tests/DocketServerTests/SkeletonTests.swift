@@ -6,15 +6,17 @@ import Testing
 
 /// The server's frame: the layout every page shares, the style sheet and its caching, errors as pages.
 @Suite struct SkeletonTests {
-    static func smallStore() throws -> ServerStore {
-        let store = try Store.inMemory()
+    /// A database with one body (its name needs escaping) and one meeting.
+    static let smallStore: Result<String, any Error> = Result {
+        let path = try SampleData.folder().appending(path: "docket.sqlite").path
+        let store = try Store(path: path)
         _ = try store.addBody(slug: "styret", BodyDraft(name: "Styret <og> rådet", kind: .steeringGroup))
         _ = try store.createMeeting(bodySlug: "styret", date: CalendarDate(year: 2019, month: 2, day: 13)!)
-        return ServerStore(store: store)
+        return path
     }
 
     @Test func theFrontPageListsBodiesInTheLayout() async throws {
-        let server = try await TestServer.start(Self.smallStore())
+        let server = try await TestServer.start(database: try Self.smallStore.get())
         defer { server.stop() }
         let page = try await server.get("/")
         #expect(page.status == 200)
@@ -29,7 +31,7 @@ import Testing
     }
 
     @Test func languagesAreChosenByQuery() async throws {
-        let server = try await TestServer.start(Self.smallStore())
+        let server = try await TestServer.start(database: try Self.smallStore.get())
         defer { server.stop() }
         let english = try await server.get("/?lang=en")
         #expect(english.text.contains("<html lang=\"en\">"))
@@ -42,7 +44,7 @@ import Testing
     }
 
     @Test func theStyleSheetIsCachedAndRevalidated() async throws {
-        let server = try await TestServer.start(Self.smallStore())
+        let server = try await TestServer.start(database: try Self.smallStore.get())
         defer { server.stop() }
         let css = try await server.get("/static/site.css")
         #expect(css.status == 200)
@@ -55,7 +57,7 @@ import Testing
     }
 
     @Test func anUnknownPageIsAReadable404() async throws {
-        let server = try await TestServer.start(Self.smallStore())
+        let server = try await TestServer.start(database: try Self.smallStore.get())
         defer { server.stop() }
         let page = try await server.get("/finnes-ikke")
         #expect(page.status == 404)

@@ -1,15 +1,12 @@
-import DocketServer
-import DocketStore
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import Logging
 import Testing
 
-/// The real server, started in this process on a free loopback port, and a client that fetches
+/// The real server (`docket serve`) on a free loopback port, and a client that fetches
 /// its pages as a browser would (no redirects followed, so a test sees them).
-final class TestServer: Sendable {
+final class TestServer: @unchecked Sendable {
     struct Page: Sendable {
         var status: Int
         var headers: [String: String]
@@ -21,38 +18,57 @@ final class TestServer: Sendable {
     }
 
     let port: Int
-    private let task: Task<Void, any Error>
-    let store: ServerStore
+    private let process: Process
 
-    /// Starts the server on `store`; stop it with ``stop()`` (or let the test end: the task is cancelled in deinit).
-    static func start(_ store: ServerStore) async throws -> TestServer {
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        // Cancelling the server at a test's end logs errors about closed channels; only crashes matter here.
-        var logger = Logger(label: "docket.serve.test")
-        logger.logLevel = .critical
-        let app = try buildApplication(store: store, configuration: ServerConfiguration(host: "127.0.0.1", port: 0), logger: logger) { port in
-            continuation.yield(port)
-        }
-        let task = Task { try await app.runService(gracefulShutdownSignals: []) }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { throw CancellationError() }
-        return TestServer(port: port, task: task, store: store)
-    }
-
-    /// A server on a database file (opened as `docket serve` opens it).
+    /// Starts `docket serve --port 0` on the database file, as a user would, and waits for the line
+    /// that names its port. A process of its own, not a server in the test process: the test
+    /// process's concurrency threads are shared with every other test running at the same time,
+    /// and a server there would wait for them.
     static func start(database path: String) async throws -> TestServer {
-        try await start(ServerStore(path: path, readers: 2))
+        let process = Process()
+        process.executableURL = SampleData.binary
+        process.arguments = ["serve", "--port", "0", "--host", "127.0.0.1"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["DOCKET_DB": path]) { $1 }
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let reader = out.fileHandleForReading
+        let line = await Task.detached { () -> String in
+            var data = Data()
+            while !data.contains(UInt8(ascii: "\n")) {
+                let chunk = reader.availableData
+                if chunk.isEmpty { break }
+                data.append(chunk)
+            }
+            return String(decoding: data, as: UTF8.self)
+        }.value
+        guard let match = line.firstMatch(of: /127\.0\.0\.1:(\d+)\//), let port = Int(match.1) else {
+            process.terminate()
+            throw ServerDidNotStart(output: line)
+        }
+        return TestServer(port: port, process: process)
     }
 
-    private init(port: Int, task: Task<Void, any Error>, store: ServerStore) {
+    struct ServerDidNotStart: Error, CustomStringConvertible {
+        var output: String
+        var description: String { "docket serve did not say where it listens; it printed: \(output)" }
+    }
+
+    private init(port: Int, process: Process) {
         self.port = port
-        self.task = task
-        self.store = store
+        self.process = process
     }
 
-    deinit { task.cancel() }
+    deinit { stop() }
 
-    func stop() { task.cancel() }
+    /// Stops the server (SIGKILL: nothing of it needs to be saved) and waits for it to end.
+    func stop() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
 
     var base: String { "http://127.0.0.1:\(port)" }
 
