@@ -42,6 +42,7 @@ struct Docket: ParsableCommand {
             ImportCommand.self,
             PublishCommand.self,
             Serve.self,
+            UserCommand.self,
         ]
     )
 

@@ -29,6 +29,7 @@ public func buildRouter(_ environment: ServerEnvironment) -> Router<DocketReques
     StaticRoutes.add(to: router)
     PublicRoutes(environment: environment).add(to: router)
     OParlRoutes(environment: environment).add(to: router)
+    SecretariatRoutes(environment: environment).add(to: router)
     return router
 }
 

@@ -9,10 +9,18 @@ public struct ServerConfiguration: Sendable {
     /// Keep rendered public pages until the database changes (``PageCache``).
     public var cachesPages: Bool
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil, cachesPages: Bool = true) {
+    /// Whether the secretary's session cookie is marked Secure even when no proxy says
+    /// `X-Forwarded-Proto: https` (`docket serve --secure-cookies`, behind TLS).
+    public var secureCookies: Bool
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil,
+        cachesPages: Bool = true, secureCookies: Bool = false
+    ) {
         self.host = host
         self.port = port
         self.publicURL = publicURL
         self.cachesPages = cachesPages
+        self.secureCookies = secureCookies
     }
 }

@@ -11,7 +11,8 @@ struct Serve: ParsableCommand {
         discussion: """
             Serves the database (--db PATH, else $DOCKET_DB, else ./docket.sqlite) while the CLI \
             goes on using it. Public pages: / (bodies and meetings), /sok (search), \
-            /tilgjengelighet (accessibility statement); the OParl 1.1 API at /oparl/v1. \
+            /tilgjengelighet (accessibility statement); the OParl 1.1 API at /oparl/v1; \
+            the secretary's area at /sekretariat (sign in at /logg-inn; users: docket user add). \
             Exempt items show only their number, public title and legal basis.
             Stop with Ctrl-C (SIGINT) or SIGTERM.
 
@@ -31,6 +32,10 @@ struct Serve: ParsableCommand {
             help: ArgumentHelp("The address the public reaches the site at, for feed and OParl links (default: from each request's Host).", valueName: "url"))
     var publicURL: String?
 
+    @Flag(name: .customLong("secure-cookies"),
+          help: "Mark the secretary's session cookie Secure (behind TLS; also done for X-Forwarded-Proto: https).")
+    var secureCookies = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port takes 0 to 65535, not \(port)") }
     }
@@ -39,7 +44,7 @@ struct Serve: ParsableCommand {
         // Checks the file as every command does (missing, a folder, not Docket's) before serving it.
         _ = try storeOptions.open()
         let store = try ServerStore(path: storeOptions.path, busyTimeout: try storeOptions.busyTimeout)
-        let configuration = ServerConfiguration(host: host, port: port, publicURL: publicURL)
+        let configuration = ServerConfiguration(host: host, port: port, publicURL: publicURL, secureCookies: secureCookies)
         let database = storeOptions.path
         let app = try buildApplication(store: store, configuration: configuration) { port in
             // Written at once (not buffered): a script waits for this line to know the port.

@@ -1,0 +1,230 @@
+import DocketInterchange
+import DocketModel
+import DocketStore
+import Foundation
+import Hummingbird
+
+/// The pages of `/sekretariat`: values for the `secretariat-*` templates, built from one store
+/// read. Everything is shown (exempt items too): only signed-in users reach these pages. Forms are
+/// left out for a reader, and every form carries the session's CSRF token.
+struct SecretariatViews: Sendable {
+    let environment: ServerEnvironment
+    var store: ServerStore { environment.store }
+    typealias Context = DocketRequestContext
+
+    /// Values every page has: the user, the CSRF token, whether forms are shown.
+    func common(_ context: Context, problem: FormProblem?) -> [String: Any] {
+        let user = context.session?.user
+        var values: [String: Any] = [
+            "csrf": context.session?.csrfToken ?? "",
+            "userName": user?.name ?? "",
+            "roleName": user.map { Self.roleName($0.role) } ?? "",
+            "canWrite": user?.role.canWrite ?? false,
+            "isAdmin": user?.role == .admin,
+        ]
+        if let problem {
+            let key = problem.form.replacingOccurrences(of: "-", with: "_")
+            values["e_" + key] = problem.message
+            values["f_" + key] = problem.values
+            if let field = problem.field { values["bad_" + key + "_" + field] = true }
+        }
+        return values
+    }
+
+    func render(_ template: String, title: String, _ context: Context, problem: FormProblem?, _ values: [String: Any]) -> Response {
+        var all = common(context, problem: problem)
+        all.merge(values) { _, new in new }
+        all["pageTitle"] = title
+        return environment.pages.response(template, title: title, page: PageContext(language: .norwegian, path: "/sekretariat"),
+                                          values: all, status: problem == nil ? .ok : .unprocessableContent)
+    }
+
+    // MARK: Pages
+
+    func home(_ context: Context, problem: FormProblem? = nil) throws -> Response {
+        let bodies: [[String: Any]] = try store.read { store in
+            SendableBox(try store.bodies().map { body -> [String: Any] in
+                let meetings = try store.meetings(bodySlug: body.slug)
+                return ["slug": body.slug, "name": body.name, "kind": body.kind.norwegian, "href": "/sekretariat/utvalg/\(body.slug)",
+                        "meetings": meetings.suffix(5).reversed().map(meetingLink)]
+            })
+        }.value
+        return render("secretariat-home", title: "Sekretariat", context, problem: problem, [
+            "bodies": bodies, "hasBodies": !bodies.isEmpty,
+            "kinds": BodyKind.allCases.map { ["value": $0.rawValue, "name": $0.norwegian, "selected": $0 == .committee] },
+        ])
+    }
+
+    func body(_ slug: String, _ context: Context, problem: FormProblem? = nil) throws -> Response {
+        let values: [String: Any] = try store.read { store in
+            let body = try store.body(slug: slug)
+            let members = try store.memberships(bodySlug: slug, currentOn: .today)
+            let meetings = try store.meetings(bodySlug: slug)
+            let standing = try store.standingItems(bodySlug: slug)
+            return SendableBox([
+                "standing": standing.map { ["title": $0.title, "kind": $0.kind.norwegian] }, "hasStanding": !standing.isEmpty,
+                "standingText": standing.map { item in
+                    ([item.title, item.kind.rawValue] + (item.basis.map { [$0] } ?? [])).joined(separator: "|")
+                }.joined(separator: "\n"),
+                "slug": body.slug, "name": body.name, "kind": body.kind.norwegian, "mandate": body.mandate ?? "",
+                "members": members.map { ["person": $0.person, "role": $0.role.norwegian, "organisation": $0.organisation ?? "",
+                                          "votes": $0.votes] },
+                "hasMembers": !members.isEmpty,
+                "meetings": meetings.reversed().map(meetingLink), "hasMeetings": !meetings.isEmpty,
+                "roles": Role.allCases.map { ["value": $0.rawValue, "name": $0.norwegian, "selected": $0 == .member] },
+            ] as [String: Any])
+        }.value
+        return render("secretariat-body", title: values["name"] as? String ?? slug, context, problem: problem, values)
+    }
+
+    func meeting(_ reference: MeetingReference, _ context: Context, problem: FormProblem? = nil) throws -> Response {
+        let values: [String: Any] = try store.read { store in
+            let meeting = try store.meeting(reference)
+            let items = try store.items(meeting: reference)
+            let attendance = try store.attendance(meeting: reference)
+            let members = try store.memberships(bodySlug: reference.bodySlug, currentOn: reference.date)
+            let approval = try store.minutesApproval(of: reference)
+            let base = SecretariatRoutes.path(reference)
+            let agenda: [[String: Any]] = try items.enumerated().map { index, item in
+                let decision = try store.decision(itemID: item.id)
+                return [
+                    "number": item.number.description, "title": item.title, "exempt": item.isExempt,
+                    "kind": item.kind?.norwegian ?? "", "href": SecretariatRoutes.path(item.reference),
+                    "position": item.position, "up": index > 0 ? index : 0, "down": index < items.count - 1 ? index + 2 : 0,
+                    "decision": decision.map { $0.outcome.norwegian + ($0.tally.map { " (\($0.norwegian))" } ?? "") } ?? "",
+                ]
+            }
+            var people: [String] = members.map(\.person)
+            for entry in attendance where !people.contains(entry.person) { people.append(entry.person) }
+            let roll: [[String: Any]] = people.enumerated().map { index, person in
+                let status = attendance.first { $0.person == person }?.status
+                return ["index": index, "person": person, "present": status == .present, "apologies": status == .apologies,
+                        "none": status == nil,
+                        "role": members.first { $0.person == person }?.role.norwegian ?? "vara/gjest"]
+            }
+            let laterMeetings = try store.meetings(bodySlug: reference.bodySlug).filter { $0.date > reference.date }
+            return SendableBox([
+                "bodyName": meeting.bodyName, "bodySlug": meeting.body, "bodyHref": "/sekretariat/utvalg/\(meeting.body)",
+                "date": meeting.date.description, "status": meeting.status.rawValue, "place": meeting.place ?? "",
+                "start": meeting.start?.description ?? "", "base": base,
+                "agenda": agenda, "hasAgenda": !agenda.isEmpty,
+                "kinds": ItemKind.allCases.map { ["value": $0.rawValue, "name": $0.norwegian] },
+                "sections": Section.allCases.map { ["value": $0.rawValue, "name": $0.norwegian, "selected": $0 == .forConsideration] },
+                "roll": roll, "hasRoll": !roll.isEmpty,
+                "members": members.map { ["person": $0.person] },
+                "approved": approval.map { ["on": $0.approvedOn.description, "at": $0.approvedAt ?? "", "signers": $0.signers.joined(separator: ", ")] }
+                    .map { [$0] } ?? [[String: Any]](),
+                "isApproved": approval != nil,
+                "approvingMeetings": laterMeetings.map { ["value": $0.reference.description, "name": "\($0.bodyName) \($0.date)"] },
+                "today": CalendarDate.today.description,
+                "papers": ["innkalling", "protokoll"].map { kind in
+                    ["name": kind == "innkalling" ? "Innkalling" : "Protokoll",
+                     "files": ["pdf", "docx", "html"].map { ["href": "\(base)/papir/\(kind).\($0)", "format": $0.uppercased()] }]
+                },
+            ] as [String: Any])
+        }.value
+        return render("secretariat-meeting", title: "\(values["bodyName"] ?? "") \(reference.date)", context, problem: problem, values)
+    }
+
+    func item(_ reference: ItemReference, _ context: Context, problem: FormProblem? = nil) throws -> Response {
+        let values: [String: Any] = try store.read { store in
+            let item = try store.item(reference)
+            let decision = try store.decision(itemID: item.id)
+            let roll = try store.votingRoll(itemID: item.id)
+            let conflicts = try store.conflictsOfInterest(itemID: item.id)
+            let members = try store.memberships(bodySlug: reference.bodySlug, currentOn: item.meetingDate)
+            let meeting = MeetingReference(bodySlug: item.body, date: item.meetingDate)
+            let attachments = try store.attachments(itemID: item.id)
+            return SendableBox([
+                "attachments": attachments.map { ["href": "/sekretariat/vedlegg/\($0.id)", "title": $0.title, "mediaType": $0.mediaType] },
+                "hasAttachments": !attachments.isEmpty,
+                "hasDecision": decision != nil,
+                "number": item.number.description, "title": item.title, "exempt": item.isExempt,
+                "publicTitle": item.publicTitle ?? "", "exemptionBasis": item.exemptionBasis ?? "",
+                "kind": item.kind?.norwegian ?? "", "caseText": item.caseText ?? "", "proposal": item.proposal ?? "",
+                "meetingHref": SecretariatRoutes.path(meeting), "meetingName": "\(item.body) \(item.meetingDate)",
+                "base": SecretariatRoutes.path(reference),
+                "decision": decision.map { d -> [[String: Any]] in
+                    [["outcome": d.outcome.norwegian, "text": d.text ?? "", "tally": d.tally?.norwegian ?? "", "remarks": d.remarks ?? ""]]
+                } ?? [[String: Any]](),
+                "outcomes": Outcome.allCases.map { ["value": $0.rawValue, "name": $0.norwegian, "selected": $0 == .default(for: item.kind)] },
+                "rollPresent": roll.present.joined(separator: ", "), "rollSeats": roll.seats, "rollRecorded": roll.isRecorded,
+                "conflicts": conflicts.map { ["person": $0.person, "reason": $0.reason ?? ""] }, "hasConflicts": !conflicts.isEmpty,
+                "members": members.map { ["person": $0.person] },
+            ] as [String: Any])
+        }.value
+        return render("secretariat-item", title: "Sak \(reference.number)", context, problem: problem, values)
+    }
+
+    func users(_ context: Context, problem: FormProblem? = nil) throws -> Response {
+        guard context.session?.user.role == .admin else { return forbidden("Bare administratorer ser og endrer brukerne.") }
+        let users = try store.read { try $0.users() }
+        return render("secretariat-users", title: "Brukere", context, problem: problem, [
+            "users": users.map { ["name": $0.name, "role": Self.roleName($0.role)] },
+            "roles": UserRole.allCases.map { ["value": $0.rawValue, "name": Self.roleName($0)] },
+        ])
+    }
+
+    func auditLog(_ context: Context) throws -> Response {
+        guard context.session?.user.role == .admin else { return forbidden("Bare administratorer ser endringsloggen.") }
+        let entries = try store.read { try $0.auditLog(limit: 500) }
+        let formatter = ISO8601DateFormatter()
+        return render("secretariat-audit", title: "Endringslogg", context, problem: nil, [
+            "entries": entries.map { ["at": formatter.string(from: Date(timeIntervalSince1970: TimeInterval($0.at))), "user": $0.userName,
+                                      "action": $0.action, "detail": $0.detail] },
+            "hasEntries": !entries.isEmpty,
+        ])
+    }
+
+    func importForm(_ context: Context, problem: FormProblem? = nil) -> Response {
+        let bodies = (try? store.read { try $0.bodies() }) ?? []
+        return render("secretariat-import", title: "Les inn dokumenter", context, problem: problem, [
+            "bodies": bodies.map { ["slug": $0.slug, "name": $0.name] },
+        ])
+    }
+
+    /// The importer's report on one uploaded document.
+    func importReport(_ context: Context, result: DocumentImport, fileName: String) -> Response {
+        let status: String
+        switch result.status {
+        case .imported: status = "Lest inn"
+        case .unchanged: status = "Lest inn før; ingenting endret"
+        case .dryRun: status = "Prøvelesing: ingenting lagret"
+        case .failed: status = "Ikke lest inn"
+        }
+        var values: [String: Any] = [
+            "fileName": fileName, "status": status, "failed": result.status == .failed, "failure": result.failure ?? "",
+            "kind": result.kind ?? "", "meeting": result.meeting ?? "", "bodyCreated": result.bodyCreated ?? "",
+            "itemsRead": result.itemsRead, "itemsCreated": result.itemsCreated, "itemsUpdated": result.itemsUpdated,
+            "decisions": result.decisions, "attendance": result.attendance,
+            "warnings": result.warnings.map { ["line": $0.line.map(String.init) ?? "–", "message": $0.message] },
+            "hasWarnings": !result.warnings.isEmpty,
+        ]
+        if let meeting = result.meeting, let reference = try? MeetingReference(parsing: meeting) {
+            values["meetingHref"] = SecretariatRoutes.path(reference)
+        }
+        var response = render("secretariat-import", title: "Les inn dokumenter", context, problem: nil, ["report": [values]])
+        if result.status == .failed { response.status = .unprocessableContent }
+        return response
+    }
+
+    // MARK: Pieces
+
+    /// A 403 page: the signed-in user's role does not allow this page.
+    func forbidden(_ message: String) -> Response {
+        environment.pages.response("error", title: "Ikke tillatt", page: PageContext(language: .norwegian, path: "/sekretariat"),
+                                   values: ["heading": "Ikke tillatt", "message": message], status: .forbidden)
+    }
+
+    func meetingLink(_ meeting: Meeting) -> [String: Any] {
+        ["href": SecretariatRoutes.path(meeting.reference), "date": meeting.date.description, "status": meeting.status.rawValue]
+    }
+
+    static func roleName(_ role: UserRole) -> String {
+        switch role {
+        case .admin: "administrator"
+        case .secretary: "sekretær"
+        case .reader: "leser"
+        }
+    }
+}

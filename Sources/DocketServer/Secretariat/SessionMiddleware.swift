@@ -1,0 +1,50 @@
+import DocketStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Guards every route of `/sekretariat`: without a live session the visitor is sent to
+/// `/logg-inn` (303, with the page asked for to come back to); a POST must carry the session's
+/// CSRF token in its `csrf` field (403 otherwise, nothing done); a reader may not POST (403).
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = DocketRequestContext
+    let environment: ServerEnvironment
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let session = try SessionMiddleware.session(of: request, store: environment.store)
+        guard let session else {
+            let back = request.method == .get ? request.uri.path : "/sekretariat"
+            let query = back.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "/-_.")))
+            return Response(status: .seeOther, headers: [.location: "/logg-inn?neste=" + (query ?? "/sekretariat")])
+        }
+        var context = context
+        context.session = session
+        var request = request
+        if request.method == .post {
+            let form = try await FormData.read(&request)
+            guard let token = form["csrf"], SessionCookie.same(token, session.csrfToken) else {
+                return forbidden("Skjemaet manglet et gyldig sikkerhetsmerke (CSRF). Last siden på nytt og prøv igjen. Ingenting ble lagret.")
+            }
+            guard session.user.role.canWrite else {
+                return forbidden("Du har lesetilgang og kan ikke endre noe. Ingenting ble lagret.")
+            }
+            if request.uri.path.hasPrefix("/sekretariat/brukere"), session.user.role != .admin {
+                return forbidden("Bare administratorer kan endre brukere. Ingenting ble lagret.")
+            }
+        }
+        return try await next(request, context)
+    }
+
+    /// The live session the request's cookie names, or nil.
+    static func session(of request: Request, store: ServerStore) throws -> AppSession? {
+        guard let token = SessionCookie.value(SessionCookie.name, in: request) else { return nil }
+        let hash = SessionCookie.hash(token)
+        return try store.read { try $0.session(tokenHash: hash, at: SessionCookie.now) }
+    }
+
+    private func forbidden(_ message: String) -> Response {
+        let page = PageContext(language: .norwegian, path: "/sekretariat")
+        return environment.pages.response("error", title: "Ikke tillatt", page: page,
+                                          values: ["heading": "Ikke tillatt", "message": message], status: .forbidden)
+    }
+}
