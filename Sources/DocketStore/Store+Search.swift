@@ -67,7 +67,9 @@ extension Store {
         }
         let ranked = try rankedBySearchIndex(query, filter) ?? self.ranked(query, filter)
         return try ranked.compactMap { id, rank in
-            let row = try db.fetchOne("""
+            // A row the store no longer matches (the derived index a step behind another writer's
+            // commit) is no hit.
+            guard let row = try db.fetchOne("""
                 SELECT b.slug AS body, i.series, i.sequence, i.year, m.date AS meeting_date, i.title, i.is_exempt, i.public_title,
                        i.exemption_basis, d.outcome, snippet(item_search, -1, '«', '»', '…', 16) AS snippet
                 FROM item_search
@@ -76,7 +78,7 @@ extension Store {
                 JOIN body b ON b.id = i.body_id
                 LEFT JOIN decision d ON d.item_id = i.id
                 WHERE item_search MATCH ? AND item_search.rowid = ?
-                """, [query.expression, id])!
+                """, [query.expression, id]) else { return nil }
             return try SearchHit(row: row, isPublic: filter.isPublic, rank: rank)
         }
     }

@@ -32,6 +32,8 @@ final class SearchIndex {
     private(set) var isWritable = false
     /// How many searches the index answered (tests tell the two paths apart by it).
     var answered = 0
+    /// A search failed inside Xapian (a damaged file): the next catch-up rebuilds the index.
+    var isSuspect = false
 
     init(folder: String?) {
         self.folder = folder
@@ -123,17 +125,28 @@ extension Store {
                 try index.check { dx_reopen(handle, &$0) }
             }
             let isOurs = index.metadata("scheme") == DX_SCHEME && index.metadata("identity") == identity
-            let applied = isOurs && !rebuild ? index.metadata("applied").flatMap { Int64($0) } : nil
+            let applied = isOurs && !rebuild && !index.isSuspect ? index.metadata("applied").flatMap { Int64($0) } : nil
             if let applied, applied == latest { return index }
             // Writing: a folder's index is opened for writing only as long as it takes (Xapian's lock).
             let emptied = applied == nil || applied! > latest
-            if index.folder != nil || emptied { try index.open(mode: emptied ? 2 : 1, connection: connection) }
+            if let folder = index.folder {
+                do {
+                    try index.open(mode: emptied ? 2 : 1, connection: connection)
+                } catch let error as SearchIndexError where emptied && !error.isLocked {
+                    // Damaged beyond Xapian's own overwrite: made again from nothing.
+                    try? FileManager.default.removeItem(atPath: folder)
+                    try index.open(mode: 2, connection: connection)
+                }
+            } else if emptied {
+                try index.open(mode: 1, connection: connection)
+            }
             guard let writer = index.handle else { throw SearchIndexError(message: "not open", isLocked: false) }
             try applyChanges(to: writer, since: emptied ? nil : applied)
             try index.check { dx_set_metadata(writer, "scheme", DX_SCHEME, &$0) }
             try index.check { dx_set_metadata(writer, "identity", identity, &$0) }
             try index.check { dx_set_metadata(writer, "applied", String(latest), &$0) }
             try index.check { dx_commit(writer, &$0) }
+            index.isSuspect = false
             if index.folder != nil { try index.open(mode: 0, connection: connection) }
             return index
         }
@@ -250,7 +263,10 @@ extension Store {
             }
         }
         guard count >= 0 else {
-            if count == -1 { _ = SearchIndex.take(error) }
+            if count == -1 {
+                _ = SearchIndex.take(error)
+                index.isSuspect = true
+            }
             return nil
         }
         index.answered += 1
