@@ -88,8 +88,13 @@ extension Store {
     /// same proportions as the FTS5 ranking (``Store/weights``), as within-document frequencies.
     static let searchIndexWeights: [UInt32] = [10, 1, 2, 5, 1]
 
-    /// The index's folder beside the database file; nil for an in-memory store.
-    var searchIndexFolder: String? {
+    /// Brings the derived search index up to date now, instead of at the next search (after a large
+    /// import, or to time its build); false when it cannot be written now (see ``SearchIndex``).
+    @discardableResult
+    public func updateSearchIndex() -> Bool { currentSearchIndex() != nil }
+
+    /// The derived search index's folder beside the database file; nil for an in-memory store.
+    public var searchIndexFolder: String? {
         path == ":memory:" || path.isEmpty || path.hasPrefix("file:") ? nil : path + ".search"
     }
 
