@@ -45,6 +45,14 @@ let package = Package(
             linkerSettings: [.linkedLibrary("stemmer"), .linkedLibrary("sqlite3")]
         ),
 
+        // Docket's derived search index: Xapian (Debian's libxapian-dev) behind a C API, fed with
+        // norwegian_v1's tokens (see Sources/CXapianShim/include/CXapianShim.h).
+        .target(
+            name: "CXapianShim",
+            dependencies: ["CSQLite", "CNorwegianTokenizer"],
+            linkerSettings: [.linkedLibrary("xapian")]
+        ),
+
         // MARK: Domain
         .target(
             name: "DocketModel",
@@ -52,7 +60,7 @@ let package = Package(
         ),
         .target(
             name: "DocketStore",
-            dependencies: ["SQLite", "DocketModel", "CNorwegianTokenizer", "CSQLite"],
+            dependencies: ["SQLite", "DocketModel", "CNorwegianTokenizer", "CSQLite", "CXapianShim"],
             swiftSettings: strictSettings,
             plugins: ["EmbedMigrations"]
         ),

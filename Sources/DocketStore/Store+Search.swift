@@ -65,9 +65,11 @@ extension Store {
         guard let query = SearchQuery(text) else {
             return filter.isUnfiltered ? [] : try listed(filter)
         }
-        let ranked = try self.ranked(query, filter)
+        let ranked = try rankedBySearchIndex(query, filter) ?? self.ranked(query, filter)
         return try ranked.compactMap { id, rank in
-            let row = try db.fetchOne("""
+            // A row the store no longer matches (the derived index a step behind another writer's
+            // commit) is no hit.
+            guard let row = try db.fetchOne("""
                 SELECT b.slug AS body, i.series, i.sequence, i.year, m.date AS meeting_date, i.title, i.is_exempt, i.public_title,
                        i.exemption_basis, d.outcome, snippet(item_search, -1, '«', '»', '…', 16) AS snippet
                 FROM item_search
@@ -76,7 +78,7 @@ extension Store {
                 JOIN body b ON b.id = i.body_id
                 LEFT JOIN decision d ON d.item_id = i.id
                 WHERE item_search MATCH ? AND item_search.rowid = ?
-                """, [query.expression, id])!
+                """, [query.expression, id]) else { return nil }
             return try SearchHit(row: row, isPublic: filter.isPublic, rank: rank)
         }
     }
@@ -118,7 +120,7 @@ extension Store {
     /// best rows when at least `limit` of them pass (every row that passes and ranks above a kept row
     /// is among the best `depth`), or when the index has no more than `depth` matches. nil when
     /// too few pass: then the filtered search ranks through SQL.
-    private func keptByFilter(_ top: [(id: Int64, rank: Double)], _ filter: SearchFilter, depth: Int) throws -> [(id: Int64, rank: Double)]? {
+    func keptByFilter(_ top: [(id: Int64, rank: Double)], _ filter: SearchFilter, depth: Int) throws -> [(id: Int64, rank: Double)]? {
         var (clause, arguments) = try filterClause(filter)
         arguments["ids"] = "[" + top.map { String($0.id) }.joined(separator: ",") + "]"
         let allowed = Set(try db.fetchAll("""
@@ -204,12 +206,16 @@ extension Store {
         }
     }
 
-    /// Rebuilds the search index with the tokenizer this binary registers, then merges it.
+    /// Rebuilds the search index with the tokenizer this binary registers, then merges it; and
+    /// rebuilds the derived index (Xapian, beside the file) from the store.
     public func reindex() throws {
         try write { db in
             try db.execute("INSERT INTO item_search (item_search) VALUES ('rebuild')")
         }
         try mergeSearchIndex()
+        if let connection = db.sqliteConnection {
+            try catchUpSearchIndex(connection: connection, rebuild: true)
+        }
     }
 
     /// How many new items make a merge of the search index worth its time at the end of a batch.

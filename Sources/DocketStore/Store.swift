@@ -13,6 +13,10 @@ public final class Store {
     /// The connection. Internal: SQL is written only in this module, which callers reach through
     /// named methods (tests reach it with `@testable import`).
     let db: Database
+    /// The database file's path (":memory:" for an in-memory store): the derived search index lives beside it.
+    let path: String
+    /// The derived search index (Xapian), opened on the first search; see Store+SearchIndex.swift.
+    var searchIndex: SearchIndex?
 
     /// Opens the store at `path`.
     ///
@@ -29,6 +33,7 @@ public final class Store {
         configuration.busyTimeout = busyTimeout
         // WAL is switched on only after the checks: it writes the file header.
         configuration.usesWAL = false
+        self.path = path
         var db = try Database(path: path, configuration: configuration)
         try Store.prepareConnection(db)
         let migrator = Migrator.embedded
@@ -69,6 +74,11 @@ public final class Store {
             throw StoreOpeningError(path: path, reason: .readOnly)
         }
         try migrator.migrate(db)
+    }
+
+    deinit {
+        // The index holds a tokenizer of this connection: closed before it.
+        searchIndex?.close()
     }
 
     /// Opens an existing store for writing (`mustExist`) or creates one; kept for callers that

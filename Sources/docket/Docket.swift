@@ -50,7 +50,7 @@ struct Docket: ParsableCommand {
     /// (a full disk, /dev/full) is a message and a non-zero exit, never a silent exit 0.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try searchCommand() ?? parseAsRoot()
             do {
                 try command.run()
             } catch {
@@ -61,6 +61,18 @@ struct Docket: ParsableCommand {
         } catch {
             exit(withError: isDatabaseBusy(error) ? StoreOptions.waitedTooLong() : error)
         }
+    }
+
+    /// `docket search …` parsed as that one command: an archivist's search pays for starting the
+    /// process, and building the whole command tree (every command's arguments, by reflection) was a
+    /// quarter of it. Help, and anything the one command does not parse, go the usual way, so the
+    /// messages are the same.
+    private static func searchCommand() -> (any ParsableCommand)? {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard arguments.first == "search", !arguments.contains(where: { ["-h", "--help", "help", "--version"].contains($0) }) else {
+            return nil
+        }
+        return try? Search.parse(Array(arguments.dropFirst()))
     }
 
     private static func outputError() -> (any Error)? {

@@ -1,0 +1,68 @@
+#ifndef DOCKET_CXAPIANSHIM_H
+#define DOCKET_CXAPIANSHIM_H
+
+/*
+ * Docket's derived search index: Xapian (Debian's libxapian) behind a small C API, so that Swift
+ * never sees C++. The index holds no text of its own: it is fed with the tokens of the store's
+ * Norwegian tokenizer (norwegian_v1, found on the store's SQLite connection), so that a document
+ * and a query are tokenised by the very same C code as the FTS5 index.
+ *
+ * Every function catches Xapian's exceptions: a failure is a return code and a message (free it
+ * with dx_free), never an exception through Swift.
+ */
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The scheme of the documents this shim writes, with the tokenizer's name: an index written by
+ * another scheme is rebuilt. */
+#define DX_SCHEME "docket-xapian-1/norwegian_v1"
+
+typedef struct dx_index dx_index;
+
+/* Opens the index folder at path (NULL: a fresh in-memory index, always writable).
+ * mode: 0 read only, 1 writable (create if missing; takes Xapian's write lock),
+ * 2 writable and emptied (a rebuild). db: the store's connection (its norwegian_v1 tokenizer).
+ * Returns NULL and sets *error on failure; *locked is set to 1 when another writer holds the lock. */
+dx_index *dx_open(const char *path, int mode, sqlite3 *db, char **error, int *locked);
+void dx_close(dx_index *index);
+void dx_free(char *text);
+
+/* Sees the latest committed revision (a reader of an index another process writes). */
+int dx_reopen(dx_index *index, char **error);
+
+/* A metadata value ("" when unset), to free with dx_free; NULL on error. */
+char *dx_metadata(dx_index *index, const char *key, char **error);
+int dx_set_metadata(dx_index *index, const char *key, const char *value, char **error);
+
+/* Replaces (or adds) the document of an item: its five searchable texts (NULL for none) with
+ * their weights (each token's within-document frequency grows by the weight of its column), its
+ * boolean filter terms, and its meeting date (value slot 0, "YYYY-MM-DD"). */
+int dx_replace(dx_index *index, int64_t docid, const char *const texts[5], const unsigned weights[5],
+               const char *const *terms, int term_count, const char *date, char **error);
+int dx_delete(dx_index *index, int64_t docid, char **error);
+int dx_commit(dx_index *index, char **error);
+/* How many documents the index holds; -1 on error. */
+int64_t dx_document_count(dx_index *index);
+
+/* The best k items by BM25 (k1 1.2, b 0.75) for words combined by shape (one character per word:
+ * '+' required, '?' one of several, '-' excluded), each word tokenised as a query by norwegian_v1
+ * (its stem, the bare stem, its spelling variants: one synonym). Filters: terms in the same group
+ * (groups[i]) are alternatives, groups are all required; excluded terms are left out; from / to
+ * (NULL for none) bound the meeting date.
+ * Fills ids and scores (BM25 weight, higher is better), returns the count; -2 when a word is not
+ * a single token (a phrase: the caller asks FTS5), -1 on error. */
+int dx_search(dx_index *index, const char *const *words, const char *shape, int word_count,
+              const char *const *filter_terms, const int *groups, int filter_count,
+              const char *const *excluded, int excluded_count, const char *from, const char *to,
+              int k, int64_t *ids, double *scores, char **error);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,295 @@
+import CSQLite
+import CXapianShim
+import DocketModel
+import Foundation
+import SQLite
+
+/// Docket's derived search index: Xapian (BM25), fed with the Norwegian tokenizer's own tokens, in
+/// a folder beside the database file (`docket.sqlite` → `docket.sqlite.search/`; an in-memory store
+/// keeps one in memory).
+///
+/// Why: FTS5 hands every match through SQL to be ranked, so its time follows the number of
+/// matches; Xapian's follows the hits it shows (the issue 17 benchmark). SQLite stays the one
+/// source of truth: the index holds nothing the store cannot give again.
+///
+/// How it stays right (migration 0012): every write that changes an item's search document records
+/// the item with a new change number in `search_change`, in the write's own transaction. Before a
+/// search, the index applies the changes numbered after the last one it applied (noted in its own
+/// metadata, committed with the documents): so a kill -9 after the store's commit and before the
+/// index's loses nothing; the next search catches up. An index that is missing, damaged, of another
+/// scheme (`DX_SCHEME`, which names the tokenizer's version) or of another store (the store's
+/// identity) is rebuilt from the store.
+///
+/// Who writes it: any opener that can write the folder, even one that opened the database read-only
+/// (`docket search`): the database file itself is never written by a search. Where the index cannot
+/// be made current (a read-only folder, another process holding Xapian's write lock, a search inside
+/// an open write transaction, whose rows are not committed) or cannot answer (phrases, prefixes,
+/// column filters, OR mixed with AND), the search is answered by FTS5 as before: slower, never wrong.
+final class SearchIndex {
+    /// nil: in memory.
+    let folder: String?
+    private(set) var handle: OpaquePointer?
+    private(set) var isWritable = false
+    /// How many searches the index answered (tests tell the two paths apart by it).
+    var answered = 0
+    /// A search failed inside Xapian (a damaged file): the next catch-up rebuilds the index.
+    var isSuspect = false
+
+    init(folder: String?) {
+        self.folder = folder
+    }
+
+    /// mode: 0 read only, 1 writable, 2 writable and emptied. Throws ``SearchIndexError``.
+    func open(mode: Int32, connection: OpaquePointer) throws {
+        close()
+        var error: UnsafeMutablePointer<CChar>?
+        var locked: Int32 = 0
+        let opened = folder.map { dx_open($0, mode, connection, &error, &locked) } ?? dx_open(nil, 1, connection, &error, &locked)
+        guard let opened else { throw SearchIndexError(message: Self.take(error), isLocked: locked != 0) }
+        handle = opened
+        isWritable = folder == nil || mode != 0
+    }
+
+    func close() {
+        if let handle { dx_close(handle) }
+        handle = nil
+        isWritable = false
+    }
+
+    func metadata(_ key: String) -> String? {
+        guard let handle else { return nil }
+        var error: UnsafeMutablePointer<CChar>?
+        guard let value = dx_metadata(handle, key, &error) else { _ = Self.take(error); return nil }
+        defer { dx_free(value) }
+        return String(cString: value)
+    }
+
+    /// Runs a shim call that returns 0 on success, throwing its message otherwise.
+    func check(_ call: (inout UnsafeMutablePointer<CChar>?) -> Int32) throws {
+        var error: UnsafeMutablePointer<CChar>?
+        guard call(&error) == 0 else { throw SearchIndexError(message: Self.take(error), isLocked: false) }
+    }
+
+    static func take(_ error: UnsafeMutablePointer<CChar>?) -> String {
+        guard let error else { return "unknown error" }
+        defer { dx_free(error) }
+        return String(cString: error)
+    }
+}
+
+struct SearchIndexError: Error, CustomStringConvertible {
+    var message: String
+    var isLocked: Bool
+    var description: String { "search index: \(message)" }
+}
+
+extension Store {
+    /// How much a token weighs in each column (title, case text, proposal, decision, debate): the
+    /// same proportions as the FTS5 ranking (``Store/weights``), as within-document frequencies.
+    static let searchIndexWeights: [UInt32] = [10, 1, 2, 5, 1]
+
+    /// Brings the derived search index up to date now, instead of at the next search (after a large
+    /// import, or to time its build); false when it cannot be written now (see ``SearchIndex``).
+    @discardableResult
+    public func updateSearchIndex() -> Bool { currentSearchIndex() != nil }
+
+    /// The derived search index's folder beside the database file; nil for an in-memory store.
+    public var searchIndexFolder: String? {
+        path == ":memory:" || path.isEmpty || path.hasPrefix("file:") ? nil : path + ".search"
+    }
+
+    /// The index, caught up with the store, or nil when it cannot be made current now (see
+    /// ``SearchIndex``): the caller asks FTS5.
+    func currentSearchIndex() -> SearchIndex? {
+        guard !db.isInsideTransaction, let connection = db.sqliteConnection else { return nil }
+        do {
+            return try catchUpSearchIndex(connection: connection, rebuild: false)
+        } catch {
+            searchIndex?.close()
+            return nil
+        }
+    }
+
+    /// Brings the index up to the store's last change number: applies the changes since the last
+    /// one it applied, or rebuilds it (missing, another scheme or store, or `rebuild`). Everything is
+    /// read in one read transaction, so the number noted is that of the rows written.
+    @discardableResult
+    func catchUpSearchIndex(connection: OpaquePointer, rebuild: Bool) throws -> SearchIndex {
+        let index = searchIndex ?? SearchIndex(folder: searchIndexFolder)
+        searchIndex = index
+        return try read {
+            let identity = try db.fetchValue(String.self, "SELECT identity FROM search_index_identity WHERE id = 1") ?? ""
+            let latest = try db.fetchValue(Int64.self, "SELECT coalesce(max(seq), 0) FROM search_change") ?? 0
+            if index.handle == nil {
+                if index.folder == nil {
+                    try index.open(mode: 1, connection: connection)
+                } else if FileManager.default.fileExists(atPath: index.folder!) {
+                    try? index.open(mode: 0, connection: connection)
+                }
+            } else if !index.isWritable, let handle = index.handle {
+                try index.check { dx_reopen(handle, &$0) }
+            }
+            let isOurs = index.metadata("scheme") == DX_SCHEME && index.metadata("identity") == identity
+            let applied = isOurs && !rebuild && !index.isSuspect ? index.metadata("applied").flatMap { Int64($0) } : nil
+            if let applied, applied == latest { return index }
+            // Writing: a folder's index is opened for writing only as long as it takes (Xapian's lock).
+            let emptied = applied == nil || applied! > latest
+            if let folder = index.folder {
+                do {
+                    try index.open(mode: emptied ? 2 : 1, connection: connection)
+                } catch let error as SearchIndexError where emptied && !error.isLocked {
+                    // Damaged beyond Xapian's own overwrite: made again from nothing.
+                    try? FileManager.default.removeItem(atPath: folder)
+                    try index.open(mode: 2, connection: connection)
+                }
+            } else if emptied {
+                try index.open(mode: 1, connection: connection)
+            }
+            guard let writer = index.handle else { throw SearchIndexError(message: "not open", isLocked: false) }
+            try applyChanges(to: writer, since: emptied ? nil : applied)
+            try index.check { dx_set_metadata(writer, "scheme", DX_SCHEME, &$0) }
+            try index.check { dx_set_metadata(writer, "identity", identity, &$0) }
+            try index.check { dx_set_metadata(writer, "applied", String(latest), &$0) }
+            try index.check { dx_commit(writer, &$0) }
+            index.isSuspect = false
+            if index.folder != nil { try index.open(mode: 0, connection: connection) }
+            return index
+        }
+    }
+
+    /// Each item's search document: its five texts, its filters as terms, its meeting date.
+    private static let searchDocumentSQL = """
+        SELECT i.id, i.title, i.case_text, i.proposal, d.text AS decision, d.remarks, b.slug, i.kind, i.year, m.date,
+               i.is_exempt, d.outcome
+        FROM agenda_item i
+        JOIN meeting m ON m.id = i.meeting_id
+        JOIN body b ON b.id = i.body_id
+        LEFT JOIN decision d ON d.item_id = i.id
+        """
+
+    /// Writes the documents of the items changed after `applied` (all items when nil) and deletes
+    /// those of the items gone since.
+    private func applyChanges(to handle: OpaquePointer, since applied: Int64?) throws {
+        let changed = applied == nil ? "" : " WHERE i.id IN (SELECT item_id FROM search_change WHERE seq > ?)"
+        let arguments: StatementArguments = applied.map { [$0] } ?? []
+        let weights = Self.searchIndexWeights
+        try db.forEachRow(Self.searchDocumentSQL + changed, arguments) { row in
+            let id: Int64 = try row.decode(at: 0)
+            let texts: [String?] = (1...5).map { String.fromDatabaseValue(row[$0]) }
+            var terms = ["XB" + (try row.decode(at: 6) as String), "XK" + (try row.decode(at: 7) as String),
+                         "XY" + String(try row.decode(at: 8) as Int)]
+            if try row.decode(at: 10) as Bool { terms.append("XE1") }
+            if let outcome = String.fromDatabaseValue(row[11]) { terms.append("XO" + outcome) }
+            let date: String = try row.decode(at: 9)
+            let cTexts = texts.map { $0.flatMap { strdup($0) } }
+            let cTerms = terms.map { strdup($0) }
+            defer {
+                cTexts.forEach { free($0) }
+                cTerms.forEach { free($0) }
+            }
+            let textPointers = cTexts.map { UnsafePointer($0) }
+            let termPointers = cTerms.map { UnsafePointer($0) }
+            try SearchIndex.checkCall { error in
+                textPointers.withUnsafeBufferPointer { textBuffer in
+                    termPointers.withUnsafeBufferPointer { termBuffer in
+                        weights.withUnsafeBufferPointer { weightBuffer in
+                            dx_replace(handle, id, textBuffer.baseAddress, weightBuffer.baseAddress, termBuffer.baseAddress,
+                                       Int32(termBuffer.count), date, &error)
+                        }
+                    }
+                }
+            }
+        }
+        guard let applied else { return }
+        for gone in try db.fetchAll("""
+            SELECT item_id FROM search_change WHERE seq > ? AND item_id NOT IN (SELECT id FROM agenda_item)
+            """, [applied]) {
+            let id: Int64 = try gone.decode(at: 0)
+            try SearchIndex.checkCall { dx_delete(handle, id, &$0) }
+        }
+    }
+
+    /// The words of an expression that the index can answer: each part a quoted word or an
+    /// operator; nil for prefixes and column filters.
+    static func searchIndexWords(_ expression: String) -> [String]? {
+        var words: [String] = []
+        var part = ""
+        var inQuotes = false
+        func end() -> Bool {
+            defer { part = "" }
+            if part.isEmpty || ["AND", "OR", "NOT"].contains(part) { return true }
+            guard part.count >= 2, part.first == "\"", part.last == "\"" else { return false }
+            words.append(String(part.dropFirst().dropLast()))
+            return true
+        }
+        for character in expression {
+            if character == "\"" { inQuotes.toggle() }
+            if character == " " && !inQuotes {
+                guard end() else { return nil }
+            } else {
+                part.append(character)
+            }
+        }
+        guard end() else { return nil }
+        return words
+    }
+
+    /// The best rows by the derived index, or nil when it cannot answer (the caller asks FTS5).
+    /// Filters the index holds (body, kind, year, dates, outcome, exemption) narrow it in Xapian;
+    /// a filtered result is then checked against the store by the same SQL as FTS5's path, and the
+    /// person and changed filters, which the index does not hold, are applied there to a deeper list.
+    func rankedBySearchIndex(_ query: SearchQuery, _ filter: SearchFilter) throws -> [(id: Int64, rank: Double)]? {
+        guard filter.limit > 0, let shape = query.shape, let words = Self.searchIndexWords(query.expression),
+              words.count == shape.count, !words.isEmpty else { return nil }
+        var terms: [String] = []
+        var groups: [Int32] = []
+        if let body = filter.body {
+            for slug in filter.includeSubbodies ? try bodyTree(slug: body) : [try self.body(slug: body).slug] {
+                terms.append("XB" + slug); groups.append(0)
+            }
+        }
+        if let kind = filter.kind { terms.append("XK" + kind.rawValue); groups.append(1) }
+        if let year = filter.year { terms.append("XY" + String(year)); groups.append(2) }
+        if let outcome = filter.outcome { terms.append("XO" + outcome.rawValue); groups.append(3) }
+        let excluded = filter.isPublic ? ["XE1"] : []
+        let needsStore = filter.person != nil || filter.changedOnly
+        let depth = needsStore ? Self.filteredDepth(filter.limit) : filter.limit
+        guard let index = currentSearchIndex(), let handle = index.handle else { return nil }
+        var ids = [Int64](repeating: 0, count: depth)
+        var scores = [Double](repeating: 0, count: depth)
+        var error: UnsafeMutablePointer<CChar>?
+        let count = withCStrings(words) { wordPointers in
+            withCStrings(terms) { termPointers in
+                withCStrings(excluded) { excludedPointers in
+                    dx_search(handle, wordPointers, shape, Int32(words.count), termPointers, groups, Int32(terms.count),
+                              excludedPointers, Int32(excluded.count), filter.from?.description, filter.to?.description,
+                              Int32(depth), &ids, &scores, &error)
+                }
+            }
+        }
+        guard count >= 0 else {
+            if count == -1 {
+                _ = SearchIndex.take(error)
+                index.isSuspect = true
+            }
+            return nil
+        }
+        index.answered += 1
+        let top = (0..<Int(count)).map { (id: ids[$0], rank: -scores[$0]) }
+        return filter.isUnfiltered ? top : try keptByFilter(top, filter, depth: depth)
+    }
+}
+
+extension SearchIndex {
+    static func checkCall(_ call: (inout UnsafeMutablePointer<CChar>?) -> Int32) throws {
+        var error: UnsafeMutablePointer<CChar>?
+        guard call(&error) == 0 else { throw SearchIndexError(message: take(error), isLocked: false) }
+    }
+}
+
+/// Calls `body` with the strings as an array of C strings, valid for the call.
+private func withCStrings<T>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> T) -> T {
+    let copies = strings.map { UnsafePointer(strdup($0)) }
+    defer { copies.forEach { free(UnsafeMutablePointer(mutating: $0)) } }
+    return copies.withUnsafeBufferPointer { body($0.baseAddress) }
+}

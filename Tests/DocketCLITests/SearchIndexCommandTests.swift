@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// The derived search index (Xapian, `docket.sqlite.search/` beside the file) through the binary:
+/// SQLite is the one source of truth, so a write the index never applied (a `docket search` killed
+/// with SIGKILL anywhere in its catch-up, an index deleted or overwritten with garbage) is found by
+/// the next search.
+@Suite(.serialized) struct SearchIndexCommandTests {
+    let dir: TemporaryDirectory
+    let docket: DocketProcess
+
+    init() throws {
+        dir = try TemporaryDirectory()
+        docket = DocketProcess(database: dir.path("docket.sqlite"))
+    }
+
+    func expectSuccess(_ result: DocketProcess.Result, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(result.status == 0, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
+    }
+
+    func hits(_ words: String) throws -> [String] {
+        let result = try docket.run("search", words, "--json", "--limit", "100")
+        expectSuccess(result)
+        let rows = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
+        return rows.compactMap { $0["title"] as? String }
+    }
+
+    @Test func aSearchKilledWhileCatchingUpOrALostIndexLosesNothing() throws {
+        try expectSuccess(docket.run("init"))
+        try expectSuccess(docket.run("body", "add", "styringsgruppen", "--name", "Styringsgruppen", "--kind", "steering-group"))
+        try expectSuccess(docket.run("meeting", "create", "styringsgruppen", "--date", "2019-02-13", "--start", "13:00", "--end", "15:00"))
+        try expectSuccess(docket.run("item", "add", "styringsgruppen@2019-02-13", "--title", "Budsjett 2020", "--kind", "decision"))
+        #expect(try hits("budsjettet") == ["Budsjett 2020"])
+        let index = dir.url.appending(path: "docket.sqlite.search")
+        #expect(FileManager.default.fileExists(atPath: index.path), "the search made its index beside the database")
+        // Each write commits in the store alone; the search after it is killed at some point of its
+        // life (before, during or after applying the change to the index).
+        for (round, pause) in [0, 5, 15, 30, 60].enumerated() {
+            try expectSuccess(docket.run("item", "add", "styringsgruppen@2019-02-13", "--title", "Zebrakryssing \(round + 1)", "--kind", "decision"))
+            let search = Process()
+            search.executableURL = docket.executable
+            search.arguments = ["search", "zebrakryssing"]
+            search.environment = ProcessInfo.processInfo.environment.merging(["DOCKET_DB": docket.database]) { $1 }
+            search.standardOutput = FileHandle.nullDevice
+            search.standardError = FileHandle.nullDevice
+            try search.run()
+            usleep(useconds_t(pause * 1000))
+            kill(search.processIdentifier, SIGKILL)
+            search.waitUntilExit()
+            #expect(try hits("zebrakryssing").count == round + 1, "after a kill \(pause) ms into the search")
+        }
+        // The index deleted, then its files overwritten with garbage: made again from the store.
+        try FileManager.default.removeItem(at: index)
+        #expect(try hits("zebrakryssing").count == 5)
+        for file in try FileManager.default.contentsOfDirectory(atPath: index.path) {
+            try Data(repeating: 0x5A, count: 8192).write(to: index.appending(path: file))
+        }
+        #expect(try hits("zebrakryssing").count == 5)
+        #expect(try hits("budsjett") == ["Budsjett 2020"])
+        // `docket reindex` rebuilds both indexes; the hits stay.
+        expectSuccess(try docket.run("reindex"))
+        #expect(try hits("zebrakryssing").count == 5)
+    }
+}

@@ -1,0 +1,141 @@
+import CXapianShim
+import DocketModel
+import Foundation
+import Testing
+@testable import DocketStore
+
+/// The derived search index (Xapian beside the database file, Store+SearchIndex.swift): it answers
+/// the searches it can, finds what FTS5 finds, follows every write, and is rebuilt or caught up
+/// from the store whatever happened to it.
+@Suite struct SearchIndexTests {
+    /// A store file in a fresh folder, with the labelled query set's documents as items.
+    func fileStore() throws -> (Store, URL, [String: String]) {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "docket-index-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let store = try Store(path: folder.appending(path: "docket.sqlite").path)
+        try store.saveOrganisation(name: "Fjordvik kommune", kind: .municipality, isCooperationMember: true)
+        try store.addBody(slug: "styringsgruppen", BodyDraft(name: "Styringsgruppen", kind: .steeringGroup))
+        try store.createMeeting(bodySlug: "styringsgruppen", date: date("2019-02-13"), withStandingItems: false)
+        var references: [String: String] = [:]
+        try store.write {
+            for document in try QuerySet.load().documents {
+                let item = try store.addItem(to: "styringsgruppen@2019-02-13", ItemDraft(title: document.title, kind: .decision, caseText: document.body))
+                references[document.id] = item.reference.description
+            }
+        }
+        return (store, folder, references)
+    }
+
+    func found(_ text: String, in store: Store, limit: Int = 1000) throws -> Set<String> {
+        var filter = SearchFilter()
+        filter.limit = limit
+        return Set(try store.search(text, filter: filter).map(\.reference))
+    }
+
+    /// What FTS5 finds for the same words, ranked through SQL.
+    func foundByFTS5(_ text: String, in store: Store) throws -> Set<String> {
+        guard let query = SearchQuery(text) else { return [] }
+        let ids = try store.rankedBySQL(query, limit: 100_000).map(\.id)
+        return Set(try ids.map { id in
+            let row = try store.db.fetchOne("SELECT i.series, i.sequence, i.year, b.slug FROM agenda_item i JOIN body b ON b.id = i.body_id WHERE i.id = ?", [id])!
+            let number = ItemNumber(series: row["series", as: String.self].flatMap(Series.init), sequence: try row.decode("sequence"), year: try row.decode("year"))
+            return "\(try row.decode("slug") as String) \(number)"
+        })
+    }
+
+    @Test func theIndexAnswersTheLabelledQueriesAndFindsWhatFTS5Finds() throws {
+        let set = try QuerySet.load()
+        let (store, folder, references) = try fileStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for query in set.queries {
+            let found = try found(query.query, in: store)
+            for id in query.must_find { #expect(found.contains(references[id]!), "\(query.id) '\(query.query)' should find \(id)") }
+            for id in query.must_not_find { #expect(!found.contains(references[id]!), "\(query.id) '\(query.query)' should not find \(id)") }
+            #expect(found == (try foundByFTS5(query.query, in: store)), "\(query.id) '\(query.query)'")
+        }
+        // The index answered (a phrase or prefix query is left to FTS5), from its folder beside the file.
+        #expect((store.searchIndex?.answered ?? 0) >= set.queries.count / 2)
+        #expect(FileManager.default.fileExists(atPath: folder.appending(path: "docket.sqlite.search").path))
+        for text in ["vedtak OR budsjett", "møte NOT referat", "styringsgruppen AND referat", "veg", "vei"] {
+            #expect(try found(text, in: store) == foundByFTS5(text, in: store), "\(text)")
+        }
+    }
+
+    @Test func aWriteTheIndexNeverSawIsFoundByTheNextSearch() throws {
+        let (store, folder, _) = try fileStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try found("zebrakryssing", in: store).isEmpty)
+        let answered = store.searchIndex!.answered
+        // Another opener writes and goes away before any search: its change waits in search_change.
+        do {
+            let other = try Store(path: folder.appending(path: "docket.sqlite").path, access: .readWrite)
+            try other.addItem(to: "styringsgruppen@2019-02-13", ItemDraft(title: "Zebrakryssing ved skolen", kind: .decision))
+            try other.recordDecision("styringsgruppen 1/19", DecisionDraft(text: "Vedtatt med sebrastriper.", outcome: .adopted, tally: .unanimous))
+        }
+        #expect(try found("zebrakryssing", in: store).count == 1)
+        #expect(try found("sebrastriper", in: store) == ["styringsgruppen 1/19"])
+        #expect(store.searchIndex!.answered == answered + 2)
+        // Edits, filters and deletions follow.
+        try store.editItem("styringsgruppen 1/19", ItemDraft(title: "Årsbudsjett og økonomiplan"))
+        #expect(try found("økonomiplan", in: store) == ["styringsgruppen 1/19"])
+        var filter = SearchFilter()
+        filter.outcome = .adopted
+        #expect(try store.search("økonomiplan", filter: filter).map(\.reference) == ["styringsgruppen 1/19"])
+        filter.outcome = .rejected
+        #expect(try store.search("økonomiplan", filter: filter).isEmpty)
+        let zebra = try found("zebrakryssing", in: store).first!
+        try store.deleteItem(ItemReference(parsing: zebra))
+        #expect(try found("zebrakryssing", in: store).isEmpty)
+    }
+
+    @Test func aMissingAlteredOrForeignIndexIsRebuiltFromTheStore() throws {
+        let (store, folder, _) = try fileStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let indexFolder = folder.appending(path: "docket.sqlite.search")
+        let before = try found("budsjett", in: store)
+        #expect(!before.isEmpty)
+        // Deleted under a running store.
+        store.searchIndex?.close()
+        try FileManager.default.removeItem(at: indexFolder)
+        #expect(try found("budsjett", in: store) == before)
+        // Another scheme (an older Docket, another tokenizer version) or another store's index.
+        for (key, value) in [("scheme", "docket-xapian-0/norwegian_v0"), ("identity", "another store"), ("applied", "999999")] {
+            let connection = store.db.sqliteConnection!
+            let writer = SearchIndex(folder: indexFolder.path)
+            store.searchIndex?.close()
+            try writer.open(mode: 1, connection: connection)
+            try writer.check { dx_set_metadata(writer.handle!, key, value, &$0) }
+            let nothing = strdup("nothing")
+            defer { free(nothing) }
+            let texts: [UnsafePointer<CChar>?] = [UnsafePointer(nothing), nil, nil, nil, nil]
+            try writer.check { dx_replace(writer.handle!, 1, texts, [1, 1, 1, 1, 1], nil, 0, "2019-02-13", &$0) }
+            try writer.check { dx_commit(writer.handle!, &$0) }
+            writer.close()
+            #expect(try found("budsjett", in: store) == before, "\(key)")
+            #expect(store.searchIndex?.metadata(key) != value, "\(key)")
+        }
+        // Garbage in its files.
+        store.searchIndex?.close()
+        for file in try FileManager.default.contentsOfDirectory(atPath: indexFolder.path) {
+            try Data(repeating: 0x5A, count: 4096).write(to: indexFolder.appending(path: file))
+        }
+        #expect(try found("budsjett", in: store) == before)
+    }
+
+    /// A store opened read-only still searches: it catches the index up (the database file is
+    /// not written), or FTS5 answers where the index cannot be written.
+    @Test func aReadOnlyOpenerCatchesUpWithoutWritingTheDatabase() throws {
+        let (store, folder, _) = try fileStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appending(path: "docket.sqlite").path
+        try store.addItem(to: "styringsgruppen@2019-02-13", ItemDraft(title: "Zebrakryssing", kind: .decision))
+        let reader = try Store(path: path, access: .readOnly)
+        #expect(try found("zebrakryssing", in: reader).count == 1)
+        #expect(reader.searchIndex?.answered == 1)
+        // Inside an open write transaction the rows are not committed: FTS5 answers, and sees them.
+        try store.write {
+            try store.addItem(to: "styringsgruppen@2019-02-13", ItemDraft(title: "Gangfelt", kind: .decision))
+            #expect(try found("gangfelt", in: store).count == 1)
+        }
+    }
+}
