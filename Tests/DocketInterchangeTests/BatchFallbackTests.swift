@@ -23,6 +23,22 @@ import Testing
         #expect(FileNameDate.date(in: name) == nil, "\(name)")
     }
 
+    @Test(arguments: [
+        ("p11_kommunestyre_protokoll_2011.txt", 2011, "2011"),
+        ("Karmoy-Møteprotokoll-2021.pdf", 2021, "2021"),
+        ("ks 1989 innkalling.docx", 1989, "1989"),
+    ])
+    func aFileNameGivesItsYear(name: String, year: Int, text: String) {
+        let found = FileNameDate.year(in: name)
+        #expect(found?.year == year)
+        #expect(found?.text == text)
+    }
+
+    @Test(arguments: ["protokoll.pdf", "arkiv 120211.pdf", "sak 2201.pdf", "ks 21.pdf"])
+    func aNameWithoutAYearGivesNone(name: String) {
+        #expect(FileNameDate.year(in: name) == nil, "\(name)")
+    }
+
     @Test func theLastMatchingLineOfABodyMapWins() throws {
         let map = try BodyMap(text: """
             # folder-or-glob = slug

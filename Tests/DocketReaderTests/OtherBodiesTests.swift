@@ -305,4 +305,50 @@ import Testing
         #expect(found.number.description == "6/19" && found.hasCaseWord)
         #expect(BlockFinder.heading(in: SourceLine(number: 1, text: "R-06/19    “Næringsvennlig Region” – endret finansiering.")) != nil)
     }
+
+    /// A body known by a short proper name is named where its members are listed ("Medlemmer av Skate",
+    /// in bokmål and in nynorsk), and a board the same way ("Medlemmar av styret"); "…området" (an area)
+    /// ends like "…rådet" but names no council.
+    @Test func bodyFromTheListOfItsMembers() {
+        let bokmål = "Hopp til hovedinnhold\n\nPå agendaen sto råd på informasjonssikkerhetsområdet.\n\n  Deltakelse\n\n  Medlemmer av Skate\n\n  Inga Bolstad, Arkivverket"
+        let nynorsk = "Hopp til hovudinnhald\n\nDeltaking\n\nMedlemmar av Skate\n\n • Steffen Sutorius, Digitaliseringsdirektoratet (Digdir)"
+        #expect(DocumentReader().read(text: bokmål).body == "Skate")
+        #expect(DocumentReader().read(text: nynorsk).body == "Skate")
+        #expect(BodyFinder.body(inText: "Medlemmar av styret:") == "Styret")
+        #expect(BodyFinder.body(inText: "Informasjonssikkerhetsområdet") == nil)
+        #expect(BodyFinder.body(inText: "Medlemmer av Skate deltok, og andre") == nil)
+    }
+
+    /// An agenda as a bulleted list of numbered entries (a national council's web minutes in bokmål and in
+    /// nynorsk): each entry an item, the line under it (who presents it) no part of its title; a bullet
+    /// without a number right after it opens nothing.
+    @Test func bulletedNumberedAgenda() {
+        let bokmål = """
+            Saksliste
+
+            Saker til behandling
+
+              • 1/22 Kun én gang: Hvordan kommer vi dit?
+               Digitaliseringsdirektoratet/Knut Bjørgaas
+              • 2/22 Status og utfordringer i offentlig sektor mht. styring og kontroll på informasjonssikkerhetsområdet - Råd fra Skate
+               Digitaliseringsdirektoratet/Knut Bjørgaas
+            """
+        let nynorsk = """
+            Saksliste
+
+            Saker til behandling
+
+             • 7/20 Korleis sikre reell samhandling og samstyring mellom kommune og stat i digitaliseringsarbeidet - Råd frå Skate
+              KS/Asbjørn Finstad
+              Saka er utarbeidd av KS i samarbeid med Direktoratet for eHelse
+             • 8/20 Organisering, styring og finansiering
+             • Orientering om sak 9/20 Budsjett
+            """
+        let first = DocumentReader().read(text: bokmål).items
+        #expect(first.map(\.number.description) == ["1/22", "2/22"])
+        #expect(first.last?.title == "Status og utfordringer i offentlig sektor mht. styring og kontroll på informasjonssikkerhetsområdet - Råd fra Skate")
+        let second = DocumentReader().read(text: nynorsk).items
+        #expect(second.map(\.number.description) == ["7/20", "8/20"])
+        #expect(second.first?.title == "Korleis sikre reell samhandling og samstyring mellom kommune og stat i digitaliseringsarbeidet - Råd frå Skate")
+    }
 }

@@ -122,6 +122,13 @@ public struct DocumentImporter {
                 read.warnings.append(ReadWarning(.dateFromFileName, line: nil,
                     "Fant ingen møtedato i teksten; møtet er lagt på \(date), etter filnavnet («\(text)» i \(url.lastPathComponent))."))
             }
+            if read.meeting.date == nil, let (year, source) = Self.year(of: read, fileName: url.lastPathComponent),
+               let placeholder = CalendarDate(year: year, month: 1, day: 1) {
+                // Only the year is known: the items are still worth storing, on a day that says it is a placeholder.
+                read.meeting.date = placeholder
+                read.warnings.append(ReadWarning(.dateFromYear, line: nil,
+                    "Fant ingen møtedato i teksten eller filnavnet; møtet er lagt på \(placeholder) som plassholder, i året \(source). Rett datoen når den er kjent."))
+            }
             result.warnings = read.warnings
             if options.keepReadDocument { result.read = read }
             // Counted into a copy, kept only when the transaction ends as it should.
@@ -148,6 +155,16 @@ public struct DocumentImporter {
             result.failure = "\(error)"
         }
         return result
+    }
+
+    /// The meeting's year where no whole date is known: the file name's year ("…protokoll_2011.pdf"),
+    /// else the year most of the items' numbers give ("56/09", "57/09"), with where it came from.
+    static func year(of read: ReadDocument, fileName: String) -> (year: Int, source: String)? {
+        if let (year, text) = FileNameDate.year(in: fileName) { return (year, "filnavnet gir («\(text)» i \(fileName))") }
+        var counts: [Int: Int] = [:]
+        for item in read.items where item.number.year > 1900 { counts[item.number.year, default: 0] += 1 }
+        guard let (year, count) = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) else { return nil }
+        return (year, "\(count) av \(read.items.count) saksnumre gir")
     }
 
     private func save(_ read: ReadDocument, data: Data, digest: String, fileName: String, path: String, into result: inout DocumentImport) throws {

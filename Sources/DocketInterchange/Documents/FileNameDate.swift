@@ -24,6 +24,26 @@ public enum FileNameDate {
         return nil
     }
 
+    /// A year alone in the file name ("protokoll_2011.pdf", "ks 2009 innkalling.txt"): four digits
+    /// from 1900 to 2100 standing apart from other digits. Used only where no whole date is known.
+    public static func year(in fileName: String) -> (year: Int, text: String)? {
+        let name = URL(fileURLWithPath: fileName).deletingPathExtension().lastPathComponent
+        let characters = Array(name)
+        var index = 0
+        while index < characters.count {
+            guard characters[index].isPlainDigit else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < characters.count, characters[end].isPlainDigit { end += 1 }
+            let run = String(characters[index..<end])
+            if run.count == 4, let year = Int(run), (1900...2100).contains(year) { return (year, run) }
+            index = end
+        }
+        return nil
+    }
+
     private static func date(at start: Int, in characters: [Character]) -> (date: CalendarDate, text: String)? {
         func run(from index: Int) -> (String, Int) {
             var end = index

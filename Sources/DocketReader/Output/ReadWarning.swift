@@ -52,6 +52,9 @@ public struct ReadWarning: Codable, Sendable, Equatable, CustomStringConvertible
         case bodyGiven = "body_given"
         /// The meeting date was not in the text and was taken from the file name.
         case dateFromFileName = "date_from_file_name"
+        /// Neither the text nor the file name gave a whole date; the meeting is put on 1 January of the
+        /// year the file name or the items' numbers give, as a placeholder to correct.
+        case dateFromYear = "date_from_year"
     }
 
     public var code: Code

@@ -68,7 +68,8 @@ enum BlockFinder {
             }
             // pdftotext wraps a long heading; its continuation follows without a blank line.
             var previousLength = line.text.trimmingTrailingSpaces.count
-            while !line.isTabular, previousLength >= 70, last + 1 < lines.count, last - index < 2 {
+            // A bulleted list holds one entry a line: what follows it is a note on the entry (who presents it).
+            while !line.isTabular, line.trimmed.first != "•", previousLength >= 70, last + 1 < lines.count, last - index < 2 {
                 let next = lines[last + 1]
                 guard !next.isBlank, !next.isTabular, next.number == lines[last].number + 1,
                       !blockLabel.matches(next.text), !VoteReader.isVoteStart(next.text),
@@ -90,7 +91,9 @@ enum BlockFinder {
     /// A bare number ("8/19 Title") or one after "Sak" must be followed by a title that does not end
     /// like a sentence, so "Sak 22/18 ble behandlet i juni." in prose is not mistaken for a heading.
     static func heading(in line: SourceLine) -> ItemNumberScanner.Found? {
-        guard line.indent <= 12, let first = line.trimmed.first, first != "-", first != "•", first != "*" else { return nil }
+        guard line.indent <= 12, let first = line.trimmed.first, first != "-", first != "*" else { return nil }
+        // A bullet opens an item only with a number right after it ("• 1/22 Kun én gang"): a list of items.
+        if first == "•", !isBulletedNumber(line.trimmed) { return nil }
         guard let found = ItemNumberScanner.leading(in: line.text) else { return position(in: line) }
         // pdftotext sometimes indents a heading; only a series code makes an indented number a heading.
         if line.indent > 4, !found.hasSeries { return nil }
@@ -115,6 +118,11 @@ enum BlockFinder {
         }
         return found
     }
+
+    private static let bulletedNumber = Pattern(#"^•\s+\d{1,4}\s*/\s*\d{2,4}\s+\S"#)
+
+    /// "• 7/20 Title": a bullet, then at once an item's number and a title.
+    static func isBulletedNumber(_ trimmed: String) -> Bool { bulletedNumber.matches(trimmed) }
 
     /// The year a position-only number ("Sak 3 Valg av styret") holds until the meeting's year is known.
     static let positionYear = 0

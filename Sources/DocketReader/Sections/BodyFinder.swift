@@ -45,6 +45,11 @@ enum BodyFinder {
 
     /// The body's name a line of text holds: its noun, with what names it further ("styret i Vekst i Grenland IKS").
     static func body(inText text: String) -> String? {
+        // A list of members headed by the body's name ("Medlemmer av Skate", "Medlemmar av styret"):
+        // the one place a body known by a short proper name is named as the body.
+        if let match = membersOf.firstMatch(in: text), let name = match[1] {
+            return body(inText: name) ?? name
+        }
         let words = text.split(whereSeparator: { $0.isWhitespace || "\"«»()".contains($0) }).map { stripped(String($0)) }
         for (index, word) in words.enumerated() {
             let lower = word.lowercased()
@@ -71,11 +76,15 @@ enum BodyFinder {
         return nil
     }
 
+    private static let membersOf = Pattern(
+        #"^\s*(?:faste\s+)?(?:medlemmer|medlemmar|representanter|representantar)\s+(?:av|i)\s+((?:(?-i:\p{Lu})|styret|rådet|utvalget|utvalet)[\p{L}\-]*(?:\s+(?-i:\p{Lu})[\p{L}\-]*){0,3})\s*:?\s*$"#)
+
     /// Nouns that name a body alone only in a short line or with what follows ("styret i …").
     private static let plainNouns: Set<String> = ["styret", "styre", "utvalget", "utvalet", "rådet", "gruppen", "gruppa", "teamet", "nemnda", "komiteen"]
 
     static func isCompoundBodyNoun(_ lower: String) -> Bool {
-        if lower.includes("tilråd") || lower.hasPrefix("rådmann") || lower.hasPrefix("rådgiv") { return false }
+        // "…området" (an area: "informasjonssikkerhetsområdet") ends like "…rådet" but names no council.
+        if lower.includes("tilråd") || lower.hasPrefix("rådmann") || lower.hasPrefix("rådgiv") || lower.hasSuffix("området") { return false }
         if lower.count >= 6, lower.hasSuffix("råd") || lower.hasSuffix("rådet") { return true }
         return endings.contains { lower.hasSuffix($0) && lower.count >= $0.count + 3 }
             || ["formannskapet", "formannskap", "sametinget", "fylkestinget", "representantskapet"].contains(lower)
