@@ -66,10 +66,36 @@ public struct ReviewReport: Sendable {
         }
     }
 
+    /// One document's part of the report, as a format knows nothing of: its facts, its tables of
+    /// items and attendance (rows of plain cells), and its warnings. The two writers only render it.
+    struct Section {
+        struct Table {
+            var caption: String
+            var columns: [String]
+            var rows: [[String]]
+        }
+
+        var anchor: String
+        var name: String
+        var failed: Bool
+        var facts: [(label: String, value: String)]
+        var tables: [Table]
+        /// Said where a document was read but no items were found.
+        var note: String?
+        var warnings: [ReadWarning]
+    }
+
     /// One document's part of the report.
     public func section(for result: DocumentImport) -> String {
-        let name = URL(fileURLWithPath: result.file).lastPathComponent
-        var facts: [(String, String)] = [("File", result.file), ("Status", statusText(result))]
+        let model = sectionModel(for: result)
+        switch format {
+        case .html: return htmlSection(model)
+        case .markdown: return markdownSection(model)
+        }
+    }
+
+    func sectionModel(for result: DocumentImport) -> Section {
+        var facts: [(label: String, value: String)] = [("File", result.file), ("Status", statusText(result))]
         if let meeting = result.meeting { facts.append(("Meeting", meeting)) }
         if let read = result.read {
             facts.append(("Kind", read.kind.rawValue))
@@ -81,64 +107,64 @@ public struct ReviewReport: Sendable {
         if let failure = result.failure { facts.append(("Failure", failure)) }
         let items = result.read?.items ?? []
         let attendance = (result.read?.attendance ?? []) + (result.read?.otherAttendees ?? [])
-        switch format {
-        case .html:
-            var out = "<section aria-labelledby=\"doc-\(anchor(result.file))\">\n<h2 id=\"doc-\(anchor(result.file))\"\(result.status == .failed ? " class=\"failed\"" : "")>\(html(name))</h2>\n<dl>\n"
-            for (label, value) in facts { out += "<dt>\(html(label))</dt><dd>\(html(value))</dd>\n" }
-            out += "</dl>\n"
-            if !items.isEmpty {
-                out += "<table>\n<caption>Items (\(items.count))</caption>\n<thead><tr><th scope=\"col\">Line</th><th scope=\"col\">Number</th><th scope=\"col\">Title</th><th scope=\"col\">Proposal starts</th><th scope=\"col\">Decision starts</th><th scope=\"col\">Outcome</th></tr></thead>\n<tbody>\n"
-                for item in items {
-                    out += "<tr><td>\(item.line)</td><td>\(html(item.number.description))</td><td>\(html(item.title))</td><td>\(html(excerpt(item.proposal)))</td><td>\(html(excerpt(item.decision)))</td><td>\(html(item.outcome.map { "\($0.norwegian)" } ?? ""))</td></tr>\n"
-                }
-                out += "</tbody>\n</table>\n"
-            } else if result.read != nil {
-                out += "<p>No items read.</p>\n"
-            }
-            if !attendance.isEmpty {
-                out += "<table>\n<caption>Attendance (\(attendance.count))</caption>\n<thead><tr><th scope=\"col\">Line</th><th scope=\"col\">Name</th><th scope=\"col\">Status</th><th scope=\"col\">Role</th></tr></thead>\n<tbody>\n"
-                for person in attendance {
-                    out += "<tr><td>\(person.line)</td><td>\(html(person.name))</td><td>\(html(attendanceStatus(person)))</td><td>\(html(person.roleText ?? ""))</td></tr>\n"
-                }
-                out += "</tbody>\n</table>\n"
-            }
-            if !result.warnings.isEmpty {
-                out += "<h3>Warnings (\(result.warnings.count))</h3>\n<ul>\n"
-                for warning in result.warnings {
-                    out += "<li>line \(warning.line.map(String.init) ?? "–"): <code>\(html(warning.code.rawValue))</code> \(html(warning.message))</li>\n"
-                }
-                out += "</ul>\n"
-            }
-            return out + "</section>\n"
-        case .markdown:
-            var out = "## \(markdown(name))\n\n"
-            for (label, value) in facts { out += "- **\(label):** \(markdown(value))\n" }
-            out += "\n"
-            if !items.isEmpty {
-                out += "Items (\(items.count)):\n\n| Line | Number | Title | Proposal starts | Decision starts | Outcome |\n|---|---|---|---|---|---|\n"
-                for item in items {
-                    out += "| \(item.line) | \(markdown(item.number.description)) | \(markdown(item.title)) | \(markdown(excerpt(item.proposal))) | \(markdown(excerpt(item.decision))) | \(markdown(item.outcome.map { "\($0.norwegian)" } ?? "")) |\n"
-                }
-                out += "\n"
-            } else if result.read != nil {
-                out += "No items read.\n\n"
-            }
-            if !attendance.isEmpty {
-                out += "Attendance (\(attendance.count)):\n\n| Line | Name | Status | Role |\n|---|---|---|---|\n"
-                for person in attendance {
-                    out += "| \(person.line) | \(markdown(person.name)) | \(markdown(attendanceStatus(person))) | \(markdown(person.roleText ?? "")) |\n"
-                }
-                out += "\n"
-            }
-            if !result.warnings.isEmpty {
-                out += "Warnings (\(result.warnings.count)):\n\n"
-                for warning in result.warnings {
-                    out += "- line \(warning.line.map(String.init) ?? "–"): `\(warning.code.rawValue)` \(markdown(warning.message))\n"
-                }
-                out += "\n"
-            }
-            return out
+        var tables: [Section.Table] = []
+        if !items.isEmpty {
+            tables.append(Section.Table(caption: "Items (\(items.count))",
+                                        columns: ["Line", "Number", "Title", "Proposal starts", "Decision starts", "Outcome"],
+                                        rows: items.map { item in
+                ["\(item.line)", item.number.description, item.title, excerpt(item.proposal), excerpt(item.decision),
+                 item.outcome.map { "\($0.norwegian)" } ?? ""]
+            }))
         }
+        if !attendance.isEmpty {
+            tables.append(Section.Table(caption: "Attendance (\(attendance.count))", columns: ["Line", "Name", "Status", "Role"],
+                                        rows: attendance.map { ["\($0.line)", $0.name, attendanceStatus($0), $0.roleText ?? ""] }))
+        }
+        return Section(anchor: "doc-" + anchor(result.file), name: URL(fileURLWithPath: result.file).lastPathComponent,
+                       failed: result.status == .failed, facts: facts, tables: tables,
+                       note: items.isEmpty && result.read != nil ? "No items read." : nil, warnings: result.warnings)
+    }
+
+    private func htmlSection(_ section: Section) -> String {
+        var out = "<section aria-labelledby=\"\(section.anchor)\">\n<h2 id=\"\(section.anchor)\"\(section.failed ? " class=\"failed\"" : "")>\(html(section.name))</h2>\n<dl>\n"
+        for (label, value) in section.facts { out += "<dt>\(html(label))</dt><dd>\(html(value))</dd>\n" }
+        out += "</dl>\n"
+        if let note = section.note { out += "<p>\(html(note))</p>\n" }
+        for table in section.tables {
+            out += "<table>\n<caption>\(html(table.caption))</caption>\n<thead><tr>"
+                + table.columns.map { "<th scope=\"col\">\(html($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+            for row in table.rows { out += "<tr>" + row.map { "<td>\(html($0))</td>" }.joined() + "</tr>\n" }
+            out += "</tbody>\n</table>\n"
+        }
+        if !section.warnings.isEmpty {
+            out += "<h3>Warnings (\(section.warnings.count))</h3>\n<ul>\n"
+            for warning in section.warnings {
+                out += "<li>line \(warning.line.map(String.init) ?? "–"): <code>\(html(warning.code.rawValue))</code> \(html(warning.message))</li>\n"
+            }
+            out += "</ul>\n"
+        }
+        return out + "</section>\n"
+    }
+
+    private func markdownSection(_ section: Section) -> String {
+        var out = "## \(markdown(section.name))\n\n"
+        for (label, value) in section.facts { out += "- **\(label):** \(markdown(value))\n" }
+        out += "\n"
+        if let note = section.note { out += "\(markdown(note))\n\n" }
+        for table in section.tables {
+            out += "\(markdown(table.caption)):\n\n| " + table.columns.map(markdown).joined(separator: " | ") + " |\n|"
+                + String(repeating: "---|", count: table.columns.count) + "\n"
+            for row in table.rows { out += "| " + row.map(markdown).joined(separator: " | ") + " |\n" }
+            out += "\n"
+        }
+        if !section.warnings.isEmpty {
+            out += "Warnings (\(section.warnings.count)):\n\n"
+            for warning in section.warnings {
+                out += "- line \(warning.line.map(String.init) ?? "–"): `\(warning.code.rawValue)` \(markdown(warning.message))\n"
+            }
+            out += "\n"
+        }
+        return out
     }
 
     public func footer(_ summary: ImportSummary) -> String {
