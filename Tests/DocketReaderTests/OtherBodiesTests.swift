@@ -351,4 +351,21 @@ import Testing
         #expect(second.map(\.number.description) == ["7/20", "8/20"])
         #expect(second.first?.title == "Korleis sikre reell samhandling og samstyring mellom kommune og stat i digitaliseringsarbeidet - Råd frå Skate")
     }
+
+    /// A glued saksliste whose rows hold the item's number, then the archive's case number of the same
+    /// shape, then the title (a council in 2011, an IKS board in 2016): cut before each item's number only;
+    /// the archive's number is no part of the title, and a number that breaks the run of its neighbours
+    /// ("2/2016" between 16/16 and 17/16) stays in its title.
+    @Test func gluedAgendaWithArchiveNumbers() {
+        let council = "SAKSLISTE Saksnr. Arkivsaksnr. Tittel 64/11 11/890 BUDSJETT 2012 OG ØKONOMIPLAN /11 11/1741 EGENKAPITALINNSKUDD KLP 66/11 10/1935 TILBUD OM KJØP AV GRUNN FRA GRETTE GBNR 59/1 67/11 11/1624 REVISJONSRAPPORT VEDR. SALG AV HOV MØBEL EIENDOM AS"
+        let board = "SAKSLISTE 14/16 16/192 Revisors beretning 2015 15/16 16/216 Foreløpig budsjett 2017 16/16 16/218 Regulert investeringsbudsjett 2/2016 Orientringssak 17/16 16/224 Status i arbeidet med sammenslåing av 110-sentraler - Styremøte 20.04.16"
+        let councilItems = DocumentReader().read(text: "Møteprotokoll\n\nKommunestyret\n\nMøtedato: 01.12.2011\n\n" + council).items
+        #expect(councilItems.map(\.number.description) == ["64/11", "65/11", "66/11", "67/11"])
+        #expect(councilItems.map(\.title) == ["BUDSJETT 2012 OG ØKONOMIPLAN", "EGENKAPITALINNSKUDD KLP", "TILBUD OM KJØP AV GRUNN FRA GRETTE GBNR 59/1",
+                                             "REVISJONSRAPPORT VEDR. SALG AV HOV MØBEL EIENDOM AS"])
+        let boardItems = DocumentReader().read(text: "Møteinnkalling\n\nStyret\n\nMøtedato: 20.04.2016\n\n" + board).items
+        #expect(boardItems.map(\.number.description) == ["14/16", "15/16", "16/16", "17/16"])
+        #expect(boardItems.first?.title == "Revisors beretning 2015")
+        #expect(boardItems[2].title.hasPrefix("Regulert investeringsbudsjett 2/2016"))
+    }
 }

@@ -47,6 +47,10 @@ enum ItemNumberScanner {
         guard let number = makeNumber(series: match[3], sequence: sequencePart, year: yearPart) else { return nil }
         var rest = Substring(match[7] ?? "")
         rest = rest.drop(while: { $0 == " " || $0 == "\t" || $0 == "–" || $0 == "-" || $0 == ":" || $0 == "—" })
+        // "10/16 16/103 Møteprotokoll": the archive's case number between an agenda's number and its title.
+        if rest.first?.isNumber == true, let archive = archiveNumberBeforeTitle.firstMatch(in: String(rest)) {
+            rest = rest.dropFirst(archive.text.count)
+        }
         if let rawRange = match.groupRanges[0], let restRange = match.groupRanges[7] {
             let raw = String(text[rawRange.lowerBound..<restRange.lowerBound]).trimmed
             return Found(number: number, raw: raw, rest: String(rest).trimmed, hasSeries: match[3] != nil,
@@ -54,6 +58,8 @@ enum ItemNumberScanner {
         }
         return nil
     }
+
+    private static let archiveNumberBeforeTitle = Pattern(#"^\d{2,4}/\d{3,7}(?:-\d{1,4})?\s+(?=(?-i:[\p{Lu}«"]))"#)
 
     /// A cheap test before the patterns: a number needs a digit and a separator.
     static func mayHoldNumber(_ text: String) -> Bool {

@@ -11,9 +11,10 @@ enum GluedLineSplitter {
     static let minimumLength = 160
 
     /// An item's number where an item opens inside a line: "Sak 97 /10", "Sak nr.: 62/12", "SR-sak 32/14",
-    /// "PS 4/15", "PS4/15", "BU 14/72", or a bare "02/2016" before a capitalised word.
+    /// "PS 4/15", "PS4/15", "BU 14/72", or a bare "02/2016" before a capitalised word, or before the
+    /// archive's case number and then a capitalised word ("10/16 16/103 Møteprotokoll", a saksliste's row).
     private static let opening = Pattern(
-        #"(?<=[\s)]|^)(?:(?:[A-ZÆØÅ]{1,4}-[Ss]ak|Sak|SAK)(?:\s*nr\.?)?\s*:?\s*\d{1,4}\s*/\s*\d{2,4}|[A-ZÆØÅ]{2,3}\s?\d{1,4}\s*/\s*\d{2,4}(?=\s*\p{L})|\d{0,4}/(?:\d{4}|\d{2})(?=\s*:?\s+[\p{Lu}«"]))(?![\d/])"#,
+        #"(?<=[\s)]|^)(?:(?:[A-ZÆØÅ]{1,4}-[Ss]ak|Sak|SAK)(?:\s*nr\.?)?\s*:?\s*\d{1,4}\s*/\s*\d{2,4}|[A-ZÆØÅ]{2,3}\s?\d{1,4}\s*/\s*\d{2,4}(?=\s*\p{L})|\d{0,4}/(?:\d{4}|\d{2})(?=\s*:?\s+[\p{Lu}«"])|\d{0,4}/(?:\d{4}|\d{2})(?=\s+\d{2,4}/\d{3,7}(?:-\d{1,4})?\s+[\p{Lu}«"]))(?![\d/])"#,
         caseSensitive: true)
 
     static func split(_ lines: [SourceLine]) -> [SourceLine] {
@@ -37,6 +38,7 @@ enum GluedLineSplitter {
                 from = start
             }
             pieces.append(line.text[from...])
+            pieces = joiningStrayNumbers(pieces)
             var previous: (sequence: Int, year: Substring)?
             for var piece in pieces {
                 // A text layer that lost a number's digits ("02/2016 … /2016 Årsmelding … 04/2016 …"): the
@@ -58,6 +60,49 @@ enum GluedLineSplitter {
             }
         }
         return result
+    }
+
+    /// A bare number that breaks the run of its neighbours is part of a title, not an item
+    /// ("16/16 Regulert investeringsbudsjett 2/2016 Orientringssak 17/16 …", "66/11 10/1935 TILBUD"):
+    /// its sequence does not follow the previous piece's and its year is written otherwise.
+    static func joiningStrayNumbers(_ pieces: [Substring]) -> [Substring] {
+        var result: [Substring] = []
+        var previous: (sequence: Int, year: Substring)?
+        for piece in pieces {
+            // An agenda's number alone, then the archive's case number ("66/11 10/1935 TILBUD …"): one row.
+            if let last = result.last, last.endIndex == piece.startIndex, bareNumber(piece) != nil, numberOnly.matches(String(last)) {
+                result[result.count - 1] = last.base[last.startIndex..<piece.endIndex]
+                continue
+            }
+            guard let (sequence, year) = bareNumber(piece) else {
+                // A number that lost its digits ("/11 …") follows the previous one.
+                if piece.first == "/", let known = previous, piece.dropFirst().hasPrefix(known.year) {
+                    previous = (known.sequence + 1, known.year)
+                } else {
+                    previous = nil
+                }
+                result.append(piece)
+                continue
+            }
+            if let known = previous, let last = result.last, sequence != known.sequence + 1, year != known.year,
+               last.endIndex == piece.startIndex {
+                result[result.count - 1] = last.base[last.startIndex..<piece.endIndex]
+                continue
+            }
+            result.append(piece)
+            previous = (sequence, year)
+        }
+        return result
+    }
+
+    private static let numberOnly = Pattern(#"^\s*\d{1,4}/\d{2,4}\s*$"#)
+
+    private static let bareNumberPattern = Pattern(#"^(\d{1,4})/(\d{2,4})(?![\d/])"#)
+
+    private static func bareNumber(_ piece: Substring) -> (Int, Substring)? {
+        guard piece.first?.isNumber == true, let match = bareNumberPattern.firstMatch(in: String(piece)),
+              let sequence = match[1].flatMap({ Int($0) }), let year = match[2] else { return nil }
+        return (sequence, Substring(year))
     }
 
     private static let numberThenCapitals = Pattern(
