@@ -79,6 +79,10 @@ public struct DocumentReader: Sendable {
             headings = remaining
             tableLines.formUnion(list.lines)
         }
+        if agenda == nil, headings.isEmpty, let list = BlockFinder.numberedAgenda(in: lines) {
+            agenda = list
+            tableLines.formUnion(list.lines)
+        }
         let agendaLines = agenda?.lines ?? []
         var blocks = BlockFinder.blocks(in: lines, headings: headings, skipping: tableLines)
         let frontEnd = headings.first?.firstIndex ?? lines.count
@@ -129,6 +133,11 @@ public struct DocumentReader: Sendable {
         if blocks.contains(where: { $0.heading.number.year == BlockFinder.positionYear }) {
             for index in blocks.indices where blocks[index].heading.number.year == BlockFinder.positionYear {
                 blocks[index].heading.number.year = positionYear ?? 1900
+            }
+        }
+        if let rows = agenda?.rows, rows.contains(where: { $0.number.year == BlockFinder.positionYear }) {
+            for index in rows.indices where rows[index].number.year == BlockFinder.positionYear {
+                agenda?.rows[index].number.year = positionYear ?? 1900
             }
         }
         let blockFields = blocks.map { ItemBlockReader.read($0.body, number: $0.heading.number) }

@@ -368,4 +368,30 @@ import Testing
         #expect(boardItems.first?.title == "Revisors beretning 2015")
         #expect(boardItems[2].title.hasPrefix("Regulert investeringsbudsjett 2/2016"))
     }
+
+    /// Minutes from outside the case systems number their items by place in a list under "Agenda" or
+    /// "Saksliste" (a national working group's Markdown in 2024, a board's nynorsk minutes): each entry an
+    /// item, the meeting's year its year. A numbered list under no agenda heading, or beside items with
+    /// numbers of their own, is no agenda.
+    @Test func numberedListUnderAnAgendaHeading() {
+        let group = """
+            # Møtereferat fra møte i feature-team for informasjonsmodell - 16.04.2024
+
+            ## Agenda
+
+            1. Gjennomgang av agendaen - akseptert av arbeidsgruppa?
+            2. Tilbakemeldinger på notater
+            3. Planlegge neste møte
+
+            ## Saksgrunnlag og referat
+            """
+        let board = "Referat frå styremøte 12.03.2019\n\nSaksliste:\n1) Godkjenning av innkalling\n2) Rekneskap for 2018\n\nMøtet vart heva."
+        let first = DocumentReader().read(text: group).items
+        #expect(first.map(\.number.description) == ["1/24", "2/24", "3/24"])
+        #expect(first.last?.title == "Planlegge neste møte")
+        #expect(DocumentReader().read(text: board).items.map(\.title) == ["Godkjenning av innkalling", "Rekneskap for 2018"])
+        #expect(DocumentReader().read(text: "Referat 12.03.2019\n\nVi ble enige om:\n1. Godkjenning av innkalling\n2. Rekneskap for 2018").items.isEmpty)
+        let numbered = "Saksliste\n1. Godkjenning\n2. Budsjett\n\nSak 8/19 Budsjett for 2020\n\nVedtak:\nVedtatt."
+        #expect(DocumentReader().read(text: numbered).items.map(\.number.description) == ["8/19"])
+    }
 }

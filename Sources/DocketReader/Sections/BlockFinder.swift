@@ -174,6 +174,28 @@ enum BlockFinder {
         return nil
     }
 
+    private static let agendaHeading = Pattern(#"^\s*#{0,4}\s*(?:agenda|saksliste|sakliste|dagsorden|dagsorden/saksliste)\s*:?\s*$"#)
+    private static let numberedEntry = Pattern(#"^\s*(\d{1,2})[.)]\s+(\p{Lu}.{1,160})$"#, caseSensitive: true)
+
+    /// An agenda that numbers its items by place only, as a numbered list under its heading ("Agenda" then
+    /// "1. Gjennomgang av agendaen", "2. Tilbakemeldinger …"): minutes from outside the case systems.
+    /// Read only where no item has a number of its own; the rows take the meeting's year later.
+    static func numberedAgenda(in lines: [SourceLine]) -> ItemTable? {
+        guard let start = lines.firstIndex(where: { agendaHeading.matches($0.text) }) else { return nil }
+        var table = ItemTable(headerLine: lines[start].number)
+        table.introducedAsAgenda = true
+        var index = start + 1
+        while index < lines.count, lines[index].isBlank, index - start <= 3 { index += 1 }
+        while index < lines.count, let match = numberedEntry.firstMatch(in: lines[index].text),
+              let sequence = match[1].flatMap({ Int($0) }), sequence == table.rows.count + 1, let title = match[2]?.trimmed {
+            table.rows.append(ItemTable.Row(number: ItemNumber(series: nil, sequence: sequence, year: positionYear),
+                                            raw: "\(sequence).", line: lines[index].number, title: title))
+            table.lines.insert(lines[index].number)
+            index += 1
+        }
+        return table.rows.count >= 2 ? table : nil
+    }
+
     /// A line holding only a number introduced by "Sak" or a series ("Sak 8/19", "PS 12/26"), after a
     /// blank line: a heading whose title follows. Kept as a heading even when no title follows, so the
     /// number is never lost. In lower case ("sak OS 5/26") it ends a sentence broken over lines instead.
