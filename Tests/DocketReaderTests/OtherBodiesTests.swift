@@ -394,4 +394,19 @@ import Testing
         let numbered = "Saksliste\n1. Godkjenning\n2. Budsjett\n\nSak 8/19 Budsjett for 2020\n\nVedtak:\nVedtatt."
         #expect(DocumentReader().read(text: numbered).items.map(\.number.description) == ["8/19"])
     }
+
+    /// Labels inside a text layer's glued lines (a council's summons in 2009, a control committee's in 2016,
+    /// an executive committee's minutes in 2015 with a space before the colon) stand on lines of their own,
+    /// so the proposal and the decision are read as in any other layout; "følgende vedtak:" in a sentence is no label.
+    @Test func labelsInsideGluedLines() {
+        let council = "57/09 Kommunestyret SØK AD OM FRITAK FRA POLITISKE VERV - A E GRETE JOHA SE, KOKELV Ordførers innstilling: Kommunestyret vedtar å gi Anne Grete Johansen fritak fra sine politiske verv."
+        let committee = "Saken er obligatorisk i alle møtene i utvalget. Saklisten er gjennomgått med utvalgets leder på forhånd. Sekretariatets forslag til vedtak: Saksliste og innkalling til møte godkjennes."
+        let minutes = "Protokoll fra forrige møte godkjennes. Rådmannens innstilling enstemmig vedtatt (7 st.). Formannskapets vedtak : Protokoll fra forrige møte godkjennes. Formannskapet fattet følgende vedtak: ingenting mer."
+        #expect(ItemBlockReader.read(council.sourceLines()).proposal?.hasPrefix("Kommunestyret vedtar å gi Anne Grete Johansen fritak") == true)
+        #expect(ItemBlockReader.read(committee.sourceLines()).proposal?.hasPrefix("Saksliste og innkalling til møte godkjennes.") == true)
+        let cut = ItemBlockReader.cuttingGluedLabels(minutes.sourceLines()).map(\.text)
+        #expect(cut == ["Protokoll fra forrige møte godkjennes. Rådmannens innstilling enstemmig vedtatt (7 st.).", "Formannskapets vedtak :",
+                        "Protokoll fra forrige møte godkjennes. Formannskapet fattet følgende vedtak: ingenting mer."])
+        #expect(ItemBlockReader.read(minutes.sourceLines()).decision?.hasPrefix("Protokoll fra forrige møte godkjennes.") == true)
+    }
 }

@@ -73,6 +73,37 @@ enum ItemBlockReader {
 
     enum Part { case caseText, proposal, handling, decision, attachments }
 
+    /// A label inside a line that lost its breaks ("… SØK AD OM FRITAK Ordførers innstilling: Kommunestyret
+    /// vedtar …", "… på forhånd. Sekretariatets forslag til vedtak: Saksliste og …"): capitalised, alone or after
+    /// a genitive ("Formannskapets", "Rådmannen sitt"), then a colon.
+    private static let gluedLabel = Pattern(
+        #"(?<=\s)(?:\p{Lu}\p{Ll}+s\s+|\p{Lu}\p{Ll}+\s+sitt\s+)?(?:(?:[Ff]orslag|[Ff]ramlegg)\s+til\s+vedtak|[Ii]nnstilling|[Tt]ilråding|[Vv]edtak)\s?:\s"#,
+        caseSensitive: true)
+
+    /// Lines longer than a label line may be, cut before each label inside them and after its colon, so the
+    /// label stands on a line of its own as in every other layout. Other lines stay as they are.
+    static func cuttingGluedLabels(_ lines: [SourceLine]) -> [SourceLine] {
+        guard lines.contains(where: { $0.text.count > 120 }) else { return lines }
+        var result: [SourceLine] = []
+        for line in lines {
+            let matches = line.text.count > 120 ? gluedLabel.matches(in: line.text).filter { $0.text.first?.isUppercase == true } : []
+            guard !matches.isEmpty else {
+                result.append(line)
+                continue
+            }
+            var from = line.text.startIndex
+            for match in matches {
+                let before = String(line.text[from..<match.range.lowerBound]).trimmed
+                if !before.isEmpty { result.append(SourceLine(number: line.number, text: before, startsPage: false)) }
+                result.append(SourceLine(number: line.number, text: match.text.trimmed, startsPage: false))
+                from = match.range.upperBound
+            }
+            let rest = String(line.text[from...]).trimmed
+            if !rest.isEmpty { result.append(SourceLine(number: line.number, text: rest, startsPage: false)) }
+        }
+        return result
+    }
+
     static func isProposalLabel(_ text: String) -> Pattern.Match? {
         guard text.count <= 120, let match = proposalLabel.firstMatch(in: text) else { return nil }
         return match
@@ -98,7 +129,8 @@ enum ItemBlockReader {
 
     /// Reads one item's block; `number` (the item's own) tells this body's decision from earlier
     /// bodies' decisions printed along the case's path.
-    static func read(_ block: [SourceLine], number: ItemNumber? = nil) -> Fields {
+    static func read(_ lines: [SourceLine], number: ItemNumber? = nil) -> Fields {
+        let block = cuttingGluedLabels(lines)
         var fields = Fields()
         var ownDecisionFound = false
         /// Where the handling's lines after its last vote statement begin: a decision printed without a label.
