@@ -52,6 +52,8 @@ public struct ReadWarning: Codable, Sendable, Equatable, CustomStringConvertible
         case bodyGiven = "body_given"
         /// The meeting date was not in the text and was taken from the file name.
         case dateFromFileName = "date_from_file_name"
+        /// A named vote the minutes give could not be stored as read (counts that names contradict, a name the store has several of).
+        case namedVoteLeftOut = "named_vote_left_out"
     }
 
     public var code: Code
