@@ -170,7 +170,7 @@ enum VoteReader {
             if !names.isEmpty {
                 if fell { vote.votersFor = names } else { vote.votersAgainst = names }
             }
-        } else if let match = got.firstMatch(in: text) {
+        } else if !sideCounts.matches(text), let match = got.firstMatch(in: text) {
             // "Forslaget fikk 2 stemmer (Kari Holm og Per Dahl) og falt": those named voted for it.
             vote.votesFor = Int(match[1] ?? "")
             vote.votersFor = votersInParentheses(text)
@@ -209,7 +209,7 @@ enum VoteReader {
 
     private static let nynorskFell = Pattern(#"\bfall\b|\bfalle\b"#)
     /// The parenthesis right after a count: "mot 2 stemmer (Kari Holm (SV) og Per Dahl (R))", "fekk 1 røyst (Marit Klausen)".
-    private static let countParentheses = Pattern(#"(?:stemmer?|røyster?)\s*\(((?:[^()]|\([^()]*\))*)\)"#)
+    private static let countParentheses = Pattern(#"(?:stemmer|stemme|røyster|røyst)\s*\(((?:[^()]|\([^()]*\))*)\)"#)
 
     /// The people named in the parenthesis after the last count, with or without their parties;
     /// none when it names parties ("(H, FrP og V)").
