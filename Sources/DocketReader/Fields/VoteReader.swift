@@ -1,7 +1,9 @@
 /// Reads the record of votes: "Enstemmig vedtatt", "Vedtatt med 23 mot 12 stemmer",
 /// "Vedtatt mot 2 stemmer", "Forslaget falt mot 4 stemmer (…)", and the per-member lists
 /// "For forslaget stemte 9: Anne (AP), …" / "Imot forslaget stemte 10: …" closed by
-/// "Dermed ble innstillingen vedtatt."
+/// "Dermed ble innstillingen vedtatt.", and names written in sentences ("Representant Kari Holm,
+/// AP og representant Per Dahl, AP stemte mot."), in parentheses after a count ("falt med 3 mot 2
+/// stemmer (Kari Holm og Per Dahl)") and in nynorsk ("framlegg fekk 1 røyst (Marit Klausen)").
 enum VoteReader {
     private static let voteStart = Pattern(
         #"\b\d+\s+stemte\s+(?:for|imot|mot)\b|^\s*(?:(?:for|imot|mot)\s+[\p{L}-]+(?:\s+[\p{L}\d-]+)?\s+stemte\s+\d+|dermed\s+ble\b|votering\b|avstemning\b)|\benstemmig\b|\bsamrøystes\b|\b(?:vedteke|vedteken|falt)\s+(?:med\s+\d+\s+mot\s+\d+|mot\s+\d+)\s+røyst|\b(?:vedtatt|falt|forkastet|vedtas|godkjent)\s+(?:med\s+\d+\s+mot\s+\d+|mot\s+\d+)\s+stemme|\b(?:fikk|fekk)\s+\d+\s+(?:stemme|røyst)"#)
