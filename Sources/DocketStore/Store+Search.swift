@@ -161,8 +161,7 @@ extension Store {
               AND (:changed = 0 OR (d.text IS NOT NULL AND d.text IS NOT coalesce(i.proposal, '')))
               AND (:public = 0 OR i.is_exempt = 0)
               AND (:person IS NULL
-                   OR EXISTS (SELECT 1 FROM vote v WHERE v.item_id = i.id AND v.person_id = :person)
-                   OR EXISTS (SELECT 1 FROM proposal pr WHERE pr.item_id = i.id AND pr.proposer_id = :person)
+                   OR EXISTS (SELECT 1 FROM vote v WHERE v.item_id = i.id AND v.person_id = :person AND v.ballot = 'against')
                    OR EXISTS (SELECT 1 FROM conflict_of_interest c WHERE c.item_id = i.id AND c.person_id = :person)
                    OR EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = i.meeting_id AND a.person_id = :person
                                                           AND a.status IN ('present', 'substitute'))

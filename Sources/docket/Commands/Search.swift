@@ -30,7 +30,7 @@ struct Search: ParsableCommand {
     @Option(help: "adopted, amended, rejected, postponed, withdrawn, referred or noted.") var outcome: Outcome?
     @Flag(help: "Only items whose decision differs from the proposal.") var changed = false
     @Flag(help: "Public search: items exempt from public access are left out entirely.") var `public` = false
-    @Option(help: "Only items where this person made a proposal, is named in a vote, was disqualified or was present.") var person: String?
+    @Option(help: "Only items where this person made a proposal, voted against, was disqualified or was present.") var person: String?
     @Option(help: "At most this many hits.") var limit = 20
 
     func run() throws {
