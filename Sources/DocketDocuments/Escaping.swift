@@ -129,6 +129,22 @@ enum Escaping {
 
     /// Escapes text for the inside of a WordprocessingML `<w:t xml:space="preserve">` run: XML
     /// escapes, characters XML 1.0 forbids dropped, a line break as `<w:br/>`, a tab as `<w:tab/>`.
+    /// Text for an XML attribute value: the five markup characters as entities, control characters dropped.
+    static func xmlAttribute(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&apos;"
+            default: if scalar.value >= 0x20 { result.unicodeScalars.append(scalar) }
+            }
+        }
+        return result
+    }
+
     static func wordprocessingML(_ text: String) -> String {
         let utf8 = text.utf8
         guard utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xEF })

@@ -42,7 +42,7 @@ struct RenderContext {
             let heightMM = 18.0
             let widthMM = min(heightMM * Double(pixels.width) / Double(pixels.height), 80)
             logo = [
-                "dataURI": "data:image/png;base64," + data.base64EncodedString(),
+                "dataURI": "data:\(letterhead?.logoMediaType ?? "image/png");base64," + data.base64EncodedString(),
                 "widthMM": String(format: "%.1f", widthMM),
                 "heightMM": String(format: "%.1f", heightMM),
                 "widthEMU": Int(widthMM * 36_000),

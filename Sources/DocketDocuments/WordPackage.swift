@@ -29,18 +29,49 @@ enum WordPackage {
     /// Every entry is dated 1 January 2000 so the same papers give the same bytes.
     static let fixedDate = Date(timeIntervalSince1970: 946_684_800)
 
+    /// The placeholder a hyperlink's `r:id` starts with, followed by its escaped address, until the package numbers it.
+    static let linkMarker = "rIdLink:"
+
+    /// The document with each hyperlink's placeholder id made `rIdLink1`, `rIdLink2`, … (one per
+    /// address), and those relationships' ids and escaped targets. Text cannot forge a placeholder:
+    /// its quotes are escaped.
+    static func numberingHyperlinks(_ document: String) -> (document: String, links: [(id: String, target: String)]) {
+        let marker = "r:id=\"" + linkMarker
+        guard document.contains(marker) else { return (document, []) }
+        var pieces = document.components(separatedBy: marker)
+        var output = pieces.removeFirst()
+        var ids: [String: String] = [:]
+        var links: [(id: String, target: String)] = []
+        for piece in pieces {
+            guard let end = piece.firstIndex(of: "\"") else {
+                output += marker + piece
+                continue
+            }
+            let target = String(piece[..<end])
+            let id = ids[target] ?? "rIdLink\(links.count + 1)"
+            if ids[target] == nil {
+                ids[target] = id
+                links.append((id, target))
+            }
+            output += "r:id=\"" + id + piece[end...]
+        }
+        return (output, links)
+    }
+
     static func make(parts: WordParts) throws -> Data {
+        let (document, links) = numberingHyperlinks(parts.document)
+        let logoExtension = parts.logo.map { Letterhead.isJPEG($0) ? "jpeg" : "png" }
         var entries: [(String, Data)] = ([
             ("[Content_Types].xml", contentTypes),
             ("_rels/.rels", packageRelationships),
             ("docProps/core.xml", coreProperties(title: parts.title, language: parts.languageTag)),
-            ("word/document.xml", parts.document),
+            ("word/document.xml", document),
             ("word/styles.xml", parts.styles),
             ("word/numbering.xml", parts.numbering),
             ("word/footer1.xml", parts.footer),
-            ("word/_rels/document.xml.rels", documentRelationships(hasLogo: parts.logo != nil)),
+            ("word/_rels/document.xml.rels", documentRelationships(logoExtension: logoExtension, links: links)),
         ] as [(String, String)]).map { ($0.0, Data($0.1.utf8)) }
-        if let logo = parts.logo { entries.append(("word/media/logo.png", logo)) }
+        if let logo = parts.logo, let logoExtension { entries.append(("word/media/logo.\(logoExtension)", logo)) }
         do {
             let archive = try Archive(data: Data(), accessMode: .create)
             for (path, data) in entries {
@@ -67,6 +98,7 @@ enum WordPackage {
         <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
         <Default Extension="xml" ContentType="application/xml"/>\
         <Default Extension="png" ContentType="image/png"/>\
+        <Default Extension="jpeg" ContentType="image/jpeg"/>\
         <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
         <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
         <Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>\
@@ -83,10 +115,14 @@ enum WordPackage {
         </Relationships>
         """
 
-    static func documentRelationships(hasLogo: Bool) -> String {
-        let logo = hasLogo
-            ? #"<Relationship Id="rIdLogo" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/logo.png"/>"#
-            : ""
+    static func documentRelationships(logoExtension: String?, links: [(id: String, target: String)] = []) -> String {
+        var logo = logoExtension.map {
+            #"<Relationship Id="rIdLogo" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/logo."# + $0 + #""/>"#
+        } ?? ""
+        for link in links {
+            logo += #"<Relationship Id=""# + link.id + #"" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target=""#
+                + link.target + #"" TargetMode="External"/>"#
+        }
         return """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\

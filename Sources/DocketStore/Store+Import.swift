@@ -138,3 +138,67 @@ extension Store {
         return digests
     }
 }
+
+/// A vote by name as old minutes print it: the name as written and, where given, the party.
+public struct ImportedBallot: Hashable, Sendable {
+    public var name: String
+    public var ballot: Ballot
+    /// The party or organisation the minutes print beside the name ("AP").
+    public var represents: String?
+
+    public init(name: String, ballot: Ballot, represents: String? = nil) {
+        self.name = name
+        self.ballot = ballot
+        self.represents = represents
+    }
+}
+
+extension Store {
+    /// Stores the named votes old minutes give for an item's decision. Voters of old minutes seldom
+    /// have a seat in the store: each name is the person of that name (case-insensitive) where the
+    /// store has one; of several, the one with a seat in the body or at the meeting; where it has
+    /// none, a person is registered without a seat, as attendance imports do. The vote row keeps
+    /// the party the minutes print beside the name. Returns what was left out, in words.
+    @discardableResult
+    public func importBallots(itemID: Int64, _ ballots: [ImportedBallot]) throws -> [String] {
+        try write { db in
+            var skipped: [String] = []
+            var seen = Set<Int64>()
+            for ballot in ballots {
+                let name = ballot.name.trimmingCharacters(in: .whitespaces)
+                guard !name.isEmpty else { continue }
+                let ids = try db.fetchAll("SELECT id FROM person WHERE name = ? COLLATE NOCASE ORDER BY id", [name])
+                    .map { try $0.decode(at: 0, as: Int64.self) }
+                let personID: Int64
+                if ids.isEmpty {
+                    personID = try self.personID(named: name, creating: true)
+                } else if ids.count == 1 {
+                    personID = ids[0]
+                } else {
+                    let seated = try db.fetchAll("""
+                        SELECT DISTINCT p.id FROM person p JOIN agenda_item i ON i.id = :item
+                        WHERE p.name = :name COLLATE NOCASE
+                          AND (EXISTS (SELECT 1 FROM membership ms WHERE ms.person_id = p.id AND ms.body_id = i.body_id)
+                               OR EXISTS (SELECT 1 FROM attendance a WHERE a.person_id = p.id AND a.meeting_id = i.meeting_id))
+                        """, ["item": itemID, "name": name]).map { try $0.decode(at: 0, as: Int64.self) }
+                    guard seated.count == 1 else {
+                        skipped.append("the store has \(ids.count) people named '\(name)' and none of them alone sits in the body or at the meeting; their vote is left out")
+                        continue
+                    }
+                    personID = seated[0]
+                }
+                guard seen.insert(personID).inserted else {
+                    skipped.append("'\(name)' is named twice in the vote; the first is kept")
+                    continue
+                }
+                try db.execute("""
+                    INSERT INTO vote (item_id, person_id, ballot, represents)
+                    VALUES (:item, :person, :ballot, coalesce(:represents, (SELECT o.name FROM membership ms JOIN organisation o ON o.id = ms.organisation_id
+                        JOIN agenda_item i ON i.body_id = ms.body_id WHERE i.id = :item AND ms.person_id = :person ORDER BY ms.id DESC LIMIT 1)))
+                    ON CONFLICT (item_id, person_id) DO UPDATE SET ballot = excluded.ballot, represents = excluded.represents
+                    """, ["item": itemID, "person": personID, "ballot": ballot.ballot, "represents": ballot.represents])
+            }
+            return skipped
+        }
+    }
+}

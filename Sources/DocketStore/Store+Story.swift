@@ -28,6 +28,8 @@ public struct ItemStory: Codable, Hashable, Sendable {
     public var referredToBy: [ReferringItem]
     /// Members who declared themselves disqualified (inhabil) on the item.
     public var conflicts: [ConflictOfInterest] = []
+    /// The decision's vote by name (for, against, blank), with the party or organisation each represents.
+    public var ballots: [MemberBallot] = []
     /// Alternative proposals made at the meeting, each with its vote.
     public var proposals: [AlternativeProposal] = []
     /// Corrections of the decision after the minutes were approved, oldest first, each with the text it replaced.
@@ -56,6 +58,7 @@ extension Store {
                               referredToBy: try referringItems(to: reference, isPublic: isPublic), isPublicVersion: isPublic)
         story.conflicts = try conflictsOfInterest(itemID: item.id)
         story.proposals = try proposals(itemID: item.id)
+        story.ballots = try ballots(itemID: item.id)
         story.corrections = try corrections(meetingID: item.meetingID).filter { $0.itemID == item.id }
         return story
     }

@@ -23,7 +23,7 @@ import Testing
         case "docx":
             let archive = try Archive(url: URL(fileURLWithPath: file), accessMode: .read)
             var text = ""
-            for part in ["word/document.xml", "word/numbering.xml"] {
+            for part in ["word/document.xml", "word/numbering.xml", "word/_rels/document.xml.rels"] {
                 var data = Data()
                 let entry = try #require(archive[part], "\(part) is missing")
                 _ = try archive.extract(entry) { data.append($0) }
@@ -90,6 +90,19 @@ import Testing
         #expect(word.contains("&lt;script&gt;"))
         #expect(!word.contains("<script>"))
         #expect(!word.contains("| 13.02.2019 |"))
+    }
+
+    /// A link in a case text is a Word hyperlink: the run sits in w:hyperlink, whose r:id is an
+    /// external relationship to the address; the address is not printed beside the text.
+    @Test func wordLinksAreRealHyperlinks() throws {
+        let word = try casePapers("docx")
+        let hyperlink = try #require(word.range(of: #"<w:hyperlink r:id="rIdLink\d+" w:history="1">"#, options: .regularExpression), "\(word.prefix(3000))")
+        let id = word[hyperlink].split(separator: "\"")[1]
+        #expect(word[hyperlink.upperBound...].hasPrefix("<w:r><w:rPr><w:color w:val=\"0563C1\"/><w:u w:val=\"single\"/></w:rPr><w:t xml:space=\"preserve\">KS&apos; kalender</w:t></w:r></w:hyperlink>")
+                || word[hyperlink.upperBound...].hasPrefix("<w:r><w:rPr><w:color w:val=\"0563C1\"/><w:u w:val=\"single\"/></w:rPr><w:t xml:space=\"preserve\">KS' kalender</w:t></w:r></w:hyperlink>"),
+                "\(word[hyperlink.upperBound...].prefix(300))")
+        #expect(word.contains(#"<Relationship Id="\#(id)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://www.ks.no/kalender" TargetMode="External"/>"#))
+        #expect(!word.contains("(https://www.ks.no/kalender)"))
     }
 
     @Test func thePDFPrintsTheTableAsRowsNotPipes() throws {

@@ -147,4 +147,29 @@ import Testing
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("logo.png") && refused.stderr.contains("not a PNG"), "\(refused.stderr)")
     }
+
+    /// A JPEG's header: SOI, a JFIF APP0 segment, a baseline frame of 40×20, EOI.
+    static let jpegLogo = Data([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
+                                0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x00, 0x14, 0x00, 0x28, 0x01, 0x01, 0x11, 0x00, 0xFF, 0xD9])
+
+    @Test func aJPEGLogoHeadsThePapersToo() throws {
+        let folder = dir.path("jpeg-maler")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Self.jpegLogo.write(to: URL(fileURLWithPath: folder + "/logo.jpg"))
+        #expect(try docket.run("body", "edit", "styringsgruppen", "--templates", folder).status == 0)
+        let html = try String(contentsOfFile: write("summons", SecretaryMeeting.meeting, "--format", "html", to: "jpeg.html"), encoding: .utf8)
+        #expect(html.contains("<img class=\"logo\" src=\"data:image/jpeg;base64,/9j/4AAQ"), "\(html.prefix(1500))")
+        // 40×20 pixels at 18 mm high: 36 mm wide.
+        #expect(html.contains("height: 18.0mm; width: 36.0mm"))
+        let docx = try write("summons", SecretaryMeeting.meeting, "--format", "docx", to: "jpeg.docx")
+        #expect(try wordPart(docx, "word/_rels/document.xml.rels").contains("Target=\"media/logo.jpeg\""))
+        #expect(try wordPart(docx, "[Content_Types].xml").contains("<Default Extension=\"jpeg\" ContentType=\"image/jpeg\"/>"))
+        #expect(try wordPart(docx, "word/document.xml").contains("<a:blip r:embed=\"rIdLogo\"/>"))
+
+        // A logo.jpeg that is not a JPEG is refused, naming the file.
+        try FileManager.default.removeItem(atPath: folder + "/logo.jpg")
+        try Data("not a picture".utf8).write(to: URL(fileURLWithPath: folder + "/logo.jpeg"))
+        let refused = try docket.run("summons", SecretaryMeeting.meeting, "--format", "html")
+        #expect(refused.status != 0 && refused.stderr.contains("logo.jpeg") && refused.stderr.contains("not a JPEG"), "\(refused.stderr)")
+    }
 }

@@ -102,10 +102,14 @@ extension MarkdownText {
             case let .strong(inner): output += runs(inner, bold: true, italic: italic, strike: strike, link: link)
             case let .strikethrough(inner): output += runs(inner, bold: bold, italic: italic, strike: true, link: link)
             case let .link(url, inner):
-                let shown = inner.plainText
-                output += runs(inner.isEmpty ? [.text(url)] : inner, bold: bold, italic: italic, strike: strike, link: url.isSafeLinkTarget)
-                // Word shows the address beside its text: a printed paper cannot be clicked.
-                if url.isSafeLinkTarget, !shown.isEmpty, shown != url { output += run(" (\(url))", properties: properties) }
+                let shown = runs(inner.isEmpty ? [.text(url)] : inner, bold: bold, italic: italic, strike: strike, link: url.isSafeLinkTarget)
+                guard url.isSafeLinkTarget else {
+                    output += shown
+                    continue
+                }
+                // A real hyperlink: WordPackage turns the placeholder id into a relationship of
+                // document.xml.rels with the address as its external target.
+                output += "<w:hyperlink r:id=\"\(WordPackage.linkMarker)\(Escaping.xmlAttribute(url))\" w:history=\"1\">\(shown)</w:hyperlink>"
             }
         }
         return output

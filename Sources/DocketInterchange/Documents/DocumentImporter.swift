@@ -216,7 +216,37 @@ public struct DocumentImporter {
                                                                    outcome: outcome, tally: readItem.vote?.tally,
                                                                    remarks: readItem.handling))
             result.decisions += 1
+            if let vote = readItem.vote {
+                let ballots = namedBallots(of: vote, outcome: outcome, item: readItem, warnings: &result.warnings)
+                for problem in try store.importBallots(itemID: item.id, ballots) {
+                    result.warnings.append(ReadWarning(.namedVoteLeftOut, line: vote.line, "Sak \(readItem.number): \(problem)."))
+                }
+            }
         }
+    }
+
+    /// The named votes of the vote that carried the decision, as ballots. Only a vote whose
+    /// outcome is the decision's: names on a fallen alternative proposal ("Forslaget falt mot 4
+    /// stemmer (…)") are not votes on the decision, and stay in the handling text. A side with
+    /// more names than its count is left out with a warning: the names were misread.
+    private func namedBallots(of vote: ReadVote, outcome: Outcome, item: ReadItem, warnings: inout [ReadWarning]) -> [ImportedBallot] {
+        guard !vote.votersFor.isEmpty || !vote.votersAgainst.isEmpty else { return [] }
+        let agrees = switch vote.adopted {
+        case true?: outcome == .adopted || outcome == .amended
+        case false?: outcome == .rejected
+        case nil: false
+        }
+        guard agrees else { return [] }
+        var ballots: [ImportedBallot] = []
+        for (voters, count, ballot) in [(vote.votersFor, vote.votesFor, Ballot.for), (vote.votersAgainst, vote.votesAgainst, .against)] {
+            if let count, voters.count > count {
+                warnings.append(ReadWarning(.namedVoteLeftOut, line: vote.line,
+                    "Sak \(item.number): \(voters.count) navn \(ballot == .for ? "for" : "mot"), men \(count) stemmer; navnene er ikke lagret som stemmer."))
+                continue
+            }
+            ballots += voters.map { ImportedBallot(name: $0.name, ballot: ballot, represents: $0.party.flatMap { $0.isEmpty ? nil : $0 }) }
+        }
+        return ballots
     }
 
     private func saveAttendance(of read: ReadDocument, body: Body, meeting: Meeting, into result: inout DocumentImport) throws {

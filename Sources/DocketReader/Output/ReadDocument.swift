@@ -158,6 +158,11 @@ public struct ReadVote: Codable, Sendable, Equatable {
         partiesAgainst = []
     }
 
+    /// Only names, no count and no outcome: a sentence that says who voted how in the vote before it.
+    public var hasOnlyNames: Bool {
+        !unanimous && votesFor == nil && votesAgainst == nil && adopted == nil && (!votersFor.isEmpty || !votersAgainst.isEmpty)
+    }
+
     /// The model's tally, when the counts allow one.
     public var tally: VoteTally? {
         if unanimous { return .unanimous }

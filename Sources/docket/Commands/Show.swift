@@ -51,6 +51,11 @@ func printStory(_ story: ItemStory) {
             [decision.text, decision.outcome.norwegian.capitalizedFirst + (decision.referredTo.map { " til \($0)" } ?? ""),
              decision.tally?.norwegian(outcome: decision.outcome), decision.remarks].compactMap { $0 }.joined(separator: "\n")
         }),
+        ("Votes", [Ballot.for, .against, .blank].compactMap { ballot -> String? in
+            let names = story.ballots.filter { $0.ballot == ballot }.map { $0.person + ($0.represents.map { " (\($0))" } ?? "") }
+            guard !names.isEmpty else { return nil }
+            return "\(ballot == .for ? "For" : ballot == .against ? "Mot" : "Avsto"): \(names.joined(separator: ", "))."
+        }.joined(separator: "\n")),
         ("Conflicts", story.conflicts.map { conflict in
             "\(conflict.person) erklærte seg inhabil" + (conflict.reason.map { " (\($0))" } ?? "") + " og fratrådte."
                 + (conflict.replacedBy.map { " \($0) møtte i stedet." } ?? "")
