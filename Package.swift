@@ -167,7 +167,11 @@ let package = Package(
                 "DocketServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings + [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
+            // Swift's runtime and Foundation linked in (release builds, Linux): a `docket search` spent
+            // most of its start binding symbols across 55 shared libraries (issue 17). Debug builds,
+            // which the test bundles link against, stay dynamic.
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
         ),
 
         // MARK: Benchmarks (swift run -c release NAME)

@@ -300,35 +300,115 @@ static void add_compound_parts(struct sb_stemmer *st, const char *w, size_t n, P
 }
 
 /*
- * Running text repeats its words: a small direct-mapped cache per tokenizer instance keeps the
- * colocated tokens (stem, parts) of recently seen words. Allocated on the first document.
+ * Every distinct word's colocated tokens (stem, compound parts), worked out once per tokenizer
+ * instance: the vocabulary of a store is Zipfian and bounded, so nearly every word of a large
+ * import or index build has been seen before (a small direct-mapped cache kept only 1024 words
+ * and missed on the long tail, where the costly compound splitting was redone; issue 17).
+ *
+ * An open-addressing table of offsets into one arena. Each arena entry: word length (1 byte),
+ * tokens length (2 bytes), the word, then its tokens (each a length byte and its bytes). Bounded:
+ * past NT_MEMO_MAX_BYTES the memo is emptied and refilled.
  */
-#define NT_CACHE_SLOTS 1024
-#define NT_CACHE_TOKENS 184
+#define NT_MEMO_MAX_BYTES (48u << 20)
 
 typedef struct {
-    unsigned char word_len;   /* 0: empty slot */
-    unsigned char tokens_len; /* bytes used in tokens: each token is a length byte, then its bytes */
-    char word[NT_MAX_WORD];
-    char tokens[NT_CACHE_TOKENS];
-} CacheSlot;
+    uint32_t *slots;     /* 0: empty, else 1 + the entry's offset in arena */
+    uint32_t *hashes;
+    uint32_t capacity;   /* a power of two */
+    uint32_t count;
+    char *arena;
+    uint32_t used, size;
+} Memo;
 
 typedef struct NtTokenizer {
     fts5_tokenizer inner_api;
     Fts5Tokenizer *inner;
     struct sb_stemmer *stemmer;
-    CacheSlot *cache;
+    Memo memo;
 } NtTokenizer;
 
-static CacheSlot *cache_slot(NtTokenizer *tok, const char *w, size_t n) {
-    if (tok->cache == NULL) {
-        tok->cache = sqlite3_malloc(sizeof(CacheSlot) * NT_CACHE_SLOTS);
-        if (tok->cache == NULL) return NULL;
-        memset(tok->cache, 0, sizeof(CacheSlot) * NT_CACHE_SLOTS);
-    }
+static uint32_t memo_hash(const char *w, size_t n) {
     uint32_t h = 2166136261u; /* FNV-1a */
     for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
-    return &tok->cache[h % NT_CACHE_SLOTS];
+    return h ? h : 1;
+}
+
+static void memo_clear(Memo *m) {
+    sqlite3_free(m->slots);
+    sqlite3_free(m->hashes);
+    sqlite3_free(m->arena);
+    memset(m, 0, sizeof *m);
+}
+
+/* The entry of w[0..n) (its tokens and their length), or NULL. */
+static const char *memo_find(const Memo *m, const char *w, size_t n, uint32_t h, size_t *tokens_len) {
+    if (m->capacity == 0) return NULL;
+    for (uint32_t i = h & (m->capacity - 1);; i = (i + 1) & (m->capacity - 1)) {
+        uint32_t slot = m->slots[i];
+        if (slot == 0) return NULL;
+        if (m->hashes[i] != h) continue;
+        const unsigned char *e = (const unsigned char *)m->arena + slot - 1;
+        if (e[0] == n && memcmp(e + 3, w, n) == 0) {
+            *tokens_len = (size_t)e[1] | ((size_t)e[2] << 8);
+            return (const char *)e + 3 + n;
+        }
+    }
+}
+
+static int memo_grow(Memo *m) {
+    uint32_t capacity = m->capacity ? m->capacity * 2 : 4096;
+    uint32_t *slots = sqlite3_malloc64(sizeof(uint32_t) * capacity);
+    uint32_t *hashes = sqlite3_malloc64(sizeof(uint32_t) * capacity);
+    if (slots == NULL || hashes == NULL) { sqlite3_free(slots); sqlite3_free(hashes); return 0; }
+    memset(slots, 0, sizeof(uint32_t) * capacity);
+    for (uint32_t i = 0; i < m->capacity; i++) {
+        if (m->slots[i] == 0) continue;
+        uint32_t j = m->hashes[i] & (capacity - 1);
+        while (slots[j]) j = (j + 1) & (capacity - 1);
+        slots[j] = m->slots[i];
+        hashes[j] = m->hashes[i];
+    }
+    sqlite3_free(m->slots);
+    sqlite3_free(m->hashes);
+    m->slots = slots;
+    m->hashes = hashes;
+    m->capacity = capacity;
+    return 1;
+}
+
+/* Notes the tokens of w[0..n); a memo that cannot grow stays as it was (the word is worked out again). */
+static void memo_add(Memo *m, const char *w, size_t n, uint32_t h, const PartList *pl) {
+    size_t tokens_len = 0;
+    for (int i = 0; i < pl->count; i++) tokens_len += 1 + pl->parts[i].len;
+    size_t need = 3 + n + tokens_len;
+    if (n > 255 || tokens_len > 0xFFFF) return;
+    if ((size_t)m->used + need > NT_MEMO_MAX_BYTES) memo_clear(m);
+    if ((m->count + 1) * 2 > m->capacity && !memo_grow(m)) return;
+    if ((size_t)m->used + need > m->size) {
+        size_t size = m->size ? (size_t)m->size * 2 : 1u << 16;
+        while (size < (size_t)m->used + need) size *= 2;
+        char *arena = sqlite3_realloc64(m->arena, size);
+        if (arena == NULL) return;
+        m->arena = arena;
+        m->size = (uint32_t)size;
+    }
+    unsigned char *e = (unsigned char *)m->arena + m->used;
+    e[0] = (unsigned char)n;
+    e[1] = (unsigned char)(tokens_len & 0xFF);
+    e[2] = (unsigned char)(tokens_len >> 8);
+    memcpy(e + 3, w, n);
+    unsigned char *t = e + 3 + n;
+    for (int i = 0; i < pl->count; i++) {
+        *t++ = (unsigned char)pl->parts[i].len;
+        memcpy(t, pl->parts[i].text, pl->parts[i].len);
+        t += pl->parts[i].len;
+    }
+    uint32_t i = h & (m->capacity - 1);
+    while (m->slots[i]) i = (i + 1) & (m->capacity - 1);
+    m->slots[i] = m->used + 1;
+    m->hashes[i] = h;
+    m->count++;
+    m->used += (uint32_t)need;
 }
 
 typedef struct {
@@ -391,10 +471,13 @@ static int emit_query_token(Cb *cb, const char *t, int n, int s, int e) {
 static int emit_document_token(Cb *cb, const char *t, int n, int s, int e) {
     int rc = cb->xToken(cb->ctx, 0, t, n, s, e);
     if (rc != SQLITE_OK || !nt_is_word(t, (size_t)n)) return rc;
-    CacheSlot *slot = cache_slot(cb->tok, t, (size_t)n);
-    if (slot && slot->word_len == n && memcmp(slot->word, t, (size_t)n) == 0) {
-        for (int i = 0; i < slot->tokens_len && rc == SQLITE_OK; i += 1 + (unsigned char)slot->tokens[i])
-            rc = cb->xToken(cb->ctx, FTS5_TOKEN_COLOCATED, slot->tokens + i + 1, (unsigned char)slot->tokens[i], s, e);
+    Memo *memo = &cb->tok->memo;
+    uint32_t h = memo_hash(t, (size_t)n);
+    size_t tokens_len = 0;
+    const char *tokens = memo_find(memo, t, (size_t)n, h, &tokens_len);
+    if (tokens) {
+        for (size_t i = 0; i < tokens_len && rc == SQLITE_OK; i += 1 + (unsigned char)tokens[i])
+            rc = cb->xToken(cb->ctx, FTS5_TOKEN_COLOCATED, tokens + i + 1, (unsigned char)tokens[i], s, e);
         return rc;
     }
     PartList pl = {.count = 0};
@@ -404,23 +487,7 @@ static int emit_document_token(Cb *cb, const char *t, int n, int s, int e) {
     add_compound_parts(cb->tok->stemmer, t, (size_t)n, &pl, 1);
     for (int i = 0; i < pl.count && rc == SQLITE_OK; i++)
         rc = cb->xToken(cb->ctx, FTS5_TOKEN_COLOCATED, pl.parts[i].text, (int)pl.parts[i].len, s, e);
-    if (slot) {
-        size_t used = 0;
-        int fits = 1;
-        for (int i = 0; i < pl.count && fits; i++) {
-            if (used + 1 + pl.parts[i].len > NT_CACHE_TOKENS) { fits = 0; break; }
-            slot->tokens[used] = (char)pl.parts[i].len;
-            memcpy(slot->tokens + used + 1, pl.parts[i].text, pl.parts[i].len);
-            used += 1 + pl.parts[i].len;
-        }
-        if (fits) {
-            slot->word_len = (unsigned char)n;
-            memcpy(slot->word, t, (size_t)n);
-            slot->tokens_len = (unsigned char)used;
-        } else {
-            slot->word_len = 0;
-        }
-    }
+    memo_add(memo, t, (size_t)n, h, &pl);
     return rc;
 }
 
@@ -485,7 +552,7 @@ static void nt_delete(Fts5Tokenizer *p) {
     if (tok == NULL) return;
     if (tok->inner) tok->inner_api.xDelete(tok->inner);
     if (tok->stemmer) sb_stemmer_delete(tok->stemmer);
-    sqlite3_free(tok->cache);
+    memo_clear(&tok->memo);
     sqlite3_free(tok);
 }
 

@@ -61,4 +61,24 @@ import Testing
         expectSuccess(try docket.run("reindex"))
         #expect(try hits("zebrakryssing").count == 5)
     }
+
+    /// `docket import` brings the derived index up to date itself: the first search after an
+    /// import (here, of an export into a fresh store) does not pay for catching up.
+    @Test func anImportLeavesTheIndexCaughtUp() throws {
+        try expectSuccess(docket.run("init"))
+        try expectSuccess(docket.run("body", "add", "styringsgruppen", "--name", "Styringsgruppen", "--kind", "steering-group"))
+        try expectSuccess(docket.run("meeting", "create", "styringsgruppen", "--date", "2019-02-13", "--start", "13:00", "--end", "15:00"))
+        try expectSuccess(docket.run("item", "add", "styringsgruppen@2019-02-13", "--title", "Budsjett 2020", "--kind", "decision"))
+        let export = dir.path("arkiv.json")
+        try expectSuccess(docket.run("export", "--format", "json", "-o", export))
+        let copy = DocketProcess(database: dir.path("kopi.sqlite"))
+        try expectSuccess(copy.run("init"))
+        let index = dir.url.appending(path: "kopi.sqlite.search")
+        #expect(!FileManager.default.fileExists(atPath: index.path), "no index before the import")
+        try expectSuccess(copy.run("import", export))
+        #expect(FileManager.default.fileExists(atPath: index.path), "the import made the index beside the database")
+        let result = try copy.run("search", "budsjettet", "--json")
+        expectSuccess(result)
+        #expect(result.stdout.contains("Budsjett 2020"))
+    }
 }

@@ -138,4 +138,35 @@ import Testing
             #expect(try found("gangfelt", in: store).count == 1)
         }
     }
+
+    /// Migration 0013: an update records its item once, with a new change number, and only when a
+    /// column of the search document changed; an item moved to another id is recorded under both.
+    @Test func anUpdateRecordsItsItemOnceAndOnlyForWhatTheIndexHolds() throws {
+        let store = try Store.inMemory()
+        try store.addBody(slug: "styringsgruppen", BodyDraft(name: "Styringsgruppen", kind: .steeringGroup))
+        try store.createMeeting(bodySlug: "styringsgruppen", date: date("2019-02-13"), withStandingItems: false)
+        let item = try store.addItem(to: "styringsgruppen@2019-02-13", ItemDraft(title: "Budsjett 2020", kind: .decision))
+        let id = try #require(try store.db.fetchValue(Int64.self, "SELECT id FROM agenda_item"))
+        func changes() throws -> [[Int64]] {
+            try store.db.fetchAll("SELECT seq, item_id FROM search_change ORDER BY seq").map { [try $0.decode(at: 0), try $0.decode(at: 1)] }
+        }
+        let before = try changes()
+        #expect(before.count == 1 && before[0][1] == id)
+        // A column the search document does not hold: nothing recorded.
+        try store.db.execute("UPDATE agenda_item SET public_title = 'Budsjett' WHERE id = ?", [id])
+        #expect(try changes() == before)
+        // The title: the item once, under a higher number; the sequence grows by one only.
+        try store.db.execute("UPDATE agenda_item SET title = 'Budsjett 2021' WHERE id = ?", [id])
+        let after = try changes()
+        #expect(after.count == 1 && after[0][1] == id && after[0][0] == before[0][0] + 1)
+        // A decision recorded, then its remarks changed: the same one row, two numbers later.
+        try store.recordDecision(item.reference, DecisionDraft(text: "Vedtatt", outcome: .adopted, tally: .unanimous))
+        try store.db.execute("UPDATE decision SET remarks = 'Enstemmig' WHERE item_id = ?", [id])
+        let decided = try changes()
+        #expect(decided.count == 1 && decided[0][1] == id && decided[0][0] > after[0][0])
+        // The id itself changed: the old id (now gone) and the new one are both recorded.
+        try store.db.execute("PRAGMA foreign_keys = OFF")
+        try store.db.execute("UPDATE agenda_item SET id = ? WHERE id = ?", [id + 100, id])
+        #expect(Set(try changes().map { $0[1] }) == [id, id + 100])
+    }
 }

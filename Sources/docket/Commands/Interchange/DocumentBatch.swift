@@ -78,6 +78,8 @@ struct DocumentBatch {
             if !json { say("Merging the search index (\(summary.items) new items)…") }
             try store.mergeSearchIndex()
         }
+        // The derived search index caught up here, so that the first search after an import does not pay for it.
+        if !dryRun { store.updateSearchIndex() }
         if json {
             struct Output: Encodable { var documents: [DocumentImport]; var summary: ImportSummary; var dryRun: Bool }
             try printJSON(Output(documents: results, summary: summary, dryRun: dryRun))

@@ -103,6 +103,8 @@ struct ImportCommand: ParsableCommand {
                 if !output.json { print("Merging the search index (\(newItems) new items)…") }
                 try store.mergeSearchIndex()
             }
+            // The derived search index caught up now: the first search after an import should not pay for it.
+            store.updateSearchIndex()
             if output.json { return try printJSON(report) }
             print("Imported \(report.insertedCount) rows from \(file)" + (report.inserted.isEmpty ? "" : ":"))
             for (table, count) in report.inserted.sorted(by: { $0.key < $1.key }) { print("  \(table): \(count)") }
@@ -115,6 +117,7 @@ struct ImportCommand: ParsableCommand {
             }
             let data = try InputFile.contents(atPath: file)
             let items = try ItemListCSV(store: store).importItems(data, file: file, meeting: meeting)
+            store.updateSearchIndex()
             if output.json { return try printJSON(items) }
             print("Added \(items.count) item(s) to \(meeting)")
             for item in items { print("  \(item.number)  \(item.title)") }
