@@ -46,6 +46,11 @@ public final class ServerStore: Sendable {
         readers.stop()
     }
 
+    /// Whether the calling thread is one of a ServerStore's reader threads (for tests and checks).
+    public static var isReaderThread: Bool {
+        Thread.current.threadDictionary[ReaderThreads.marker] != nil
+    }
+
     /// Runs `body` on a reader thread with its connection, inside one read transaction (one
     /// moment's store) unless `inTransaction` is false, and returns its result to the caller's task.
     ///
@@ -116,6 +121,8 @@ private struct UncheckedBox<Value>: @unchecked Sendable {
 
 /// A fixed set of threads, each with its own connection, taking jobs in the order they came.
 private final class ReaderThreads: @unchecked Sendable {
+    /// The key a reader thread carries in its thread dictionary.
+    static let marker = "docket.serverStore.reader"
     typealias Job = @Sendable (Connection) -> Void
     /// Guards `jobs` and `stopping`; threads wait on it for work.
     private let condition = NSCondition()
@@ -126,7 +133,10 @@ private final class ReaderThreads: @unchecked Sendable {
     init(count: Int, open: () throws -> Connection) throws {
         let connections = try (0..<count).map { _ in try open() }
         for (index, connection) in connections.enumerated() {
-            let thread = Thread { [self] in run(connection) }
+            let thread = Thread { [self] in
+                Thread.current.threadDictionary[Self.marker] = index + 1
+                run(connection)
+            }
             thread.name = "docket-reader-\(index + 1)"
             thread.start()
         }
