@@ -181,7 +181,7 @@ func measure(_ name: String, _ paths: [String], port: Int, warm: Bool = false) t
         run("/usr/bin/wrk", ["-t", "2", "-c", "32", "-d", "\(duration)s", "--latency", "-s", script, "http://127.0.0.1:\(port)", "--", list])
     }
     // Warm: every path asked for before the measured run (more than once over), so the cache holds it.
-    if warm { _ = wrk(max(2, paths.count / 300)) }
+    if warm { _ = wrk(max(3, paths.count / 150)) }
     let output = wrk(duration)
     let rps = output.firstMatch(of: /Requests\/sec:\s+([0-9.]+)/).flatMap { Double($0.1) } ?? 0
     let p99 = output.firstMatch(of: /99%\s+([0-9.]+)(us|ms|s)/)
