@@ -17,6 +17,8 @@ import Synchronization
 public final class ServerStore: Sendable {
     private let readers: ReaderThreads
     private let writer: Connection
+    /// The connection of ``read(_:)``, on the caller's own thread.
+    private let blockingReader: Connection
     /// The database file, or nil for an in-memory store (tests).
     public let path: String?
 
@@ -26,6 +28,7 @@ public final class ServerStore: Sendable {
         // The writer first: it migrates an older file, which a read-only connection would refuse.
         let writer = Connection(try Store(path: path, access: .readWrite, busyTimeout: busyTimeout))
         self.writer = writer
+        self.blockingReader = Connection(try Store(path: path, access: .readOnly, busyTimeout: busyTimeout))
         self.readers = try ReaderThreads(count: max(1, count)) {
             Connection(try Store(path: path, access: .readOnly, busyTimeout: busyTimeout))
         }
@@ -37,6 +40,7 @@ public final class ServerStore: Sendable {
     public init(store: Store) {
         let connection = Connection(store)
         self.writer = connection
+        self.blockingReader = connection
         // An in-memory database is one connection's own: the writer and the only reader are the same.
         self.readers = try! ReaderThreads(count: 1) { connection }
         self.path = nil
@@ -78,18 +82,7 @@ public final class ServerStore: Sendable {
     /// Runs `body` with a reading connection, inside one read transaction, and waits for it on the
     /// caller's thread (which it blocks: from a request, prefer ``reading(inTransaction:_:)``).
     public func read<T: Sendable>(_ body: (Store) throws -> T) throws -> T {
-        try withoutActuallyEscaping(body) { body in
-            let box = UncheckedBox(body)
-            let done = DispatchSemaphore(value: 0)
-            let result = Mutex<Result<T, any Error>?>(nil)
-            readers.submit { connection in
-                let outcome = Result { try connection.withLock { store in try store.read { try box.value(store) } } }
-                result.withLock { $0 = outcome }
-                done.signal()
-            }
-            done.wait()
-            return try result.withLock { $0! }.get()
-        }
+        try blockingReader.withLock { store in try store.read { try body(store) } }
     }
 
     /// Runs `body` with the writing connection on the caller's thread. Store methods are
@@ -111,12 +104,6 @@ final class Connection: @unchecked Sendable {
         defer { lock.unlock() }
         return try body(store)
     }
-}
-
-/// A value handed to another thread that the sender no longer touches meanwhile.
-private struct UncheckedBox<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }
 
 /// A fixed set of threads, each with its own connection, taking jobs in the order they came.
