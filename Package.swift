@@ -152,7 +152,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "ServeBenchmark",
-            dependencies: ["DocketServer", "DocketStore"],
+            dependencies: ["BenchmarkSupport", "DocketServer", "DocketStore", "DocketModel"],
             path: "Benchmarks/ServeBenchmark"
         ),
 

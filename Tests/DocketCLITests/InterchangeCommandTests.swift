@@ -49,9 +49,11 @@ import Testing
         // The search index's segments depend on the order rows were indexed in; what they index
         // is compared through item_search_content and item_search_docsize. The derived index's change
         // log and the store's identity (migration 0012) are bookkeeping of each file, not its content.
+        // Row stamps (0014) are the times each file was written.
         return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !$0.hasPrefix("INSERT INTO item_search_data") && !$0.hasPrefix("INSERT INTO item_search_idx") }
             .filter { !$0.hasPrefix("INSERT INTO search_change") && !$0.hasPrefix("INSERT INTO search_index_identity")
+                && !$0.hasPrefix("INSERT INTO row_stamp")
                 && !$0.hasPrefix("INSERT INTO sqlite_sequence VALUES('search_change'") }
             .joined(separator: "\n")
     }

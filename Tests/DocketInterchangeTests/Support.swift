@@ -10,9 +10,10 @@ func tableDump(_ store: Store) throws -> [String: [[DatabaseValue]]] {
     // The search index's segment tables (item_search_data, item_search_idx) depend on the order
     // rows were indexed in; what they index is compared through item_search_content and _docsize.
     // The derived index's change log and the store's identity (migration 0012) are each file's own.
+    // So are the row stamps (0014): the times each file was written.
     let tables = try store.db.fetchAll("""
         SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-          AND name NOT IN ('item_search', 'item_search_data', 'item_search_idx', 'search_change', 'search_index_identity') ORDER BY name
+          AND name NOT IN ('item_search', 'item_search_data', 'item_search_idx', 'search_change', 'search_index_identity', 'row_stamp') ORDER BY name
         """)
         .map { try $0.decode(at: 0, as: String.self) }
     var dump: [String: [[DatabaseValue]]] = [:]

@@ -21,4 +21,18 @@ import Testing
         }
         #expect(Paths.number(segment: "tull") == nil)
     }
+
+    /// Pages escape every value with FastHTMLEscaping: the five characters Mustache escapes, the
+    /// rest (Norwegian letters, emoji) as written; and the templates take it (the page shows the
+    /// message escaped, no raw tag).
+    @Test func pageValuesAreEscapedForHTML() throws {
+        #expect(FastHTMLEscaping.escape("Æøå <b>\"x\"</b> & 'y' 🙂") == "Æøå &lt;b&gt;&quot;x&quot;&lt;/b&gt; &amp; &#39;y&#39; 🙂")
+        #expect(FastHTMLEscaping.escape("Ingen tegn å erstatte") == "Ingen tegn å erstatte")
+        let html = try PageRenderer().html("error", title: "T<i>", page: PageContext(language: .norwegian),
+                                           values: ["heading": "H", "message": "<script>alert('x')</script> & mer"])
+        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; mer"))
+        #expect(!html.contains("<script>alert"))
+        #expect(html.contains("T&lt;i&gt;"))
+        #expect(!html.contains("CONTENT_TYPE"))
+    }
 }

@@ -24,10 +24,10 @@ final class TestServer: @unchecked Sendable {
     /// that names its port. A process of its own, not a server in the test process: the test
     /// process's concurrency threads are shared with every other test running at the same time,
     /// and a server there would wait for them.
-    static func start(database path: String) async throws -> TestServer {
+    static func start(database path: String, arguments: [String] = []) async throws -> TestServer {
         let process = Process()
         process.executableURL = SampleData.binary
-        process.arguments = ["serve", "--port", "0", "--host", "127.0.0.1"]
+        process.arguments = ["serve", "--port", "0", "--host", "127.0.0.1"] + arguments
         process.environment = ProcessInfo.processInfo.environment.merging(["DOCKET_DB": path]) { $1 }
         let out = Pipe()
         process.standardOutput = out

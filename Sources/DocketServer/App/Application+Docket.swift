@@ -26,6 +26,8 @@ public func buildRouter(_ environment: ServerEnvironment) -> Router<DocketReques
     let router = Router(context: DocketRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(pages: environment.pages))
+    // Inside the HTML error pages: OParl's errors are JSON and carry Access-Control-Allow-Origin.
+    router.add(middleware: OParlErrorMiddleware())
     StaticRoutes.add(to: router)
     PublicRoutes(environment: environment).add(to: router)
     OParlRoutes(environment: environment).add(to: router)

@@ -16,13 +16,16 @@ import Foundation
 /// an exempt item says `public: false` and carries its number and public title only, no result,
 /// resolution text, consultation or file; a case none of whose items may be shown is no Paper.
 ///
-/// `created` and `modified`: Docket keeps the dates of what happened, not row timestamps. An
-/// object's `created` is the first date it is known by (a membership's start, a meeting's summons
-/// date, a case's first meeting), `modified` the last (the minutes' approval, the case's latest
-/// meeting); objects with no date of their own take the earliest date in the store. Each is
-/// written as 11:00 UTC (noon in Oslo) of that day.
+/// `created` and `modified`: the row's stamps (``RowStamp``, migration 0014), set by the store in
+/// the transaction that wrote the row or changed what its object shows. A Paper (a case) takes the
+/// earliest and latest of its items', System and Body the store's whole span. A row stored before
+/// Docket kept stamps has none: its object then takes the first and last dates it is known by (a
+/// membership's start, a meeting's summons date, the minutes' approval; the earliest meeting in the
+/// store for what has no date of its own), written as 11:00 UTC (noon in Oslo) of that day.
 struct OParlObjects {
     let store: Store
+    /// The stamps, read once a kind for the whole response.
+    let stamps: StampCache
     /// "http://host:port/oparl/v1"
     let base: String
     /// "http://host:port", for `web` links to the public pages.
@@ -48,6 +51,17 @@ struct OParlObjects {
 
     static func stamp(_ date: CalendarDate) -> String { "\(date)T11:00:00Z" }
 
+    /// `created` and `modified` of the object of a row: its stamps, else (a row from before stamps)
+    /// the record's dates. `modified` is never before `created`.
+    func times(_ kind: Store.StampedKind, _ id: Int64, created: CalendarDate, modified: CalendarDate) throws -> [String: String] {
+        let stamp = try stamps.stamp(kind, id)
+        return Self.times(created: stamp?.created ?? Self.stamp(created), modified: stamp?.modified ?? Self.stamp(modified))
+    }
+
+    static func times(created: String, modified: String) -> [String: String] {
+        ["created": created, "modified": max(created, modified)]
+    }
+
     /// The earliest date in the store: the date of whatever has no date of its own.
     func epoch() throws -> CalendarDate {
         try store.meetings().map(\.date).min() ?? CalendarDate(year: 2000, month: 1, day: 1)!
@@ -56,12 +70,21 @@ struct OParlObjects {
     // MARK: System and Body
 
     func system() throws -> [String: Any] {
-        let epoch = try epoch()
-        return [
+        [
             "id": systemID, "type": "https://schema.oparl.org/1.1/System", "oparlVersion": "https://schema.oparl.org/1.1/",
             "body": base + "/body", "name": bodyName, "web": site + "/", "product": "https://docket.invalid/",
-            "created": Self.stamp(epoch), "modified": Self.stamp(try latest()),
-        ]
+        ].merging(try storeTimes()) { $1 }
+    }
+
+    /// The whole store's span, for System and Body: its first row's creation (the earliest meeting
+    /// date when rows from before stamps are there) and its latest change.
+    func storeTimes() throws -> [String: String] {
+        let span = try store.rowStampSpan()
+        let epoch = Self.stamp(try epoch())
+        var created = span?.created ?? epoch
+        if try store.hasRowsWithoutCreationStamp() { created = min(created, epoch) }
+        let modified = try span?.modified ?? Self.stamp(latest())
+        return Self.times(created: created, modified: modified)
     }
 
     func latest() throws -> CalendarDate {
@@ -74,8 +97,7 @@ struct OParlObjects {
             "organization": base + "/organization", "person": base + "/person", "meeting": base + "/meeting", "paper": base + "/paper",
             "membership": base + "/membership", "agendaItem": base + "/agendaitem", "consultation": base + "/consultation",
             "file": base + "/file", "legislativeTerm": [] as [Any], "web": site + "/",
-            "created": Self.stamp(try epoch()), "modified": Self.stamp(try latest()),
-        ]
+        ].merging(try storeTimes()) { $1 }
     }
 
     // MARK: Organizations
@@ -93,8 +115,8 @@ struct OParlObjects {
             "name": body.name, "shortName": body.slug, "organizationType": "Gremium", "classification": body.kind.rawValue,
             "membership": memberships.map { membershipID($0.id) }, "meeting": base + "/meeting?organization=\(body.slug)",
             "web": site + Paths.body(body.slug),
-            "created": Self.stamp(meetings.first?.date ?? epoch), "modified": Self.stamp(meetings.last?.date ?? epoch),
         ]
+        object.merge(try times(.body, body.id, created: meetings.first?.date ?? epoch, modified: meetings.last?.date ?? epoch)) { $1 }
         if let parent = body.parentSlug { object["subOrganizationOf"] = organizationID(body: parent) }
         let today = CalendarDate.today
         object["memberCount"] = memberships.filter { $0.isCurrent(on: today) }.count
@@ -107,8 +129,7 @@ struct OParlObjects {
         return [
             "id": organizationID(organisation: organisation.id), "type": "https://schema.oparl.org/1.1/Organization", "body": bodyID,
             "name": organisation.name, "organizationType": "Institution", "classification": organisation.kind.rawValue,
-            "created": Self.stamp(epoch), "modified": Self.stamp(epoch),
-        ]
+        ].merging(try times(.organisation, organisation.id, created: epoch, modified: epoch)) { $1 }
     }
 
     // MARK: Persons and memberships
@@ -120,22 +141,23 @@ struct OParlObjects {
     func persons() throws -> [[String: Any]] {
         let memberships = try allMemberships()
         let organisations = try organisationIDs()
-        return try store.people().map { person(person: $0, memberships: memberships, organisations: organisations, epoch: try epoch()) }
+        let epoch = try epoch()
+        return try store.people().map { try person(person: $0, memberships: memberships, organisations: organisations, epoch: epoch) }
     }
 
     func organisationIDs() throws -> [String: Int64] {
         Dictionary(try store.organisations().map { ($0.name, $0.id) }, uniquingKeysWith: { first, _ in first })
     }
 
-    func person(person: Person, memberships: [Membership], organisations: [String: Int64], epoch: CalendarDate) -> [String: Any] {
+    func person(person: Person, memberships: [Membership], organisations: [String: Int64], epoch: CalendarDate) throws -> [String: Any] {
         let own = memberships.filter { $0.person == person.name }
         let starts = own.compactMap(\.from)
         let ends = own.compactMap(\.to)
         var object: [String: Any] = [
             "id": personID(person.id), "type": "https://schema.oparl.org/1.1/Person", "body": bodyID, "name": person.name,
-            "membership": own.map { membership(membership: $0, organisations: organisations, epoch: epoch) },
-            "created": Self.stamp(starts.min() ?? epoch), "modified": Self.stamp((starts + ends).max() ?? epoch),
+            "membership": try own.map { try membership(membership: $0, organisations: organisations, epoch: epoch) },
         ]
+        object.merge(try times(.person, person.id, created: starts.min() ?? epoch, modified: (starts + ends).max() ?? epoch)) { $1 }
         let parts = person.name.split(separator: " ")
         if parts.count > 1 {
             object["familyName"] = String(parts.last!)
@@ -145,12 +167,13 @@ struct OParlObjects {
         return object
     }
 
-    func membership(membership: Membership, organisations: [String: Int64], epoch: CalendarDate) -> [String: Any] {
+    func membership(membership: Membership, organisations: [String: Int64], epoch: CalendarDate) throws -> [String: Any] {
         var object: [String: Any] = [
             "id": membershipID(membership.id), "type": "https://schema.oparl.org/1.1/Membership",
             "organization": organizationID(body: membership.body), "role": membership.role.rawValue, "votingRight": membership.votes,
-            "created": Self.stamp(membership.from ?? epoch), "modified": Self.stamp(membership.to ?? membership.from ?? epoch),
         ]
+        object.merge(try times(.membership, membership.id, created: membership.from ?? epoch,
+                               modified: membership.to ?? membership.from ?? epoch)) { $1 }
         if let id = personIDs[membership.person] { object["person"] = personID(id) }
         if let from = membership.from { object["startDate"] = from.description }
         if let to = membership.to { object["endDate"] = to.description }
@@ -177,14 +200,14 @@ struct OParlObjects {
             "name": "\(meeting.bodyName) \(meeting.date)", "meetingState": meeting.status.rawValue,
             "cancelled": meeting.status == .cancelled, "organization": [organizationID(body: meeting.body)],
             "agendaItem": try items.map { try agendaItem($0, meeting: meeting) },
-            "invitation": paperFile("innkalling", meeting: meeting),
+            "invitation": try paperFile("innkalling", meeting: meeting),
             "web": site + Paths.meeting(meeting.body, meeting.date),
-            "created": Self.stamp(created), "modified": Self.stamp(approval?.approvedOn ?? meeting.date),
         ]
+        object.merge(try times(.meeting, meeting.id, created: created, modified: approval?.approvedOn ?? meeting.date)) { $1 }
         if let start = meeting.start { object["start"] = Self.dateTime(meeting.date, start) }
         if let end = meeting.end { object["end"] = Self.dateTime(meeting.date, end) }
         if meeting.status == .held || meeting.status == .minutesApproved {
-            object["resultsProtocol"] = paperFile("protokoll", meeting: meeting)
+            object["resultsProtocol"] = try paperFile("protokoll", meeting: meeting)
         }
         let files = try store.attachments(meetingID: meeting.id).map { try file($0, meeting: meeting) }
         if !files.isEmpty { object["auxiliaryFile"] = files }
@@ -209,8 +232,9 @@ struct OParlObjects {
             "id": agendaItemID(item.id), "type": "https://schema.oparl.org/1.1/AgendaItem",
             "meeting": meetingID(meeting.body, meeting.date), "number": published.number.description, "order": item.position,
             "name": published.title, "public": !published.isExempt, "web": site + Paths.item(item.body, item.number),
-            "created": Self.stamp(meeting.summonsDate.map { min($0, meeting.date) } ?? meeting.date), "modified": Self.stamp(meeting.date),
         ]
+        object.merge(try times(.agendaItem, item.id, created: meeting.summonsDate.map { min($0, meeting.date) } ?? meeting.date,
+                               modified: meeting.date)) { $1 }
         guard !published.isWithheld else { return object }
         object["consultation"] = consultationID(item.id)
         if let outcome = published.outcome { object["result"] = outcome.norwegian }
@@ -244,8 +268,10 @@ struct OParlObjects {
             "reference": first.0.archiveCaseNumber ?? "\(first.0.body) \(first.0.number)", "date": first.1.date.description,
             "consultation": try shown.map { try consultation($0.0, meeting: $0.1) },
             "web": site + Paths.item(first.0.body, first.0.number),
-            "created": Self.stamp(first.1.date), "modified": Self.stamp(last.1.date),
         ]
+        // The case's span: the earliest creation and the latest change of its items shown.
+        let times = try shown.map { try self.times(.agendaItem, $0.0.id, created: $0.1.date, modified: $0.1.date) }
+        object.merge(Self.times(created: times.compactMap { $0["created"] }.min()!, modified: times.compactMap { $0["modified"] }.max()!)) { $1 }
         if let kind = first.0.kind, let type = Self.paperTypes[kind] { object["paperType"] = type }
         return object
     }
@@ -256,8 +282,8 @@ struct OParlObjects {
             "id": consultationID(item.id), "type": "https://schema.oparl.org/1.1/Consultation", "paper": paperID(item.caseID),
             "agendaItem": agendaItemID(item.id), "meeting": meetingID(meeting.body, meeting.date),
             "organization": [organizationID(body: meeting.body)], "role": item.arrival ?? "new",
-            "created": Self.stamp(meeting.date), "modified": Self.stamp(meeting.date),
         ]
+        object.merge(try times(.agendaItem, item.id, created: meeting.date, modified: meeting.date)) { $1 }
         if let decision { object["authoritative"] = decision.isFinal }
         return object
     }
@@ -269,21 +295,36 @@ struct OParlObjects {
             "id": fileID(attachment.id), "type": "https://schema.oparl.org/1.1/File", "name": attachment.title,
             "fileName": attachment.title, "mimeType": attachment.mediaType, "accessUrl": site + Paths.attachment(attachment.id),
             "downloadUrl": site + Paths.attachment(attachment.id), "meeting": [meetingID(meeting.body, meeting.date)],
-            "date": meeting.date.description, "created": Self.stamp(meeting.date), "modified": Self.stamp(meeting.date),
+            "date": meeting.date.description,
         ]
+        object.merge(try times(.attachment, attachment.id, created: meeting.date, modified: meeting.date)) { $1 }
         if let size = attachment.size { object["size"] = size }
         return object
     }
 
     /// The public summons or minutes of a meeting as a File (PDF).
-    func paperFile(_ kind: String, meeting: Meeting) -> [String: Any] {
+    func paperFile(_ kind: String, meeting: Meeting) throws -> [String: Any] {
         let url = site + Paths.meeting(meeting.body, meeting.date) + "/\(kind).pdf"
-        return [
+        return try [
             "id": paperFileID(kind, meeting.body, meeting.date), "type": "https://schema.oparl.org/1.1/File",
             "name": "\(kind == "innkalling" ? "Innkalling" : "Protokoll") \(meeting.bodyName) \(meeting.date)",
             "fileName": "\(kind)-\(meeting.body)-\(meeting.date).pdf", "mimeType": "application/pdf", "accessUrl": url, "downloadUrl": url,
             "meeting": [meetingID(meeting.body, meeting.date)], "date": meeting.date.description,
-            "created": Self.stamp(meeting.date), "modified": Self.stamp(meeting.date),
-        ]
+        ].merging(times(.meeting, meeting.id, created: meeting.date, modified: meeting.date)) { $1 }
+    }
+}
+
+/// The row stamps an OParl response needs, read once a kind (a list shows many rows of one kind).
+final class StampCache {
+    let store: Store
+    private var byKind: [Store.StampedKind: [Int64: RowStamp]] = [:]
+
+    init(store: Store) { self.store = store }
+
+    func stamp(_ kind: Store.StampedKind, _ id: Int64) throws -> RowStamp? {
+        if let stamps = byKind[kind] { return stamps[id] }
+        let stamps = try store.rowStamps(kind)
+        byKind[kind] = stamps
+        return stamps[id]
     }
 }

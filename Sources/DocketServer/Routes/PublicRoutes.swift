@@ -9,59 +9,72 @@ import Hummingbird
 /// through its public form (`AgendaItem.publicForm()`, `ItemFacts.publicForm`, the papers'
 /// `redactedForPublic()`, `Store.story(isPublic: true)`, the search's `isPublic` filter): the
 /// public site never shows the text of an exempt item.
+///
+/// Every page is read and rendered on a reader thread (``ServerStore/reading(inTransaction:_:)``),
+/// never on the threads that serve the connections.
 struct PublicRoutes: Sendable {
     let environment: ServerEnvironment
     var store: ServerStore { environment.store }
     var pages: PageRenderer { environment.pages }
 
     func add(to router: Router<DocketRequestContext>) {
-        router.get("/") { request, _ in try cached(request, day: true) { try home(request) } }
+        router.get("/") { request, _ in
+            let page = PageContext(request: request)
+            return try await cached(request, day: true) { try home($0, page) }
+        }
         router.get("/tilgjengelighet") { request, _ in accessibility(request) }
         router.get("/utvalg/:body") { request, context in
-            try cached(request) { try body(request, slug: try context.parameters.require("body")) }
+            let (page, slug) = (PageContext(request: request), try context.parameters.require("body"))
+            return try await cached(request) { try body($0, page, slug: slug) }
         }
-        router.get("/utvalg/:body/moteplan.ics") { _, context in try calendar(slug: try context.parameters.require("body")) }
+        router.get("/utvalg/:body/moteplan.ics") { _, context in try await calendar(slug: try context.parameters.require("body")) }
         router.get("/utvalg/:body/feed.atom") { request, context in
-            try feed(request, slug: try context.parameters.require("body"))
+            try await feed(request, slug: try context.parameters.require("body"))
         }
         router.get("/mote/:body/:date") { request, context in
-            try cached(request) { try meeting(request, try meetingReference(context)) }
+            let (page, reference) = (PageContext(request: request), try meetingReference(context))
+            return try await cached(request) { try meeting($0, page, reference) }
         }
         router.get("/mote/:body/:date/:file") { request, context in
-            try meetingFile(request, try meetingReference(context), file: try context.parameters.require("file"))
+            try await meetingFile(request, try meetingReference(context), file: try context.parameters.require("file"))
         }
         router.get("/sak/:body/:number") { request, context in
-            try cached(request) { try item(request, try itemReference(context)) }
+            let (page, reference) = (PageContext(request: request), try itemReference(context))
+            return try await cached(request) { try item($0, page, reference) }
         }
-        router.get("/vedlegg/:id") { _, context in try attachment(id: try context.parameters.require("id", as: Int64.self)) }
-        router.get("/sok") { request, _ in try cached(request) { try search(request) } }
+        router.get("/vedlegg/:id") { _, context in try await attachment(id: try context.parameters.require("id", as: Int64.self)) }
+        router.get("/sok") { request, _ in
+            let (page, form) = (PageContext(request: request), try SearchPage.Form(request: request))
+            // Outside a read transaction: the search asks the derived index (Xapian), which it may
+            // catch up only there; inside one FTS5 answers, a good deal slower.
+            return try await cached(request, inTransaction: false) { try search($0, page, form) }
+        }
     }
 
-    /// The page from the cache (``PageCache``), or rendered by `build` (which returns the page's HTML).
-    /// `day`: the page also depends on today's date.
-    func cached(_ request: Request, day: Bool = false, _ build: () throws -> String) throws -> Response {
-        guard let cache = environment.cache else { return Response.html(try build()) }
+    /// The page from the cache (``PageCache``), or read and rendered on a reader thread by `build`
+    /// (which returns the page's HTML). `day`: the page also depends on today's date.
+    func cached(_ request: Request, day: Bool = false, inTransaction: Bool = true,
+                _ build: @escaping @Sendable (Store) throws -> String) async throws -> Response {
+        let render = { try await store.reading(inTransaction: inTransaction, build) }
+        guard let cache = environment.cache else { return Response.html(try await render()) }
         let key = request.uri.description + (day ? " " + CalendarDate.today.description : "")
-        let buffer = try cache.page(key, build)
+        let buffer = try await cache.page(key, render)
         return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: buffer))
     }
 
     // MARK: Pages
 
     /// `/`: every body with its coming and latest meetings.
-    func home(_ request: Request) throws -> String {
-        let page = PageContext(request: request)
+    func home(_ store: Store, _ page: PageContext) throws -> String {
         let today = CalendarDate.today
-        let bodies: [[String: Any]] = try store.read { store in
-            SendableBox(try store.bodies().map { body -> [String: Any] in
+        let bodies: [[String: Any]] = try store.bodies().map { body -> [String: Any] in
                 let meetings = try store.meetings(bodySlug: body.slug)
                 let upcoming = meetings.filter { $0.date >= today }.prefix(3)
                 let recent = meetings.filter { $0.date < today }.suffix(3).reversed()
                 return ["slug": body.slug, "name": body.name, "href": page.link(Paths.body(body.slug)),
                         "upcoming": upcoming.map { meetingLink($0, page) }, "hasUpcoming": !upcoming.isEmpty,
                         "recent": recent.map { meetingLink($0, page) }, "hasRecent": !recent.isEmpty]
-            })
-        }.value
+        }
         return pages.html("home", title: page.text["navHome"], page: page, values: ["bodies": bodies])
     }
 
@@ -76,28 +89,23 @@ struct PublicRoutes: Sendable {
         return pages.response("accessibility-\(page.language.rawValue)", title: page.text["accessibilityTitle"], page: page, values: [:])
     }
 
-    func body(_ request: Request, slug: String) throws -> String {
-        let page = PageContext(request: request)
-        let built = try store.read { SendableBox(try BodyPage.values(slug: slug, store: $0, page: page)) }.value
+    func body(_ store: Store, _ page: PageContext, slug: String) throws -> String {
+        let built = try BodyPage.values(slug: slug, store: store, page: page)
         return pages.html("body", title: built.title, page: page, values: built.values)
     }
 
-    func meeting(_ request: Request, _ reference: MeetingReference) throws -> String {
-        let page = PageContext(request: request)
-        let built = try store.read { SendableBox(try MeetingPage.values(meeting: reference, store: $0, page: page)) }.value
+    func meeting(_ store: Store, _ page: PageContext, _ reference: MeetingReference) throws -> String {
+        let built = try MeetingPage.values(meeting: reference, store: store, page: page)
         return pages.html("meeting", title: built.title, page: page, values: built.values)
     }
 
-    func item(_ request: Request, _ reference: ItemReference) throws -> String {
-        let page = PageContext(request: request)
-        let built = try store.read { SendableBox(try ItemPage.values(item: reference, store: $0, page: page)) }.value
+    func item(_ store: Store, _ page: PageContext, _ reference: ItemReference) throws -> String {
+        let built = try ItemPage.values(item: reference, store: store, page: page)
         return pages.html("item", title: built.title, page: page, values: built.values)
     }
 
-    func search(_ request: Request) throws -> String {
-        let page = PageContext(request: request)
-        let form = try SearchPage.Form(request: request)
-        let values = try store.read { SendableBox(try SearchPage.values(form: form, store: $0, page: page)) }.value
+    func search(_ store: Store, _ page: PageContext, _ form: SearchPage.Form) throws -> String {
+        let values = try SearchPage.values(form: form, store: store, page: page)
         return pages.html("search", title: page.text["search"], page: page, values: values)
     }
 
@@ -105,8 +113,8 @@ struct PublicRoutes: Sendable {
 
     /// The body's meeting plan as iCalendar, from the calendar export (`docket export ics`), which
     /// lists each item in its public form.
-    func calendar(slug: String) throws -> Response {
-        let data = try store.read { store in
+    func calendar(slug: String) async throws -> Response {
+        let data = try await store.reading { store in
             _ = try store.body(slug: slug)
             return try CalendarExporter(store: store).export(scope: .init(body: slug, isPublic: true))
         }
@@ -115,10 +123,10 @@ struct PublicRoutes: Sendable {
 
     /// `innkalling.html|pdf|docx`, `protokoll.html|pdf|docx`: the public papers, rendered by the
     /// papers' renderer with `isPublic: true`; `mote.ics`: the meeting's event alone.
-    func meetingFile(_ request: Request, _ reference: MeetingReference, file: String) throws -> Response {
+    func meetingFile(_ request: Request, _ reference: MeetingReference, file: String) async throws -> Response {
         let page = PageContext(request: request)
         if file == "mote.ics" {
-            let data = try store.read { store in
+            let data = try await store.reading { store in
                 let meeting = try store.meeting(reference)
                 let plan = try CalendarExporter(store: store).export(scope: .init(body: meeting.body, year: meeting.date.year, isPublic: true))
                 return Self.singleEvent(plan, uid: "\(meeting.body)-\(meeting.date)@")
@@ -135,8 +143,11 @@ struct PublicRoutes: Sendable {
         case "protokoll": kind = .minutes
         default: throw HTTPError(.notFound)
         }
-        let papers = try store.read { store in try MeetingPapers(store: store, meeting: reference, language: page.language) }
-        let data = try DocumentRenderer().render(kind, of: papers, as: format, isPublic: true)
+        // Read and rendered (a PDF takes a while) on a reader thread.
+        let data = try await store.reading { store in
+            let papers = try MeetingPapers(store: store, meeting: reference, language: page.language)
+            return try DocumentRenderer().render(kind, of: papers, as: format, isPublic: true)
+        }
         let name = "\(parts[0])-\(reference.bodySlug)-\(reference.date).\(format.fileExtension)"
         switch format {
         case .html:
@@ -173,8 +184,8 @@ struct PublicRoutes: Sendable {
     }
 
     /// An attachment's file, unless it belongs to an item withheld from the public.
-    func attachment(id: Int64) throws -> Response {
-        let found: (DocketStore.Attachment, Data)? = try store.read { store -> (DocketStore.Attachment, Data)? in
+    func attachment(id: Int64) async throws -> Response {
+        let found: (DocketStore.Attachment, Data)? = try await store.reading { store -> (DocketStore.Attachment, Data)? in
             let attachment = try store.attachment(id: id)
             if let itemName = attachment.item {
                 let reference = try ItemReference(parsing: itemName)
@@ -189,10 +200,10 @@ struct PublicRoutes: Sendable {
     }
 
     /// The body's Atom feed: new meetings, papers and decisions.
-    func feed(_ request: Request, slug: String) throws -> Response {
+    func feed(_ request: Request, slug: String) async throws -> Response {
         let page = PageContext(request: request)
         let base = environment.configuration.publicURL ?? ("http://" + (request.head.authority ?? "localhost"))
-        let xml = try store.read { store in try AtomFeed(store: store, bodySlug: slug, base: base, language: page.language).xml() }
+        let xml = try await store.reading { store in try AtomFeed(store: store, bodySlug: slug, base: base, language: page.language).xml() }
         return Response(status: .ok, headers: [.contentType: "application/atom+xml; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(string: xml)))
     }

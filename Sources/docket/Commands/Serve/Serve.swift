@@ -32,6 +32,10 @@ struct Serve: ParsableCommand {
             help: ArgumentHelp("The address the public reaches the site at, for feed and OParl links (default: from each request's Host).", valueName: "url"))
     var publicURL: String?
 
+    @Flag(name: .customLong("no-page-cache"),
+          help: "Render every public page for every request, instead of keeping pages until the database changes (to measure the rendering).")
+    var noPageCache = false
+
     @Flag(name: .customLong("secure-cookies"),
           help: "Mark the secretary's session cookie Secure (behind TLS; also done for X-Forwarded-Proto: https).")
     var secureCookies = false
@@ -44,7 +48,8 @@ struct Serve: ParsableCommand {
         // Checks the file as every command does (missing, a folder, not Docket's) before serving it.
         _ = try storeOptions.open()
         let store = try ServerStore(path: storeOptions.path, busyTimeout: try storeOptions.busyTimeout)
-        let configuration = ServerConfiguration(host: host, port: port, publicURL: publicURL, secureCookies: secureCookies)
+        let configuration = ServerConfiguration(host: host, port: port, publicURL: publicURL, cachesPages: !noPageCache,
+                                                secureCookies: secureCookies)
         let database = storeOptions.path
         let app = try buildApplication(store: store, configuration: configuration) { port in
             // Written at once (not buffered): a script waits for this line to know the port.
