@@ -23,6 +23,7 @@ struct LoginRoutes: Sendable {
         router.get("/logg-inn") { request, _ in try form(request, name: "", error: nil, status: .ok) }
         router.post("/logg-inn") { request, context in try await signIn(request, context: context) }
         router.post("/logg-ut") { request, _ in try await signOut(request) }
+        router.get("/sprak") { request, _ in SecretariatLanguage.choose(request, configuration: environment.configuration) }
     }
 
     /// The sign-in form, with a fresh CSRF token in its own cookie (there is no session yet).

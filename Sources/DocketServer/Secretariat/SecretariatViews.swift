@@ -1,3 +1,4 @@
+import DocketDocuments
 import DocketInterchange
 import DocketModel
 import DocketStore
@@ -9,6 +10,16 @@ import Hummingbird
 /// left out for a reader, and every form carries the session's CSRF token.
 struct SecretariatViews: Sendable {
     let environment: ServerEnvironment
+    /// The language of the page (``SecretariatLanguage``) and its path, for the language links.
+    let language: Language
+    let path: String
+
+    init(environment: ServerEnvironment, request: Request) {
+        self.environment = environment
+        language = SecretariatLanguage.of(request)
+        // A form shown again after a POST links its languages to the area's first page (its own address takes no GET).
+        path = request.method == .get ? request.uri.path : "/sekretariat"
+    }
     var store: ServerStore { environment.store }
     typealias Context = DocketRequestContext
 
@@ -35,7 +46,7 @@ struct SecretariatViews: Sendable {
         var all = common(context, problem: problem)
         all.merge(values) { _, new in new }
         all["pageTitle"] = title
-        return environment.pages.response(template, title: title, page: PageContext(language: .norwegian, path: "/sekretariat"),
+        return environment.pages.response(template, title: title, page: SecretariatLanguage.page(language, path: path),
                                           values: all, status: problem == nil ? .ok : .unprocessableContent)
     }
 

@@ -1,0 +1,68 @@
+import DocketModel
+import DocketStore
+import Foundation
+
+/// A form the web layer or the store refused: the message is shown beside form `form` (and
+/// `field`, when one field is at fault), with what was typed.
+struct FormProblem: Error, Sendable {
+    var form: String
+    var message: String
+    var values: [String: String]
+    var field: String?
+
+    init(form: String, message: String, values: [String: Any], field: String? = nil) {
+        self.form = form
+        self.message = message
+        self.values = values.compactMapValues { $0 as? String }
+        self.field = field
+    }
+}
+
+extension FormData {
+    func date(_ name: String, form: String) throws -> CalendarDate? {
+        guard let text = self[name] else { return nil }
+        guard let date = CalendarDate(text) else {
+            throw FormProblem(form: form, message: "Skriv datoen som ÅÅÅÅ-MM-DD, ikke «\(text)».", values: values, field: name)
+        }
+        return date
+    }
+
+    func time(_ name: String, form: String) throws -> TimeOfDay? {
+        guard let text = self[name] else { return nil }
+        guard let time = TimeOfDay(text) else {
+            throw FormProblem(form: form, message: "Skriv klokkeslettet som TT:MM, ikke «\(text)».", values: values, field: name)
+        }
+        return time
+    }
+}
+
+/// The vote fields of the decision form, read as the CLI reads `--for/--against/--abstaining`:
+/// a number, or names separated by commas (a named vote).
+struct VoteForm {
+    var tally: VoteTally?
+    var ballots: [NamedBallot] = []
+
+    init(_ form: FormData) throws {
+        func count(_ name: String, _ ballot: Ballot) throws -> Int? {
+            guard let text = form[name] else { return nil }
+            if let number = Int(text) {
+                guard number >= 0 else { throw FormProblem(form: "vedtak", message: "Antallet kan ikke være negativt.", values: form.values, field: name) }
+                return number
+            }
+            let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            ballots += names.map { NamedBallot(person: $0, ballot: ballot) }
+            return names.count
+        }
+        let votesFor = try count("for", .for), against = try count("against", .against), abstaining = try count("abstaining", .blank)
+        if form["unanimous"] != nil {
+            if votesFor != nil || (against ?? 0) > 0 {
+                throw FormProblem(form: "vedtak", message: "En votering er enten enstemmig eller telt (for/mot), ikke begge.", values: form.values, field: "for")
+            }
+            tally = .unanimous
+        } else if let votesFor {
+            tally = .counted(for: votesFor, against: against ?? 0, abstaining: abstaining ?? 0)
+        } else if against != nil || abstaining != nil {
+            throw FormProblem(form: "vedtak", message: "En telt votering trenger også stemmer for.", values: form.values, field: "for")
+        }
+    }
+}

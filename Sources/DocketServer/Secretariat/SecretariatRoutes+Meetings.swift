@@ -1,0 +1,60 @@
+import DocketModel
+import DocketStore
+import Hummingbird
+
+/// Meetings and their attendance (`docket meeting …`, `docket attendance record`).
+extension SecretariatRoutes {
+    func addMeetingRoutes(to group: Group) {
+        group.get("mote/:body/:date") { request, context in try views(request).meeting(try Self.meetingReference(context), context) }
+
+        form(group, "utvalg/:body/mote", key: "nytt-mote", action: "møte opprettet", page: Self.bodyPage) { form, context in
+            let slug = try context.parameters.require("body")
+            guard let date = form["date"].flatMap(CalendarDate.init) else {
+                throw FormProblem(form: "nytt-mote", message: "Skriv datoen som ÅÅÅÅ-MM-DD, f.eks. 2026-03-12.", values: form.values, field: "date")
+            }
+            var draft = MeetingDraft()
+            draft.place = form["place"]
+            draft.start = try form.time("start", form: "nytt-mote")
+            let reference = MeetingReference(bodySlug: slug, date: date)
+            return Write(detail: "\(slug)@\(date)", back: Self.path(reference)) { store in
+                _ = try store.createMeeting(bodySlug: slug, date: date, draft, withStandingItems: form["standing"] != nil)
+            }
+        }
+
+        form(group, "mote/:body/:date/rediger", key: "rediger-mote", action: "møte endret", page: Self.meetingPage) { form, context in
+            let meeting = try Self.meetingReference(context)
+            var draft = MeetingDraft()
+            draft.place = form["place"]
+            draft.start = try form.time("start", form: "rediger-mote")
+            draft.end = try form.time("end", form: "rediger-mote")
+            draft.minuteTaker = form["minuteTaker"]
+            return Write(detail: "\(meeting)") { store in _ = try store.editMeeting(meeting, draft) }
+        }
+
+        // Attendance as radio buttons per member (present, apologies, not recorded) and substitutes.
+        form(group, "mote/:body/:date/oppmote", key: "oppmote", action: "oppmøte registrert", page: Self.meetingPage) { form, context in
+            let meeting = try Self.meetingReference(context)
+            var present: [String] = [], apologies: [String] = []
+            for field in form.fields where field.name.hasPrefix("person-") {
+                switch form["status-" + field.name.dropFirst("person-".count)] {
+                case "present": present.append(field.value)
+                case "apologies": apologies.append(field.value)
+                default: continue
+                }
+            }
+            var substitutes: [(person: String, for: String)] = []
+            if let substitute = form["substitute"] {
+                guard let member = form["substituteFor"] else {
+                    throw FormProblem(form: "oppmote", message: "Velg medlemmet \(substitute) møtte for.", values: form.values, field: "substituteFor")
+                }
+                substitutes.append((substitute, member))
+            }
+            guard !present.isEmpty || !apologies.isEmpty || !substitutes.isEmpty else {
+                throw FormProblem(form: "oppmote", message: "Merk minst én person som til stede eller med forfall.", values: form.values)
+            }
+            return Write(detail: "\(meeting): \(present.count) til stede, \(apologies.count) forfall, \(substitutes.count) vara") { store in
+                try store.recordAttendance(meeting: meeting, present: present, apologies: apologies, substitutes: substitutes)
+            }
+        }
+    }
+}
