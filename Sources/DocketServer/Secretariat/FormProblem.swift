@@ -42,11 +42,12 @@ struct VoteForm {
     var tally: VoteTally?
     var ballots: [NamedBallot] = []
 
-    init(_ form: FormData) throws {
+    /// `key` is the form the problems are shown beside (the decision's, or a proposal's vote).
+    init(_ form: FormData, key: String = "vedtak") throws {
         func count(_ name: String, _ ballot: Ballot) throws -> Int? {
             guard let text = form[name] else { return nil }
             if let number = Int(text) {
-                guard number >= 0 else { throw FormProblem(form: "vedtak", message: "Antallet kan ikke være negativt.", values: form.values, field: name) }
+                guard number >= 0 else { throw FormProblem(form: key, message: "Antallet kan ikke være negativt.", values: form.values, field: name) }
                 return number
             }
             let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -56,13 +57,13 @@ struct VoteForm {
         let votesFor = try count("for", .for), against = try count("against", .against), abstaining = try count("abstaining", .blank)
         if form["unanimous"] != nil {
             if votesFor != nil || (against ?? 0) > 0 {
-                throw FormProblem(form: "vedtak", message: "En votering er enten enstemmig eller telt (for/mot), ikke begge.", values: form.values, field: "for")
+                throw FormProblem(form: key, message: "En votering er enten enstemmig eller telt (for/mot), ikke begge.", values: form.values, field: "for")
             }
             tally = .unanimous
         } else if let votesFor {
             tally = .counted(for: votesFor, against: against ?? 0, abstaining: abstaining ?? 0)
         } else if against != nil || abstaining != nil {
-            throw FormProblem(form: "vedtak", message: "En telt votering trenger også stemmer for.", values: form.values, field: "for")
+            throw FormProblem(form: key, message: "En telt votering trenger også stemmer for.", values: form.values, field: "for")
         }
     }
 }

@@ -61,5 +61,20 @@ extension SecretariatRoutes {
                 }
             }
         }
+    
+        // An item taken off an open agenda (`docket item remove`); its number is not given out again.
+        form(group, "sak/:body/:number/fjern", key: "fjern-sak", action: "sak fjernet", page: Self.itemPage) { form, context in
+            let reference = try Self.itemReference(context)
+            guard form["confirm"] != nil else {
+                throw FormProblem(form: "fjern-sak", message: "Kryss av for at saken skal fjernes.", values: form.values, field: "confirm")
+            }
+            let meeting = try store.read { store in
+                let item = try store.item(reference)
+                return MeetingReference(bodySlug: item.body, date: item.meetingDate)
+            }
+            return Write(detail: "\(reference)", back: Self.path(meeting)) { store in
+                try store.deleteItem(reference)
+            }
+        }
     }
 }

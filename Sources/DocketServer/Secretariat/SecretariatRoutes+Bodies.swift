@@ -46,5 +46,15 @@ extension SecretariatRoutes {
                 _ = try store.addMember(name: name, bodySlug: slug, role: role, organisation: form["organisation"], from: from)
             }
         }
+    
+        // The end of a seat (`docket member end`): the seat's history is kept.
+        form(group, "utvalg/:body/medlem/slutt", key: "slutt-medlem", action: "sete avsluttet", page: Self.bodyPage) { form, context in
+            let slug = try context.parameters.require("body")
+            guard let name = form["name"] else { throw FormProblem(form: "slutt-medlem", message: "Velg medlemmet.", values: form.values, field: "name") }
+            let on = try form.date("on", form: "slutt-medlem") ?? .today
+            return Write(detail: "\(name) i \(slug) til \(on)", field: "name") { store in
+                _ = try store.endMembership(name: name, bodySlug: slug, on: on)
+            }
+        }
     }
 }

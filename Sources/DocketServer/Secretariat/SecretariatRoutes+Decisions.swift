@@ -27,3 +27,35 @@ extension SecretariatRoutes {
         }
     }
 }
+
+/// Alternative proposals made at the meeting and the vote on each (`docket proposal add`,
+/// `docket decision record --on-proposal N`).
+extension SecretariatRoutes {
+    func addProposalRoutes(to group: Group) {
+        form(group, "sak/:body/:number/forslag", key: "forslag", action: "forslag lagt til", page: Self.itemPage) { form, context in
+            let reference = try Self.itemReference(context)
+            guard let proposer = form["by"] else {
+                throw FormProblem(form: "forslag", message: "Velg hvem som fremmet forslaget.", values: form.values, field: "by")
+            }
+            guard let text = form["text"] else {
+                throw FormProblem(form: "forslag", message: "Skriv forslagets tekst.", values: form.values, field: "text")
+            }
+            return Write(detail: "\(reference): \(proposer)", field: "by") { store in
+                _ = try store.addProposal(reference, by: proposer, text: text)
+            }
+        }
+
+        form(group, "sak/:body/:number/forslag/votering", key: "forslag-votering", action: "votering over forslag registrert",
+             page: Self.itemPage) { form, context in
+            let reference = try Self.itemReference(context)
+            guard let number = form["proposal"].flatMap(Int.init), number > 0 else {
+                throw FormProblem(form: "forslag-votering", message: "Velg forslaget det ble stemt over.", values: form.values, field: "proposal")
+            }
+            let vote = try VoteForm(form, key: "forslag-votering")
+            let outcome = form["outcome"].flatMap(Outcome.init(rawValue:))
+            return Write(detail: "\(reference), forslag \(number)", field: "for") { store in
+                _ = try store.recordProposalVote(reference, proposal: number, tally: vote.tally, ballots: vote.ballots, outcome: outcome)
+            }
+        }
+    }
+}

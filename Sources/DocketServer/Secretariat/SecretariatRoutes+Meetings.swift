@@ -49,12 +49,31 @@ extension SecretariatRoutes {
                 }
                 substitutes.append((substitute, member))
             }
-            guard !present.isEmpty || !apologies.isEmpty || !substitutes.isEmpty else {
+            var guests: [(person: String, role: String)] = []
+            if let guest = form["guest"] {
+                guard let role = form["guestRole"] else {
+                    throw FormProblem(form: "oppmote", message: "Skriv hva \(guest) møtte som, f.eks. revisor.", values: form.values, field: "guestRole")
+                }
+                guests.append((guest, role))
+            } else if form["guestRole"] != nil {
+                throw FormProblem(form: "oppmote", message: "Skriv navnet på gjesten.", values: form.values, field: "guest")
+            }
+            guard !present.isEmpty || !apologies.isEmpty || !substitutes.isEmpty || !guests.isEmpty else {
                 throw FormProblem(form: "oppmote", message: "Merk minst én person som til stede eller med forfall.", values: form.values)
             }
-            return Write(detail: "\(meeting): \(present.count) til stede, \(apologies.count) forfall, \(substitutes.count) vara") { store in
-                try store.recordAttendance(meeting: meeting, present: present, apologies: apologies, substitutes: substitutes)
+            return Write(detail: "\(meeting): \(present.count) til stede, \(apologies.count) forfall, \(substitutes.count) vara"
+                         + guests.map { ", gjest \($0.person) (\($0.role))" }.joined(), field: guests.isEmpty ? nil : "guest") { store in
+                try store.recordAttendance(meeting: meeting, present: present, apologies: apologies, substitutes: substitutes, guests: guests)
             }
+        }
+    
+        // A meeting cancelled (`docket meeting cancel`): it stays in the record as cancelled.
+        form(group, "mote/:body/:date/avlys", key: "avlys", action: "møte avlyst", page: Self.meetingPage) { form, context in
+            let meeting = try Self.meetingReference(context)
+            guard form["confirm"] != nil else {
+                throw FormProblem(form: "avlys", message: "Kryss av for at møtet skal avlyses.", values: form.values, field: "confirm")
+            }
+            return Write(detail: "\(meeting)") { store in _ = try store.setStatus(.cancelled, of: meeting) }
         }
     }
 }

@@ -31,6 +31,7 @@ struct SecretariatRoutes: Sendable {
         addMeetingRoutes(to: group)
         addAgendaRoutes(to: group)
         addDecisionRoutes(to: group)
+        addProposalRoutes(to: group)
         addMinutesRoutes(to: group)
         addFileRoutes(to: group)
         addUserRoutes(to: group)
@@ -71,12 +72,15 @@ struct SecretariatRoutes: Sendable {
         var action: String?
         /// Where to go after the write when not back to the form's page (a new meeting's page).
         var back: String?
+        /// The field the store's refusal is about, marked invalid beside its message (a name the store does not know).
+        var field: String?
         var run: (Store) throws -> Void
 
-        init(detail: String, action: String? = nil, back: String? = nil, _ run: @escaping (Store) throws -> Void) {
+        init(detail: String, action: String? = nil, back: String? = nil, field: String? = nil, _ run: @escaping (Store) throws -> Void) {
             self.detail = detail
             self.action = action
             self.back = back
+            self.field = field
             self.run = run
         }
     }
@@ -92,9 +96,11 @@ struct SecretariatRoutes: Sendable {
             var request = request
             let form = try await FormData.read(&request)
             let page = try page(context)
-            func problem(_ message: String) -> FormProblem { FormProblem(form: key, message: message, values: form.values) }
+            var field: String?
+            func problem(_ message: String) -> FormProblem { FormProblem(form: key, message: message, values: form.values, field: field) }
             do {
                 let write = try prepare(form, context)
+                field = write.field
                 try perform(context, action: write.action ?? action, detail: write.detail, write.run)
                 return Response(status: .seeOther, headers: [.location: (write.back ?? page.path) + "?lagret=1#" + key])
             } catch let error as FormProblem {

@@ -111,12 +111,13 @@ struct SecretariatViews: Sendable {
                 let status = attendance.first { $0.person == person }?.status
                 return ["index": index, "person": person, "present": status == .present, "apologies": status == .apologies,
                         "none": status == nil,
-                        "role": members.first { $0.person == person }?.role.norwegian ?? "vara/gjest"]
+                        "role": members.first { $0.person == person }?.role.norwegian
+                            ?? attendance.first { $0.person == person }?.guestRole.map { "gjest: " + $0 } ?? "vara/gjest"]
             }
             let laterMeetings = try store.meetings(bodySlug: reference.bodySlug).filter { $0.date > reference.date }
             return SendableBox([
                 "bodyName": meeting.bodyName, "bodySlug": meeting.body, "bodyHref": "/sekretariat/utvalg/\(meeting.body)",
-                "date": meeting.date.description, "status": meeting.status.rawValue, "place": meeting.place ?? "",
+                "date": meeting.date.description, "status": meeting.status.rawValue, "isCancelled": meeting.status == .cancelled, "place": meeting.place ?? "",
                 "start": meeting.start?.description ?? "", "base": base,
                 "agenda": agenda, "hasAgenda": !agenda.isEmpty,
                 "kinds": ItemKind.allCases.map { ["value": $0.rawValue, "name": $0.norwegian] },
@@ -146,7 +147,14 @@ struct SecretariatViews: Sendable {
             let members = try store.memberships(bodySlug: reference.bodySlug, currentOn: item.meetingDate)
             let meeting = MeetingReference(bodySlug: item.body, date: item.meetingDate)
             let attachments = try store.attachments(itemID: item.id)
+            let proposals = try store.proposals(itemID: item.id)
             return SendableBox([
+                "proposals": proposals.map { proposal -> [String: Any] in
+                    ["number": proposal.number, "proposer": proposal.proposer, "text": proposal.text,
+                     "result": proposal.tally.map { $0.norwegian(proposalBy: proposal.proposer, adopted: proposal.outcome == .adopted) }
+                        ?? proposal.outcome?.norwegian ?? ""]
+                },
+                "hasProposals": !proposals.isEmpty,
                 "attachments": attachments.map { ["href": "/sekretariat/vedlegg/\($0.id)", "title": $0.title, "mediaType": $0.mediaType] },
                 "hasAttachments": !attachments.isEmpty,
                 "hasDecision": decision != nil,
