@@ -30,9 +30,11 @@ struct LoginRoutes: Sendable {
     func form(_ request: Request, name: String, error: String?, status: HTTPResponse.Status) throws -> Response {
         let token = SessionCookie.newToken()
         let next = Self.safeNext(request.uri.queryParameters.get("neste"))
+        let language = SecretariatLanguage.of(request)
+        let text = SecretariatText.of(language)
         var response = environment.pages.response(
-            "secretariat-login", title: "Logg inn", page: PageContext(language: .norwegian, path: "/logg-inn"),
-            values: ["csrf": token, "name": name, "error": error ?? "", "next": next], status: status)
+            "secretariat-login", title: text["signIn"] ?? "Logg inn", page: SecretariatLanguage.page(language, path: "/logg-inn"),
+            values: ["s": text, "csrf": token, "name": name, "error": error ?? "", "next": next], status: status)
         response.headers[.setCookie] = SessionCookie.header(SessionCookie.loginName, token, maxAge: 3600,
                                                             secure: SessionCookie.isSecure(request, configuration: environment.configuration))
         return response

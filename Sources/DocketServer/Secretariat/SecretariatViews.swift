@@ -23,13 +23,17 @@ struct SecretariatViews: Sendable {
     var store: ServerStore { environment.store }
     typealias Context = DocketRequestContext
 
+    /// The area's fixed text in the page's language.
+    var text: [String: String] { SecretariatText.of(language) }
+
     /// Values every page has: the user, the CSRF token, whether forms are shown.
     func common(_ context: Context, problem: FormProblem?) -> [String: Any] {
         let user = context.session?.user
         var values: [String: Any] = [
+            "s": text,
             "csrf": context.session?.csrfToken ?? "",
             "userName": user?.name ?? "",
-            "roleName": user.map { Self.roleName($0.role) } ?? "",
+            "roleName": user.map { roleName($0.role) } ?? "",
             "canWrite": user?.role.canWrite ?? false,
             "isAdmin": user?.role == .admin,
         ]
@@ -60,7 +64,7 @@ struct SecretariatViews: Sendable {
                         "meetings": meetings.suffix(5).reversed().map(meetingLink)]
             })
         }.value
-        return render("secretariat-home", title: "Sekretariat", context, problem: problem, [
+        return render("secretariat-home", title: text["home"] ?? "Sekretariat", context, problem: problem, [
             "bodies": bodies, "hasBodies": !bodies.isEmpty,
             "kinds": BodyKind.allCases.map { ["value": $0.rawValue, "name": $0.norwegian, "selected": $0 == .committee] },
         ])
@@ -112,7 +116,8 @@ struct SecretariatViews: Sendable {
                 return ["index": index, "person": person, "present": status == .present, "apologies": status == .apologies,
                         "none": status == nil,
                         "role": members.first { $0.person == person }?.role.norwegian
-                            ?? attendance.first { $0.person == person }?.guestRole.map { "gjest: " + $0 } ?? "vara/gjest"]
+                            ?? attendance.first { $0.person == person }?.guestRole.map { (text["guestAs"] ?? "gjest") + ": " + $0 }
+                            ?? text["substituteOrGuest"] ?? "vara/gjest"]
             }
             let laterMeetings = try store.meetings(bodySlug: reference.bodySlug).filter { $0.date > reference.date }
             return SendableBox([
@@ -130,7 +135,7 @@ struct SecretariatViews: Sendable {
                 "approvingMeetings": laterMeetings.map { ["value": $0.reference.description, "name": "\($0.bodyName) \($0.date)"] },
                 "today": CalendarDate.today.description,
                 "papers": ["innkalling", "protokoll"].map { kind in
-                    ["name": kind == "innkalling" ? "Innkalling" : "Protokoll",
+                    ["name": kind == "innkalling" ? text["summons"] ?? kind : text["minutes"] ?? kind,
                      "files": ["pdf", "docx", "html"].map { ["href": "\(base)/papir/\(kind).\($0)", "format": $0.uppercased()] }]
                 },
             ] as [String: Any])
@@ -172,23 +177,23 @@ struct SecretariatViews: Sendable {
                 "members": members.map { ["person": $0.person] },
             ] as [String: Any])
         }.value
-        return render("secretariat-item", title: "Sak \(reference.number)", context, problem: problem, values)
+        return render("secretariat-item", title: "\(text["item"] ?? "Sak") \(reference.number)", context, problem: problem, values)
     }
 
     func users(_ context: Context, problem: FormProblem? = nil) throws -> Response {
-        guard context.session?.user.role == .admin else { return forbidden("Bare administratorer ser og endrer brukerne.") }
+        guard context.session?.user.role == .admin else { return forbidden(text["forbiddenUsers"] ?? "") }
         let users = try store.read { try $0.users() }
-        return render("secretariat-users", title: "Brukere", context, problem: problem, [
-            "users": users.map { ["name": $0.name, "role": Self.roleName($0.role)] },
-            "roles": UserRole.allCases.map { ["value": $0.rawValue, "name": Self.roleName($0)] },
+        return render("secretariat-users", title: text["users"] ?? "Brukere", context, problem: problem, [
+            "users": users.map { ["name": $0.name, "role": roleName($0.role)] },
+            "roles": UserRole.allCases.map { ["value": $0.rawValue, "name": roleName($0)] },
         ])
     }
 
     func auditLog(_ context: Context) throws -> Response {
-        guard context.session?.user.role == .admin else { return forbidden("Bare administratorer ser endringsloggen.") }
+        guard context.session?.user.role == .admin else { return forbidden(text["forbiddenLog"] ?? "") }
         let entries = try store.read { try $0.auditLog(limit: 500) }
         let formatter = ISO8601DateFormatter()
-        return render("secretariat-audit", title: "Endringslogg", context, problem: nil, [
+        return render("secretariat-audit", title: text["auditLog"] ?? "Endringslogg", context, problem: nil, [
             "entries": entries.map { ["at": formatter.string(from: Date(timeIntervalSince1970: TimeInterval($0.at))), "user": $0.userName,
                                       "action": $0.action, "detail": $0.detail] },
             "hasEntries": !entries.isEmpty,
@@ -197,7 +202,7 @@ struct SecretariatViews: Sendable {
 
     func importForm(_ context: Context, problem: FormProblem? = nil) -> Response {
         let bodies = (try? store.read { try $0.bodies() }) ?? []
-        return render("secretariat-import", title: "Les inn dokumenter", context, problem: problem, [
+        return render("secretariat-import", title: text["importTitle"] ?? "", context, problem: problem, [
             "bodies": bodies.map { ["slug": $0.slug, "name": $0.name] },
         ])
     }
@@ -206,10 +211,10 @@ struct SecretariatViews: Sendable {
     func importReport(_ context: Context, result: DocumentImport, fileName: String) -> Response {
         let status: String
         switch result.status {
-        case .imported: status = "Lest inn"
-        case .unchanged: status = "Lest inn før; ingenting endret"
-        case .dryRun: status = "Prøvelesing: ingenting lagret"
-        case .failed: status = "Ikke lest inn"
+        case .imported: status = text["statusImported"] ?? ""
+        case .unchanged: status = text["statusUnchanged"] ?? ""
+        case .dryRun: status = text["statusDryRun"] ?? ""
+        case .failed: status = text["statusFailed"] ?? ""
         }
         var values: [String: Any] = [
             "fileName": fileName, "status": status, "failed": result.status == .failed, "failure": result.failure ?? "",
@@ -222,7 +227,7 @@ struct SecretariatViews: Sendable {
         if let meeting = result.meeting, let reference = try? MeetingReference(parsing: meeting) {
             values["meetingHref"] = SecretariatRoutes.path(reference)
         }
-        var response = render("secretariat-import", title: "Les inn dokumenter", context, problem: nil, ["report": [values]])
+        var response = render("secretariat-import", title: text["importTitle"] ?? "", context, problem: nil, ["report": [values]])
         if result.status == .failed { response.status = .unprocessableContent }
         return response
     }
@@ -231,19 +236,19 @@ struct SecretariatViews: Sendable {
 
     /// A 403 page: the signed-in user's role does not allow this page.
     func forbidden(_ message: String) -> Response {
-        environment.pages.response("error", title: "Ikke tillatt", page: PageContext(language: .norwegian, path: "/sekretariat"),
-                                   values: ["heading": "Ikke tillatt", "message": message], status: .forbidden)
+        environment.pages.response("error", title: text["forbidden"] ?? "", page: SecretariatLanguage.page(language, path: path),
+                                   values: ["heading": text["forbidden"] ?? "", "message": message], status: .forbidden)
     }
 
     func meetingLink(_ meeting: Meeting) -> [String: Any] {
         ["href": SecretariatRoutes.path(meeting.reference), "date": meeting.date.description, "status": meeting.status.rawValue]
     }
 
-    static func roleName(_ role: UserRole) -> String {
+    func roleName(_ role: UserRole) -> String {
         switch role {
-        case .admin: "administrator"
-        case .secretary: "sekretær"
-        case .reader: "leser"
+        case .admin: text["roleAdmin"] ?? "administrator"
+        case .secretary: text["roleSecretary"] ?? "sekretær"
+        case .reader: text["roleReader"] ?? "leser"
         }
     }
 }

@@ -32,7 +32,13 @@ struct SessionMiddleware: RouterMiddleware {
                 return forbidden("Bare administratorer kan endre brukere. Ingenting ble lagret.")
             }
         }
-        return try await next(request, context)
+        var response = try await next(request, context)
+        // `?lang=nn` on a page of the area is kept for the pages and forms that follow.
+        if request.method == .get, let language = SecretariatLanguage.asked(request) {
+            response.headers.append(HTTPField(name: .setCookie, value: SecretariatLanguage.header(
+                language, secure: SessionCookie.isSecure(request, configuration: environment.configuration))))
+        }
+        return response
     }
 
     /// The live session the request's cookie names, or nil.
