@@ -151,6 +151,20 @@ try:
     if "signert av Ada Berg, Per Olsen" not in driver.page_source:
         problems.append("the approval with its signers is not shown")
     axe_check()
+
+    # The area in nynorsk and English by the language switch, kept on the next page; axe on each.
+    for code, heading in [("nn", "Godkjenning av protokollen"), ("en", "Approval of the minutes")]:
+        follow(driver.find_element(By.CSS_SELECTOR, f"nav.languages a[hreflang='{code}']"))
+        if driver.find_element(By.TAG_NAME, "html").get_attribute("lang") != code or heading not in driver.page_source:
+            problems.append(f"the meeting page in {code} is not in {code}")
+        axe_check(code)
+    follow(driver.find_element(By.PARTIAL_LINK_TEXT, "Budsjett"))
+    if driver.find_element(By.TAG_NAME, "html").get_attribute("lang") != "en" or "Alternative proposals" not in driver.page_source:
+        problems.append("the English choice is not kept on the next page")
+    axe_check("en")
+    follow(driver.find_element(By.CSS_SELECTOR, "nav.languages a[hreflang='nb']"))
+    if driver.find_element(By.TAG_NAME, "html").get_attribute("lang") != "nb":
+        problems.append("switching back to bokmål did not take")
 finally:
     driver.quit()
 
