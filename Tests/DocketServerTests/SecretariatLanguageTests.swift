@@ -30,6 +30,7 @@ import Testing
         #expect(body.text.contains("<html lang=\"en\"") && body.text.contains(">End a seat<"))
         let refused = try await browser.post(meeting + "/avlys", [])
         #expect(refused.status == 422 && refused.text.contains(">Cancel the meeting<"))
+        #expect(refused.text.contains("Tick the box to cancel the meeting."), "the web layer's own message is in English too")
         // Nynorsk by the language switch, which goes back to the same page.
         let nnLink = try #require(SecretariatTests.firstMatch(#"href="(/sprak\?[^"]*lang=nn)""#, in: body.text))
         let switched = try await browser.get(nnLink.replacingOccurrences(of: "&amp;", with: "&"))

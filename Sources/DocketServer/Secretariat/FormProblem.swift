@@ -22,7 +22,7 @@ extension FormData {
     func date(_ name: String, form: String) throws -> CalendarDate? {
         guard let text = self[name] else { return nil }
         guard let date = CalendarDate(text) else {
-            throw FormProblem(form: form, message: "Skriv datoen som ÅÅÅÅ-MM-DD, ikke «\(text)».", values: values, field: name)
+            throw FormProblem(form: form, message: self.say("Skriv datoen som ÅÅÅÅ-MM-DD, ikke «\(text)».", nn: "Skriv datoen som ÅÅÅÅ-MM-DD, ikkje «\(text)».", en: "Write the date as YYYY-MM-DD, not «\(text)»."), values: values, field: name)
         }
         return date
     }
@@ -30,7 +30,7 @@ extension FormData {
     func time(_ name: String, form: String) throws -> TimeOfDay? {
         guard let text = self[name] else { return nil }
         guard let time = TimeOfDay(text) else {
-            throw FormProblem(form: form, message: "Skriv klokkeslettet som TT:MM, ikke «\(text)».", values: values, field: name)
+            throw FormProblem(form: form, message: self.say("Skriv klokkeslettet som TT:MM, ikke «\(text)».", nn: "Skriv klokkeslettet som TT:MM, ikkje «\(text)».", en: "Write the time as HH:MM, not «\(text)»."), values: values, field: name)
         }
         return time
     }
@@ -47,7 +47,7 @@ struct VoteForm {
         func count(_ name: String, _ ballot: Ballot) throws -> Int? {
             guard let text = form[name] else { return nil }
             if let number = Int(text) {
-                guard number >= 0 else { throw FormProblem(form: key, message: "Antallet kan ikke være negativt.", values: form.values, field: name) }
+                guard number >= 0 else { throw FormProblem(form: key, message: form.say("Antallet kan ikke være negativt.", nn: "Talet kan ikkje vere negativt.", en: "A count cannot be negative."), values: form.values, field: name) }
                 return number
             }
             let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -57,13 +57,13 @@ struct VoteForm {
         let votesFor = try count("for", .for), against = try count("against", .against), abstaining = try count("abstaining", .blank)
         if form["unanimous"] != nil {
             if votesFor != nil || (against ?? 0) > 0 {
-                throw FormProblem(form: key, message: "En votering er enten enstemmig eller telt (for/mot), ikke begge.", values: form.values, field: "for")
+                throw FormProblem(form: key, message: form.say("En votering er enten enstemmig eller telt (for/mot), ikke begge.", nn: "Ei røysting er anten samrøystes eller talt (for/mot), ikkje begge.", en: "A vote is either unanimous or counted (for/against), not both."), values: form.values, field: "for")
             }
             tally = .unanimous
         } else if let votesFor {
             tally = .counted(for: votesFor, against: against ?? 0, abstaining: abstaining ?? 0)
         } else if against != nil || abstaining != nil {
-            throw FormProblem(form: key, message: "En telt votering trenger også stemmer for.", values: form.values, field: "for")
+            throw FormProblem(form: key, message: form.say("En telt votering trenger også stemmer for.", nn: "Ei talt røysting treng også røyster for.", en: "A counted vote needs votes for as well."), values: form.values, field: "for")
         }
     }
 }

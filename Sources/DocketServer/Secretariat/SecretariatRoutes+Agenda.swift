@@ -10,7 +10,7 @@ extension SecretariatRoutes {
         form(group, "mote/:body/:date/sak", key: "ny-sak", action: "sak lagt til", page: Self.meetingPage) { form, context in
             let meeting = try Self.meetingReference(context)
             let title = form["title"] ?? ""
-            guard !title.isEmpty else { throw FormProblem(form: "ny-sak", message: "En sak trenger en tittel.", values: form.values, field: "title") }
+            guard !title.isEmpty else { throw FormProblem(form: "ny-sak", message: form.say("En sak trenger en tittel.", nn: "Ei sak treng ein tittel.", en: "An item needs a title."), values: form.values, field: "title") }
             var draft = ItemDraft()
             draft.title = title
             draft.kind = form["kind"].flatMap(ItemKind.init(rawValue:))
@@ -50,7 +50,7 @@ extension SecretariatRoutes {
             let reference = try Self.itemReference(context)
             let refer = form["how"] == "refer"
             guard let text = form["to"], let target = try? MeetingReference(parsing: text) else {
-                throw FormProblem(form: "utsett", message: "Skriv møtet som slug@ÅÅÅÅ-MM-DD, f.eks. formannskapet@2026-04-02.",
+                throw FormProblem(form: "utsett", message: form.say("Skriv møtet som slug@ÅÅÅÅ-MM-DD, f.eks. formannskapet@2026-04-02.", nn: "Skriv møtet som slug@ÅÅÅÅ-MM-DD, t.d. formannskapet@2026-04-02.", en: "Write the meeting as slug@YYYY-MM-DD, e.g. formannskapet@2026-04-02."),
                                   values: form.values, field: "to")
             }
             return Write(detail: "\(reference) til \(text)", action: refer ? "sak oversendt" : "sak utsatt") { store in
@@ -66,7 +66,7 @@ extension SecretariatRoutes {
         form(group, "sak/:body/:number/fjern", key: "fjern-sak", action: "sak fjernet", page: Self.itemPage) { form, context in
             let reference = try Self.itemReference(context)
             guard form["confirm"] != nil else {
-                throw FormProblem(form: "fjern-sak", message: "Kryss av for at saken skal fjernes.", values: form.values, field: "confirm")
+                throw FormProblem(form: "fjern-sak", message: form.say("Kryss av for at saken skal fjernes.", nn: "Kryss av for at saka skal fjernast.", en: "Tick the box to remove the item."), values: form.values, field: "confirm")
             }
             let meeting = try store.read { store in
                 let item = try store.item(reference)

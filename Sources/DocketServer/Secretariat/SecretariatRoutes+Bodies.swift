@@ -10,8 +10,8 @@ extension SecretariatRoutes {
         form(group, "utvalg", key: "nytt-utvalg", action: "utvalg opprettet", page: { _ in .home }) { form, _ in
             let slug = form["slug"] ?? ""
             return Write(detail: slug) { store in
-                guard let name = form["name"] else { throw FormProblem(form: "nytt-utvalg", message: "Gi utvalget et navn.", values: form.values) }
-                guard !slug.isEmpty else { throw FormProblem(form: "nytt-utvalg", message: "Gi utvalget en kortform (slug), f.eks. fg-helse.", values: form.values) }
+                guard let name = form["name"] else { throw FormProblem(form: "nytt-utvalg", message: form.say("Gi utvalget et navn.", nn: "Gi utvalet eit namn.", en: "Give the body a name."), values: form.values) }
+                guard !slug.isEmpty else { throw FormProblem(form: "nytt-utvalg", message: form.say("Gi utvalget en kortform (slug), f.eks. fg-helse.", nn: "Gi utvalet ei kortform (slug), t.d. fg-helse.", en: "Give the body a short name (slug), e.g. fg-helse."), values: form.values) }
                 let kind = form["kind"].flatMap(BodyKind.init(rawValue:)) ?? .committee
                 _ = try store.addBody(slug: slug, BodyDraft(name: name, kind: kind, mandate: form["mandate"]))
             }
@@ -31,7 +31,7 @@ extension SecretariatRoutes {
             let text = form.fields.first { $0.name == "items" }?.value.replacingOccurrences(of: "\r\n", with: "\n") ?? ""
             let items: [StandingItem]
             do { items = try StandingItem.parseList(text) } catch let error as StandingItem.LineError {
-                throw FormProblem(form: "faste-saker", message: "Faste saker, \(error)", values: form.values, field: "items")
+                throw FormProblem(form: "faste-saker", message: form.say("Faste saker, \(error)", nn: "Faste saker, \(error)", en: "Standing items, \(error)"), values: form.values, field: "items")
             }
             return Write(detail: slug) { store in try store.setStandingItems(items, bodySlug: slug) }
         }
@@ -39,7 +39,7 @@ extension SecretariatRoutes {
         form(group, "utvalg/:body/medlem", key: "nytt-medlem", action: "medlem lagt til", page: Self.bodyPage) { form, context in
             let slug = try context.parameters.require("body")
             let name = form["name"] ?? ""
-            guard !name.isEmpty else { throw FormProblem(form: "nytt-medlem", message: "Skriv personens navn.", values: form.values) }
+            guard !name.isEmpty else { throw FormProblem(form: "nytt-medlem", message: form.say("Skriv personens navn.", nn: "Skriv namnet på personen.", en: "Write the person's name."), values: form.values) }
             let role = form["role"].flatMap(Role.init(rawValue:)) ?? .member
             let from = try form.date("from", form: "nytt-medlem")
             return Write(detail: "\(name) i \(slug)") { store in
@@ -50,7 +50,7 @@ extension SecretariatRoutes {
         // The end of a seat (`docket member end`): the seat's history is kept.
         form(group, "utvalg/:body/medlem/slutt", key: "slutt-medlem", action: "sete avsluttet", page: Self.bodyPage) { form, context in
             let slug = try context.parameters.require("body")
-            guard let name = form["name"] else { throw FormProblem(form: "slutt-medlem", message: "Velg medlemmet.", values: form.values, field: "name") }
+            guard let name = form["name"] else { throw FormProblem(form: "slutt-medlem", message: form.say("Velg medlemmet.", nn: "Vel medlemen.", en: "Choose the member."), values: form.values, field: "name") }
             let on = try form.date("on", form: "slutt-medlem") ?? .today
             return Write(detail: "\(name) i \(slug) til \(on)", field: "name") { store in
                 _ = try store.endMembership(name: name, bodySlug: slug, on: on)

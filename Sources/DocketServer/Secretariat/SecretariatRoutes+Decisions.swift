@@ -20,7 +20,7 @@ extension SecretariatRoutes {
         form(group, "sak/:body/:number/inhabil", key: "inhabil", action: "inhabilitet registrert", page: Self.itemPage) { form, context in
             let reference = try Self.itemReference(context)
             let member = form["member"] ?? ""
-            guard !member.isEmpty else { throw FormProblem(form: "inhabil", message: "Velg medlemmet.", values: form.values, field: "member") }
+            guard !member.isEmpty else { throw FormProblem(form: "inhabil", message: form.say("Velg medlemmet.", nn: "Vel medlemen.", en: "Choose the member."), values: form.values, field: "member") }
             return Write(detail: "\(member) i \(reference)") { store in
                 _ = try store.declareConflictOfInterest(reference, member: member, reason: form["reason"])
             }
@@ -35,10 +35,10 @@ extension SecretariatRoutes {
         form(group, "sak/:body/:number/forslag", key: "forslag", action: "forslag lagt til", page: Self.itemPage) { form, context in
             let reference = try Self.itemReference(context)
             guard let proposer = form["by"] else {
-                throw FormProblem(form: "forslag", message: "Velg hvem som fremmet forslaget.", values: form.values, field: "by")
+                throw FormProblem(form: "forslag", message: form.say("Velg hvem som fremmet forslaget.", nn: "Vel kven som fremja framlegget.", en: "Choose who made the proposal."), values: form.values, field: "by")
             }
             guard let text = form["text"] else {
-                throw FormProblem(form: "forslag", message: "Skriv forslagets tekst.", values: form.values, field: "text")
+                throw FormProblem(form: "forslag", message: form.say("Skriv forslagets tekst.", nn: "Skriv teksten i framlegget.", en: "Write the proposal's text."), values: form.values, field: "text")
             }
             return Write(detail: "\(reference): \(proposer)", field: "by") { store in
                 _ = try store.addProposal(reference, by: proposer, text: text)
@@ -49,7 +49,7 @@ extension SecretariatRoutes {
              page: Self.itemPage) { form, context in
             let reference = try Self.itemReference(context)
             guard let number = form["proposal"].flatMap(Int.init), number > 0 else {
-                throw FormProblem(form: "forslag-votering", message: "Velg forslaget det ble stemt over.", values: form.values, field: "proposal")
+                throw FormProblem(form: "forslag-votering", message: form.say("Velg forslaget det ble stemt over.", nn: "Vel framlegget det vart røysta over.", en: "Choose the proposal that was voted on."), values: form.values, field: "proposal")
             }
             let vote = try VoteForm(form, key: "forslag-votering")
             let outcome = form["outcome"].flatMap(Outcome.init(rawValue:))

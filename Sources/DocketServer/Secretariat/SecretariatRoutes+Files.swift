@@ -18,7 +18,7 @@ extension SecretariatRoutes {
         form(group, "sak/:body/:number/vedlegg", key: "vedlegg", action: "vedlegg lagt til", page: Self.itemPage) { form, context in
             let reference = try Self.itemReference(context)
             let files = form.files.filter { $0.field == "file" }
-            guard !files.isEmpty else { throw FormProblem(form: "vedlegg", message: "Velg en fil å legge ved.", values: form.values, field: "file") }
+            guard !files.isEmpty else { throw FormProblem(form: "vedlegg", message: form.say("Velg en fil å legge ved.", nn: "Vel ei fil å leggje ved.", en: "Choose a file to attach."), values: form.values, field: "file") }
             return Write(detail: "\(reference): " + files.map(\.fileName).joined(separator: ", ")) { store in
                 for file in files {
                     _ = try file.withTemporaryFile { url in
@@ -73,9 +73,10 @@ extension SecretariatRoutes {
     /// the importer's report (what was read, created and merged, and every warning by line) is shown.
     func importDocument(_ request: Request, _ context: Context) async throws -> Response {
         var request = request
-        let form = try await FormData.read(&request)
+        var form = try await FormData.read(&request)
+        form.language = SecretariatLanguage.of(request)
         guard let file = form.files.first(where: { $0.field == "file" }) else {
-            return views(request).importForm(context, problem: FormProblem(form: "import", message: "Velg et dokument å lese inn.", values: form.values, field: "file"))
+            return views(request).importForm(context, problem: FormProblem(form: "import", message: form.say("Velg et dokument å lese inn.", nn: "Vel eit dokument å lese inn.", en: "Choose a document to import."), values: form.values, field: "file"))
         }
         let dryRun = form["dryRun"] != nil
         let result: DocumentImport = try store.write { store in

@@ -10,7 +10,7 @@ extension SecretariatRoutes {
         form(group, "utvalg/:body/mote", key: "nytt-mote", action: "møte opprettet", page: Self.bodyPage) { form, context in
             let slug = try context.parameters.require("body")
             guard let date = form["date"].flatMap(CalendarDate.init) else {
-                throw FormProblem(form: "nytt-mote", message: "Skriv datoen som ÅÅÅÅ-MM-DD, f.eks. 2026-03-12.", values: form.values, field: "date")
+                throw FormProblem(form: "nytt-mote", message: form.say("Skriv datoen som ÅÅÅÅ-MM-DD, f.eks. 2026-03-12.", nn: "Skriv datoen som ÅÅÅÅ-MM-DD, t.d. 2026-03-12.", en: "Write the date as YYYY-MM-DD, e.g. 2026-03-12."), values: form.values, field: "date")
             }
             var draft = MeetingDraft()
             draft.place = form["place"]
@@ -45,21 +45,21 @@ extension SecretariatRoutes {
             var substitutes: [(person: String, for: String)] = []
             if let substitute = form["substitute"] {
                 guard let member = form["substituteFor"] else {
-                    throw FormProblem(form: "oppmote", message: "Velg medlemmet \(substitute) møtte for.", values: form.values, field: "substituteFor")
+                    throw FormProblem(form: "oppmote", message: form.say("Velg medlemmet \(substitute) møtte for.", nn: "Vel medlemen \(substitute) møtte for.", en: "Choose the member \(substitute) attended for."), values: form.values, field: "substituteFor")
                 }
                 substitutes.append((substitute, member))
             }
             var guests: [(person: String, role: String)] = []
             if let guest = form["guest"] {
                 guard let role = form["guestRole"] else {
-                    throw FormProblem(form: "oppmote", message: "Skriv hva \(guest) møtte som, f.eks. revisor.", values: form.values, field: "guestRole")
+                    throw FormProblem(form: "oppmote", message: form.say("Skriv hva \(guest) møtte som, f.eks. revisor.", nn: "Skriv kva \(guest) møtte som, t.d. revisor.", en: "Write what \(guest) attended as, e.g. auditor."), values: form.values, field: "guestRole")
                 }
                 guests.append((guest, role))
             } else if form["guestRole"] != nil {
-                throw FormProblem(form: "oppmote", message: "Skriv navnet på gjesten.", values: form.values, field: "guest")
+                throw FormProblem(form: "oppmote", message: form.say("Skriv navnet på gjesten.", nn: "Skriv namnet på gjesten.", en: "Write the guest's name."), values: form.values, field: "guest")
             }
             guard !present.isEmpty || !apologies.isEmpty || !substitutes.isEmpty || !guests.isEmpty else {
-                throw FormProblem(form: "oppmote", message: "Merk minst én person som til stede eller med forfall.", values: form.values)
+                throw FormProblem(form: "oppmote", message: form.say("Merk minst én person som til stede eller med forfall.", nn: "Merk minst éin person som til stades eller med forfall.", en: "Mark at least one person as present or with apologies."), values: form.values)
             }
             return Write(detail: "\(meeting): \(present.count) til stede, \(apologies.count) forfall, \(substitutes.count) vara"
                          + guests.map { ", gjest \($0.person) (\($0.role))" }.joined(), field: guests.isEmpty ? nil : "guest") { store in
@@ -71,7 +71,7 @@ extension SecretariatRoutes {
         form(group, "mote/:body/:date/avlys", key: "avlys", action: "møte avlyst", page: Self.meetingPage) { form, context in
             let meeting = try Self.meetingReference(context)
             guard form["confirm"] != nil else {
-                throw FormProblem(form: "avlys", message: "Kryss av for at møtet skal avlyses.", values: form.values, field: "confirm")
+                throw FormProblem(form: "avlys", message: form.say("Kryss av for at møtet skal avlyses.", nn: "Kryss av for at møtet skal avlysast.", en: "Tick the box to cancel the meeting."), values: form.values, field: "confirm")
             }
             return Write(detail: "\(meeting)") { store in _ = try store.setStatus(.cancelled, of: meeting) }
         }

@@ -11,11 +11,11 @@ extension SecretariatRoutes {
             let name = form["name"] ?? ""
             let password = form.fields.first { $0.name == "password" }?.value ?? ""
             guard let role = form["role"].flatMap(UserRole.init(rawValue:)) else {
-                throw FormProblem(form: "ny-bruker", message: "Velg en rolle.", values: form.values, field: "role")
+                throw FormProblem(form: "ny-bruker", message: form.say("Velg en rolle.", nn: "Vel ei rolle.", en: "Choose a role."), values: form.values, field: "role")
             }
             let hash: String
             do { hash = try Passwords.hash(password) } catch {
-                throw FormProblem(form: "ny-bruker", message: "Passordet må ha minst \(Passwords.minimumLength) tegn.", values: form.values, field: "password")
+                throw FormProblem(form: "ny-bruker", message: form.say("Passordet må ha minst \(Passwords.minimumLength) tegn.", nn: "Passordet må ha minst \(Passwords.minimumLength) teikn.", en: "The password needs at least \(Passwords.minimumLength) characters."), values: form.values, field: "password")
             }
             return Write(detail: "\(name) (\(role.rawValue))") { store in
                 _ = try store.addUser(name: name, role: role, passwordHash: hash, at: SessionCookie.now)

@@ -94,7 +94,8 @@ struct SecretariatRoutes: Sendable {
               _ prepare: @escaping @Sendable (FormData, Context) throws -> Write) {
         group.post(RouterPath(path)) { request, context in
             var request = request
-            let form = try await FormData.read(&request)
+            var form = try await FormData.read(&request)
+            form.language = SecretariatLanguage.of(request)
             let page = try page(context)
             var field: String?
             func problem(_ message: String) -> FormProblem { FormProblem(form: key, message: message, values: form.values, field: field) }
