@@ -31,6 +31,8 @@ import Testing
         let refused = try await browser.post(meeting + "/avlys", [])
         #expect(refused.status == 422 && refused.text.contains(">Cancel the meeting<"))
         #expect(refused.text.contains("Tick the box to cancel the meeting."), "the web layer's own message is in English too")
+        let forged = try await browser.post(meeting + "/avlys", [("confirm", "1")], csrf: "wrong")
+        #expect(forged.status == 403 && forged.text.contains("valid security token (CSRF)"))
         // Nynorsk by the language switch, which goes back to the same page.
         let nnLink = try #require(SecretariatTests.firstMatch(#"href="(/sprak\?[^"]*lang=nn)""#, in: body.text))
         let switched = try await browser.get(nnLink.replacingOccurrences(of: "&amp;", with: "&"))

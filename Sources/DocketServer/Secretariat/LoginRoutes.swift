@@ -45,7 +45,7 @@ struct LoginRoutes: Sendable {
         let form = try await FormData.read(&request)
         guard let posted = form["csrf"], let expected = SessionCookie.value(SessionCookie.loginName, in: request),
               SessionCookie.same(posted, expected) else {
-            return try self.form(request, name: form["name"] ?? "", error: "Skjemaet var utløpt. Prøv igjen.", status: .forbidden)
+            return try self.form(request, name: form["name"] ?? "", error: SecretariatText.of(SecretariatLanguage.of(request))["loginExpired"], status: .forbidden)
         }
         let name = form["name"] ?? ""
         let password = form.fields.first { $0.name == "password" }?.value ?? ""
@@ -67,7 +67,7 @@ struct LoginRoutes: Sendable {
         let matches = try await NIOThreadPool.singleton.runIfActive { Passwords.verify(password, hash: hash) }
         guard let user, matches, !name.isEmpty else {
             try store.write { try $0.recordLoginFailure(userName: name, address: address, at: now) }
-            return try self.form(request, name: name, error: "Feil brukernavn eller passord.", status: .unauthorized)
+            return try self.form(request, name: name, error: SecretariatText.of(SecretariatLanguage.of(request))["loginWrong"], status: .unauthorized)
         }
         let token = SessionCookie.newToken()
         try store.write { store in
