@@ -22,6 +22,7 @@ import Testing
         let en = try await browser.get(meeting + "?lang=en")
         #expect(en.text.contains("<html lang=\"en\"") && en.text.contains(">Save attendance<") && en.text.contains(">Add item<"))
         #expect(!en.text.contains(">Lagre oppmøte<"))
+        #expect(en.text.contains("Status: planned") && nb.text.contains("Status: planlagt"), "the model's names follow the language")
         let kept = try #require(SecretariatTests.firstMatch(#"(docket_lang=en)"#, in: en.header("Set-Cookie") ?? ""))
         #expect(en.header("Set-Cookie")?.contains("SameSite=Strict") == true)
         browser.cookie += "; " + kept

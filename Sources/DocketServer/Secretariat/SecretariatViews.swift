@@ -60,13 +60,13 @@ struct SecretariatViews: Sendable {
         let bodies: [[String: Any]] = try store.read { store in
             SendableBox(try store.bodies().map { body -> [String: Any] in
                 let meetings = try store.meetings(bodySlug: body.slug)
-                return ["slug": body.slug, "name": body.name, "kind": body.kind.norwegian, "href": "/sekretariat/utvalg/\(body.slug)",
+                return ["slug": body.slug, "name": body.name, "kind": name(body.kind), "href": "/sekretariat/utvalg/\(body.slug)",
                         "meetings": meetings.suffix(5).reversed().map(meetingLink)]
             })
         }.value
         return render("secretariat-home", title: text["home"] ?? "Sekretariat", context, problem: problem, [
             "bodies": bodies, "hasBodies": !bodies.isEmpty,
-            "kinds": BodyKind.allCases.map { ["value": $0.rawValue, "name": $0.norwegian, "selected": $0 == .committee] },
+            "kinds": BodyKind.allCases.map { ["value": $0.rawValue, "name": name($0), "selected": $0 == .committee] },
         ])
     }
 
@@ -77,16 +77,16 @@ struct SecretariatViews: Sendable {
             let meetings = try store.meetings(bodySlug: slug)
             let standing = try store.standingItems(bodySlug: slug)
             return SendableBox([
-                "standing": standing.map { ["title": $0.title, "kind": $0.kind.norwegian] }, "hasStanding": !standing.isEmpty,
+                "standing": standing.map { ["title": $0.title, "kind": name($0.kind)] }, "hasStanding": !standing.isEmpty,
                 "standingText": standing.map { item in
                     ([item.title, item.kind.rawValue] + (item.basis.map { [$0] } ?? [])).joined(separator: "|")
                 }.joined(separator: "\n"),
-                "slug": body.slug, "name": body.name, "kind": body.kind.norwegian, "mandate": body.mandate ?? "",
-                "members": members.map { ["person": $0.person, "role": $0.role.norwegian, "organisation": $0.organisation ?? "",
+                "slug": body.slug, "name": body.name, "kind": name(body.kind), "mandate": body.mandate ?? "",
+                "members": members.map { ["person": $0.person, "role": name($0.role), "organisation": $0.organisation ?? "",
                                           "votes": $0.votes] },
                 "hasMembers": !members.isEmpty,
                 "meetings": meetings.reversed().map(meetingLink), "hasMeetings": !meetings.isEmpty,
-                "roles": Role.allCases.map { ["value": $0.rawValue, "name": $0.norwegian, "selected": $0 == .member] },
+                "roles": Role.allCases.map { ["value": $0.rawValue, "name": name($0), "selected": $0 == .member] },
             ] as [String: Any])
         }.value
         return render("secretariat-body", title: values["name"] as? String ?? slug, context, problem: problem, values)
@@ -104,9 +104,9 @@ struct SecretariatViews: Sendable {
                 let decision = try store.decision(itemID: item.id)
                 return [
                     "number": item.number.description, "title": item.title, "exempt": item.isExempt,
-                    "kind": item.kind?.norwegian ?? "", "href": SecretariatRoutes.path(item.reference),
+                    "kind": item.kind.map(name) ?? "", "href": SecretariatRoutes.path(item.reference),
                     "position": item.position, "up": index > 0 ? index : 0, "down": index < items.count - 1 ? index + 2 : 0,
-                    "decision": decision.map { $0.outcome.norwegian + ($0.tally.map { " (\($0.norwegian))" } ?? "") } ?? "",
+                    "decision": decision.map { name($0.outcome) + ($0.tally.map { " (\(name($0)))" } ?? "") } ?? "",
                 ]
             }
             var people: [String] = members.map(\.person)
@@ -115,18 +115,18 @@ struct SecretariatViews: Sendable {
                 let status = attendance.first { $0.person == person }?.status
                 return ["index": index, "person": person, "present": status == .present, "apologies": status == .apologies,
                         "none": status == nil,
-                        "role": members.first { $0.person == person }?.role.norwegian
+                        "role": members.first { $0.person == person }.map { name($0.role) }
                             ?? attendance.first { $0.person == person }?.guestRole.map { (text["guestAs"] ?? "gjest") + ": " + $0 }
                             ?? text["substituteOrGuest"] ?? "vara/gjest"]
             }
             let laterMeetings = try store.meetings(bodySlug: reference.bodySlug).filter { $0.date > reference.date }
             return SendableBox([
                 "bodyName": meeting.bodyName, "bodySlug": meeting.body, "bodyHref": "/sekretariat/utvalg/\(meeting.body)",
-                "date": meeting.date.description, "status": meeting.status.rawValue, "isCancelled": meeting.status == .cancelled, "place": meeting.place ?? "",
+                "date": meeting.date.description, "status": name(meeting.status), "isCancelled": meeting.status == .cancelled, "place": meeting.place ?? "",
                 "start": meeting.start?.description ?? "", "base": base,
                 "agenda": agenda, "hasAgenda": !agenda.isEmpty,
-                "kinds": ItemKind.allCases.map { ["value": $0.rawValue, "name": $0.norwegian] },
-                "sections": Section.allCases.map { ["value": $0.rawValue, "name": $0.norwegian, "selected": $0 == .forConsideration] },
+                "kinds": ItemKind.allCases.map { ["value": $0.rawValue, "name": name($0)] },
+                "sections": Section.allCases.map { ["value": $0.rawValue, "name": name($0), "selected": $0 == .forConsideration] },
                 "roll": roll, "hasRoll": !roll.isEmpty,
                 "members": members.map { ["person": $0.person] },
                 "approved": approval.map { ["on": $0.approvedOn.description, "at": $0.approvedAt ?? "", "signers": $0.signers.joined(separator: ", ")] }
@@ -156,8 +156,10 @@ struct SecretariatViews: Sendable {
             return SendableBox([
                 "proposals": proposals.map { proposal -> [String: Any] in
                     ["number": proposal.number, "proposer": proposal.proposer, "text": proposal.text,
-                     "result": proposal.tally.map { $0.norwegian(proposalBy: proposal.proposer, adopted: proposal.outcome == .adopted) }
-                        ?? proposal.outcome?.norwegian ?? ""]
+                     "result": language == .norwegian
+                        ? proposal.tally.map { $0.norwegian(proposalBy: proposal.proposer, adopted: proposal.outcome == .adopted) }
+                            ?? proposal.outcome.map(name) ?? ""
+                        : [proposal.outcome.map(name), proposal.tally.map(name)].compactMap { $0 }.joined(separator: ", ")]
                 },
                 "hasProposals": !proposals.isEmpty,
                 "attachments": attachments.map { ["href": "/sekretariat/vedlegg/\($0.id)", "title": $0.title, "mediaType": $0.mediaType] },
@@ -165,13 +167,13 @@ struct SecretariatViews: Sendable {
                 "hasDecision": decision != nil,
                 "number": item.number.description, "title": item.title, "exempt": item.isExempt,
                 "publicTitle": item.publicTitle ?? "", "exemptionBasis": item.exemptionBasis ?? "",
-                "kind": item.kind?.norwegian ?? "", "caseText": item.caseText ?? "", "proposal": item.proposal ?? "",
+                "kind": item.kind.map(name) ?? "", "caseText": item.caseText ?? "", "proposal": item.proposal ?? "",
                 "meetingHref": SecretariatRoutes.path(meeting), "meetingName": "\(item.body) \(item.meetingDate)",
                 "base": SecretariatRoutes.path(reference),
                 "decision": decision.map { d -> [[String: Any]] in
-                    [["outcome": d.outcome.norwegian, "text": d.text ?? "", "tally": d.tally?.norwegian ?? "", "remarks": d.remarks ?? ""]]
+                    [["outcome": name(d.outcome), "text": d.text ?? "", "tally": d.tally.map(name) ?? "", "remarks": d.remarks ?? ""]]
                 } ?? [[String: Any]](),
-                "outcomes": Outcome.allCases.map { ["value": $0.rawValue, "name": $0.norwegian, "selected": $0 == .default(for: item.kind)] },
+                "outcomes": Outcome.allCases.map { ["value": $0.rawValue, "name": name($0), "selected": $0 == .default(for: item.kind)] },
                 "rollPresent": roll.present.joined(separator: ", "), "rollSeats": roll.seats, "rollRecorded": roll.isRecorded,
                 "conflicts": conflicts.map { ["person": $0.person, "reason": $0.reason ?? ""] }, "hasConflicts": !conflicts.isEmpty,
                 "members": members.map { ["person": $0.person] },
@@ -241,7 +243,7 @@ struct SecretariatViews: Sendable {
     }
 
     func meetingLink(_ meeting: Meeting) -> [String: Any] {
-        ["href": SecretariatRoutes.path(meeting.reference), "date": meeting.date.description, "status": meeting.status.rawValue]
+        ["href": SecretariatRoutes.path(meeting.reference), "date": meeting.date.description, "status": name(meeting.status)]
     }
 
     func roleName(_ role: UserRole) -> String {
