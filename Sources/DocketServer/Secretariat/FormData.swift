@@ -102,6 +102,13 @@ struct FormData: Sendable {
         return nil
     }
 
+    /// The form with `language` set.
+    func languaged(_ language: Language) -> FormData {
+        var form = self
+        form.language = language
+        return form
+    }
+
     /// The message in the form's language: bokmål, nynorsk or English.
     func say(_ bokmål: String, nn nynorsk: String, en english: String) -> String {
         switch language {

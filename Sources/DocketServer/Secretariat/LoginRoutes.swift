@@ -54,7 +54,10 @@ struct LoginRoutes: Sendable {
         let failures = try store.read { try $0.loginFailures(userName: name, address: address, since: now - Throttle.window) }
         if failures.byName >= Throttle.maximumFailures || failures.byAddress >= 2 * Throttle.maximumFailures {
             let wait = max(1, ((failures.latest ?? now) + Throttle.window - now + 59) / 60)
-            var response = try self.form(request, name: name, error: "For mange mislykte forsøk. Vent \(wait) minutter før du prøver igjen.",
+            var response = try self.form(request, name: name, error: FormData(fields: []).languaged(SecretariatLanguage.of(request)).say(
+                "For mange mislykte forsøk. Vent \(wait) minutter før du prøver igjen.",
+                nn: "For mange mislukka forsøk. Vent \(wait) minutt før du prøver igjen.",
+                en: "Too many failed attempts. Wait \(wait) minutes before you try again."),
                                          status: .tooManyRequests)
             response.headers[.retryAfter] = String(wait * 60)
             return response
