@@ -5,7 +5,8 @@ import Foundation
 import Testing
 
 /// A secretary in headless Chromium (Selenium, axe-core) builds a meeting with three items, moves
-/// one by keyboard, records a split vote and approves the minutes; axe finds nothing on the way.
+/// one by keyboard, records a guest and a split vote, adds an alternative proposal and votes on it,
+/// and approves the minutes; axe finds nothing on the way.
 @Suite(.serialized) struct SecretariatBrowserTests {
     @Test func aSecretaryBuildsAMeetingInTheBrowser() async throws {
         for tool in ["/usr/bin/chromium", "/usr/bin/chromedriver"] {
@@ -31,6 +32,10 @@ import Testing
         let meeting = MeetingReference(bodySlug: "styret", date: CalendarDate(year: 2026, month: 4, day: 15)!)
         #expect(try check.items(meeting: meeting).map(\.title) == ["Budsjett", "Veier", "Skolestruktur"])
         #expect(try check.minutesApproval(of: meeting)?.signers == ["Ada Berg", "Per Olsen"])
+        #expect(try check.attendance(meeting: meeting).contains { $0.person == "Berit Revisor" && $0.guestRole == "revisor" })
+        let budget = try #require(try check.items(meeting: meeting).first)
+        let proposals = try check.proposals(itemID: budget.id)
+        #expect(proposals.map(\.proposer) == ["Per Olsen"] && proposals.first?.outcome == .rejected)
     }
 
     /// Runs python3 and waits without holding a thread: a blocking wait here holds one of the few

@@ -81,7 +81,12 @@ import Testing
         let path = try Self.database()
         let routes = buildRouter(try ServerEnvironment(store: ServerStore(path: path, readers: 1), configuration: ServerConfiguration())).routes
             .filter { $0.path.description.hasPrefix("/sekretariat") }
-        #expect(routes.count >= 15, "the secretary's routes are registered: \(routes)")
+        #expect(routes.count >= 33, "the secretary's routes are registered: \(routes)")
+        let paths = Set(routes.map { $0.path.description })
+        for new in ["/sekretariat/sak/{body}/{number}/forslag", "/sekretariat/sak/{body}/{number}/forslag/votering",
+                    "/sekretariat/utvalg/{body}/medlem/slutt", "/sekretariat/sak/{body}/{number}/fjern", "/sekretariat/mote/{body}/{date}/avlys"] {
+            #expect(paths.contains(new), "\(new) is walked: \(paths.sorted())")
+        }
         let server = try await TestServer.start(database: path)
         defer { server.stop() }
         let samples = ["body": "styret", "date": "2019-02-13", "number": "1-19", "file": "innkalling.pdf"]

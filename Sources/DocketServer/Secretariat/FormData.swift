@@ -1,3 +1,4 @@
+import DocketDocuments
 import Foundation
 import Hummingbird
 
@@ -7,6 +8,8 @@ struct FormData: Sendable {
     var fields: [(name: String, value: String)]
     /// The files of a `multipart/form-data` form (uploads).
     var files: [UploadedFile] = []
+    /// The language the form's page was in, for the web layer's own messages (``say(_:nn:en:)``).
+    var language: Language = .norwegian
 
     /// The largest form body read without files.
     static let limit = 1 << 20
@@ -97,6 +100,22 @@ struct FormData: Sendable {
             }
         }
         return nil
+    }
+
+    /// The form with `language` set.
+    func languaged(_ language: Language) -> FormData {
+        var form = self
+        form.language = language
+        return form
+    }
+
+    /// The message in the form's language: bokmål, nynorsk or English.
+    func say(_ bokmål: String, nn nynorsk: String, en english: String) -> String {
+        switch language {
+        case .norwegian: bokmål
+        case .nynorsk: nynorsk
+        case .english: english
+        }
     }
 
     /// The first value of `name`, trimmed; nil when absent or empty.

@@ -23,15 +23,18 @@ struct LoginRoutes: Sendable {
         router.get("/logg-inn") { request, _ in try form(request, name: "", error: nil, status: .ok) }
         router.post("/logg-inn") { request, context in try await signIn(request, context: context) }
         router.post("/logg-ut") { request, _ in try await signOut(request) }
+        router.get("/sprak") { request, _ in SecretariatLanguage.choose(request, configuration: environment.configuration) }
     }
 
     /// The sign-in form, with a fresh CSRF token in its own cookie (there is no session yet).
     func form(_ request: Request, name: String, error: String?, status: HTTPResponse.Status) throws -> Response {
         let token = SessionCookie.newToken()
         let next = Self.safeNext(request.uri.queryParameters.get("neste"))
+        let language = SecretariatLanguage.of(request)
+        let text = SecretariatText.of(language)
         var response = environment.pages.response(
-            "secretariat-login", title: "Logg inn", page: PageContext(language: .norwegian, path: "/logg-inn"),
-            values: ["csrf": token, "name": name, "error": error ?? "", "next": next], status: status)
+            "secretariat-login", title: text["signIn"] ?? "Logg inn", page: SecretariatLanguage.page(language, path: "/logg-inn"),
+            values: ["s": text, "csrf": token, "name": name, "error": error ?? "", "next": next], status: status)
         response.headers[.setCookie] = SessionCookie.header(SessionCookie.loginName, token, maxAge: 3600,
                                                             secure: SessionCookie.isSecure(request, configuration: environment.configuration))
         return response
@@ -42,7 +45,7 @@ struct LoginRoutes: Sendable {
         let form = try await FormData.read(&request)
         guard let posted = form["csrf"], let expected = SessionCookie.value(SessionCookie.loginName, in: request),
               SessionCookie.same(posted, expected) else {
-            return try self.form(request, name: form["name"] ?? "", error: "Skjemaet var utløpt. Prøv igjen.", status: .forbidden)
+            return try self.form(request, name: form["name"] ?? "", error: SecretariatText.of(SecretariatLanguage.of(request))["loginExpired"], status: .forbidden)
         }
         let name = form["name"] ?? ""
         let password = form.fields.first { $0.name == "password" }?.value ?? ""
@@ -51,7 +54,10 @@ struct LoginRoutes: Sendable {
         let failures = try store.read { try $0.loginFailures(userName: name, address: address, since: now - Throttle.window) }
         if failures.byName >= Throttle.maximumFailures || failures.byAddress >= 2 * Throttle.maximumFailures {
             let wait = max(1, ((failures.latest ?? now) + Throttle.window - now + 59) / 60)
-            var response = try self.form(request, name: name, error: "For mange mislykte forsøk. Vent \(wait) minutter før du prøver igjen.",
+            var response = try self.form(request, name: name, error: FormData(fields: []).languaged(SecretariatLanguage.of(request)).say(
+                "For mange mislykte forsøk. Vent \(wait) minutter før du prøver igjen.",
+                nn: "For mange mislukka forsøk. Vent \(wait) minutt før du prøver igjen.",
+                en: "Too many failed attempts. Wait \(wait) minutes before you try again."),
                                          status: .tooManyRequests)
             response.headers[.retryAfter] = String(wait * 60)
             return response
@@ -64,7 +70,7 @@ struct LoginRoutes: Sendable {
         let matches = try await NIOThreadPool.singleton.runIfActive { Passwords.verify(password, hash: hash) }
         guard let user, matches, !name.isEmpty else {
             try store.write { try $0.recordLoginFailure(userName: name, address: address, at: now) }
-            return try self.form(request, name: name, error: "Feil brukernavn eller passord.", status: .unauthorized)
+            return try self.form(request, name: name, error: SecretariatText.of(SecretariatLanguage.of(request))["loginWrong"], status: .unauthorized)
         }
         let token = SessionCookie.newToken()
         try store.write { store in

@@ -23,16 +23,22 @@ struct SessionMiddleware: RouterMiddleware {
         if request.method == .post {
             let form = try await FormData.read(&request)
             guard let token = form["csrf"], SessionCookie.same(token, session.csrfToken) else {
-                return forbidden("Skjemaet manglet et gyldig sikkerhetsmerke (CSRF). Last siden på nytt og prøv igjen. Ingenting ble lagret.")
+                return forbidden("csrfRefused", request)
             }
             guard session.user.role.canWrite else {
-                return forbidden("Du har lesetilgang og kan ikke endre noe. Ingenting ble lagret.")
+                return forbidden("readerRefused", request)
             }
             if request.uri.path.hasPrefix("/sekretariat/brukere"), session.user.role != .admin {
-                return forbidden("Bare administratorer kan endre brukere. Ingenting ble lagret.")
+                return forbidden("adminRefused", request)
             }
         }
-        return try await next(request, context)
+        var response = try await next(request, context)
+        // `?lang=nn` on a page of the area is kept for the pages and forms that follow.
+        if request.method == .get, let language = SecretariatLanguage.asked(request) {
+            response.headers.append(HTTPField(name: .setCookie, value: SecretariatLanguage.header(
+                language, secure: SessionCookie.isSecure(request, configuration: environment.configuration))))
+        }
+        return response
     }
 
     /// The live session the request's cookie names, or nil.
@@ -42,9 +48,11 @@ struct SessionMiddleware: RouterMiddleware {
         return try store.read { try $0.session(tokenHash: hash, at: SessionCookie.now) }
     }
 
-    private func forbidden(_ message: String) -> Response {
-        let page = PageContext(language: .norwegian, path: "/sekretariat")
-        return environment.pages.response("error", title: "Ikke tillatt", page: page,
-                                          values: ["heading": "Ikke tillatt", "message": message], status: .forbidden)
+    /// A 403 page in the secretary's language, with the message of `key` (``SecretariatText``).
+    private func forbidden(_ key: String, _ request: Request) -> Response {
+        let language = SecretariatLanguage.of(request)
+        let text = SecretariatText.of(language)
+        return environment.pages.response("error", title: text["forbidden"] ?? "", page: SecretariatLanguage.page(language, path: "/sekretariat"),
+                                          values: ["heading": text["forbidden"] ?? "", "message": text[key] ?? key], status: .forbidden)
     }
 }

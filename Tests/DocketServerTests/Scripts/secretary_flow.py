@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """A secretary in headless Chromium on a running `docket serve`: signs in at /logg-inn, creates a
 meeting, adds three items, moves one with the keyboard (Tab to its button, Enter), records
-attendance and a split vote (2 to 1), and approves the minutes with two signers. Every page of
+attendance with a guest (revisor) and a split vote (2 to 1), adds an alternative proposal (first
+with a name the store does not know, shown beside the field) and records the vote on it, and
+approves the minutes with two signers. Every page of
 the secretary's area visited is checked with axe-core (WCAG 2.1 A and AA rules).
 
 Usage: secretary_flow.py BASE_URL USER PASSWORD
@@ -28,11 +30,12 @@ problems = []
 checked = set()
 
 
-def axe_check():
+def axe_check(state=""):
+    """Checks the page once per path (and `state`: the same page with other forms or an error shown)."""
     path = driver.current_url.replace(base, "").split("?")[0].split("#")[0]
-    if path in checked:
+    if (path, state) in checked:
         return
-    checked.add(path)
+    checked.add((path, state))
     print(f"axe {path}", file=sys.stderr, flush=True)
     axe = Axe(driver)
     axe.inject()
@@ -110,7 +113,12 @@ try:
 
     for index in range(3):
         driver.find_element(By.ID, f"status-{index}-present").click()
+    fill("guest", "Berit Revisor")
+    fill("guest-role", "revisor")
     submit("Lagre oppmøte")
+    if "Berit Revisor (gjest: revisor)" not in driver.page_source:
+        problems.append("the guest is not shown in the roll as 'Berit Revisor (gjest: revisor)'")
+    axe_check("with a guest")
 
     follow(driver.find_element(By.LINK_TEXT, "Budsjett"))
     axe_check()
@@ -120,6 +128,22 @@ try:
     if "Vedtatt med 2 mot 1" not in driver.page_source:
         problems.append("the split vote is not shown as 'Vedtatt med 2 mot 1'")
 
+    # An alternative proposal: a proposer the store does not know is refused beside the field.
+    fill("proposal-by", "Ukjent Person")
+    fill("proposal-text", "Budsjettet sendes tilbake.")
+    submit("Legg til forslag")
+    if driver.find_element(By.ID, "proposal-by").get_attribute("aria-invalid") != "true":
+        problems.append("an unknown proposer is not marked at the field")
+    axe_check("a refused proposal")
+    fill("proposal-by", "Per Olsen")
+    submit("Legg til forslag")
+    fill("proposal-for", "Per Olsen")
+    fill("proposal-against", "Ada Berg, Siri Dahl")
+    submit("Lagre voteringen")
+    if "Forslag 1 fra Per Olsen" not in driver.page_source:
+        problems.append("the alternative proposal is not shown")
+    axe_check("with a proposal")
+
     follow(driver.find_element(By.PARTIAL_LINK_TEXT, "Møtet"))
     fill("approve-signer-1", "Ada Berg")
     fill("approve-signer-2", "Per Olsen")
@@ -127,6 +151,20 @@ try:
     if "signert av Ada Berg, Per Olsen" not in driver.page_source:
         problems.append("the approval with its signers is not shown")
     axe_check()
+
+    # The area in nynorsk and English by the language switch, kept on the next page; axe on each.
+    for code, heading in [("nn", "Godkjenning av protokollen"), ("en", "Approval of the minutes")]:
+        follow(driver.find_element(By.CSS_SELECTOR, f"nav.languages a[hreflang='{code}']"))
+        if driver.find_element(By.TAG_NAME, "html").get_attribute("lang") != code or heading not in driver.page_source:
+            problems.append(f"the meeting page in {code} is not in {code}")
+        axe_check(code)
+    follow(driver.find_element(By.PARTIAL_LINK_TEXT, "Budsjett"))
+    if driver.find_element(By.TAG_NAME, "html").get_attribute("lang") != "en" or "Alternative proposals" not in driver.page_source:
+        problems.append("the English choice is not kept on the next page")
+    axe_check("en")
+    follow(driver.find_element(By.CSS_SELECTOR, "nav.languages a[hreflang='nb']"))
+    if driver.find_element(By.TAG_NAME, "html").get_attribute("lang") != "nb":
+        problems.append("switching back to bokmål did not take")
 finally:
     driver.quit()
 

@@ -1,0 +1,94 @@
+import DocketDocuments
+import DocketInterchange
+import DocketModel
+import DocketStore
+import Foundation
+import Hummingbird
+
+/// Files: the papers produced for download, attachments uploaded and fetched, old documents
+/// imported by upload (`docket summons|minutes`, `docket attach`, `docket import`).
+extension SecretariatRoutes {
+    func addFileRoutes(to group: Group) {
+        group.get("mote/:body/:date/papir/:file") { _, context in try papers(context) }
+        group.get("vedlegg/:id") { _, context in try attachment(try context.parameters.require("id", as: Int64.self)) }
+        group.get("import") { request, context in views(request).importForm(context) }
+        group.post("import") { request, context in try await importDocument(request, context) }
+
+        // Files attached to an item, uploaded (`docket attach`, through the same FileAttacher).
+        form(group, "sak/:body/:number/vedlegg", key: "vedlegg", action: "vedlegg lagt til", page: Self.itemPage) { form, context in
+            let reference = try Self.itemReference(context)
+            let files = form.files.filter { $0.field == "file" }
+            guard !files.isEmpty else { throw FormProblem(form: "vedlegg", message: form.say("Velg en fil å legge ved.", nn: "Vel ei fil å leggje ved.", en: "Choose a file to attach."), values: form.values, field: "file") }
+            return Write(detail: "\(reference): " + files.map(\.fileName).joined(separator: ", ")) { store in
+                for file in files {
+                    _ = try file.withTemporaryFile { url in
+                        try FileAttacher(store: store).attach(files: [url.path], item: reference, title: files.count == 1 ? form["title"] : nil)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The papers for the secretariat: the whole text, exempt items too (`isPublic: false`).
+    func papers(_ context: Context) throws -> Response {
+        let meeting = try Self.meetingReference(context)
+        let file = try context.parameters.require("file")
+        let parts = file.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let format = DocumentFormat(name: parts[1]), [.html, .pdf, .docx, .markdown].contains(format) else {
+            throw HTTPError(.notFound)
+        }
+        let kind: DocumentKind
+        switch parts[0] {
+        case "innkalling": kind = .summons
+        case "protokoll": kind = .minutes
+        default: throw HTTPError(.notFound)
+        }
+        let papers = try store.read { store in try MeetingPapers(store: store, meeting: meeting) }
+        let data = try DocumentRenderer().render(kind, of: papers, as: format, isPublic: false)
+        let name = "\(parts[0])-\(meeting.bodySlug)-\(meeting.date).\(format.fileExtension)"
+        switch format {
+        case .html:
+            var response = Response.file(data, mediaType: "text/html; charset=utf-8", fileName: name, inline: true)
+            response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'"
+            return response
+        case .pdf: return Response.file(data, mediaType: "application/pdf", fileName: name)
+        case .markdown: return Response.file(data, mediaType: "text/markdown; charset=utf-8", fileName: name)
+        default: return Response.file(data, mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", fileName: name)
+        }
+    }
+
+    /// An attachment's file, exempt items' too (the secretariat sees everything).
+    func attachment(_ id: Int64) throws -> Response {
+        let found = try store.read { store -> SendableBox<(DocketStore.Attachment, Data)?> in
+            let attachment = try store.attachment(id: id)
+            return SendableBox(try store.attachmentContent(id: id).map { (attachment, $0) })
+        }.value
+        guard let (attachment, content) = found else { throw HTTPError(.notFound) }
+        var response = Response.file(content, mediaType: attachment.mediaType, fileName: attachment.title)
+        response.headers[.contentSecurityPolicy] = "default-src 'none'; sandbox"
+        return response
+    }
+
+    /// An old summons or minutes uploaded and read by the document importer (`docket import`):
+    /// the importer's report (what was read, created and merged, and every warning by line) is shown.
+    func importDocument(_ request: Request, _ context: Context) async throws -> Response {
+        var request = request
+        var form = try await FormData.read(&request)
+        form.language = SecretariatLanguage.of(request)
+        guard let file = form.files.first(where: { $0.field == "file" }) else {
+            return views(request).importForm(context, problem: FormProblem(form: "import", message: form.say("Velg et dokument å lese inn.", nn: "Vel eit dokument å lese inn.", en: "Choose a document to import."), values: form.values, field: "file"))
+        }
+        let dryRun = form["dryRun"] != nil
+        let result: DocumentImport = try store.write { store in
+            try file.withTemporaryFile { url in
+                let result = DocumentImporter(store: store, options: .init(bodySlug: form["body"], dryRun: dryRun)).importDocument(at: url)
+                if result.status == .imported {
+                    try store.recordAudit(userName: context.session?.user.name ?? "?", action: "dokument lest inn",
+                                          detail: "\(file.fileName): \(result.meeting ?? "")", at: SessionCookie.now)
+                }
+                return result
+            }
+        }
+        return views(request).importReport(context, result: result, fileName: file.fileName)
+    }
+}
