@@ -5,7 +5,7 @@ import Mustache
 ///
 /// Values are data, never templates: Mustache prints them after escaping and does not parse them,
 /// so `{{` in user text comes out as `{{`.
-enum Escaping {
+public enum Escaping {
     /// Registers the content types once; safe to call from several threads.
     static func register() { _ = registered }
 
@@ -131,18 +131,7 @@ enum Escaping {
     /// escapes, characters XML 1.0 forbids dropped, a line break as `<w:br/>`, a tab as `<w:tab/>`.
     /// Text for an XML attribute value: the five markup characters as entities, control characters dropped.
     static func xmlAttribute(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            default: if scalar.value >= 0x20 { result.unicodeScalars.append(scalar) }
-            }
-        }
-        return result
+        xml(text, keepingLines: false)
     }
 
     static func wordprocessingML(_ text: String) -> String {
@@ -184,8 +173,9 @@ enum Escaping {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Escapes text for XML outside runs (attributes, core properties): no line handling.
-    static func xml(_ text: String) -> String {
+    /// Escapes text for XML outside runs (core properties): no line handling; `keepingLines: false`
+    /// drops line breaks and tabs too, as an attribute value wants.
+    static func xml(_ text: String, keepingLines: Bool = true) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -196,15 +186,16 @@ enum Escaping {
             case "'": result += "&apos;"
             case "\u{FFFE}", "\u{FFFF}": continue
             default:
-                if scalar.value < 0x20, scalar != "\n", scalar != "\t" { continue }
+                if scalar.value < 0x20, !keepingLines || (scalar != "\n" && scalar != "\t") { continue }
                 result.unicodeScalars.append(scalar)
             }
         }
         return result
     }
 
-    /// Escapes text for HTML element content and quoted attributes.
-    static func html(_ text: String) -> String {
+    /// Escapes text for HTML element content and quoted attributes, a byte at a time (the web
+    /// pages' Mustache escaping uses it too).
+    public static func html(_ text: String) -> String {
         let utf8 = text.utf8
         guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0x0D })
         else { return text }
