@@ -19,18 +19,9 @@ import DocketInterchange
 import DocketStore
 import Foundation
 
-var options: [String: String] = [:]
-var arguments = CommandLine.arguments.dropFirst()
-while let name = arguments.popFirst() {
-    guard name.hasPrefix("--"), let value = arguments.popFirst() else {
-        print("usage: BatchImportBenchmark [--documents N] [--corpus PATH] [--keep DIR]")
-        exit(64)
-    }
-    options[String(name.dropFirst(2))] = value
-}
+let options = benchmarkOptions(usage: "BatchImportBenchmark [--documents N] [--corpus PATH] [--keep DIR]")
 let documentCount = Int(options["documents"] ?? "1000") ?? 1000
-let corpusPath = options["corpus"] ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appending(path: "../../../shared/corpus").standardized.path
+let corpusPath = benchmarkCorpusPath(options)
 
 /// This process's anonymous resident memory now (heap and stacks, not mapped files), in MiB, from
 /// /proc/self/status. The store maps its database file (mmap_size), and every imported PDF is kept

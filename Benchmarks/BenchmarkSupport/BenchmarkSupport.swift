@@ -91,3 +91,24 @@ public func percentile(_ values: [Double], _ p: Double) -> Double {
     let sorted = values.sorted()
     return sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
 }
+
+/// A benchmark's `--name value` pairs: one parser for every benchmark, so their command lines read
+/// alike; anything else prints `usage` and exits 64 (EX_USAGE).
+public func benchmarkOptions(usage: String) -> [String: String] {
+    var options: [String: String] = [:]
+    var arguments = CommandLine.arguments.dropFirst()
+    while let name = arguments.popFirst() {
+        guard name.hasPrefix("--"), let value = arguments.popFirst() else {
+            print("usage: \(usage)")
+            exit(64)
+        }
+        options[String(name.dropFirst(2))] = value
+    }
+    return options
+}
+
+/// The corpus a benchmark reads: `--corpus PATH`, else `../shared/corpus` beside the project.
+public func benchmarkCorpusPath(_ options: [String: String]) -> String {
+    options["corpus"] ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appending(path: "../../../shared/corpus").standardized.path
+}

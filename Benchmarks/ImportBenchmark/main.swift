@@ -27,18 +27,9 @@ import SQLite
 
 // MARK: Options
 
-var options: [String: String] = [:]
-var arguments = CommandLine.arguments.dropFirst()
-while let name = arguments.popFirst() {
-    guard name.hasPrefix("--"), let value = arguments.popFirst() else {
-        print("usage: ImportBenchmark [--documents N] [--corpus PATH] [--keep DIR]")
-        exit(64)
-    }
-    options[String(name.dropFirst(2))] = value
-}
+let options = benchmarkOptions(usage: "ImportBenchmark [--documents N] [--corpus PATH] [--keep DIR]")
 let documentCount = Int(options["documents"] ?? "200") ?? 200
-let corpusPath = options["corpus"] ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appending(path: "../../../shared/corpus").standardized.path
+let corpusPath = benchmarkCorpusPath(options)
 
 // MARK: Measuring
 
