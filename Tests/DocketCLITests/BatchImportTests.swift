@@ -207,7 +207,9 @@ import Testing
             let result = try copy.run("import", dir.path("many"), "--body", "kommunestyret", "--jobs", jobs)
             #expect(result.status == 1, "one document has no date and no year")
             #expect(result.stdout.contains("6 imported, 0 unchanged, 1 failed"), "\(result.stdout)")
-            dumps.append(try run("/usr/bin/sqlite3", copy.database, ".dump"))
+            // row_stamp holds each file's own write times (OParl's created/modified), not what was read.
+            let dump = try run("/usr/bin/sqlite3", copy.database, ".dump")
+            dumps.append(dump.split(separator: "\n").filter { !$0.hasPrefix("INSERT INTO row_stamp") }.joined(separator: "\n"))
         }
         #expect(dumps[0] == dumps[1])
         #expect(dumps[0].contains("ks-5.txt"))
