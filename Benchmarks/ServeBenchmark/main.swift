@@ -15,11 +15,17 @@ import Foundation
 // cache off (`docket serve --no-page-cache`), every page read and rendered for its request.
 //
 // Usage: swift run -c release ServeBenchmark [--seconds 10] [--meetings 600] [--corpus ../shared/corpus]
+//        [--only "meeting page, no cache"] (one list beside the static file, e.g. under `perf record`)
+//        [--keep DIR] (the archive and its lists of paths (meetings.txt, items.txt, searches.txt) kept in DIR)
 // (needs wrk; the sample is made by the `docket` binary built beside this one: swift build -c release)
 // Goals: the meeting page at >= 0.5x the static file's requests/s; search p99 under 50 ms.
 
 var secondsArgument = 10
 var meetingCount = 600
+/// Only the lists whose name contains this text (and the static file): for profiling one page kind.
+var onlyName: String?
+/// Keep the archive and the lists of paths in this folder (for profiling `docket serve` on them).
+var keptFolder: String?
 var corpusPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../../../shared/corpus").standardized.path
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
@@ -27,6 +33,8 @@ while let argument = arguments.next() {
     case "--seconds": secondsArgument = Int(arguments.next() ?? "") ?? secondsArgument
     case "--meetings": meetingCount = Int(arguments.next() ?? "") ?? meetingCount
     case "--corpus": corpusPath = arguments.next() ?? corpusPath
+    case "--only": onlyName = arguments.next()
+    case "--keep": keptFolder = arguments.next()
     default: print("unknown argument \(argument)"); exit(64)
     }
 }
@@ -66,9 +74,10 @@ func loadAverage() -> String {
 // MARK: The archive
 
 // The sample cooperation, as the tests build it, then a generated archive in the same file.
-let folder = FileManager.default.temporaryDirectory.appending(path: "serve-benchmark-\(UUID().uuidString)")
+let folder = keptFolder.map { URL(fileURLWithPath: $0) }
+    ?? FileManager.default.temporaryDirectory.appending(path: "serve-benchmark-\(UUID().uuidString)")
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-defer { try? FileManager.default.removeItem(at: folder) }
+defer { if keptFolder == nil { try? FileManager.default.removeItem(at: folder) } }
 let database = folder.appending(path: "sample.sqlite").path
 _ = run("/bin/bash", [root.appending(path: "Samples/cooperation.sh").path, docket.path], environment: ["DOCKET_DB": database])
 _ = run(docket.path, ["decision", "record", "styringsgruppen 6/25", "--text", "Styringsgruppen ber faggruppen utrede saken.",
@@ -126,6 +135,11 @@ let allowed = CharacterSet.alphanumerics
 let searchPaths = searchSet.sorted().map { "/sok?q=" + ($0.addingPercentEncoding(withAllowedCharacters: allowed) ?? $0) }
 // At most 1500 items: the three lists fit the page cache (2000 pages) one at a time.
 itemPaths = Array(itemPaths.prefix(1500))
+if keptFolder != nil {
+    for (name, paths) in [("meetings", meetingPaths), ("items", itemPaths), ("searches", searchPaths)] {
+        try paths.joined(separator: "\n").write(to: folder.appending(path: name + ".txt"), atomically: true, encoding: .utf8)
+    }
+}
 print(String(format: "archive: %d meetings, %d items sampled, %d distinct searches; built in %.1f s", meetingPaths.count,
              itemPaths.count, searchPaths.count, buildTime))
 
@@ -197,21 +211,25 @@ func measure(_ name: String, _ paths: [String], port: Int, warm: Bool = false) t
 print("ServeBenchmark: wrk -t 2 -c 32, \(duration) s a list, server and wrk on the same \(ProcessInfo.processInfo.activeProcessorCount) cores; "
       + "load average before: \(loadAverage())")
 let ceiling = try measure("static file (ceiling)", ["/static/site.css"], port: cached.port)
-let figures = [
-    ceiling,
-    try measure("meeting page, cache warm", meetingPaths, port: cached.port, warm: true),
-    try measure("item page, cache warm", itemPaths, port: cached.port, warm: true),
-    try measure("search, cache warm", searchPaths, port: cached.port, warm: true),
-    try measure("meeting page, no cache", meetingPaths, port: uncached.port),
-    try measure("item page, no cache", itemPaths, port: uncached.port),
-    try measure("search, no cache", searchPaths, port: uncached.port),
-    try measure("static file, again", ["/static/site.css"], port: uncached.port),
+let lists: [(name: String, paths: [String], port: Int, warm: Bool)] = [
+    ("meeting page, cache warm", meetingPaths, cached.port, true),
+    ("item page, cache warm", itemPaths, cached.port, true),
+    ("search, cache warm", searchPaths, cached.port, true),
+    ("meeting page, no cache", meetingPaths, uncached.port, false),
+    ("item page, no cache", itemPaths, uncached.port, false),
+    ("search, no cache", searchPaths, uncached.port, false),
+    ("static file, again", ["/static/site.css"], uncached.port, false),
 ]
+var figures = [ceiling]
+for list in lists where onlyName.map({ list.name.contains($0) }) ?? true {
+    figures.append(try measure(list.name, list.paths, port: list.port, warm: list.warm))
+}
 for figure in figures {
     let ratio = figure.requestsPerSecond / max(ceiling.requestsPerSecond, 1)
     print(String(format: "  %-26@ %5d paths %9.0f req/s  p99 %8@  %.2fx static", figure.name as NSString, figure.distinct,
                  figure.requestsPerSecond, figure.p99 as NSString, ratio))
 }
+guard figures.count == lists.count + 1 else { exit(0) }
 let warmMeeting = figures[1], coldMeeting = figures[4], warmSearch = figures[3], coldSearch = figures[6]
 func verdict(_ met: Bool) -> String { met ? "met" : "NOT met" }
 print(String(format: "Goals: meeting page >= 0.5x static: warm %.2fx %@, no cache %.2fx %@; "

@@ -33,7 +33,9 @@ import Testing
         let body = try await store.writing { store in try store.addBody(slug: "nytt", BodyDraft(name: "Nytt", kind: .committee)).slug }
         #expect(body == "nytt")
         #expect(try await store.reading { try $0.bodies().map(\.slug) }.contains("nytt"), "a reader sees the writer's commit")
-        #expect(try store.read { try $0.bodies().count } == 2, "the blocking read still answers")
+        // The secretariat's forms write with the writing connection on the request's task; the pages after read on a reader thread.
+        _ = try store.write { store in try store.addBody(slug: "annet", BodyDraft(name: "Annet", kind: .committee)).slug }
+        #expect(try await store.reading { try $0.bodies().map(\.slug) }.contains("annet"), "a reader sees the blocking writer's commit")
     }
 
     /// A search outside a read transaction is answered by the derived index (Xapian), as the CLI's is.

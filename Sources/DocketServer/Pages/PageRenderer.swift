@@ -35,35 +35,42 @@ public struct PageRenderer: Sendable {
     ///   - title: the page's `<title>` and what the layout names it.
     ///   - page: the request's page facts (language, path) for the language links.
     public func html(_ template: String, title: String, page: PageContext, values: [String: Any]) -> String {
-        var values = Self.compacted(values)
-        values["t"] = page.text.phrases
-        if page.language != .norwegian { values["langCode"] = page.language.rawValue }
-        values["lang"] = page.language.rawValue
-        values["langQuery"] = page.languageQuery
-        values["langParam"] = page.languageParameter
+        var values = Self.prepared(values)
+        values["t"] = page.text.templatePhrases
+        if page.language != .norwegian { values["langCode"] = TemplateText(page.language.rawValue) }
+        values["lang"] = TemplateText(page.language.rawValue)
+        values["langQuery"] = TemplateText(page.languageQuery)
+        values["langParam"] = TemplateText(page.languageParameter)
         let content = library.render(values, withTemplate: template) ?? ""
         var layout = values
-        layout["content"] = content
-        layout["title"] = title
-        layout["htmlLang"] = page.text.htmlLang
-        layout["languages"] = page.languageLinks
+        layout["content"] = TemplateText(content)
+        layout["title"] = TemplateText(title)
+        layout["htmlLang"] = TemplateText(page.text.htmlLang)
+        layout["languages"] = Self.prepared(page.languageLinks)
         return library.render(layout, withTemplate: "layout") ?? content
     }
 
-    /// The values without their empty texts: a Mustache section shows for any string, the empty one
-    /// too, so `{{#place}}…{{/place}}` must not find a place that is "".
-    static func compacted(_ values: [String: Any]) -> [String: Any] {
+    /// The values as the templates get them: every text a ``TemplateText``, and the empty texts left
+    /// out, since a Mustache section shows for any string, the empty one too, so
+    /// `{{#place}}…{{/place}}` must not find a place that is "".
+    static func prepared(_ values: [String: Any]) -> [String: Any] {
         var result: [String: Any] = [:]
         result.reserveCapacity(values.count)
         for (key, value) in values {
             switch value {
-            case let text as String where text.isEmpty: continue
-            case let nested as [String: Any]: result[key] = compacted(nested)
-            case let list as [[String: Any]]: result[key] = list.map(compacted)
+            case let text as String:
+                if !text.isEmpty { result[key] = TemplateText(text) }
+            case let nested as [String: Any]: result[key] = prepared(nested)
+            case let list as [[String: Any]]: result[key] = prepared(list)
+            case let list as [String]: result[key] = list.map(TemplateText.init)
             default: result[key] = value
             }
         }
         return result
+    }
+
+    static func prepared(_ list: [[String: Any]]) -> [[String: Any]] {
+        list.map { prepared($0) }
     }
 
     /// A 200 response with the page's HTML.
@@ -112,4 +119,19 @@ struct FastHTMLEscaping: MustacheContentType {
     static func escape(_ text: String) -> String {
         Escaping.html(text)
     }
+}
+
+/// A text in a template's values. swift-mustache looks a name up in every value on its stack, the
+/// innermost first: a String there (a section such as `{{#caseText}}` puts its text on the stack) is
+/// searched with Mirror, which was the most of a meeting page's lookups, and a String printed goes
+/// through `String(describing:)` after two more casts. This one answers a lookup at once (it has no
+/// children) and prints itself, escaped by the template's content type as a String is
+/// (`{{{name}}}` prints it as it is).
+struct TemplateText: MustacheParent, MustacheCustomRenderable, CustomStringConvertible {
+    let text: String
+    init(_ text: String) { self.text = text }
+    func child(named: String) -> Any? { nil }
+    var renderText: String { text }
+    var isNull: Bool { false }
+    var description: String { text }
 }

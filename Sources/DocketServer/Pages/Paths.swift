@@ -15,7 +15,9 @@ enum Paths {
 
     /// "8-19", "PS-12-26": an item number in one path segment.
     static func segment(_ number: ItemNumber) -> String {
-        number.description.replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "/", with: "-")
+        // Byte by byte: Foundation's replacingOccurrences took a twentieth of a meeting page's time.
+        String(decoding: number.description.utf8.map { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "/") ? UInt8(ascii: "-") : $0 },
+               as: UTF8.self)
     }
 
     /// Reads ``segment(_:)`` back: "8-19" → 8/19, "PS-12-26" → PS 12/26.

@@ -11,6 +11,8 @@ struct SiteText: Sendable {
     let htmlLang: String
     let languageName: String
     let phrases: [String: String]
+    /// ``phrases`` as the templates get them (``TemplateText``), made once per language.
+    let templatePhrases: [String: TemplateText]
 
     /// The site's text in `language`, built once per language from ``table``.
     static func of(_ language: Language) -> SiteText {
@@ -24,6 +26,7 @@ struct SiteText: Sendable {
         htmlLang = language.rawValue
         languageName = Self.languageNames[language] ?? language.rawValue
         phrases = Self.table.mapValues { $0.text(in: language) }
+        templatePhrases = phrases.mapValues { TemplateText($0) }
     }
 
     subscript(_ key: String) -> String { phrases[key] ?? key }

@@ -51,7 +51,7 @@ struct LoginRoutes: Sendable {
         let password = form.fields.first { $0.name == "password" }?.value ?? ""
         let address = Self.address(context.remoteAddress)
         let now = SessionCookie.now
-        let failures = try store.read { try $0.loginFailures(userName: name, address: address, since: now - Throttle.window) }
+        let failures = try await store.reading { try $0.loginFailures(userName: name, address: address, since: now - Throttle.window) }
         if failures.byName >= Throttle.maximumFailures || failures.byAddress >= 2 * Throttle.maximumFailures {
             let wait = max(1, ((failures.latest ?? now) + Throttle.window - now + 59) / 60)
             var response = try self.form(request, name: name, error: FormData(fields: []).languaged(SecretariatLanguage.of(request)).say(
@@ -62,7 +62,7 @@ struct LoginRoutes: Sendable {
             response.headers[.retryAfter] = String(wait * 60)
             return response
         }
-        let user = try store.read { try $0.user(named: name) }
+        let user = try await store.reading { try $0.user(named: name) }
         // An unknown name is checked against a decoy hash: it takes as long as a wrong password.
         // bcrypt takes a tenth of a second or more: it runs on NIO's thread pool, not on the
         // threads that answer requests.
@@ -93,7 +93,7 @@ struct LoginRoutes: Sendable {
     func signOut(_ request: Request) async throws -> Response {
         var request = request
         let form = try await FormData.read(&request)
-        if let session = try SessionMiddleware.session(of: request, store: store),
+        if let session = try await SessionMiddleware.session(of: request, store: store),
            let token = SessionCookie.value(SessionCookie.name, in: request) {
             guard let posted = form["csrf"], SessionCookie.same(posted, session.csrfToken) else {
                 return environment.pages.response("error", title: "Ikke tillatt", page: PageContext(language: .norwegian, path: "/logg-ut"),

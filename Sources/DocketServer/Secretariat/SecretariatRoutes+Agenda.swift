@@ -5,7 +5,7 @@ import Hummingbird
 /// The agenda: items added, edited, moved, postponed or referred (`docket item …`).
 extension SecretariatRoutes {
     func addAgendaRoutes(to group: Group) {
-        group.get("sak/:body/:number") { request, context in try views(request).item(try Self.itemReference(context), context) }
+        group.get("sak/:body/:number") { request, context in try await views(request).item(try Self.itemReference(context), context) }
 
         form(group, "mote/:body/:date/sak", key: "ny-sak", action: "sak lagt til", page: Self.meetingPage) { form, context in
             let meeting = try Self.meetingReference(context)
@@ -68,7 +68,7 @@ extension SecretariatRoutes {
             guard form["confirm"] != nil else {
                 throw FormProblem(form: "fjern-sak", message: form.say("Kryss av for at saken skal fjernes.", nn: "Kryss av for at saka skal fjernast.", en: "Tick the box to remove the item."), values: form.values, field: "confirm")
             }
-            let meeting = try store.read { store in
+            let meeting = try await store.reading { store in
                 let item = try store.item(reference)
                 return MeetingReference(bodySlug: item.body, date: item.meetingDate)
             }

@@ -5,7 +5,7 @@ import Hummingbird
 /// Bodies, their standing items and their members (`docket body …`, `docket member …`).
 extension SecretariatRoutes {
     func addBodyRoutes(to group: Group) {
-        group.get("utvalg/:body") { request, context in try views(request).body(try context.parameters.require("body"), context) }
+        group.get("utvalg/:body") { request, context in try await views(request).body(try context.parameters.require("body"), context) }
 
         form(group, "utvalg", key: "nytt-utvalg", action: "utvalg opprettet", page: { _ in .home }) { form, _ in
             let slug = form["slug"] ?? ""

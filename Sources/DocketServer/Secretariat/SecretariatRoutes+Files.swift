@@ -9,9 +9,9 @@ import Hummingbird
 /// imported by upload (`docket summons|minutes`, `docket attach`, `docket import`).
 extension SecretariatRoutes {
     func addFileRoutes(to group: Group) {
-        group.get("mote/:body/:date/papir/:file") { _, context in try papers(context) }
-        group.get("vedlegg/:id") { _, context in try attachment(try context.parameters.require("id", as: Int64.self)) }
-        group.get("import") { request, context in views(request).importForm(context) }
+        group.get("mote/:body/:date/papir/:file") { _, context in try await papers(context) }
+        group.get("vedlegg/:id") { _, context in try await attachment(try context.parameters.require("id", as: Int64.self)) }
+        group.get("import") { request, context in await views(request).importForm(context) }
         group.post("import") { request, context in try await importDocument(request, context) }
 
         // Files attached to an item, uploaded (`docket attach`, through the same FileAttacher).
@@ -30,7 +30,7 @@ extension SecretariatRoutes {
     }
 
     /// The papers for the secretariat: the whole text, exempt items too (`isPublic: false`).
-    func papers(_ context: Context) throws -> Response {
+    func papers(_ context: Context) async throws -> Response {
         let meeting = try Self.meetingReference(context)
         let file = try context.parameters.require("file")
         let parts = file.split(separator: ".", maxSplits: 1).map(String.init)
@@ -43,8 +43,10 @@ extension SecretariatRoutes {
         case "protokoll": kind = .minutes
         default: throw HTTPError(.notFound)
         }
-        let papers = try store.read { store in try MeetingPapers(store: store, meeting: meeting) }
-        let data = try DocumentRenderer().render(kind, of: papers, as: format, isPublic: false)
+        // Read and rendered (a PDF takes a while) on a reader thread, as the public papers are.
+        let data = try await store.reading { store in
+            try DocumentRenderer().render(kind, of: try MeetingPapers(store: store, meeting: meeting), as: format, isPublic: false)
+        }
         let name = "\(parts[0])-\(meeting.bodySlug)-\(meeting.date).\(format.fileExtension)"
         switch format {
         case .html:
@@ -58,8 +60,8 @@ extension SecretariatRoutes {
     }
 
     /// An attachment's file, exempt items' too (the secretariat sees everything).
-    func attachment(_ id: Int64) throws -> Response {
-        let found = try store.read { store -> SendableBox<(DocketStore.Attachment, Data)?> in
+    func attachment(_ id: Int64) async throws -> Response {
+        let found = try await store.reading { store -> SendableBox<(DocketStore.Attachment, Data)?> in
             let attachment = try store.attachment(id: id)
             return SendableBox(try store.attachmentContent(id: id).map { (attachment, $0) })
         }.value
@@ -76,7 +78,7 @@ extension SecretariatRoutes {
         var form = try await FormData.read(&request)
         form.language = SecretariatLanguage.of(request)
         guard let file = form.files.first(where: { $0.field == "file" }) else {
-            return views(request).importForm(context, problem: FormProblem(form: "import", message: form.say("Velg et dokument å lese inn.", nn: "Vel eit dokument å lese inn.", en: "Choose a document to import."), values: form.values, field: "file"))
+            return await views(request).importForm(context, problem: FormProblem(form: "import", message: form.say("Velg et dokument å lese inn.", nn: "Vel eit dokument å lese inn.", en: "Choose a document to import."), values: form.values, field: "file"))
         }
         let dryRun = form["dryRun"] != nil
         let result: DocumentImport = try store.write { store in

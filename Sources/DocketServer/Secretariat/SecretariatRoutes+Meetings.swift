@@ -5,7 +5,7 @@ import Hummingbird
 /// Meetings and their attendance (`docket meeting …`, `docket attendance record`).
 extension SecretariatRoutes {
     func addMeetingRoutes(to group: Group) {
-        group.get("mote/:body/:date") { request, context in try views(request).meeting(try Self.meetingReference(context), context) }
+        group.get("mote/:body/:date") { request, context in try await views(request).meeting(try Self.meetingReference(context), context) }
 
         form(group, "utvalg/:body/mote", key: "nytt-mote", action: "møte opprettet", page: Self.bodyPage) { form, context in
             let slug = try context.parameters.require("body")

@@ -4,8 +4,8 @@ import Hummingbird
 /// Users (the admin's: SessionMiddleware refuses others' posts here) and the audit log.
 extension SecretariatRoutes {
     func addUserRoutes(to group: Group) {
-        group.get("brukere") { request, context in try views(request).users(context) }
-        group.get("logg") { request, context in try views(request).auditLog(context) }
+        group.get("brukere") { request, context in try await views(request).users(context) }
+        group.get("logg") { request, context in try await views(request).auditLog(context) }
 
         form(group, "brukere", key: "ny-bruker", action: "bruker lagt til", page: { _ in .users }) { form, _ in
             let name = form["name"] ?? ""

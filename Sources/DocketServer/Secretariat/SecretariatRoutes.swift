@@ -26,7 +26,7 @@ struct SecretariatRoutes: Sendable {
     func add(to router: Router<DocketRequestContext>) {
         LoginRoutes(environment: environment).add(to: router)
         let group = router.group("sekretariat").add(middleware: SessionMiddleware(environment: environment))
-        group.get("") { request, context in try views(request).home(context) }
+        group.get("") { request, context in try await views(request).home(context) }
         addBodyRoutes(to: group)
         addMeetingRoutes(to: group)
         addAgendaRoutes(to: group)
@@ -53,13 +53,13 @@ struct SecretariatRoutes: Sendable {
             }
         }
 
-        func render(_ views: SecretariatViews, _ context: Context, problem: FormProblem) throws -> Response {
+        func render(_ views: SecretariatViews, _ context: Context, problem: FormProblem) async throws -> Response {
             switch self {
-            case .home: try views.home(context, problem: problem)
-            case let .body(slug): try views.body(slug, context, problem: problem)
-            case let .meeting(reference): try views.meeting(reference, context, problem: problem)
-            case let .item(reference): try views.item(reference, context, problem: problem)
-            case .users: try views.users(context, problem: problem)
+            case .home: try await views.home(context, problem: problem)
+            case let .body(slug): try await views.body(slug, context, problem: problem)
+            case let .meeting(reference): try await views.meeting(reference, context, problem: problem)
+            case let .item(reference): try await views.item(reference, context, problem: problem)
+            case .users: try await views.users(context, problem: problem)
             }
         }
     }
@@ -91,7 +91,7 @@ struct SecretariatRoutes: Sendable {
     /// or the store's own message. Session, CSRF token and role were checked by SessionMiddleware.
     func form(_ group: Group, _ path: String, key: String, action: String,
               page: @escaping @Sendable (Context) throws -> Page,
-              _ prepare: @escaping @Sendable (FormData, Context) throws -> Write) {
+              _ prepare: @escaping @Sendable (FormData, Context) async throws -> Write) {
         group.post(RouterPath(path)) { request, context in
             var request = request
             var form = try await FormData.read(&request)
@@ -100,18 +100,18 @@ struct SecretariatRoutes: Sendable {
             var field: String?
             func problem(_ message: String) -> FormProblem { FormProblem(form: key, message: message, values: form.values, field: field) }
             do {
-                let write = try prepare(form, context)
+                let write = try await prepare(form, context)
                 field = write.field
                 try perform(context, action: write.action ?? action, detail: write.detail, write.run)
                 return Response(status: .seeOther, headers: [.location: (write.back ?? page.path) + "?lagret=1#" + key])
             } catch let error as FormProblem {
-                return try page.render(views(request), context, problem: error)
+                return try await page.render(views(request), context, problem: error)
             } catch let error as StoreError {
-                return try page.render(views(request), context, problem: problem(error.description))
+                return try await page.render(views(request), context, problem: problem(error.description))
             } catch let error as ReferenceError {
-                return try page.render(views(request), context, problem: problem(String(describing: error)))
+                return try await page.render(views(request), context, problem: problem(String(describing: error)))
             } catch let error as InterchangeError {
-                return try page.render(views(request), context, problem: problem(error.description))
+                return try await page.render(views(request), context, problem: problem(error.description))
             }
         }
     }

@@ -6,7 +6,7 @@ import Foundation
 import Hummingbird
 
 /// The pages of `/sekretariat`: values for the `secretariat-*` templates, built from one store
-/// read. Everything is shown (exempt items too): only signed-in users reach these pages. Forms are
+/// read on a reader thread (``ServerStore/reading(inTransaction:_:)``), as the public pages are. Everything is shown (exempt items too): only signed-in users reach these pages. Forms are
 /// left out for a reader, and every form carries the session's CSRF token.
 struct SecretariatViews: Sendable {
     let environment: ServerEnvironment
@@ -56,8 +56,8 @@ struct SecretariatViews: Sendable {
 
     // MARK: Pages
 
-    func home(_ context: Context, problem: FormProblem? = nil) throws -> Response {
-        let bodies: [[String: Any]] = try store.read { store in
+    func home(_ context: Context, problem: FormProblem? = nil) async throws -> Response {
+        let bodies: [[String: Any]] = try await store.reading { store in
             SendableBox(try store.bodies().map { body -> [String: Any] in
                 let meetings = try store.meetings(bodySlug: body.slug)
                 return ["slug": body.slug, "name": body.name, "kind": name(body.kind), "href": "/sekretariat/utvalg/\(body.slug)",
@@ -70,8 +70,8 @@ struct SecretariatViews: Sendable {
         ])
     }
 
-    func body(_ slug: String, _ context: Context, problem: FormProblem? = nil) throws -> Response {
-        let values: [String: Any] = try store.read { store in
+    func body(_ slug: String, _ context: Context, problem: FormProblem? = nil) async throws -> Response {
+        let values: [String: Any] = try await store.reading { store in
             let body = try store.body(slug: slug)
             let members = try store.memberships(bodySlug: slug, currentOn: .today)
             let meetings = try store.meetings(bodySlug: slug)
@@ -92,8 +92,8 @@ struct SecretariatViews: Sendable {
         return render("secretariat-body", title: values["name"] as? String ?? slug, context, problem: problem, values)
     }
 
-    func meeting(_ reference: MeetingReference, _ context: Context, problem: FormProblem? = nil) throws -> Response {
-        let values: [String: Any] = try store.read { store in
+    func meeting(_ reference: MeetingReference, _ context: Context, problem: FormProblem? = nil) async throws -> Response {
+        let values: [String: Any] = try await store.reading { store in
             let meeting = try store.meeting(reference)
             let items = try store.items(meeting: reference)
             let attendance = try store.attendance(meeting: reference)
@@ -143,8 +143,8 @@ struct SecretariatViews: Sendable {
         return render("secretariat-meeting", title: "\(values["bodyName"] ?? "") \(reference.date)", context, problem: problem, values)
     }
 
-    func item(_ reference: ItemReference, _ context: Context, problem: FormProblem? = nil) throws -> Response {
-        let values: [String: Any] = try store.read { store in
+    func item(_ reference: ItemReference, _ context: Context, problem: FormProblem? = nil) async throws -> Response {
+        let values: [String: Any] = try await store.reading { store in
             let item = try store.item(reference)
             let decision = try store.decision(itemID: item.id)
             let roll = try store.votingRoll(itemID: item.id)
@@ -182,18 +182,18 @@ struct SecretariatViews: Sendable {
         return render("secretariat-item", title: "\(text["item"] ?? "Sak") \(reference.number)", context, problem: problem, values)
     }
 
-    func users(_ context: Context, problem: FormProblem? = nil) throws -> Response {
+    func users(_ context: Context, problem: FormProblem? = nil) async throws -> Response {
         guard context.session?.user.role == .admin else { return forbidden(text["forbiddenUsers"] ?? "") }
-        let users = try store.read { try $0.users() }
+        let users = try await store.reading { try $0.users() }
         return render("secretariat-users", title: text["users"] ?? "Brukere", context, problem: problem, [
             "users": users.map { ["name": $0.name, "role": roleName($0.role)] },
             "roles": UserRole.allCases.map { ["value": $0.rawValue, "name": roleName($0)] },
         ])
     }
 
-    func auditLog(_ context: Context) throws -> Response {
+    func auditLog(_ context: Context) async throws -> Response {
         guard context.session?.user.role == .admin else { return forbidden(text["forbiddenLog"] ?? "") }
-        let entries = try store.read { try $0.auditLog(limit: 500) }
+        let entries = try await store.reading { try $0.auditLog(limit: 500) }
         let formatter = ISO8601DateFormatter()
         return render("secretariat-audit", title: text["auditLog"] ?? "Endringslogg", context, problem: nil, [
             "entries": entries.map { ["at": formatter.string(from: Date(timeIntervalSince1970: TimeInterval($0.at))), "user": $0.userName,
@@ -202,8 +202,8 @@ struct SecretariatViews: Sendable {
         ])
     }
 
-    func importForm(_ context: Context, problem: FormProblem? = nil) -> Response {
-        let bodies = (try? store.read { try $0.bodies() }) ?? []
+    func importForm(_ context: Context, problem: FormProblem? = nil) async -> Response {
+        let bodies = (try? await store.reading { try $0.bodies() }) ?? []
         return render("secretariat-import", title: text["importTitle"] ?? "", context, problem: problem, [
             "bodies": bodies.map { ["slug": $0.slug, "name": $0.name] },
         ])

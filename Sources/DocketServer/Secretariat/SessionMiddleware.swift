@@ -11,7 +11,7 @@ struct SessionMiddleware: RouterMiddleware {
     let environment: ServerEnvironment
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let session = try SessionMiddleware.session(of: request, store: environment.store)
+        let session = try await SessionMiddleware.session(of: request, store: environment.store)
         guard let session else {
             let back = request.method == .get ? request.uri.path : "/sekretariat"
             let query = back.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "/-_.")))
@@ -42,10 +42,10 @@ struct SessionMiddleware: RouterMiddleware {
     }
 
     /// The live session the request's cookie names, or nil.
-    static func session(of request: Request, store: ServerStore) throws -> AppSession? {
+    static func session(of request: Request, store: ServerStore) async throws -> AppSession? {
         guard let token = SessionCookie.value(SessionCookie.name, in: request) else { return nil }
         let hash = SessionCookie.hash(token)
-        return try store.read { try $0.session(tokenHash: hash, at: SessionCookie.now) }
+        return try await store.reading { try $0.session(tokenHash: hash, at: SessionCookie.now) }
     }
 
     /// A 403 page in the secretary's language, with the message of `key` (``SecretariatText``).

@@ -17,8 +17,6 @@ import Synchronization
 public final class ServerStore: Sendable {
     private let readers: ReaderThreads
     private let writer: Connection
-    /// The connection of ``read(_:)``, on the caller's own thread.
-    private let blockingReader: Connection
     /// The database file, or nil for an in-memory store (tests).
     public let path: String?
 
@@ -28,7 +26,6 @@ public final class ServerStore: Sendable {
         // The writer first: it migrates an older file, which a read-only connection would refuse.
         let writer = Connection(try Store(path: path, access: .readWrite, busyTimeout: busyTimeout))
         self.writer = writer
-        self.blockingReader = Connection(try Store(path: path, access: .readOnly, busyTimeout: busyTimeout))
         self.readers = try ReaderThreads(count: max(1, count)) {
             Connection(try Store(path: path, access: .readOnly, busyTimeout: busyTimeout))
         }
@@ -40,7 +37,6 @@ public final class ServerStore: Sendable {
     public init(store: Store) {
         let connection = Connection(store)
         self.writer = connection
-        self.blockingReader = connection
         // An in-memory database is one connection's own: the writer and the only reader are the same.
         self.readers = try! ReaderThreads(count: 1) { connection }
         self.path = nil
@@ -77,12 +73,6 @@ public final class ServerStore: Sendable {
                 continuation.resume(with: Result { try writer.withLock { store in try body(store) } })
             }
         }
-    }
-
-    /// Runs `body` with a reading connection, inside one read transaction, and waits for it on the
-    /// caller's thread (which it blocks: from a request, prefer ``reading(inTransaction:_:)``).
-    public func read<T: Sendable>(_ body: (Store) throws -> T) throws -> T {
-        try blockingReader.withLock { store in try store.read { try body(store) } }
     }
 
     /// Runs `body` with the writing connection on the caller's thread. Store methods are
