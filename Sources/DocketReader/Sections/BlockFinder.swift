@@ -51,13 +51,16 @@ enum BlockFinder {
                 index += 1
                 continue
             }
-            var title = withoutLeader(found.rest)
+            var title = TitleEnd.cut(withoutLeader(found.rest))
             var last = index
             if title.isEmpty {
                 // "Sak 8/19" alone, the title in the next paragraph (Word documents do this).
                 var next = index + 1
                 while next < lines.count, lines[next].isBlank, next - index <= 2 { next += 1 }
-                if next < lines.count, !lines[next].isBlank, isTitleLike(lines[next].trimmed), heading(in: lines[next]) == nil {
+                // A short title after "Sak"/"R-" may end with a full stop here as on the number's line ("R-02/19" over
+                // "Partnerskap Nord-Norges Brüsselkontor.").
+                if next < lines.count, !lines[next].isBlank, heading(in: lines[next]) == nil,
+                   isTitleLike(lines[next].trimmed) || (found.hasCaseWord && isShortSentenceTitle(lines[next].trimmed)) {
                     title = lines[next].trimmed
                     last = next
                 } else {
@@ -229,6 +232,12 @@ enum BlockFinder {
         if title.hasSuffix(")"), let match = paperNote.firstMatch(in: title) { return String(title[..<match.range.lowerBound]).trimmed }
         guard title.includes("..") || title.includes("…") || title.includes(" . ."), let match = leader.firstMatch(in: title) else { return title }
         return String(title[..<match.range.lowerBound]).trimmed
+    }
+
+    /// "Partnerskap Nord-Norges Brüsselkontor.": a title of one short sentence, its full stop at the end only.
+    static func isShortSentenceTitle(_ text: String) -> Bool {
+        guard text.hasSuffix("."), !text.dropLast().contains("."), text.split(separator: " ").count <= 12 else { return false }
+        return isTitleLike(String(text.dropLast()))
     }
 
     static func isTitleLike(_ text: String) -> Bool {
