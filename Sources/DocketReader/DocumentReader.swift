@@ -146,7 +146,11 @@ public struct DocumentReader: Sendable {
         document.items = assembler.assemble(agenda: agenda, blocks: blocks, fields: blockFields, warnings: &warnings)
         // Entries without a case number ("1. Åpen halvtime" beside "BU 14/72 …"), where no item is numbered by place.
         if !numbersByPosition, !placeAgenda {
-            UnnumberedEntries.insert(UnnumberedEntries.entries(in: lines), into: &document.items, year: positionYear ?? 1900, warnings: &warnings)
+            let entries = UnnumberedEntries.entries(in: lines)
+            // Where they are the only items, their text is where their titles come again.
+            let entryBlocks = document.items.isEmpty && blocks.isEmpty ? UnnumberedEntries.blocks(of: entries, in: lines) : []
+            UnnumberedEntries.insert(entries, into: &document.items, year: positionYear ?? 1900, warnings: &warnings,
+                                     blocks: entryBlocks, assembler: assembler)
         }
         document.warnings += warnings
 

@@ -3,8 +3,8 @@
 /// ("Orienteringer -sekretariatet -rådmannsgruppa"), or the summons's closing note on absence
 /// ("Eventuelt Eventuelle forfall meldes til …"). None of these belongs to a title in any layout.
 enum TitleEnd {
-    /// "a) Fauske kommune": a lettered part list after the title's words.
-    private static let letteredPart = Pattern(#"\s+[a-h]\)\s+\S"#, caseSensitive: true)
+    /// "a) Fauske kommune": a lettered part list after the title's words, its first part capitalised.
+    private static let letteredPart = Pattern(#"\s+a\)\s+\p{Lu}"#, caseSensitive: true)
     /// "-sekretariatet -rådmannsgruppa": two or more dashes glued to words in lower case.
     private static let dashedParts = Pattern(#"(?:\s+-\p{Ll}[\p{L}\d]*){2,}\s*"#, caseSensitive: true)
     /// "Eventuelle forfall meldes til …", "Forfall meldes på telefon …": the summons's note on absence.

@@ -17,7 +17,7 @@ enum UnnumberedEntries {
         var line: Int
         var exempt = false
         /// The numbered item the entry follows in the agenda (nil: it comes before every numbered one).
-        var after: ItemAssembler.Key?
+        var after: ItemNumber?
     }
 
     /// An agenda's heading word where it opens the agenda, in a line of its own or glued into a page.
@@ -30,14 +30,20 @@ enum UnnumberedEntries {
         // The agenda's lines: the heading's line and what follows it without a blank line (a glued page's
         // pieces keep one line number and follow one another).
         var pieces: [SourceLine] = []
-        var index = start
-        while index < lines.count, !lines[index].isBlank, index - start < 200 {
+        var first = lines[start]
+        first.text = String(first.text[textStart...])
+        var index = start + 1
+        if first.isBlank {
+            // The heading alone on its line: the list begins under it.
+            while index < lines.count, lines[index].isBlank, index - start <= 3 { index += 1 }
+        } else {
+            pieces.append(first)
+        }
+        while index < lines.count, !lines[index].isBlank, pieces.count < 200 {
             pieces.append(lines[index])
             index += 1
         }
-        var first = pieces[0]
-        first.text = String(first.text[textStart...])
-        pieces[0] = first
+        guard !pieces.isEmpty else { return bulletsUnderHeading(lines, headingIndex: start) }
         for reader in [placeNumbered, flattenedLabels, lostNumbers] {
             let found = reader(pieces)
             if found.count >= 2 { return found }
@@ -63,11 +69,12 @@ enum UnnumberedEntries {
     /// take their places too: the entries without a case number are read with their places.
     static func placeNumbered(_ pieces: [SourceLine]) -> [Entry] {
         // The list begins with "1." within a few words of the heading ("Saksliste: Saksnr Tittel 1. …").
+        // Only a table's header words may stand between ("Saksliste: Saksnr Tittel 1. Åpen halvtime").
         guard let head = placeMarker.firstMatch(in: pieces[0].text), head[1] == "1",
-              pieces[0].text[..<head.range.lowerBound].split(separator: " ").count <= 4 else { return [] }
+              pieces[0].text[..<head.range.lowerBound].split(separator: " ").allSatisfy({ isHeaderWord(String($0)) }) else { return [] }
         var entries: [Entry] = []
         var position = 0
-        var lastNumbered: ItemAssembler.Key?
+        var lastNumbered: ItemNumber?
 
         func entry(_ position: Int, _ raw: Substring, line: Int) {
             var title = String(raw).trimmed
@@ -86,7 +93,7 @@ enum UnnumberedEntries {
             var freeIsNumberedTitle = false
             if let found = ItemNumberScanner.leading(in: text), found.hasSeries || found.hasCaseWord {
                 position += 1
-                lastNumbered = ItemAssembler.Key(found.number)
+                lastNumbered = found.number
                 free = text.index(text.endIndex, offsetBy: -found.rest.count)
                 freeIsNumberedTitle = true
             }
@@ -117,6 +124,12 @@ enum UnnumberedEntries {
             if let from = open { entry(position, text[from...], line: piece.number) }
         }
         return entries
+    }
+
+    private static func isHeaderWord(_ word: String) -> Bool {
+        let header = TableReader.headerWord(word)
+        return TableReader.numberHeaders.contains(header) || TableReader.titleHeaders.contains(header)
+            || TableReader.column(forHeader: word) != .other
     }
 
     /// "Forslag til møteplan år Spørretimen" → "Spørretimen": the words from the last capitalised one,
@@ -159,7 +172,7 @@ enum UnnumberedEntries {
     // MARK: "TIL BEHANDLING: /: MELDINGER /: BUDSJETT"
 
     private static let lostNumber = Pattern(#"(?<![\S])/\s?:\s+"#)
-    private static let capitalsRun = Pattern(#"[\p{Lu}\d][\p{Lu}\d.,&/()«»"'–-]*(?:\s+[\p{Lu}\d.,&/()«»"'–-][\p{Lu}\d.,&/()«»"'–-]*)*"#, caseSensitive: true)
+    private static let capitalsRun = Pattern(#"[\p{Lu}\d][\p{Lu}\d.,&/()«»"'–-]*(?![\p{Ll}])(?:\s+[\p{Lu}\d.,&/()«»"'–-][\p{Lu}\d.,&/()«»"'–-]*(?![\p{Ll}]))*"#, caseSensitive: true)
 
     /// Numbers of which only the separator is left ("/:" for "112/15:"): the entries in their order.
     static func lostNumbers(_ pieces: [SourceLine]) -> [Entry] {
@@ -220,23 +233,59 @@ enum UnnumberedEntries {
         return entries
     }
 
+    // MARK: The entries' own text
+
+    /// Where the only items are entries without numbers, each entry's text is where its title comes
+    /// again after the agenda ("… SAKEN GJELDER: MELDINGER - KOMMUNESTYRET RÅDMANNENS INNSTILLING: …"),
+    /// to the next entry's title. Titles of fewer than two words are too common to be sought.
+    static func blocks(of entries: [Entry], in lines: [SourceLine]) -> [ItemBlock?] {
+        var found: [(entry: Int, index: Int, rest: String)] = []
+        var from = lines.firstIndex { $0.number > (entries.map(\.line).max() ?? 0) } ?? lines.count
+        for (position, entry) in entries.enumerated() where entry.title.split(separator: " ").count >= 2 {
+            guard let index = lines[from...].firstIndex(where: { $0.text.includes(entry.title) }),
+                  let range = lines[index].text.range(of: entry.title) else { continue }
+            found.append((position, index, String(lines[index].text[range.upperBound...])))
+            from = index + 1
+        }
+        var blocks: [ItemBlock?] = Array(repeating: nil, count: entries.count)
+        for (order, hit) in found.enumerated() {
+            let end = order + 1 < found.count ? found[order + 1].index : lines.count
+            // What follows the title on its line, without the dots and colons between them.
+            let rest = String(hit.rest.drop(while: { ".,:; ".contains($0) }))
+            var body = [SourceLine(number: lines[hit.index].number, text: rest)]
+            if hit.index + 1 < end { body += lines[(hit.index + 1)..<end] }
+            let entry = entries[hit.entry]
+            let heading = ItemHeading(number: ItemNumber(series: nil, sequence: entry.position, year: BlockFinder.positionYear),
+                                      raw: "", title: entry.title, line: lines[hit.index].number, lastIndex: hit.index,
+                                      firstIndex: hit.index, kindText: nil)
+            blocks[hit.entry] = ItemBlock(heading: heading, body: body)
+        }
+        return blocks
+    }
+
     // MARK: Into the items
+
+    /// The item an entry follows, also when its number was read year first later ("BU 14/72" is 72/14).
+    private static func follows(_ number: ItemNumber, _ after: ItemNumber) -> Bool {
+        guard number.series == after.series else { return false }
+        if number.sequence == after.sequence, number.year == after.year { return true }
+        return number.sequence == after.year % 100 && number.year % 100 == after.sequence
+    }
 
     /// Puts each entry in its place among the items, numbered by its place and the year; a place that a
     /// numbered item of the document holds already takes the next free sequence instead. Warns of each.
-    static func insert(_ entries: [Entry], into items: inout [ReadItem], year: Int, warnings: inout [ReadWarning]) {
+    static func insert(_ entries: [Entry], into items: inout [ReadItem], year: Int, warnings: inout [ReadWarning],
+                       blocks: [ItemBlock?] = [], assembler: ItemAssembler? = nil) {
         var taken = Set(items.filter { $0.number.series == nil && $0.number.year == year }.map(\.number.sequence))
         var nextFree = (taken.max() ?? 0) + 1
         var insertAt = 0
-        var previousAfter: ItemAssembler.Key?? = .none
-        for entry in entries {
-            if previousAfter == nil || previousAfter! != entry.after {
-                if let after = entry.after, let index = items.firstIndex(where: { ItemAssembler.Key($0.number) == after }) {
+        var previousAfter: ItemNumber?
+        for (order, entry) in entries.enumerated() {
+            if order == 0 || entry.after != previousAfter {
+                if let after = entry.after, let index = items.firstIndex(where: { follows($0.number, after) }) {
                     insertAt = index + 1
-                } else if entry.after == nil {
-                    insertAt = previousAfter == nil ? 0 : insertAt
                 }
-                previousAfter = .some(entry.after)
+                previousAfter = entry.after
             }
             var sequence = entry.position
             if taken.contains(sequence) {
@@ -247,6 +296,12 @@ enum UnnumberedEntries {
             let number = ItemNumber(series: nil, sequence: sequence, year: year)
             var item = ReadItem(number: number, line: entry.line, title: entry.title)
             item.exempt = entry.exempt
+            if order < blocks.count, let block = blocks[order], let assembler {
+                var heading = block.heading
+                heading.number = number
+                var ignored: [ReadWarning] = []
+                assembler.apply(ItemBlockReader.read(block.body, number: number), heading: heading, to: &item, warnings: &ignored)
+            }
             items.insert(item, at: min(insertAt, items.count))
             insertAt = min(insertAt, items.count - 1) + 1
             let place = sequence == entry.position ? "plassen (\(entry.position)) i sakslisten" : "neste ledige nummer (plass \(entry.position) i sakslisten har et annet saksnummer)"
