@@ -145,11 +145,11 @@ public struct DocumentReader: Sendable {
         let blockFields = blocks.map { ItemBlockReader.read($0.body, number: $0.heading.number) }
         document.items = assembler.assemble(agenda: agenda, blocks: blocks, fields: blockFields, warnings: &warnings)
         // Entries without a case number ("1. Åpen halvtime" beside "BU 14/72 …"), where no item is numbered by place.
-        if !numbersByPosition, !placeAgenda {
+        if !numbersByPosition, !placeAgenda, let positionYear {
             let entries = UnnumberedEntries.entries(in: lines)
             // Where they are the only items, their text is where their titles come again.
             let entryBlocks = document.items.isEmpty && blocks.isEmpty ? UnnumberedEntries.blocks(of: entries, in: lines) : []
-            UnnumberedEntries.insert(entries, into: &document.items, year: positionYear ?? 1900, warnings: &warnings,
+            UnnumberedEntries.insert(entries, into: &document.items, year: positionYear, warnings: &warnings,
                                      blocks: entryBlocks, assembler: assembler)
         }
         document.warnings += warnings

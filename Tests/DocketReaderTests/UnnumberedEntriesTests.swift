@@ -161,3 +161,33 @@ import Testing
         #expect(items("\n" + text).map(\.1) == [title])
     }
 }
+
+/// Titles in pages a text layer glued onto one line: a row of a glued agenda may end with a full stop (a fire
+/// service board's "10/16 16/103 Møteprotokoll - … den 10.02.2016.", a made-up council's), and a lost break
+/// after a title is not taken after a preposition or conjunction (a works council's "Referatsaker til
+/// Arbeidsmiljøutvalget møte", the fire service board's "styremøte i Asker og Bærum brannvesen IKS").
+@Suite struct GluedTitleTests {
+    @Test(arguments: [
+        ("Saksnr. Arkivsaksnr. Tittel SAKSLISTE 10/16 16/103 Møteprotokoll - Møte i styret i den 10.02.2016. 11/16 16/187 Møteprotokoll - Ekstraordinært styremøte i Asker og Bærum brannvesen IKS den 17.03.2016. 12/16 16/219 Brannsjefens virksomhetsrapport 2015 13/16 16/217 Revisjon av styrets årsberetning med regnskap 2015",
+         ["10/16 Møteprotokoll - Møte i styret i den 10.02.2016.",
+          "11/16 Møteprotokoll - Ekstraordinært styremøte i Asker og Bærum brannvesen IKS den 17.03.2016.",
+          "12/16 Brannsjefens virksomhetsrapport 2015", "13/16 Revisjon av styrets årsberetning med regnskap 2015"]),
+        ("SAKSLISTE Sak Tittel 21/18 Referat fra møtet i juni. 22/18 Årsmelding for kontrollutvalget 2017 23/18 Forvaltningsrevisjon av barnevernet. 24/18 Eventuelt og orienteringer fra sekretariatet i dag",
+         ["21/18 Referat fra møtet i juni.", "22/18 Årsmelding for kontrollutvalget 2017", "23/18 Forvaltningsrevisjon av barnevernet.",
+          "24/18 Eventuelt og orienteringer fra sekretariatet i dag"]),
+    ])
+    func gluedAgendaRowsMayEndWithAFullStop(text: String, expected: [String]) {
+        let items = DocumentReader().read(text: text).items.map { "\($0.number) \($0.title)" }
+        #expect(items == expected)
+    }
+
+    @Test(arguments: [
+        ("8/13 Referatsaker til Arbeidsmiljøutvalget møte Egersund, 20 februar 2013 John I. Egeli Utvalgsleder", "8/13 Referatsaker til Arbeidsmiljøutvalget møte"),
+        ("11/16 16/187 Møteprotokoll - Ekstraordinært styremøte i Asker og Bærum brannvesen IKS den 17.03.2016.",
+         "11/16 16/187 Møteprotokoll - Ekstraordinært styremøte i Asker og Bærum brannvesen IKS den 17.03.2016."),
+        ("Sak 14/07: Godkjenning av innkalling til møtet Innkalling til møtet godkjennes. Enstemmig.", "Sak 14/07: Godkjenning av innkalling til møtet"),
+    ])
+    func aLostBreakIsNotAfterALinkWord(piece: String, head: String) {
+        #expect(GluedLineSplitter.cutLostBreak(piece).first == head)
+    }
+}

@@ -123,7 +123,8 @@ enum UnnumberedEntries {
             // An entry ends with its piece: a glued page is cut before each numbered item and after a title.
             if let from = open { entry(position, text[from...], line: piece.number) }
         }
-        return entries
+        // A list of places alone, the numbered items following it, is a summary of those items, not entries.
+        return lastNumbered == nil ? [] : entries
     }
 
     private static func isHeaderWord(_ word: String) -> Bool {
@@ -280,7 +281,11 @@ enum UnnumberedEntries {
         var nextFree = (taken.max() ?? 0) + 1
         var insertAt = 0
         var previousAfter: ItemNumber?
+        // An entry whose title a numbered item has is that item, listed twice.
+        let titles = items.map { ItemAssembler.normalisedTitle($0.title) }
         for (order, entry) in entries.enumerated() {
+            let title = ItemAssembler.normalisedTitle(entry.title)
+            if titles.contains(where: { $0 == title || $0.hasPrefix(title + " ") }) { continue }
             if order == 0 || entry.after != previousAfter {
                 if let after = entry.after, let index = items.firstIndex(where: { follows($0.number, after) }) {
                     insertAt = index + 1
