@@ -68,6 +68,7 @@ public struct DocumentReader: Sendable {
         let headingTables = tables.filter { $0.headerLine != agenda?.headerLine }
         var tableLines = tables.reduce(into: Set<Int>()) { $0.formUnion($1.lines) }
         var headings = BlockFinder.headings(in: lines, skipping: tableLines, headingTables: headingTables)
+        let numbersByPosition = headings.contains { $0.number.year == BlockFinder.positionYear }
         // A document numbers its items one way: positions ("Sak 3") count only where no item has a full number.
         if headings.contains(where: { $0.number.year != BlockFinder.positionYear }) || tables.contains(where: { !$0.rows.isEmpty }) {
             headings.removeAll { $0.number.year == BlockFinder.positionYear }
@@ -84,6 +85,7 @@ public struct DocumentReader: Sendable {
             tableLines.formUnion(list.lines)
         }
         let agendaLines = agenda?.lines ?? []
+        let placeAgenda = agenda?.rows.contains { $0.number.year == BlockFinder.positionYear } == true
         var blocks = BlockFinder.blocks(in: lines, headings: headings, skipping: tableLines)
         let frontEnd = headings.first?.firstIndex ?? lines.count
         let front = lines[..<frontEnd].filter { !agendaLines.contains($0.number) }
@@ -142,6 +144,14 @@ public struct DocumentReader: Sendable {
         }
         let blockFields = blocks.map { ItemBlockReader.read($0.body, number: $0.heading.number) }
         document.items = assembler.assemble(agenda: agenda, blocks: blocks, fields: blockFields, warnings: &warnings)
+        // Entries without a case number ("1. Åpen halvtime" beside "BU 14/72 …"), where no item is numbered by place.
+        if !numbersByPosition, !placeAgenda, let positionYear {
+            let entries = UnnumberedEntries.entries(in: lines)
+            // Where they are the only items, their text is where their titles come again.
+            let entryBlocks = document.items.isEmpty && blocks.isEmpty ? UnnumberedEntries.blocks(of: entries, in: lines) : []
+            UnnumberedEntries.insert(entries, into: &document.items, year: positionYear, warnings: &warnings,
+                                     blocks: entryBlocks, assembler: assembler)
+        }
         document.warnings += warnings
 
         var handlingDates: [(CalendarDate, Int, ItemNumber)] = []

@@ -54,15 +54,30 @@ extension Store {
     ///
     /// The case is found by archive case number, else (when `linkingByTitle`) by the same title in
     /// another body (a guess, recorded as such), else it is a new case.
+    ///
+    /// `numberedByPlace`: the document gave the item no number; the reader numbered it by its place
+    /// ("1. Åpen halvtime"), as every meeting's first item would be. Where another meeting has that
+    /// number, the item is this meeting's item of the same title, else it takes the next free number.
     @discardableResult
     public func importItem(_ draft: ItemDraft, number: ItemNumber, meetingID: Int64,
-                           linkingByTitle: Bool = true) throws -> (AgendaItem, created: Bool) {
+                           linkingByTitle: Bool = true, numberedByPlace: Bool = false) throws -> (AgendaItem, created: Bool) {
         try write { db in
             let meeting = try meeting(id: meetingID)
             let bodyID = try bodyID(slug: meeting.body)
-            if let existing = try db.fetchValue(Int64.self, """
+            var number = number
+            var found = try db.fetchValue(Int64.self, """
                 SELECT id FROM agenda_item WHERE body_id = ? AND year = ? AND series = ? AND sequence = ?
-                """, [bodyID, number.year, number.series?.code ?? "", number.sequence]) {
+                """, [bodyID, number.year, number.series?.code ?? "", number.sequence])
+            if numberedByPlace, let taken = found, try item(id: taken).meetingID != meeting.id {
+                found = try db.fetchValue(Int64.self, "SELECT id FROM agenda_item WHERE meeting_id = ? AND lower(title) = lower(?)",
+                                          [meeting.id, draft.title ?? ""])
+                if found == nil {
+                    let last = try db.fetchValue(Int.self, "SELECT max(sequence) FROM agenda_item WHERE body_id = ? AND year = ? AND series = ?",
+                                                 [bodyID, number.year, number.series?.code ?? ""]) ?? 0
+                    number = ItemNumber(series: number.series, sequence: last + 1, year: number.year)
+                }
+            }
+            if let existing = found {
                 let item = try item(id: existing)
                 guard item.meetingID == meeting.id else {
                     throw StoreError.alreadyExists("the item \(meeting.body) \(number) (at \(item.body)@\(item.meetingDate), not \(meeting.reference))")

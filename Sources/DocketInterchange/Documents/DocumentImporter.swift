@@ -208,7 +208,13 @@ public struct DocumentImporter {
             itemDraft.archiveCaseNumber = readItem.archiveCaseNumber
             itemDraft.isExempt = readItem.exempt
             itemDraft.exemptionBasis = readItem.exemptionBasis
-            let (item, isNew) = try store.importItem(itemDraft, number: readItem.number, meetingID: meeting.id)
+            // An entry the reader numbered by its place: another meeting's item may have that number.
+            let byPlace = read.warnings.contains { $0.code == .numberFromPosition && $0.item == readItem.number }
+            let (item, isNew) = try store.importItem(itemDraft, number: readItem.number, meetingID: meeting.id, numberedByPlace: byPlace)
+            if item.number.sequence != readItem.number.sequence {
+                result.warnings.append(ReadWarning(.numberFromPosition, line: readItem.line, item: item.number,
+                    "Saken «\(readItem.title)» er lagret som \(item.number): nummeret \(readItem.number) etter plassen har en sak i et annet møte."))
+            }
             if isNew { result.itemsCreated += 1 } else { result.itemsUpdated += 1 }
             guard read.kind == .minutes, readItem.decision != nil || readItem.outcome != nil || readItem.vote != nil else { continue }
             let outcome = readItem.outcome ?? .default(for: readItem.kind)

@@ -140,7 +140,7 @@ struct ItemAssembler {
             "Saksnummer \(number) har årstall \(number.year), men møtet er i \(meetingYear)."))
     }
 
-    private func apply(_ fields: ItemBlockReader.Fields, heading: ItemHeading, to item: inout ReadItem,
+    func apply(_ fields: ItemBlockReader.Fields, heading: ItemHeading, to item: inout ReadItem,
                        warnings: inout [ReadWarning]) {
         item.headingTitle = heading.title
         item.headingLine = heading.line

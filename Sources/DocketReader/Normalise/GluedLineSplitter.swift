@@ -122,12 +122,23 @@ enum GluedLineSplitter {
         #"^(.*?\d{1,4}\s*/\s*\d{2,4}\s*:?\s+[\p{Lu}\d«"][^.!?]*?\s\p{Ll}[\p{Ll}\d,-]*)\s+(?=[\p{Lu}][\p{Ll}])"#,
         caseSensitive: true)
 
+    /// The same, where the word before the capital is no preposition or conjunction: a title does not end
+    /// in "til", "i" or "og" ("Referatsaker til Arbeidsmiljøutvalget møte", "styremøte i Asker og Bærum brannvesen").
+    private static let numberThenTitleNotAfterLink = Pattern(
+        #"^(.*?\d{1,4}\s*/\s*\d{2,4}\s*:?\s+[\p{Lu}\d«"][^.!?]*?\s(?!(?:i|av|til|for|om|fra|frå|med|på|og|eller|ved|mot|etter|over|under|den|det|de|som|samt|mellom|hos|og)\s)\p{Ll}[\p{Ll}\d,-]*)\s+(?=[\p{Lu}][\p{Ll}])"#,
+        caseSensitive: true)
+
     /// "Sak 14/07: Godkjenning av innkalling til møtet Innkalling til møtet godkjennes. …": a piece that goes on
-    /// into sentences lost the break after its title where a capital follows a word in lower case.
+    /// into sentences lost the break after its title where a capital follows a word in lower case (not after a
+    /// preposition or conjunction, where one such break can be found).
     static func cutLostBreak(_ text: String) -> [String] {
-        guard text.includes(". ") || text.hasSuffix("."), text.split(separator: " ").count > 8,
-              let match = numberThenTitle.firstMatch(in: text), let head = match[1],
-              head.split(separator: " ").count <= 16 else { return [text] }
-        return [head, String(text[match.range.upperBound...])]
+        let words = text.split(separator: " ").count
+        guard text.includes(". ") || text.hasSuffix("."), words > 8 else { return [text] }
+        // A piece short enough to be one title is cut only where no preposition or conjunction comes before.
+        for pattern in words <= 16 ? [numberThenTitleNotAfterLink] : [numberThenTitleNotAfterLink, numberThenTitle] {
+            guard let match = pattern.firstMatch(in: text), let head = match[1], head.split(separator: " ").count <= 16 else { continue }
+            return [head, String(text[match.range.upperBound...])]
+        }
+        return [text]
     }
 }

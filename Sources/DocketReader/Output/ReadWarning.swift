@@ -55,6 +55,9 @@ public struct ReadWarning: Codable, Sendable, Equatable, CustomStringConvertible
         /// Neither the text nor the file name gave a whole date; the meeting is put on 1 January of the
         /// year the file name or the items' numbers give, as a placeholder to correct.
         case dateFromYear = "date_from_year"
+        /// An agenda entry without a case number of its own ("1. Åpen halvtime", "/: MELDINGER", a bullet under
+        /// the agenda's heading) is numbered by its place and the meeting's year.
+        case numberFromPosition = "number_from_position"
         /// A named vote the minutes give could not be stored as read (counts that names contradict, a name the store has several of).
         case namedVoteLeftOut = "named_vote_left_out"
     }

@@ -47,17 +47,24 @@ enum BlockFinder {
             // blank lines, when an all-capitals title follows ("Sak nr.: 0003/02" over "ÅRSMELDING 2001").
             let alone = standsAlone || (index + 1 < lines.count && isCapitalsTitle(lines[index + 1].trimmed))
                 || (index + 1 < lines.count && numberAlone(in: line)?.hasCaseWord == false && isTitleLike(lines[index + 1].trimmed))
-            guard let found = heading(in: line) ?? (alone ? numberAlone(in: line) : nil) else {
+            // A piece of a line the text layer glued a page onto (cut before each number, its neighbours
+            // keep the line's number): an agenda's row, whose title may end with a full stop.
+            let gluedPiece = (index > 0 && lines[index - 1].number == line.number)
+                || (index + 1 < lines.count && lines[index + 1].number == line.number)
+            guard let found = heading(in: line, gluedPiece: gluedPiece) ?? (alone ? numberAlone(in: line) : nil) else {
                 index += 1
                 continue
             }
-            var title = withoutLeader(found.rest)
+            var title = TitleEnd.cut(withoutLeader(found.rest))
             var last = index
             if title.isEmpty {
                 // "Sak 8/19" alone, the title in the next paragraph (Word documents do this).
                 var next = index + 1
                 while next < lines.count, lines[next].isBlank, next - index <= 2 { next += 1 }
-                if next < lines.count, !lines[next].isBlank, isTitleLike(lines[next].trimmed), heading(in: lines[next]) == nil {
+                // A short title after "Sak"/"R-" may end with a full stop here as on the number's line ("R-02/19" over
+                // "Partnerskap Nord-Norges Brüsselkontor.").
+                if next < lines.count, !lines[next].isBlank, heading(in: lines[next]) == nil,
+                   isTitleLike(lines[next].trimmed) || (found.hasCaseWord && isShortSentenceTitle(lines[next].trimmed)) {
                     title = lines[next].trimmed
                     last = next
                 } else {
@@ -90,7 +97,7 @@ enum BlockFinder {
     ///
     /// A bare number ("8/19 Title") or one after "Sak" must be followed by a title that does not end
     /// like a sentence, so "Sak 22/18 ble behandlet i juni." in prose is not mistaken for a heading.
-    static func heading(in line: SourceLine) -> ItemNumberScanner.Found? {
+    static func heading(in line: SourceLine, gluedPiece: Bool = false) -> ItemNumberScanner.Found? {
         guard line.indent <= 12, let first = line.trimmed.first, first != "-", first != "*" else { return nil }
         // A bullet opens an item only with a number right after it ("• 1/22 Kun én gang"): a list of items.
         if first == "•", !isBulletedNumber(line.trimmed) { return nil }
@@ -106,7 +113,7 @@ enum BlockFinder {
         if !found.hasSeries {
             // A short title after "Sak"/"R-" may end with a full stop ("R-06/19 “Næringsvennlig Region” – endret finansiering.").
             let words = rest.split(separator: " ").count
-            if (rest.hasSuffix(".") && !(found.hasCaseWord && words <= 12)) || words > 25 { return nil }
+            if (rest.hasSuffix(".") && !(found.hasCaseWord && words <= 12) && !(gluedPiece && words <= 16)) || words > 25 { return nil }
         }
         if !found.hasSeries, !found.hasCaseWord, !line.isTabular {
             // A bare "38/26   Formannskap   13.05.2026" is a row of a case's history (saksgang), not a heading.
@@ -229,6 +236,12 @@ enum BlockFinder {
         if title.hasSuffix(")"), let match = paperNote.firstMatch(in: title) { return String(title[..<match.range.lowerBound]).trimmed }
         guard title.includes("..") || title.includes("…") || title.includes(" . ."), let match = leader.firstMatch(in: title) else { return title }
         return String(title[..<match.range.lowerBound]).trimmed
+    }
+
+    /// "Partnerskap Nord-Norges Brüsselkontor.": a title of one short sentence, its full stop at the end only.
+    static func isShortSentenceTitle(_ text: String) -> Bool {
+        guard text.hasSuffix("."), !text.dropLast().contains("."), text.split(separator: " ").count <= 12 else { return false }
+        return isTitleLike(String(text.dropLast()))
     }
 
     static func isTitleLike(_ text: String) -> Bool {
