@@ -5,7 +5,10 @@
 // plain unicode61 FTS5 table with FTS5's bm25), and beside
 // real engines on the same rows: Xapian and Tantivy (scripts/search-peers.py, run from here).
 //
-//   swift run -c release SearchBenchmark [--items 200000] [--corpus ../shared/corpus] [--repeat 25] [--keep DIR] [--no-peers]
+//   swift run -c release SearchBenchmark [--items 200000] [--corpus ../shared/corpus] [--repeat 25] [--keep DIR] [--no-peers] [--build-only]
+//
+// --build-only stops after the derived index's build (timed beside a plain unicode61 insert of the
+// same rows in the same run): for profiling the build (`perf record -g`).
 //
 // --keep DIR builds the archive into DIR and leaves it there; a later run with the same DIR searches
 // it again without rebuilding (the build is most of the run's time).
@@ -25,6 +28,17 @@ var corpusPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().app
 var repetitions = 25
 var keptFolder: String?
 var runPeers = true
+var buildOnly = false
+let usage = """
+    usage: SearchBenchmark [--items N] [--corpus DIR] [--repeat N] [--keep DIR] [--no-peers] [--build-only]
+      --items N      items in the synthetic archive (default 200000)
+      --corpus DIR   the corpus whose vocabulary the archive draws on (default ../shared/corpus)
+      --repeat N     runs of each query (default 25): p50 and p99 over them
+      --keep DIR     build the archive into DIR and keep it; a later run with the same DIR reuses it
+      --no-peers     leave out Xapian and Tantivy (scripts/search-peers.py)
+      --build-only   stop after timing the derived index's build beside a plain unicode61 insert
+    Every figure is printed with the machine's load average when it was measured.
+    """
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
@@ -33,13 +47,23 @@ while let argument = arguments.next() {
     case "--repeat": repetitions = Int(arguments.next() ?? "") ?? repetitions
     case "--keep": keptFolder = arguments.next()
     case "--no-peers": runPeers = false
-    default: print("unknown argument \(argument)"); exit(64)
+    case "--build-only": buildOnly = true
+    case "--help", "-h": print(usage); exit(0)
+    default: print("unknown argument \(argument)\n\(usage)"); exit(64)
     }
 }
 
 // MARK: Vocabulary
 
 func ms(_ value: Double) -> String { String(format: "%.2f ms", value * 1000) }
+
+/// The machine's 1-minute load average, printed beside each figure: the machine is shared, and a
+/// figure taken at load 4 on 2 cores is not one taken at load 0.5.
+func load() -> String {
+    var values = [Double](repeating: 0, count: 3)
+    getloadavg(&values, 3)
+    return String(format: "[load %.2f]", values[0])
+}
 
 // MARK: The archive
 
@@ -94,48 +118,55 @@ if reusing {
             }
         }
     }
-    print("archive: \(rows.count) items built through the store in \(String(format: "%.1f", buildTime)) s (\(Int(Double(rows.count) / buildTime)) items/s)")
+    print("archive: \(rows.count) items built through the store in \(String(format: "%.1f", buildTime)) s (\(Int(Double(rows.count) / buildTime)) items/s) \(load())")
 }
 
 // MARK: The plain table, through the bare C API
 
 let plain = BareConnection(path: plainPath)
-var plainBuildTime: Double?
+
+/// The same rows into one FTS5 table through one prepared statement in one transaction.
+@MainActor func bulkInsert(into table: String) -> Double {
+    seconds {
+        plain.exec("BEGIN")
+        let insert = plain.prepare("INSERT INTO \(table) (rowid, title, case_text, proposal, decision) VALUES (?, ?, ?, ?, ?)")
+        for (index, row) in rows.enumerated() {
+            sqlite3_bind_int64(insert, 1, Int64(index + 1))
+            plain.bind(insert, 2, row.title)
+            plain.bind(insert, 3, row.caseText)
+            plain.bind(insert, 4, row.proposal)
+            plain.bind(insert, 5, row.decision)
+            plain.step(insert)
+        }
+        sqlite3_finalize(insert)
+        plain.exec("COMMIT")
+    }
+}
+
 if !reusing {
     plain.exec("CREATE VIRTUAL TABLE item_search USING fts5(title, case_text, proposal, decision, tokenize = 'unicode61 remove_diacritics 0')")
     plain.exec("CREATE VIRTUAL TABLE norwegian_search USING fts5(title, case_text, proposal, decision, tokenize = 'norwegian_v1')")
-
-    /// The same rows into one FTS5 table through one prepared statement in one transaction.
-    @MainActor func bulkInsert(into table: String) -> Double {
-        seconds {
-            plain.exec("BEGIN")
-            let insert = plain.prepare("INSERT INTO \(table) (rowid, title, case_text, proposal, decision) VALUES (?, ?, ?, ?, ?)")
-            for (index, row) in rows.enumerated() {
-                sqlite3_bind_int64(insert, 1, Int64(index + 1))
-                plain.bind(insert, 2, row.title)
-                plain.bind(insert, 3, row.caseText)
-                plain.bind(insert, 4, row.proposal)
-                plain.bind(insert, 5, row.decision)
-                plain.step(insert)
-            }
-            sqlite3_finalize(insert)
-            plain.exec("COMMIT")
-        }
-    }
     let plainBuild = bulkInsert(into: "item_search")
-    plainBuildTime = plainBuild
     let norwegianBuild = bulkInsert(into: "norwegian_search")
-    print("bare C API inserts of the same rows: unicode61 \(String(format: "%.1f", plainBuild)) s, norwegian_v1 \(String(format: "%.1f", norwegianBuild)) s")
+    print("bare C API inserts of the same rows: unicode61 \(String(format: "%.1f", plainBuild)) s, norwegian_v1 \(String(format: "%.1f", norwegianBuild)) s \(load())")
     plain.exec("DROP TABLE norwegian_search")
     plain.exec("INSERT INTO item_search (item_search, rank) VALUES ('rank', 'bm25(10.0, 1.0, 2.0, 5.0)')")
     FileManager.default.createFile(atPath: builtMarker, contents: Data())
+} else {
+    // The rows again, from the plain table, for the plain insert timed beside the derived index's build.
+    let select = plain.prepare("SELECT title, case_text, proposal, decision FROM item_search ORDER BY rowid")
+    func text(_ column: Int32) -> String? { sqlite3_column_text(select, column).map { String(cString: $0) } }
+    while sqlite3_step(select) == SQLITE_ROW {
+        rows.append(Row(title: text(0) ?? "", caseText: text(1) ?? "", proposal: text(2) ?? "", decision: text(3)))
+    }
+    sqlite3_finalize(select)
 }
 
 // Both indexes merged into one segment, as a large import leaves Docket's (on a kept archive that is
 // merged already, this is quick).
 let mergeTime = try seconds { try store.mergeSearchIndex() }
 let plainMergeTime = seconds { plain.exec("INSERT INTO item_search (item_search) VALUES ('optimize')") }
-print(String(format: "merged into one segment: Docket's index in %.1f s, the plain table in %.1f s", mergeTime, plainMergeTime))
+print(String(format: "merged into one segment: Docket's index in %.1f s, the plain table in %.1f s ", mergeTime, plainMergeTime) + load())
 
 func ftsBytes(_ db: OpaquePointer?, _ name: String) -> Int {
     var statement: OpaquePointer?
@@ -151,18 +182,26 @@ func folderBytes(_ path: String) -> Int {
     let files = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
     return files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: path + "/" + $1)[.size] as? Int) ?? 0) }
 }
+// The ceiling, timed just before the build at the same load: the same rows into a fresh plain
+// unicode61 table (dropped after).
+plain.exec("DROP TABLE IF EXISTS timing_copy")
+plain.exec("CREATE VIRTUAL TABLE timing_copy USING fts5(title, case_text, proposal, decision, tokenize = 'unicode61 remove_diacritics 0')")
+let plainBuildTime = bulkInsert(into: "timing_copy")
+plain.exec("DROP TABLE timing_copy")
+print(String(format: "plain unicode61 insert of the same %d rows (bare C API, one transaction): %.2f s ", rows.count, plainBuildTime) + load())
 if let indexFolder = store.searchIndexFolder { try? FileManager.default.removeItem(atPath: indexFolder) }
 let xapianBuild = seconds { precondition(store.updateSearchIndex(), "the derived search index could not be built") }
 let xapianBytes = folderBytes(store.searchIndexFolder!)
-print(String(format: "Docket's derived index (Xapian, norwegian_v1 tokens): built from the store in %.1f s (%d items/s)", xapianBuild, Int(Double(itemCount) / xapianBuild))
-      + (plainBuildTime.map { String(format: "; %.2f× the speed of the bare plain unicode61 insert (goal ≥ 0.5×)", $0 / xapianBuild) } ?? ""))
+print(String(format: "Docket's derived index (Xapian, norwegian_v1 tokens): built from the store in %.2f s (%d items/s); %.2f× the speed of the plain unicode61 insert (goal ≥ 0.5×) ",
+             xapianBuild, Int(Double(rows.count) / xapianBuild), plainBuildTime / xapianBuild) + load())
+if buildOnly { exit(0) }
 // The store's own connection is the store's; a bare one reads the same file.
 let storeReader = BareConnection(path: storePath, flags: SQLITE_OPEN_READONLY)
 let storeBytes = ftsBytes(storeReader.handle, "item_search")
 let plainBytes = ftsBytes(plain.handle, "item_search")
 print(String(format: "index size: norwegian_v1 FTS5 %.1f MB, plain unicode61 %.1f MB, ratio %.2f×; Docket's Xapian index %.1f MB, %.2f× plain (goal ≤ 1.5×)",
              Double(storeBytes) / 1e6, Double(plainBytes) / 1e6, Double(storeBytes) / Double(plainBytes),
-             Double(xapianBytes) / 1e6, Double(xapianBytes) / Double(plainBytes)))
+             Double(xapianBytes) / 1e6, Double(xapianBytes) / Double(plainBytes)) + " " + load())
 
 // MARK: Queries
 
@@ -269,7 +308,7 @@ if runPeers {
         guard let peer = peers[name] else { print("peer \(name): no result"); continue }
         if let error = peer.error { print("peer \(name): not run (\(error))"); continue }
         print("peer \(name): index \(String(format: "%.1f", Double(peer.bytes ?? 0) / 1e6)) MB" +
-              (peer.build_s.map { String(format: ", built in %.1f s", $0) } ?? " (kept from an earlier run)"))
+              (peer.build_s.map { String(format: ", built in %.1f s", $0) } ?? " (kept from an earlier run)") + " \(load()) (after the peers' run)")
     }
 }
 
@@ -307,9 +346,9 @@ for query in queries {
     for (index, name) in peerNames.enumerated() { times[4 + index] = peers[name]?.queries?[query]?.times ?? [] }
     for index in all.indices { all[index] += times[index] }
     let xapianMatches = peers["xapian"]?.queries?[query]?.matches.description ?? "-"
-    print(column(query, 24) + column("\(docketMatches)/\(plainMatches(expression))/\(xapianMatches)", 22) + times.map(pair).joined())
+    print(column(query, 24) + column("\(docketMatches)/\(plainMatches(expression))/\(xapianMatches)", 22) + times.map(pair).joined() + load())
 }
-print(column("all queries", 46) + all.map(pair).joined())
+print(column("all queries", 46) + all.map(pair).joined() + load())
 let ratios = [4, 5].map { all[$0].isEmpty ? "-" : String(format: "%.1f× / %.1f×", percentile(all[0], 0.5) / percentile(all[$0], 0.5), percentile(all[0], 0.99) / percentile(all[$0], 0.99)) }
 print("Docket against Xapian (p50 / p99): \(ratios[0]); against Tantivy: \(ratios[1]) (goal: within 2× of Xapian)")
 print(mismatches.isEmpty ? "top-k and SQL ranking agree on every query's best 20" : "top-k differs from the SQL ranking on: \(mismatches)")
@@ -342,10 +381,8 @@ if FileManager.default.isExecutableFile(atPath: docketBinary.path) {
     for _ in 0..<4 {
         for query in queries { wall.append(wholeProcess(["search", "--db", storePath, query])) }
     }
-    var load = [Double](repeating: 0, count: 3)
-    getloadavg(&load, 3)
-    print("\nwhole process `docket search`: p50 \(ms(percentile(wall, 0.5))), p99 \(ms(percentile(wall, 0.99))) over \(wall.count) runs (goal p50 < 30 ms); "
-          + String(format: "load average %.1f", load[0]))
+    print("\nwhole process `docket search`: p50 \(ms(percentile(wall, 0.5))), p99 \(ms(percentile(wall, 0.99))) over \(wall.count) runs (goal p50 < 30 ms) "
+          + load())
 } else {
     print("\n(no docket binary beside this one; build it with `swift build -c release --product docket` for the whole-process figure)")
 }

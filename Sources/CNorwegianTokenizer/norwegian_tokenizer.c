@@ -306,7 +306,8 @@ static void add_compound_parts(struct sb_stemmer *st, const char *w, size_t n, P
  * and missed on the long tail, where the costly compound splitting was redone; issue 17).
  *
  * An open-addressing table of offsets into one arena. Each arena entry: word length (1 byte),
- * tokens length (2 bytes), the word, then its tokens (each a length byte and its bytes). Bounded:
+ * tokens length (15 bits; the 16th set when the word is its own stem), the word, then its tokens
+ * (each a length byte and its bytes). Bounded:
  * past NT_MEMO_MAX_BYTES the memo is emptied and refilled.
  */
 #define NT_MEMO_MAX_BYTES (48u << 20)
@@ -341,7 +342,7 @@ static void memo_clear(Memo *m) {
 }
 
 /* The entry of w[0..n) (its tokens and their length), or NULL. */
-static const char *memo_find(const Memo *m, const char *w, size_t n, uint32_t h, size_t *tokens_len) {
+static const char *memo_find(const Memo *m, const char *w, size_t n, uint32_t h, size_t *tokens_len, int *own_stem) {
     if (m->capacity == 0) return NULL;
     for (uint32_t i = h & (m->capacity - 1);; i = (i + 1) & (m->capacity - 1)) {
         uint32_t slot = m->slots[i];
@@ -349,7 +350,8 @@ static const char *memo_find(const Memo *m, const char *w, size_t n, uint32_t h,
         if (m->hashes[i] != h) continue;
         const unsigned char *e = (const unsigned char *)m->arena + slot - 1;
         if (e[0] == n && memcmp(e + 3, w, n) == 0) {
-            *tokens_len = (size_t)e[1] | ((size_t)e[2] << 8);
+            *tokens_len = (size_t)e[1] | ((size_t)(e[2] & 0x7F) << 8);
+            *own_stem = (e[2] & 0x80) != 0;
             return (const char *)e + 3 + n;
         }
     }
@@ -377,11 +379,11 @@ static int memo_grow(Memo *m) {
 }
 
 /* Notes the tokens of w[0..n); a memo that cannot grow stays as it was (the word is worked out again). */
-static void memo_add(Memo *m, const char *w, size_t n, uint32_t h, const PartList *pl) {
+static void memo_add(Memo *m, const char *w, size_t n, uint32_t h, const PartList *pl, int own_stem) {
     size_t tokens_len = 0;
     for (int i = 0; i < pl->count; i++) tokens_len += 1 + pl->parts[i].len;
     size_t need = 3 + n + tokens_len;
-    if (n > 255 || tokens_len > 0xFFFF) return;
+    if (n > 255 || tokens_len > 0x7FFF) return;
     if ((size_t)m->used + need > NT_MEMO_MAX_BYTES) memo_clear(m);
     if ((m->count + 1) * 2 > m->capacity && !memo_grow(m)) return;
     if ((size_t)m->used + need > m->size) {
@@ -395,7 +397,7 @@ static void memo_add(Memo *m, const char *w, size_t n, uint32_t h, const PartLis
     unsigned char *e = (unsigned char *)m->arena + m->used;
     e[0] = (unsigned char)n;
     e[1] = (unsigned char)(tokens_len & 0xFF);
-    e[2] = (unsigned char)(tokens_len >> 8);
+    e[2] = (unsigned char)((tokens_len >> 8) | (own_stem ? 0x80 : 0));
     memcpy(e + 3, w, n);
     unsigned char *t = e + 3 + n;
     for (int i = 0; i < pl->count; i++) {
@@ -468,26 +470,56 @@ static int emit_query_token(Cb *cb, const char *t, int n, int s, int e) {
     return rc;
 }
 
+/* A document token. For FTS5: the surface form, then, colocated, "#stem" when the stem differs and
+ * "#part" for each compound part. With DOCKET_TOKENIZE_INDEX_TERMS (the derived Xapian index, which
+ * answers word queries only, never prefixes or phrases): no surface form for a word, "#stem" always
+ * (also when the word is its own stem), then the parts. A query finds exactly the same documents
+ * either way: its "#stem" matched the "#stem" of a word whose stem differs, its bare stem the surface
+ * of a word that is its own stem (the one surface form a query could reach); the index just holds
+ * about a third fewer terms (issue 17: the build's time goes into Xapian's posting maps). */
 static int emit_document_token(Cb *cb, const char *t, int n, int s, int e) {
-    int rc = cb->xToken(cb->ctx, 0, t, n, s, e);
-    if (rc != SQLITE_OK || !nt_is_word(t, (size_t)n)) return rc;
+    int index_terms = (cb->flags & DOCKET_TOKENIZE_INDEX_TERMS) != 0;
+    if (!nt_is_word(t, (size_t)n)) return cb->xToken(cb->ctx, 0, t, n, s, e);
+    int rc = index_terms ? SQLITE_OK : cb->xToken(cb->ctx, 0, t, n, s, e);
+    if (rc != SQLITE_OK) return rc;
     Memo *memo = &cb->tok->memo;
     uint32_t h = memo_hash(t, (size_t)n);
     size_t tokens_len = 0;
-    const char *tokens = memo_find(memo, t, (size_t)n, h, &tokens_len);
+    int own_stem = 0;
+    const char *tokens = memo_find(memo, t, (size_t)n, h, &tokens_len, &own_stem);
+    PartList pl = {.count = 0};
+    if (tokens == NULL) {
+        char stem[NT_MAX_WORD + 1];
+        size_t sl = nt_stem(cb->tok->stemmer, t, (size_t)n, stem);
+        own_stem = sl == (size_t)n && memcmp(stem, t, sl) == 0;
+        if (!own_stem) parts_add(&pl, stem, sl);
+        add_compound_parts(cb->tok->stemmer, t, (size_t)n, &pl, 1);
+        memo_add(memo, t, (size_t)n, h, &pl, own_stem);
+    }
+    int colocated = index_terms ? 0 : FTS5_TOKEN_COLOCATED;
+    if (index_terms && own_stem) {
+        /* nt_is_word holds words to NT_MAX_WORD bytes; past it the surface stands, as for FTS5 */
+        char marked[NT_MAX_WORD + 2];
+        marked[0] = NT_MARK;
+        if (n <= NT_MAX_WORD) memcpy(marked + 1, t, (size_t)n);
+        rc = n <= NT_MAX_WORD ? cb->xToken(cb->ctx, 0, marked, n + 1, s, e) : cb->xToken(cb->ctx, 0, t, n, s, e);
+        colocated = FTS5_TOKEN_COLOCATED;
+    }
     if (tokens) {
-        for (size_t i = 0; i < tokens_len && rc == SQLITE_OK; i += 1 + (unsigned char)tokens[i])
-            rc = cb->xToken(cb->ctx, FTS5_TOKEN_COLOCATED, tokens + i + 1, (unsigned char)tokens[i], s, e);
+        for (size_t i = 0; i < tokens_len && rc == SQLITE_OK; i += 1 + (unsigned char)tokens[i]) {
+            int len = (unsigned char)tokens[i];
+            /* "#word" once: a part equal to the word itself is already there */
+            if (index_terms && own_stem && len == n + 1 && memcmp(tokens + i + 2, t, (size_t)n) == 0) continue;
+            rc = cb->xToken(cb->ctx, colocated, tokens + i + 1, len, s, e);
+            colocated = FTS5_TOKEN_COLOCATED;
+        }
         return rc;
     }
-    PartList pl = {.count = 0};
-    char stem[NT_MAX_WORD + 1];
-    size_t sl = nt_stem(cb->tok->stemmer, t, (size_t)n, stem);
-    if (sl != (size_t)n || memcmp(stem, t, sl) != 0) parts_add(&pl, stem, sl);
-    add_compound_parts(cb->tok->stemmer, t, (size_t)n, &pl, 1);
-    for (int i = 0; i < pl.count && rc == SQLITE_OK; i++)
-        rc = cb->xToken(cb->ctx, FTS5_TOKEN_COLOCATED, pl.parts[i].text, (int)pl.parts[i].len, s, e);
-    memo_add(memo, t, (size_t)n, h, &pl);
+    for (int i = 0; i < pl.count && rc == SQLITE_OK; i++) {
+        if (index_terms && own_stem && pl.parts[i].len == (size_t)n + 1 && memcmp(pl.parts[i].text + 1, t, (size_t)n) == 0) continue;
+        rc = cb->xToken(cb->ctx, colocated, pl.parts[i].text, (int)pl.parts[i].len, s, e);
+        colocated = FTS5_TOKEN_COLOCATED;
+    }
     return rc;
 }
 
@@ -536,7 +568,7 @@ static int nt_tokenize(Fts5Tokenizer *p, void *pCtx, int flags, const char *pTex
         pthread_once(&wl_once, wl_build);
         if (wl_entries == NULL) return SQLITE_NOMEM;
     }
-    int rc = tok->inner_api.xTokenize(tok->inner, &cb, flags, pText, nText, token_cb);
+    int rc = tok->inner_api.xTokenize(tok->inner, &cb, flags & ~DOCKET_TOKENIZE_INDEX_TERMS, pText, nText, token_cb);
     if (cb.has_pending) {
         if (rc == SQLITE_OK) {
             const char *t = cb.pending_heap ? cb.pending_heap : cb.pending;

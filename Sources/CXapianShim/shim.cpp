@@ -62,6 +62,9 @@ struct QueryTokens {
 int query_token(void *context, int flags, const char *token, int length, int, int) {
     auto *tokens = static_cast<QueryTokens *>(context);
     if (length <= 0) return SQLITE_OK;
+    // The bare stem (and bare variants) reach, in FTS5, the surface of a word that is its own stem;
+    // this index holds such a word as "#word" (DOCKET_TOKENIZE_INDEX_TERMS), which "#stem" matches.
+    if ((flags & FTS5_TOKEN_COLOCATED) && token[0] != '#') return SQLITE_OK;
     try {
         if (!(flags & FTS5_TOKEN_COLOCATED) || tokens->positions.empty()) tokens->positions.emplace_back();
         tokens->positions.back().emplace_back(token, static_cast<size_t>(length));
@@ -171,7 +174,7 @@ int dx_replace(dx_index *index, int64_t docid, const char *const texts[5], const
         for (int column = 0; column < 5; column++) {
             if (texts[column] == nullptr || weights[column] == 0) continue;
             DocumentTokens tokens{&document, weights[column]};
-            int rc = index->tokenizer.xTokenize(index->instance, &tokens, FTS5_TOKENIZE_DOCUMENT, texts[column],
+            int rc = index->tokenizer.xTokenize(index->instance, &tokens, FTS5_TOKENIZE_DOCUMENT | DOCKET_TOKENIZE_INDEX_TERMS, texts[column],
                                                 static_cast<int>(std::strlen(texts[column])), document_token);
             if (rc != SQLITE_OK || tokens.failed) return fail(error, "cannot tokenise an item's text"), -1;
         }
@@ -270,10 +273,22 @@ int dx_search(dx_index *index, const char *const *words, const char *shape, int 
             for (int i = 0; i < excluded_count; i++) out.emplace_back(excluded[i]);
             query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(Xapian::Query::OP_OR, out.begin(), out.end()));
         }
-        Xapian::Enquire enquire(index->database());
-        enquire.set_query(query);
-        enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
-        Xapian::MSet matches = enquire.get_mset(0, static_cast<Xapian::doccount>(k));
+        // A reader kept open across searches (the store reopens it only when its change number
+        // moved) meets a revision another writer has since replaced (a reindex) as
+        // DatabaseModifiedError: Xapian's advice is to reopen and ask again.
+        Xapian::MSet matches;
+        for (int attempt = 0;; attempt++) {
+            try {
+                Xapian::Enquire enquire(index->database());
+                enquire.set_query(query);
+                enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
+                matches = enquire.get_mset(0, static_cast<Xapian::doccount>(k));
+                break;
+            } catch (const Xapian::DatabaseModifiedError &) {
+                if (attempt > 0) throw;
+                index->database().reopen();
+            }
+        }
         int count = 0;
         for (auto it = matches.begin(); it != matches.end() && count < k; ++it, ++count) {
             ids[count] = static_cast<int64_t>(*it);

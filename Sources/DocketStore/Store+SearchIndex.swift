@@ -32,8 +32,17 @@ final class SearchIndex {
     private(set) var isWritable = false
     /// How many searches the index answered (tests tell the two paths apart by it).
     var answered = 0
+    /// How many times the index was checked against the store's identity and change number (its
+    /// metadata read, the reader reopened): tests see that an unchanged store costs no check.
+    var checks = 0
     /// A search failed inside Xapian (a damaged file): the next catch-up rebuilds the index.
     var isSuspect = false
+    /// The store's change number the open index was last found to hold (nil: not known, as after
+    /// opening or a failure). While the store's latest change number is still this one, a search uses
+    /// the open reader as it is: no reopen, no metadata read, one indexed SQL read (issue 17: a
+    /// long-lived process such as the web server keeps its reader). Memory only: a new process, or
+    /// one killed mid-write, starts from nil and checks the index's own metadata again.
+    var current: Int64?
 
     init(folder: String?) {
         self.folder = folder
@@ -42,6 +51,7 @@ final class SearchIndex {
     /// mode: 0 read only, 1 writable, 2 writable and emptied. Throws ``SearchIndexError``.
     func open(mode: Int32, connection: OpaquePointer) throws {
         close()
+        current = nil
         var error: UnsafeMutablePointer<CChar>?
         var locked: Int32 = 0
         let opened = folder.map { dx_open($0, mode, connection, &error, &locked) } ?? dx_open(nil, 1, connection, &error, &locked)
@@ -54,6 +64,7 @@ final class SearchIndex {
         if let handle { dx_close(handle) }
         handle = nil
         isWritable = false
+        current = nil
     }
 
     func metadata(_ key: String) -> String? {
@@ -103,6 +114,11 @@ extension Store {
     func currentSearchIndex() -> SearchIndex? {
         guard !db.isInsideTransaction, let connection = db.sqliteConnection else { return nil }
         do {
+            // The open reader as it is, while the store has no change it has not seen.
+            if let index = searchIndex, index.handle != nil, !index.isSuspect, let current = index.current,
+               try db.fetchValue(Int64.self, "SELECT coalesce(max(seq), 0) FROM search_change") == current {
+                return index
+            }
             return try catchUpSearchIndex(connection: connection, rebuild: false)
         } catch {
             searchIndex?.close()
@@ -117,6 +133,7 @@ extension Store {
     func catchUpSearchIndex(connection: OpaquePointer, rebuild: Bool) throws -> SearchIndex {
         let index = searchIndex ?? SearchIndex(folder: searchIndexFolder)
         searchIndex = index
+        index.checks += 1
         return try read {
             let identity = try db.fetchValue(String.self, "SELECT identity FROM search_index_identity WHERE id = 1") ?? ""
             let latest = try db.fetchValue(Int64.self, "SELECT coalesce(max(seq), 0) FROM search_change") ?? 0
@@ -131,7 +148,10 @@ extension Store {
             }
             let isOurs = index.metadata("scheme") == DX_SCHEME && index.metadata("identity") == identity
             let applied = isOurs && !rebuild && !index.isSuspect ? index.metadata("applied").flatMap { Int64($0) } : nil
-            if let applied, applied == latest { return index }
+            if let applied, applied == latest {
+                index.current = latest
+                return index
+            }
             // Writing: a folder's index is opened for writing only as long as it takes (Xapian's lock).
             let emptied = applied == nil || applied! > latest
             if let folder = index.folder {
@@ -153,6 +173,7 @@ extension Store {
             try index.check { dx_commit(writer, &$0) }
             index.isSuspect = false
             if index.folder != nil { try index.open(mode: 0, connection: connection) }
+            index.current = latest
             return index
         }
     }
@@ -271,6 +292,7 @@ extension Store {
             if count == -1 {
                 _ = SearchIndex.take(error)
                 index.isSuspect = true
+                index.current = nil
             }
             return nil
         }

@@ -88,6 +88,38 @@ import Testing
         #expect(try found("zebrakryssing", in: store).isEmpty)
     }
 
+    /// One reader for the life of a store (a long-lived process such as the web server): searches
+    /// on an unchanged store neither reopen it nor read its metadata; a change by another process,
+    /// or the index rebuilt under the open reader, is seen by the next search.
+    @Test func anUnchangedStoreKeepsItsReaderAndAChangeIsSeenAtOnce() throws {
+        let (store, folder, _) = try fileStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appending(path: "docket.sqlite").path
+        let before = try found("budsjett", in: store)
+        #expect(!before.isEmpty)
+        let checks = store.searchIndex!.checks
+        let answered = store.searchIndex!.answered
+        for _ in 0..<3 { #expect(try found("budsjett", in: store) == before) }
+        #expect(store.searchIndex!.checks == checks, "no check while the store's change number stands")
+        #expect(store.searchIndex!.answered == answered + 3)
+        // Another process writes: the next search catches up and finds its item.
+        do {
+            let other = try Store(path: path, access: .readWrite)
+            try other.addItem(to: "styringsgruppen@2019-02-13", ItemDraft(title: "Budsjettjustering for skolen", kind: .decision))
+        }
+        #expect(try found("budsjett", in: store).count == before.count + 1)
+        #expect(store.searchIndex!.checks == checks + 1)
+        let after = try found("budsjett", in: store)
+        // Another process rebuilds the index under the open reader (same store, same change number).
+        do {
+            let other = try Store(path: path, access: .readWrite)
+            try other.reindex()
+        }
+        #expect(try found("budsjett", in: store) == after)
+        #expect(try found("økonomiplan", in: store) == (try foundByFTS5("økonomiplan", in: store)))
+        #expect(store.searchIndex!.answered == answered + 3 + 4, "the index answered every search")
+    }
+
     @Test func aMissingAlteredOrForeignIndexIsRebuiltFromTheStore() throws {
         let (store, folder, _) = try fileStore()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -162,6 +162,33 @@ private func indexedQuerySet() throws -> (DB, QuerySet) {
         #expect(db.tokens("sak", flags: DOCUMENT).map(\.1) == ["sak"])
     }
 
+    /// The derived Xapian index's terms (DOCKET_TOKENIZE_INDEX_TERMS): no surface form of a word,
+    /// "#stem" for every word (also one that is its own stem), the parts; other tokens as they are.
+    /// A query's "#stem" reaches every word its bare stem reached in FTS5, with a third fewer terms.
+    @Test func indexTermsLeaveOutSurfaceFormsAndMarkEveryStem() throws {
+        let db = try DB()
+        let flags = DOCUMENT | DOCKET_TOKENIZE_INDEX_TERMS
+        func terms(_ text: String) -> [String] { db.tokens(text, flags: flags).map(\.1) }
+        #expect(terms("Møtet") == ["#møt"])
+        #expect(terms("vedtak") == ["#vedtak"], "a word that is its own stem is marked too")
+        #expect(terms("sak 2024") == ["#sak", "2024"], "digits stay as they are")
+        let compound = terms("Budsjettprinsipper")
+        #expect(compound.first == "#budsjettprinsipp")
+        #expect(compound.contains("#prinsipp") && compound.contains("#budsjett"))
+        #expect(!compound.contains("budsjettprinsipper"))
+        #expect(Set(compound).count == compound.count, "each term once a position")
+        // Positions and the first token of each are as FTS5's: one position a word.
+        #expect(db.tokens("Møtet om vedtak", flags: flags).map(\.0) == [0, 1, 2])
+        // The memo (a word seen before) gives the same terms as the first time, in either mode.
+        for word in ["møtet", "vedtak", "budsjettprinsipper", "styringsgruppemøte"] {
+            #expect(terms(word) == terms(word))
+            #expect(db.tokens(word, flags: DOCUMENT).map(\.1) == db.tokens(word, flags: DOCUMENT).map(\.1))
+            #expect(db.tokens(word, flags: DOCUMENT).map(\.1).dropFirst().allSatisfy { terms(word).contains($0) })
+        }
+        // FTS5's own document tokens are unchanged by the mode's existence.
+        #expect(db.tokens("vedtak", flags: DOCUMENT).map(\.1) == ["vedtak"])
+    }
+
     @Test func queryTokensAreStems() throws {
         let db = try DB()
         #expect(db.tokens("Vedtaket", flags: QUERY).map(\.1) == ["#vedtak", "vedtak"])

@@ -19,8 +19,9 @@ extern "C" {
 #endif
 
 /* The scheme of the documents this shim writes, with the tokenizer's name: an index written by
- * another scheme is rebuilt. */
-#define DX_SCHEME "docket-xapian-1/norwegian_v1"
+ * another scheme is rebuilt. 2: index terms only (DOCKET_TOKENIZE_INDEX_TERMS: "#stem" for every
+ * word, no surface forms of words). */
+#define DX_SCHEME "docket-xapian-2/norwegian_v1"
 
 typedef struct dx_index dx_index;
 
