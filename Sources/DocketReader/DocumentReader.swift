@@ -142,6 +142,11 @@ public struct DocumentReader: Sendable {
         }
         let blockFields = blocks.map { ItemBlockReader.read($0.body, number: $0.heading.number) }
         document.items = assembler.assemble(agenda: agenda, blocks: blocks, fields: blockFields, warnings: &warnings)
+        for index in document.items.indices {
+            if let proposal = document.items[index].proposal, let own = ItemBlockReader.addressedSection(of: proposal, body: document.body) {
+                document.items[index].proposal = own
+            }
+        }
         document.warnings += warnings
 
         var handlingDates: [(CalendarDate, Int, ItemNumber)] = []

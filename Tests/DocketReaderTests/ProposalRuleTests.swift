@@ -235,4 +235,36 @@ import Testing
         fields.decision = "1. Kommunestyret ber om en orientering."
         #expect(ItemBlockReader.outcome(of: fields, kind: nil) == .adopted)
     }
+    /// One proposal for each body the case goes to ("Innstilling for rådene:", "Innstilling for formannskap og
+    /// kommunestyre:"): the one addressed to this body is the item's, else the last.
+    @Test func proposalAddressedToThisBody() {
+        // A council's case paper (bokmål).
+        let council = """
+        Innstilling for rådene:
+               1. Saken tas til orientering
+
+        Innstilling for formannskap og kommunestyre:
+        Forslag til kommuneplanens handlingsdel vedtas.
+        """
+        #expect(ItemBlockReader.addressedSection(of: council, body: "Kommunestyret") == "Forslag til kommuneplanens handlingsdel vedtas.")
+        // A made-up county's paper (nynorsk): the committee's part, before the council's.
+        let county = """
+        Tilråding til hovudutvalet for samferdsel:
+        Hovudutvalet tek saka til vitande.
+
+        Tilråding til fylkestinget:
+        Fylkestinget vedtek planen.
+        """
+        #expect(ItemBlockReader.addressedSection(of: county, body: "Hovudutvalet for samferdsel") == "Hovudutvalet tek saka til vitande.")
+        #expect(ItemBlockReader.addressedSection(of: county, body: nil) == "Fylkestinget vedtek planen.")
+        #expect(ItemBlockReader.addressedSection(of: "Planen vedtas.", body: "Kommunestyret") == nil)
+    }
+
+    /// Minutes without labels that set a date or a figure: "Neste styremøte settes til …" is the decision.
+    @Test func settingSentencesDecide() {
+        // A board's minutes (bokmål) and a made-up council's (nynorsk).
+        #expect(ItemBlockReader.unlabelledDecision(in: "Neste styremøte settes til 19.februar kl 10:00 i Karasjok. Det sendes ut egen innkalling.")
+                == "Neste styremøte settes til 19.februar kl 10:00 i Karasjok. Det sendes ut egen innkalling.")
+        #expect(ItemBlockReader.unlabelledDecision(in: "Rådet drøfta saka. Neste møte vart sett til 3. mars.") == "Neste møte vart sett til 3. mars.")
+    }
 }

@@ -112,7 +112,8 @@ struct ItemAssembler {
             }
         }
         // Minutes in prose: the first motion put is the proposal (the outcome was read without it, from what was decided).
-        for index in items.indices where !isSummons && items[index].proposal == nil {
+        // Summonses print no motions, so this holds for a document whose kind was misread too.
+        for index in items.indices where items[index].proposal == nil {
             guard let text = [items[index].caseText, items[index].handling].compactMap({ $0 }).joined(separator: "\n\n").nonBlank else { continue }
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { SourceLine(number: 0, text: String($0)) }
             items[index].proposal = ItemBlockReader.proposalFromMotion(in: lines)

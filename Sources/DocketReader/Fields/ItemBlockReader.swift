@@ -414,7 +414,7 @@ enum ItemBlockReader {
 
     /// A verb that states what a body decided, in a sentence of minutes without labels.
     private static let decidingVerb = Pattern(
-        #"\b(?:godkjent|godkjente|godkjennes|vedtatt|vedtok|vedtas|vedteke|vedtek|valgt|valde|valt|besluttet|bestemte|fattet\s+følgende|gjorde\s+følgende|tatt\s+til\s+(?:orientering|etterretning)|tok\s+\S+(?:\s+\S+){0,6}\s+til\s+(?:orientering|etterretning))\b"#)
+        #"\b(?:godkjent|godkjente|godkjennes|vedtatt|vedtok|vedtas|vedteke|vedtek|valgt|valde|valt|besluttet|fastsettes|fastsatt|settes\s+til|vart\s+sett\s+til|bestemte|fattet\s+følgende|gjorde\s+følgende|tatt\s+til\s+(?:orientering|etterretning)|tok\s+\S+(?:\s+\S+){0,6}\s+til\s+(?:orientering|etterretning))\b"#)
 
     /// Minutes that print no labels state the decision in prose ("Representantskapet godkjente årsberetningen.",
     /// "Det ble vedtatt at …", "… fattet følgende vedtak:" over the decision): from the first sentence with a

@@ -186,3 +186,26 @@ extension ItemBlockReader {
         return ["ingen", "ikke", "ikkje", "intet", "inga"].contains(String(first))
     }
 }
+
+extension ItemBlockReader {
+    /// "Innstilling for rådene:", "Innstilling for formannskap og kommunestyre:": the head of one of several
+    /// proposals, each for a body the case goes to.
+    private static let addressedHeading = Pattern(
+        #"^\s*(?:innstilling|tilråding|(?:forslag|framlegg)\s+til\s+vedtak)\s+(?:for|til)\s+([\p{L} ,-]{2,80}):\s*$"#)
+
+    /// One proposal for each body the case goes to: the one addressed to this body (or, when none names it,
+    /// the last, the case's final stage) is this item's. Nil when the proposal has no such parts.
+    static func addressedSection(of proposal: String, body: String?) -> String? {
+        guard proposal.lowercased().includes(" for ") || proposal.lowercased().includes(" til ") else { return nil }
+        let lines = proposal.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let heads = lines.indices.filter { lines[$0].count <= 100 && addressedHeading.matches(lines[$0]) }
+        guard heads.count >= 2, var chosen = heads.last else { return nil }
+        let name = (body ?? "").lowercased().split(separator: " ").first.map(String.init) ?? ""
+        let stem = String(name.prefix(max(0, name.count - 2)))
+        if stem.count >= 5, let named = heads.first(where: { (addressedHeading.firstMatch(in: lines[$0])?[1] ?? "").lowercased().includes(stem) }) {
+            chosen = named
+        }
+        let end = heads.first(where: { $0 > chosen }) ?? lines.count
+        return TextJoiner.block(lines[(chosen + 1)..<end].map { SourceLine(number: 0, text: $0) })
+    }
+}
