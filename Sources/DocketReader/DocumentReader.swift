@@ -152,6 +152,11 @@ public struct DocumentReader: Sendable {
             UnnumberedEntries.insert(entries, into: &document.items, year: positionYear, warnings: &warnings,
                                      blocks: entryBlocks, assembler: assembler)
         }
+        for index in document.items.indices {
+            if let proposal = document.items[index].proposal, let own = ItemBlockReader.addressedSection(of: proposal, body: document.body) {
+                document.items[index].proposal = own
+            }
+        }
         document.warnings += warnings
 
         var handlingDates: [(CalendarDate, Int, ItemNumber)] = []

@@ -405,7 +405,8 @@ import Testing
         #expect(ItemBlockReader.read(council.sourceLines()).proposal?.hasPrefix("Kommunestyret vedtar å gi Anne Grete Johansen fritak") == true)
         #expect(ItemBlockReader.read(committee.sourceLines()).proposal?.hasPrefix("Saksliste og innkalling til møte godkjennes.") == true)
         let cut = ItemBlockReader.cuttingGluedLabels(minutes.sourceLines()).map(\.text)
-        #expect(cut == ["Protokoll fra forrige møte godkjennes. Rådmannens innstilling enstemmig vedtatt (7 st.).", "Formannskapets vedtak :",
+        // The vote on the proposal starts a line of its own too: the sentence before it is the proposal it adopted.
+        #expect(cut == ["Protokoll fra forrige møte godkjennes.", "Rådmannens innstilling enstemmig vedtatt (7 st.).", "Formannskapets vedtak :",
                         "Protokoll fra forrige møte godkjennes. Formannskapet fattet følgende vedtak: ingenting mer."])
         #expect(ItemBlockReader.read(minutes.sourceLines()).decision?.hasPrefix("Protokoll fra forrige møte godkjennes.") == true)
     }

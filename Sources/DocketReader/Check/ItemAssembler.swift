@@ -29,6 +29,8 @@ struct ItemAssembler {
         // Text of repeated headings, joined onto the case text once at the end (appending to the
         // case text each time copied it each time: quadratic when a text repeats its headings).
         var repeatedText: [Int: [String]] = [:]
+        /// Items whose decision was read from a vote's paragraph (or not at all): a later block's labelled decision wins.
+        var decidedByVote: Set<Int> = []
 
         for row in agenda?.rows ?? [] {
             let key = Key(row.number)
@@ -67,12 +69,15 @@ struct ItemAssembler {
                 if hasBlock[index] {
                     warnings.append(ReadWarning(.repeatedHeading, line: heading.line, item: items[index].number,
                         "Sak \(heading.number) har overskrift for andre gang («\(heading.title)»); teksten er lagt til sakens saksframlegg."))
-                    repeatedText[index, default: []].append(appendRepeated(block, fields: fields, to: &items[index]))
+                    repeatedText[index, default: []].append(appendRepeated(block, fields: fields, to: &items[index],
+                                                                           replacingDecision: decidedByVote.contains(index)))
+                    if fields.decision != nil, !fields.decisionFromVote { decidedByVote.remove(index) }
                     continue
                 }
                 hasBlock[index] = true
                 resolveNumber(of: &items[index], heading: heading, warnings: &warnings)
                 apply(fields, heading: heading, to: &items[index], warnings: &warnings)
+                if fields.decisionFromVote || fields.decision == nil { decidedByVote.insert(index) }
             } else {
                 var item = ReadItem(number: heading.number, line: heading.line, title: heading.title)
                 if agenda != nil {
@@ -105,6 +110,13 @@ struct ItemAssembler {
                 warnings.append(ReadWarning(.noItemBlock, line: item.line, item: item.number,
                     "Sak \(item.number) «\(item.title)» står i sakslisten, men har ingen egen tekst i dokumentet."))
             }
+        }
+        // Minutes in prose: the first motion put is the proposal (the outcome was read without it, from what was decided).
+        // Summonses print no motions, so this holds for a document whose kind was misread too.
+        for index in items.indices where items[index].proposal == nil {
+            guard let text = [items[index].caseText, items[index].handling].compactMap({ $0 }).joined(separator: "\n\n").nonBlank else { continue }
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { SourceLine(number: 0, text: String($0)) }
+            items[index].proposal = ItemBlockReader.proposalFromMotion(in: lines)
         }
         for index in items.indices where items[index].kind == nil {
             items[index].kind = items[index].number.series?.impliedKind
@@ -140,8 +152,16 @@ struct ItemAssembler {
             "Saksnummer \(number) har årstall \(number.year), men møtet er i \(meetingYear)."))
     }
 
-    func apply(_ fields: ItemBlockReader.Fields, heading: ItemHeading, to item: inout ReadItem,
+    func apply(_ read: ItemBlockReader.Fields, heading: ItemHeading, to item: inout ReadItem,
                        warnings: inout [ReadWarning]) {
+        var fields = read
+        // No label named the proposal: minutes that print the case's path put it above the first stage.
+        if !isSummons, fields.proposal == nil, let decision = fields.decision, !fields.decisionFromVote, !fields.opening.isEmpty,
+           let opening = ItemBlockReader.openingProposal(fields.opening, title: item.title.count >= heading.title.count ? item.title : heading.title),
+           ItemBlockReader.decided(opening.proposal, in: [decision, fields.handling ?? ""]) {
+            fields.proposal = opening.proposal
+            fields.caseText = TextJoiner.block(Array(fields.opening[opening.rest...]) + fields.afterOpening)
+        }
         item.headingTitle = heading.title
         item.headingLine = heading.line
         if item.title.trimmed.isEmpty { item.title = heading.title }
@@ -168,6 +188,7 @@ struct ItemAssembler {
             stated.decision = decision
             item.outcome = ItemBlockReader.outcome(of: stated, kind: item.kind)
         }
+
         if !titlesAgree(item.title, heading.title) {
             warnings.append(ReadWarning(.titleMismatch, line: heading.line, item: item.number,
                 "Sak \(item.number) heter «\(item.title)» i sakslisten (linje \(item.line)), men «\(heading.title)» i overskriften; sakslistens tittel er brukt."))
@@ -176,15 +197,17 @@ struct ItemAssembler {
 
     /// A second heading for the same item (an attached case paper): returns the text that joins the
     /// case text, and takes what the first block lacked.
-    private func appendRepeated(_ block: ItemBlock, fields: ItemBlockReader.Fields, to item: inout ReadItem) -> String {
+    private func appendRepeated(_ block: ItemBlock, fields: ItemBlockReader.Fields, to item: inout ReadItem,
+                                replacingDecision: Bool = false) -> String {
         let text = [block.heading.title, TextJoiner.block(block.body)].compactMap { $0 }.joined(separator: "\n\n")
         item.attachments += fields.attachments
         if item.archiveCaseNumber == nil { item.archiveCaseNumber = fields.archiveCaseNumber }
         // What the first block lacked, the second may give.
         if item.proposal == nil { item.proposal = fields.proposal }
-        if item.decision == nil {
+        if item.decision == nil || (replacingDecision && fields.decision != nil && !fields.decisionFromVote) {
+            let replaced = item.decision != nil
             item.decision = fields.decision
-            if item.outcome == nil, !isSummons { item.outcome = ItemBlockReader.outcome(of: fields, kind: item.kind) }
+            if item.outcome == nil || replaced, !isSummons { item.outcome = ItemBlockReader.outcome(of: fields, kind: item.kind) }
         }
         if item.handling == nil { item.handling = fields.handling }
         if item.votes.isEmpty { item.votes = fields.votes }

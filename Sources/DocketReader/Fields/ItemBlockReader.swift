@@ -28,12 +28,16 @@ enum ItemBlockReader {
         var statedOutcome: Outcome?
         /// True when the decision had no label and was read as the paragraph after the vote that adopted it.
         var decisionFromVote = false
+        /// Where no proposal is labelled: the case text's lines before the first stage of the case's path (a meeting
+        /// line, a handling, a vote, a decision), and the case text's lines after them. See `openingProposal`.
+        var opening: [SourceLine] = []
+        var afterOpening: [SourceLine] = []
     }
 
     /// What may follow a label: a colon (and the text itself), or in case systems that date their labels
     /// a body and a date ("Formannskapets vedtak - 12.03.2019", "Behandling i Formannskapet den 12.03.2019",
     /// "Formannskapets innstilling til kommunestyret:"). A label never runs on into a sentence.
-    private static let labelEnd = #"(?:(?:\s+(?:i|til)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?)?\s*(?:[-–]|den|i møte)?\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\s*(?::.*)?|(?:\s+(?:i|til)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?)?\s*(?:,\s*[\p{L}\d. ]{1,30})?:.*|\s*)$"#
+    private static let labelEnd = #"(?:(?:\s+(?:i|til)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?)?\s*(?:[-–]|den|i møte)?\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\s*(?::.*)?|(?:\s+(?:i|til)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?)?\s*(?:,\s*[\p{L}\d. ]{1,30}|\s+(?:enst|enstemmig|einstemmig|samrøystes)\.?)?:.*|\s*)$"#
     private static let proposalLabel = Pattern(
         #"^\s*(?:\d{1,2}[.)]\s+)?(?:[\p{L}.'’-]+\s+){0,3}?(?:(?:forslag|framlegg)\s+til\s+(?:vedtak|innstilling)(?:\s*/\s*\p{L}+)?|innstilling|tilråding|tilrådning)"# + labelEnd)
     private static let decisionLabel = Pattern(#"^\s*((?:[\p{L}.'’-]+\s+){0,3}?)vedtak"# + labelEnd)
@@ -51,7 +55,7 @@ enum ItemBlockReader {
 
     /// Headings of a case paper's parts: where the administration's proposal comes first (as many
     /// case systems print it), one of these ends the proposal and the case text resumes.
-    private static let casePaperHeading = Pattern(
+    static let casePaperHeading = Pattern(
         #"^\s*(?:saksopplysninger|sakens\s+bakgrunn|bakgrunn|vurdering|(?:\p{L}+s\s+)?vurdering|saksutredning|saken\s+gjelder|sammendrag|fakta|økonomiske\s+konsekvenser|økonomi|konklusjon|saksframstilling|saksfremstilling|innledning|beskrivelse\s+av\s+saken|hjemmel|dokumenter\s+i\s+saken|andre\s+dokumenter|utredning|drøfting|faktiske\s+opplysninger)\s*:?\s*$"#)
 
     /// The text after a label's colon ("Vedtak: Planen vedtas." → "Planen vedtas.").
@@ -83,26 +87,33 @@ enum ItemBlockReader {
     /// Lines longer than a label line may be, cut before each label inside them and after its colon, so the
     /// label stands on a line of its own as in every other layout. Other lines stay as they are.
     static func cuttingGluedLabels(_ lines: [SourceLine]) -> [SourceLine] {
-        guard lines.contains(where: { $0.text.count > 120 }) else { return lines }
+        guard lines.contains(where: { $0.text.count > gluedLineLength }) else { return lines }
         var result: [SourceLine] = []
         for line in lines {
-            let matches = line.text.count > 120 ? gluedLabel.matches(in: line.text).filter { $0.text.first?.isUppercase == true } : []
-            guard !matches.isEmpty else {
+            let long = line.text.count > 120
+            var cuts: [GluedCut] = long ? gluedLabel.matches(in: line.text).filter { $0.text.first?.isUppercase == true }.map { GluedCut(range: $0.range, isLabel: true) } : []
+            cuts = mergingCuts(cuts, gluedCuts(in: line.text, long: long))
+            guard !cuts.isEmpty else {
                 result.append(line)
                 continue
             }
             var from = line.text.startIndex
-            for match in matches {
-                let before = String(line.text[from..<match.range.lowerBound]).trimmed
+            for cut in cuts where cut.range.lowerBound >= from {
+                let before = String(line.text[from..<cut.range.lowerBound]).trimmed
                 if !before.isEmpty { result.append(SourceLine(number: line.number, text: before, startsPage: false)) }
-                result.append(SourceLine(number: line.number, text: match.text.trimmed, startsPage: false))
-                from = match.range.upperBound
+                if cut.isLabel {
+                    result.append(SourceLine(number: line.number, text: String(line.text[cut.range]).trimmed, startsPage: false))
+                    from = cut.range.upperBound
+                } else {
+                    from = cut.range.lowerBound
+                }
             }
             let rest = String(line.text[from...]).trimmed
             if !rest.isEmpty { result.append(SourceLine(number: line.number, text: rest, startsPage: false)) }
         }
         return result
     }
+
 
     static func isProposalLabel(_ text: String) -> Pattern.Match? {
         guard text.count <= 120, let match = proposalLabel.firstMatch(in: text) else { return nil }
@@ -141,8 +152,14 @@ enum ItemBlockReader {
         var statements: [(String, Int)] = []
         var index = 0
         var sawProposal = false
+        /// How many case text lines came before the first stage of the path (nil: none came yet).
+        var openingCount: Int?
 
         func add(_ line: SourceLine) { parts[part, default: []].append(line) }
+        func pathBegins() {
+            if part == .caseText, openingCount == nil { openingCount = parts[.caseText]?.count ?? 0 }
+        }
+        func partIsEmpty(_ which: Part) -> Bool { parts[which]?.contains(where: { !$0.isBlank }) != true }
 
         while index < block.count {
             let line = block[index]
@@ -154,7 +171,8 @@ enum ItemBlockReader {
                 add(line)
                 continue
             }
-            if underline.matches(text) { continue }
+            if underline.matches(text) || isTemplateMarker(text) { continue }
+            if part == .proposal || part == .decision, partIsEmpty(part), isStrayMark(text) { continue }
             let lower = text.lowercased()
             if part == .caseText, lower.includes("sak"), kindLine.matches(text) { continue }
             if part == .decision, parts[.decision]?.contains(where: { !$0.isBlank }) == true, text.count <= 120,
@@ -189,8 +207,13 @@ enum ItemBlockReader {
                 }
                 continue
             }
-            if lower.includes("innstilling") || lower.includes("forslag") || lower.includes("framlegg") || lower.includes("tilråd"),
-               isProposalLabel(text) != nil {
+            let introduced = lower.includes("vedtak") || lower.includes("forslag") || lower.includes("framlegg")
+                ? introducedProposalText(text) : nil
+            if introduced != nil || lower.includes("innstilling") || lower.includes("forslag") || lower.includes("framlegg") || lower.includes("tilråd"),
+               introduced != nil || isProposalLabel(text) != nil {
+                // "KS- 107/21 Vedtak:" over "Forslag til vedtak:" and the text: the decision adopted the proposal as
+                // written, and the label is the decision's heading.
+                if part == .decision, partIsEmpty(.decision), introduced?.isEmpty ?? (inlineText(text) == nil) { continue }
                 // A label with nothing under it ("Forslag til vedtak:" straight before "Formannskapets behandling:")
                 // leaves the proposal open for the next one.
                 // So does a sentence that only introduces it ("Kommunedirektøren rår formannskapet til å fremme slik").
@@ -203,11 +226,14 @@ enum ItemBlockReader {
                 } else {
                     part = .proposal
                     sawProposal = true
-                    if let inline = inlineText(text) { add(SourceLine(number: line.number, text: inline)) }
+                    if let inline = introduced?.nonBlank ?? (introduced == nil ? inlineText(text) : nil) {
+                        add(SourceLine(number: line.number, text: inline))
+                    }
                 }
                 continue
             }
             if lower.includes("vedtak"), text.count <= 120, let match = numberedDecisionLabel.firstMatch(in: text) {
+                pathBegins()
                 // Another body's decision along the case's path is kept in the handling (the path),
                 // never taken for this body's: only a label with this item's own number, or the
                 // last one when none has it, is the decision.
@@ -228,7 +254,15 @@ enum ItemBlockReader {
                 if let inline = match[3]?.nonBlank { add(SourceLine(number: line.number, text: inline)) }
                 continue
             }
-            if lower.includes("vedtak"), isDecisionLabel(text) != nil {
+            if lower.includes("vedtak"), !isStatedDecisionLine(text), isDecisionLabel(text) != nil {
+                // "Ordfører rår kommunestyret til å fatte slikt" over "Vedtak:": the label ends the sentence that
+                // introduces the proposal, and what follows is the proposal.
+                if part == .proposal, introducesBelow(parts[.proposal] ?? []), inlineText(text) == nil,
+                   text.trimmed.lowercased().hasPrefix("vedtak") {
+                    parts[.proposal] = []
+                    continue
+                }
+                pathBegins()
                 if ownDecisionFound {
                     part = .handling
                     add(line)
@@ -244,7 +278,16 @@ enum ItemBlockReader {
                 continue
             }
             if text.count <= 120, !text.includes(":") || text.trimmed.hasSuffix(":"), handlingLabel.matches(text) {
+                pathBegins()
                 part = .handling
+                continue
+            }
+            if part == .proposal || part == .caseText || part == .decision && !partIsEmpty(.decision), isMeetingLine(text) {
+                // A stage of the case's path ("15.12.2021 Kommunestyret") ends the proposal put before it, and the
+                // decision of the stage before.
+                pathBegins()
+                if part != .caseText { part = .handling }
+                add(line)
                 continue
             }
             if attachmentsLabel(text) {
@@ -259,6 +302,7 @@ enum ItemBlockReader {
                 }
                 let statement = builder.text
                 statements.append((statement, line.number))
+                pathBegins()
                 // A vote ends the proposal or the case text: what follows is the handling (or the decision it adopted).
                 if part == .proposal || part == .caseText { part = .handling }
                 if part != .decision {
@@ -289,6 +333,10 @@ enum ItemBlockReader {
                 parts[.handling] = Array(handling[..<start])
                 fields.decisionFromVote = true
             }
+        }
+        if !sawProposal, let openingCount, let caseLines = parts[.caseText] {
+            fields.opening = Array(caseLines[..<min(openingCount, caseLines.count)])
+            fields.afterOpening = Array(caseLines[min(openingCount, caseLines.count)...])
         }
         fields.caseText = parts[.caseText].flatMap(TextJoiner.block)
         fields.proposal = parts[.proposal].flatMap(TextJoiner.block)
@@ -344,7 +392,7 @@ enum ItemBlockReader {
             }
             let short = decision.split(separator: "\n").count <= 2
             if short, decision.includes("til orientering") || decision.includes("tas til etterretning") { return .noted }
-            if let proposal = fields.proposal, normalisedForComparison(proposal) != normalisedForComparison(fields.decision ?? "") {
+            if let proposal = fields.proposal, !isNoProposal(proposal), normalisedForComparison(proposal) != normalisedForComparison(fields.decision ?? "") {
                 return .amended
             }
             return .adopted
@@ -366,7 +414,7 @@ enum ItemBlockReader {
 
     /// A verb that states what a body decided, in a sentence of minutes without labels.
     private static let decidingVerb = Pattern(
-        #"\b(?:godkjent|godkjente|godkjennes|vedtatt|vedtok|vedtas|vedteke|vedtek|valgt|valde|valt|besluttet|bestemte|fattet\s+følgende|gjorde\s+følgende|tatt\s+til\s+(?:orientering|etterretning)|tok\s+\S+(?:\s+\S+){0,6}\s+til\s+(?:orientering|etterretning))\b"#)
+        #"\b(?:godkjent|godkjente|godkjennes|vedtatt|vedtok|vedtas|vedteke|vedtek|valgt|valde|valt|besluttet|fastsettes|fastsatt|settes\s+til|vart\s+sett\s+til|bestemte|fattet\s+følgende|gjorde\s+følgende|tatt\s+til\s+(?:orientering|etterretning)|tok\s+\S+(?:\s+\S+){0,6}\s+til\s+(?:orientering|etterretning))\b"#)
 
     /// Minutes that print no labels state the decision in prose ("Representantskapet godkjente årsberetningen.",
     /// "Det ble vedtatt at …", "… fattet følgende vedtak:" over the decision): from the first sentence with a
@@ -389,7 +437,14 @@ enum ItemBlockReader {
         return nil
     }
 
+    /// Letters and digits only, without the numbers or marks that open a list's lines ("1.", "a)", "•"): a
+    /// decision that numbers the proposal's points is the proposal as written.
     static func normalisedForComparison(_ text: String) -> String {
-        text.lowercased().filter { $0.isLetter || $0.isNumber }
+        text.lowercased().split(separator: "\n").map { line in
+            let trimmed = line.drop(while: { $0 == " " })
+            if let match = listMark.firstMatch(in: String(trimmed)) { return String(trimmed.dropFirst(match.text.count)) }
+            return String(trimmed)
+        }.joined().filter { $0.isLetter || $0.isNumber }
     }
+    private static let listMark = Pattern(#"^(?:\d{1,2}[.)]|[a-zæøå][.)]|[-•*–])\s+"#)
 }
