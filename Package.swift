@@ -53,6 +53,13 @@ let package = Package(
             linkerSettings: [.linkedLibrary("xapian")]
         ),
 
+        // HTTP for `docket publish einnsyn`: libcurl loaded with dlopen at the first request, so that
+        // no other command loads it (URLSession's FoundationNetworking linked it into every start).
+        .target(
+            name: "CHTTPClient",
+            linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
+        ),
+
         // MARK: Domain
         .target(
             name: "DocketModel",
@@ -118,6 +125,7 @@ let package = Package(
                 "DocketReader",
                 "DocketDocuments",
                 "SQLite",
+                "CHTTPClient",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

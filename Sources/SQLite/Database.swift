@@ -224,17 +224,17 @@ public final class Database {
             savepointDepth += 1
             defer { savepointDepth -= 1 }
             let name = "docket_savepoint_\(savepointDepth)"
-            try execute(script: "SAVEPOINT \(name)")
+            try execute("SAVEPOINT \(name)")
             let completion: TransactionCompletion
             do {
                 completion = try body(self)
             } catch {
-                try? execute(script: "ROLLBACK TO SAVEPOINT \(name)")
-                try? execute(script: "RELEASE SAVEPOINT \(name)")
+                try? execute("ROLLBACK TO SAVEPOINT \(name)")
+                try? execute("RELEASE SAVEPOINT \(name)")
                 throw error
             }
-            if completion == .rollback { try execute(script: "ROLLBACK TO SAVEPOINT \(name)") }
-            try execute(script: "RELEASE SAVEPOINT \(name)")
+            if completion == .rollback { try execute("ROLLBACK TO SAVEPOINT \(name)") }
+            try execute("RELEASE SAVEPOINT \(name)")
             return
         }
         try execute(script: "BEGIN \(kind.rawValue) TRANSACTION")
@@ -257,14 +257,14 @@ public final class Database {
         savepointDepth += 1
         defer { savepointDepth -= 1 }
         let name = "docket_savepoint_\(savepointDepth)"
-        try execute(script: "SAVEPOINT \(name)")
+        try execute("SAVEPOINT \(name)")
         do {
             let result = try body(self)
-            try execute(script: "RELEASE SAVEPOINT \(name)")
+            try execute("RELEASE SAVEPOINT \(name)")
             return result
         } catch {
-            try? execute(script: "ROLLBACK TO SAVEPOINT \(name)")
-            try? execute(script: "RELEASE SAVEPOINT \(name)")
+            try? execute("ROLLBACK TO SAVEPOINT \(name)")
+            try? execute("RELEASE SAVEPOINT \(name)")
             throw error
         }
     }

@@ -150,6 +150,20 @@ struct EInnsynTests {
         }
     }
 
+    /// libcurl is loaded at the first request (CHTTPClient): an address where nothing listens fails
+    /// that request with libcurl's reason, names the request, and never shows the key.
+    @Test func anAddressWhereNothingListensFailsNamingTheRequestAndNeverTheKey() throws {
+        expectSuccess(try docket.run("init"))
+        let key = "ek-\(UUID().uuidString)"
+        let keyFile = dir.path("einnsyn.key")
+        try Data("\(key)\n".utf8).write(to: URL(fileURLWithPath: keyFile))
+        let result = try docket.run("publish", "einnsyn", "--url", "http://127.0.0.1:1", "--api-key-file", keyFile)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("GET /arkiv/") && result.stderr.contains("127.0.0.1"), "\(result.stderr)")
+        #expect(result.stderr.contains("0 møter sendt") && result.stderr.contains("kjør kommandoen igjen"), "\(result.stderr)")
+        #expect(!result.stderr.contains(key) && !result.stdout.contains(key), "the API key was printed")
+    }
+
     @Test func publishingIsCheckedResumableIdempotentAndNeverShowsTheKey() throws {
         try sample()
         let key = "ek-\(UUID().uuidString)"

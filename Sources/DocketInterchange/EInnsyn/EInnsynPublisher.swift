@@ -1,8 +1,6 @@
+import CHTTPClient
 import Crypto
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// `docket publish einnsyn`: sends the eInnsyn export to an eInnsyn API, a meeting (Moetemappe with
 /// its Moetesaker) per request, and keeps what was accepted in a state file beside the store:
@@ -144,35 +142,31 @@ public struct EInnsynPublisher {
         return String(text.prefix(500))
     }
 
+    /// One request through libcurl (CHTTPClient), loaded only now: URLSession would link libcurl
+    /// into every start of `docket` (see CHTTPClient.h).
     func request(_ method: String, _ path: String, body: Data?, fail: (String) -> Failure) throws -> (Int, Data) {
-        var request = URLRequest(url: baseURL.appending(path: path))
-        request.httpMethod = method
-        request.setValue(apiKey, forHTTPHeaderField: "API-KEY")
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
-        if let body {
-            request.httpBody = body
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        request.timeoutInterval = 60
-        final class Box: @unchecked Sendable {
-            var result: (Int, Data)?
-            var error: (any Error)?
-        }
-        let box = Box()
-        let done = DispatchSemaphore(value: 0)
-        let session = URLSession(configuration: .ephemeral)
-        session.dataTask(with: request) { data, response, error in
-            if let error { box.error = error } else {
-                box.result = ((response as? HTTPURLResponse)?.statusCode ?? 0, data ?? Data())
+        let url = baseURL.appending(path: path).absoluteString
+        var headers = ["API-KEY: \(apiKey)", "Accept: application/json"]
+        if body != nil { headers.append("Content-Type: application/json") }
+        var status = 0
+        var response: UnsafeMutablePointer<UInt8>?
+        var length = 0
+        var error: UnsafeMutablePointer<CChar>?
+        let code = withCStrings(headers) { headerPointers in
+            func perform(_ bytes: UnsafeRawPointer?, _ count: Int) -> Int32 {
+                dh_request(method, url, headerPointers, Int32(headers.count), bytes, count, 60, &status, &response, &length, &error)
             }
-            done.signal()
-        }.resume()
-        done.wait()
-        session.finishTasksAndInvalidate()
-        if let error = box.error {
-            throw fail("\(method) /\(path): \((error as NSError).localizedDescription)")
+            guard let body else { return perform(nil, 0) }
+            // An empty body is still a body (a pointer to no bytes), not none.
+            return body.isEmpty ? "".withCString { perform($0, 0) } : body.withUnsafeBytes { perform($0.baseAddress, $0.count) }
         }
-        return box.result ?? (0, Data())
+        defer { dh_free(response) }
+        guard code == 0 else {
+            let message = error.map { String(cString: $0) } ?? "the request failed"
+            dh_free(error)
+            throw fail("\(method) /\(path): \(message)")
+        }
+        return (status, response.map { Data(bytes: $0, count: length) } ?? Data())
     }
 
     func loadState() -> State {
@@ -187,4 +181,11 @@ public struct EInnsynPublisher {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try encoder.encode(state).write(to: stateFile, options: .atomic)
     }
+}
+
+/// Calls `body` with the strings as an array of C strings, valid for the call.
+private func withCStrings<T>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> T) -> T {
+    let copies = strings.map { UnsafePointer(strdup($0)) }
+    defer { copies.forEach { free(UnsafeMutablePointer(mutating: $0)) } }
+    return copies.withUnsafeBufferPointer { body($0.baseAddress) }
 }
