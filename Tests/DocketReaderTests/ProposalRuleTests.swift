@@ -267,4 +267,29 @@ import Testing
                 == "Neste styremøte settes til 19.februar kl 10:00 i Karasjok. Det sendes ut egen innkalling.")
         #expect(ItemBlockReader.unlabelledDecision(in: "Rådet drøfta saka. Neste møte vart sett til 3. mars.") == "Neste møte vart sett til 3. mars.")
     }
+
+    /// Labels and part headings in capitals glued into one line, as older case systems print a case paper:
+    /// the label stands on a line of its own and the next heading ends the proposal.
+    @Test func capitalLabelsInsideGluedLines() throws {
+        // A council's case paper whose text layer lost its breaks (corpus: p25, a municipality's ESA papers).
+        let council = minutes("""
+        Sak 12/15 MELDINGER - KOMMUNESTYRET
+
+        SKAUN KOMMUNE Utvalgssaksnr: / Arkivkode: Saksbehandler: Gunnhild Landrø Kommunestyret.. SAKEN GJELDER: MELDINGER - KOMMUNESTYRET.. RÅDMANNENS INNSTILLING: Meldingene tas til orientering. SAKSDOKUMENTER:. Rapport refererte journalposter.. Referat regionrådsmøte i Orkdalsregionen
+        """)
+        let meldinger = try #require(council.items.first)
+        #expect(meldinger.proposal == "Meldingene tas til orientering.")
+        #expect(meldinger.caseText?.contains("Rapport refererte journalposter") == true)
+        // A board's paper in nynorsk with another label and heading.
+        let board = minutes("""
+        Sak 3/15 Årsmelding for styret
+
+        Saksbehandlar: Ola Nordmann Styret i regionrådet, møte 15.12.2021, arkivsak 15/233. DAGLEG LEIARS TILRÅDING: Styret godkjenner årsmeldinga for 2014. SAKSOPPLYSNINGER: Årsmeldinga er lagd fram av dagleg leiar og viser aktiviteten i året.
+        """)
+        let årsmelding = try #require(board.items.first)
+        #expect(årsmelding.proposal == "Styret godkjenner årsmeldinga for 2014.")
+        #expect(årsmelding.caseText?.contains("Årsmeldinga er lagd fram") == true)
+        // Short lines and words in capitals inside a sentence are no labels.
+        #expect(ItemBlockReader.cuttingGluedLabels("Saka gjeld VEDTAK: kort.".sourceLines()).count == 1)
+    }
 }

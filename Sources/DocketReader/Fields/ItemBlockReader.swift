@@ -56,7 +56,7 @@ enum ItemBlockReader {
     /// Headings of a case paper's parts: where the administration's proposal comes first (as many
     /// case systems print it), one of these ends the proposal and the case text resumes.
     static let casePaperHeading = Pattern(
-        #"^\s*(?:saksopplysninger|sakens\s+bakgrunn|bakgrunn|vurdering|(?:\p{L}+s\s+)?vurdering|saksutredning|saken\s+gjelder|sammendrag|fakta|økonomiske\s+konsekvenser|økonomi|konklusjon|saksframstilling|saksfremstilling|innledning|beskrivelse\s+av\s+saken|hjemmel|dokumenter\s+i\s+saken|andre\s+dokumenter|utredning|drøfting|faktiske\s+opplysninger)\s*:?\s*$"#)
+        #"^\s*(?:saksopplysninger|sakens\s+bakgrunn|bakgrunn|vurdering|(?:\p{L}+s\s+)?vurdering|saksutredning|saken\s+gjelder|sammendrag|fakta|økonomiske\s+konsekvenser|økonomi|konklusjon|saksframstilling|saksfremstilling|innledning|beskrivelse\s+av\s+saken|hjemmel|dokumenter\s+i\s+saken|saksdokumenter|saksfr[ae]mlegg|andre\s+dokumenter|utredning|drøfting|faktiske\s+opplysninger)\s*:?\.?\s*$"#)
 
     /// The text after a label's colon ("Vedtak: Planen vedtas." → "Planen vedtas.").
     static func inlineText(_ text: String) -> String? {
@@ -83,6 +83,11 @@ enum ItemBlockReader {
     private static let gluedLabel = Pattern(
         #"(?<=\s)(?:\p{Lu}\p{Ll}+s\s+|\p{Lu}\p{Ll}+\s+sitt\s+)?(?:(?:[Ff]orslag|[Ff]ramlegg)\s+til\s+vedtak|[Ii]nnstilling|[Tt]ilråding|[Vv]edtak)\s?:\s"#,
         caseSensitive: true)
+    /// The same labels and a case paper's part headings in capitals, as older case systems print them glued into one
+    /// line ("… SAKEN GJELDER: MELDINGER RÅDMANNENS INNSTILLING: Meldingene tas til orientering. SAKSDOKUMENTER: …").
+    private static let gluedCapitalLabel = Pattern(
+        #"(?<=\s)(?:(?:\p{Lu}{3,}S\s+)?(?:(?:FORSLAG|FRAMLEGG)\s+TIL\s+VEDTAK|INNSTILLING|TILRÅDING|VEDTAK)|SAKSDOKUMENTER|SAKSFR[AE]MLEGG|SAKSOPPLYSNINGER|SAKEN\s+GJELDER|VURDERING)\s?:\.?(?=\s|$)"#,
+        caseSensitive: true)
 
     /// Lines longer than a label line may be, cut before each label inside them and after its colon, so the
     /// label stands on a line of its own as in every other layout. Other lines stay as they are.
@@ -92,6 +97,7 @@ enum ItemBlockReader {
         for line in lines {
             let long = line.text.count > 120
             var cuts: [GluedCut] = long ? gluedLabel.matches(in: line.text).filter { $0.text.first?.isUppercase == true }.map { GluedCut(range: $0.range, isLabel: true) } : []
+            if long { cuts = mergingCuts(cuts, gluedCapitalLabel.matches(in: line.text).map { GluedCut(range: $0.range, isLabel: true) }) }
             cuts = mergingCuts(cuts, gluedCuts(in: line.text, long: long))
             guard !cuts.isEmpty else {
                 result.append(line)
