@@ -133,33 +133,13 @@ struct PublicRoutes: Sendable {
             }
             return Response.file(data, mediaType: "text/calendar; charset=utf-8", fileName: "mote-\(reference.bodySlug)-\(reference.date).ics")
         }
-        let parts = file.split(separator: ".", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let format = DocumentFormat(name: parts[1]), [.html, .pdf, .docx].contains(format) else {
-            throw HTTPError(.notFound)
-        }
-        let kind: DocumentKind
-        switch parts[0] {
-        case "innkalling": kind = .summons
-        case "protokoll": kind = .minutes
-        default: throw HTTPError(.notFound)
-        }
+        guard let paper = PaperFile(file, formats: [.html, .pdf, .docx]) else { throw HTTPError(.notFound) }
         // Read and rendered (a PDF takes a while) on a reader thread.
         let data = try await store.reading { store in
             let papers = try MeetingPapers(store: store, meeting: reference, language: page.language)
-            return try DocumentRenderer().render(kind, of: papers, as: format, isPublic: true)
+            return try DocumentRenderer().render(paper.kind, of: papers, as: paper.format, isPublic: true)
         }
-        let name = "\(parts[0])-\(reference.bodySlug)-\(reference.date).\(format.fileExtension)"
-        switch format {
-        case .html:
-            var response = Response.file(data, mediaType: "text/html; charset=utf-8", fileName: name, inline: true)
-            // The paper is one self-contained file with its own style element.
-            response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'"
-            return response
-        case .pdf:
-            return Response.file(data, mediaType: "application/pdf", fileName: name)
-        default:
-            return Response.file(data, mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", fileName: name)
-        }
+        return paper.response(data, meeting: reference)
     }
 
     /// The VEVENT with this UID prefix out of a whole plan, in the plan's frame (VTIMEZONE kept).

@@ -33,30 +33,12 @@ extension SecretariatRoutes {
     func papers(_ context: Context) async throws -> Response {
         let meeting = try Self.meetingReference(context)
         let file = try context.parameters.require("file")
-        let parts = file.split(separator: ".", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let format = DocumentFormat(name: parts[1]), [.html, .pdf, .docx, .markdown].contains(format) else {
-            throw HTTPError(.notFound)
-        }
-        let kind: DocumentKind
-        switch parts[0] {
-        case "innkalling": kind = .summons
-        case "protokoll": kind = .minutes
-        default: throw HTTPError(.notFound)
-        }
+        guard let paper = PaperFile(file, formats: [.html, .pdf, .docx, .markdown]) else { throw HTTPError(.notFound) }
         // Read and rendered (a PDF takes a while) on a reader thread, as the public papers are.
         let data = try await store.reading { store in
-            try DocumentRenderer().render(kind, of: try MeetingPapers(store: store, meeting: meeting), as: format, isPublic: false)
+            try DocumentRenderer().render(paper.kind, of: try MeetingPapers(store: store, meeting: meeting), as: paper.format, isPublic: false)
         }
-        let name = "\(parts[0])-\(meeting.bodySlug)-\(meeting.date).\(format.fileExtension)"
-        switch format {
-        case .html:
-            var response = Response.file(data, mediaType: "text/html; charset=utf-8", fileName: name, inline: true)
-            response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'"
-            return response
-        case .pdf: return Response.file(data, mediaType: "application/pdf", fileName: name)
-        case .markdown: return Response.file(data, mediaType: "text/markdown; charset=utf-8", fileName: name)
-        default: return Response.file(data, mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", fileName: name)
-        }
+        return paper.response(data, meeting: meeting)
     }
 
     /// An attachment's file, exempt items' too (the secretariat sees everything).
