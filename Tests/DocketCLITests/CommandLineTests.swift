@@ -19,10 +19,6 @@ import Testing
         try expectSuccess(docket.run("meeting", "create", "styringsgruppen", "--date", "2019-02-13", "--start", "13:00", "--end", "15:00"))
     }
 
-    func expectSuccess(_ result: DocketProcess.Result, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(result.status == 0, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
-    }
-
     @Test func everyCommandHasHelp() throws {
         let commands: [[String]] = [
             [], ["init"], ["org"], ["org", "add"], ["org", "list"], ["body"], ["body", "add"], ["body", "list"], ["body", "show"],
@@ -163,14 +159,7 @@ import Testing
     }
 
     @Test func theSampleCooperationBuildsAndBreaksOneMandate() throws {
-        let script = DocketProcess.packageRoot.appending(path: "Samples/cooperation.sh")
-        let process = Process()
-        process.executableURL = script
-        process.arguments = [DocketProcess.binary.path]
-        process.environment = ["DOCKET_DB": docket.database, "PATH": "/usr/bin:/bin"]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        try buildSampleCooperation(docket)
         let agenda = try docket.run("item", "list", "styringsgruppen@2025-02-12")
         expectSuccess(agenda)
         #expect(agenda.stdout.contains("RS 1/25"))
@@ -184,13 +173,7 @@ import Testing
     }
 
     @Test func anArchivistSearchesShowsAndListsDecisions() throws {
-        let script = DocketProcess.packageRoot.appending(path: "Samples/cooperation.sh")
-        let process = Process()
-        process.executableURL = script
-        process.arguments = [DocketProcess.binary.path]
-        process.environment = ["DOCKET_DB": docket.database, "PATH": "/usr/bin:/bin"]
-        try process.run()
-        process.waitUntilExit()
+        try buildSampleCooperation(docket)
         let search = try docket.run("search", "velferd", "--json")
         expectSuccess(search)
         let hits = try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [[String: Any]] ?? []

@@ -94,3 +94,8 @@ final class TemporaryDirectory {
 func databaseBytes(_ path: String) throws -> Data {
     try Data(contentsOf: URL(fileURLWithPath: path))
 }
+
+/// Records a failure, with what the command printed on standard error, unless it exited 0.
+func expectSuccess(_ result: DocketProcess.Result, sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(result.status == 0, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
+}

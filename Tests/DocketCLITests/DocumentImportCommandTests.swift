@@ -58,14 +58,8 @@ import Testing
 
     /// The sample cooperation's papers, written by Docket in every format, read back by Docket.
     @Test func papersDocketWroteReadBackIntoTheSameItems() throws {
-        let script = DocketProcess.packageRoot.appending(path: "Samples/cooperation.sh")
         let sample = DocketProcess(database: dir.path("sample.sqlite"))
-        let build = Process()
-        build.executableURL = script
-        build.arguments = [DocketProcess.binary.path]
-        build.environment = ["DOCKET_DB": sample.database, "PATH": "/usr/bin:/bin"]
-        try build.run()
-        build.waitUntilExit()
+        try buildSampleCooperation(sample)
         let hasPDF = FileManager.default.isExecutableFile(atPath: "/usr/bin/weasyprint")
         for (paper, meeting) in [("summons", "styringsgruppen@2025-02-12"), ("minutes", "styringsgruppen@2024-12-11")] {
         let agenda = try JSONSerialization.jsonObject(with: Data(try sample.run("item", "list", meeting, "--json").stdout.utf8)) as? [[String: Any]] ?? []
@@ -88,14 +82,8 @@ import Testing
     }
 
     @Test func aSummonsAndItsMinutesMergeIntoOneMeeting() throws {
-        let script = DocketProcess.packageRoot.appending(path: "Samples/cooperation.sh")
         let sample = DocketProcess(database: dir.path("sample.sqlite"))
-        let build = Process()
-        build.executableURL = script
-        build.arguments = [DocketProcess.binary.path]
-        build.environment = ["DOCKET_DB": sample.database, "PATH": "/usr/bin:/bin"]
-        try build.run()
-        build.waitUntilExit()
+        try buildSampleCooperation(sample)
         let summons = dir.path("innkalling.txt"), minutes = dir.path("protokoll.txt")
         #expect(try sample.run("summons", "styringsgruppen@2024-12-11", "--format", "txt", "-o", summons).status == 0)
         #expect(try sample.run("minutes", "styringsgruppen@2024-12-11", "--format", "txt", "-o", minutes).status == 0)

@@ -16,21 +16,10 @@ struct EInnsynTests {
         docket = DocketProcess(database: dir.path("sample.sqlite"))
     }
 
-    func expectSuccess(_ result: DocketProcess.Result, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(result.status == 0, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
-    }
-
     /// The sample cooperation, with the secretariat's organisation number and the secretary's e-mail
     /// (what an eInnsyn Enhet needs).
     func sample() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [DocketProcess.packageRoot.appending(path: "Samples/cooperation.sh").path, DocketProcess.binary.path]
-        process.environment = ProcessInfo.processInfo.environment.merging(["DOCKET_DB": docket.database]) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "Samples/cooperation.sh failed")
+        try buildSampleCooperation(docket)
         expectSuccess(try docket.run("org", "add", "Digi Fjordane sekretariat", "--kind", "office", "--member", "--number", "999888777"))
         expectSuccess(try docket.run("member", "add", "Jon Skriver", "--body", "fg-helse", "--role", "secretary",
                                      "--org", "Digi Fjordane sekretariat", "--email", "postmottak@digifjordane.no"))

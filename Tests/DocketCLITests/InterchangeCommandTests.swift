@@ -13,22 +13,9 @@ import Testing
         docket = DocketProcess(database: dir.path("sample.sqlite"))
     }
 
-    func expectSuccess(_ result: DocketProcess.Result, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(result.status == 0, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
-    }
-
     /// The sample cooperation, built by its script through the binary, with attachments added.
     func sample() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [DocketProcess.packageRoot.appending(path: "Samples/cooperation.sh").path, DocketProcess.binary.path]
-        var environment = ProcessInfo.processInfo.environment
-        environment["DOCKET_DB"] = docket.database
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "Samples/cooperation.sh failed")
+        try buildSampleCooperation(docket)
         try Data("%PDF-1.4\nSaksframlegg om velferdsteknologi æøå\n".utf8).write(to: dir.url.appending(path: "saksframlegg.pdf"))
         try Data("Innkalling\r\n".utf8).write(to: dir.url.appending(path: "innkalling.docx"))
         expectSuccess(try docket.run("attach", "styringsgruppen 6/25", dir.path("saksframlegg.pdf"), dir.path("innkalling.docx")))

@@ -12,10 +12,6 @@ import Testing
         docket = DocketProcess(database: dir.path("docket.sqlite"))
     }
 
-    func expectSuccess(_ result: DocketProcess.Result, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(result.status == 0, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
-    }
-
     /// A body of five voting members and one union representative (who does not vote).
     func prepared() throws {
         try expectSuccess(docket.run("init"))

@@ -48,16 +48,7 @@ struct Noark5ExportTests {
     /// The sample cooperation, with an attachment on the exempt item and on a public one, and a
     /// correction of approved minutes (so that the change log has an `endring`).
     func sample() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [DocketProcess.packageRoot.appending(path: "Samples/cooperation.sh").path, DocketProcess.binary.path]
-        var environment = ProcessInfo.processInfo.environment
-        environment["DOCKET_DB"] = docket.database
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "Samples/cooperation.sh failed")
+        try buildSampleCooperation(docket)
         try Data("%PDF-1.4\nSaksframlegg om velferdsteknologi æøå\n".utf8).write(to: dir.url.appending(path: "saksframlegg.pdf"))
         try Data("Prisark <hemmelig> & fortrolig\n".utf8).write(to: dir.url.appending(path: "prisark.txt"))
         for arguments in [
@@ -179,13 +170,7 @@ struct Noark5ExportTests {
     }
 
     @Test func withoutCorrectionsTheChangeLogIsLeftOutAndTheReasonGiven() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [DocketProcess.packageRoot.appending(path: "Samples/cooperation.sh").path, DocketProcess.binary.path]
-        process.environment = ProcessInfo.processInfo.environment.merging(["DOCKET_DB": docket.database]) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        try buildSampleCooperation(docket)
         let result = try docket.run("export", "--format", "noark5", "--body", "fg-helse", "--to", "2025-02-01", "-o", dir.path("helse"))
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("1 møtemapper"))

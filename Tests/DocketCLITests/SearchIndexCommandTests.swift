@@ -14,10 +14,6 @@ import Testing
         docket = DocketProcess(database: dir.path("docket.sqlite"))
     }
 
-    func expectSuccess(_ result: DocketProcess.Result, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(result.status == 0, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
-    }
-
     func hits(_ words: String) throws -> [String] {
         let result = try docket.run("search", words, "--json", "--limit", "100")
         expectSuccess(result)

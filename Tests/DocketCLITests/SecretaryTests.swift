@@ -11,10 +11,6 @@ import Testing
         docket = DocketProcess(database: dir.path("docket.sqlite"))
     }
 
-    func expectSuccess(_ result: DocketProcess.Result, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(result.status == 0, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
-    }
-
     /// A steering group with a chair, two members and an adviser, and its meeting of 13 February 2019.
     func prepared() throws {
         try expectSuccess(docket.run("init"))
