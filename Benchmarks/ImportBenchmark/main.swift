@@ -63,14 +63,17 @@ func importPhase(folder: String, database: String, preread: Bool = false) throws
         let reading = OrderedReading(count: files.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { index in
             preread ? read[index] : DocumentImporter.prepare(files[index], skipping: imported)
         }
-        while let prepared = reading.next() {
-            let result = importer.store(prepared)
-            documents += 1
-            itemsRead += result.itemsRead
-            itemsCreated += result.itemsCreated
-            if result.status == .failed {
-                failed += 1
-                FileHandle.standardError.write(Data("failed: \(prepared.url.lastPathComponent): \(result.failure ?? "")\n".utf8))
+        // As `docket import` (DocumentBatch): one transaction a document, durable together at the end.
+        try store.writingBatch {
+            while let prepared = reading.next() {
+                let result = importer.store(prepared)
+                documents += 1
+                itemsRead += result.itemsRead
+                itemsCreated += result.itemsCreated
+                if result.status == .failed {
+                    failed += 1
+                    FileHandle.standardError.write(Data("failed: \(prepared.url.lastPathComponent): \(result.failure ?? "")\n".utf8))
+                }
             }
         }
         if itemsCreated >= Store.itemsWorthAMerge { mergeSeconds = try seconds { try store.mergeSearchIndex() } }
@@ -206,6 +209,9 @@ func copyPhase(source: String, database: String) throws {
     let elapsed = seconds {
         bare.exec("PRAGMA foreign_keys = ON")
         bare.exec("BEGIN IMMEDIATE")
+        // Each item's search row written once, after its decision, as the store's import does
+        // (migration 0015): the fastest way this schema offers a bare writer too.
+        bare.exec("INSERT INTO item_search_deferral (id) VALUES (1)")
         for (table, columns, values) in rows {
             let insert = bare.prepare("INSERT INTO \"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))")
             for row in values {
@@ -223,6 +229,14 @@ func copyPhase(source: String, database: String) throws {
             }
             sqlite3_finalize(insert)
         }
+        bare.exec("""
+            DELETE FROM item_search_deferral;
+            DELETE FROM item_search WHERE rowid IN (SELECT item_id FROM item_search_pending);
+            INSERT INTO item_search (rowid, title, case_text, proposal, decision, debate)
+            SELECT i.id, i.title, i.case_text, i.proposal, d.text, d.remarks
+            FROM item_search_pending p JOIN agenda_item i ON i.id = p.item_id LEFT JOIN decision d ON d.item_id = i.id ORDER BY i.id;
+            DELETE FROM item_search_pending;
+            """)
         bare.exec("COMMIT")
     }
     _ = db
@@ -249,9 +263,16 @@ struct PhaseResult {
     /// Of `seconds`, the import's FTS5 merge and the derived search index's catch-up (imports only).
     var mergeSeconds = 0.0
     var catchUpSeconds = 0.0
+    /// The 1-minute load average just before the phase ran (other work on the machine).
+    var load = 0.0
+}
+
+func loadAverage() -> Double {
+    Double((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first ?? "") ?? 0
 }
 
 func runPhase(_ arguments: [String]) throws -> PhaseResult {
+    let load = loadAverage()
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
     process.arguments = arguments
@@ -264,6 +285,7 @@ func runPhase(_ arguments: [String]) throws -> PhaseResult {
     guard process.terminationStatus == 0, [5, 7].contains(numbers.count) else { fatalError("the phase \(arguments) failed: \(text)") }
     var result = PhaseResult(seconds: numbers[0], peakMiB: numbers[1], documents: Int(numbers[2]), failed: Int(numbers[3]), items: Int(numbers[4]))
     if numbers.count == 7 { (result.mergeSeconds, result.catchUpSeconds) = (numbers[5], numbers[6]) }
+    result.load = load
     return result
 }
 
@@ -545,12 +567,12 @@ rows.append(("bare, no FTS5", bareWithoutIndex, nil))
 
 func share(_ part: Int, _ whole: Int) -> String { whole == 0 ? "-" : String(format: "%.1f %%", 100 * Double(part) / Double(whole)) }
 print("")
-print("phase            docs  failed   items      s     docs/s    items/s  vs bare  peak RSS MiB  items read  titles   proposals  decisions  attendance")
+print("phase            docs  failed   items      s     docs/s    items/s  vs bare  load  peak RSS MiB  items read  titles   proposals  decisions  attendance")
 for (label, result, readBack) in rows {
     let itemRate = Double(result.items) / result.seconds
     var line = label.padding(toLength: 15, withPad: " ", startingAt: 0)
-    line += String(format: " %5d %7d %7d %6.2f %10.1f %10.0f %8.3f %13.1f", result.documents, result.failed, result.items, result.seconds,
-                   Double(result.documents) / result.seconds, itemRate, itemRate / (Double(bare.items) / bare.seconds), result.peakMiB)
+    line += String(format: " %5d %7d %7d %6.2f %10.1f %10.0f %8.3f %5.1f %13.1f", result.documents, result.failed, result.items, result.seconds,
+                   Double(result.documents) / result.seconds, itemRate, itemRate / (Double(bare.items) / bare.seconds), result.load, result.peakMiB)
     if let readBack {
         line += "  " + [share(readBack.numbersFound, readBack.items), share(readBack.titlesRight, readBack.items),
                         share(readBack.proposalsRight, readBack.items), share(readBack.decisionsRight, readBack.items),
@@ -564,16 +586,20 @@ print("""
 docs/s, items/s: per second of wall time; items counted as read from the documents (imports) or as agenda_item rows.
 text, Word: what `docket import FOLDER` does: readers on every core, one writer storing each document in one transaction in
 sorted order (read, SHA-256, meeting, items, decisions, votes, attendance, the source kept as an attachment), FTS5's merge
-after 1 000 new items, and the derived search index (Xapian) caught up at the end. "store, .txt read": the same import with
-the documents read before the clock starts: the store's write path alone.
+after 1 000 new items, and the derived search index (Xapian) caught up at the end; the commits made durable together at the batch's end
+(Store.writingBatch: synchronous NORMAL, sub-journals in memory, a checkpoint at the end), each item's search row written
+once after its parts (migration 0015). "store, .txt read": the same import with the documents read before the clock
+starts: the store's write path alone.
 bare C, same rows (the ceiling, "vs bare"): every row the text import stored (every table but those the triggers write),
 read before the clock starts and inserted again through sqlite3_prepare/bind/step into a fresh store of the same schema,
 ids as stored, one prepared statement per table, one transaction, foreign keys on, every trigger firing (FTS5 index,
-search change log, row stamps, approved-minutes guards). It leaves out reading the documents, looking up what is there,
+search change log, row stamps, approved-minutes guards), the search rows deferred and written once at the end as the
+import does (migration 0015). It leaves out reading the documents, looking up what is there,
 one transaction per document, and the derived index's catch-up (reported apart below). "docs" there are meetings.
 bare C, items: the previous ceiling: bodies, meetings, one case file and one agenda item per item (no decisions, votes,
 attendance, references or attachments). "bare, no FTS5": the same with the FTS5 insert trigger dropped.
-Peak RSS: getrusage ru_maxrss of the phase's own process. Read back: the share of the scratch store's items found under
+load: the 1-minute load average just before the phase (the machine is shared). Peak RSS: getrusage ru_maxrss of the
+phase's own process. Read back: the share of the scratch store's items found under
 the same number in the imported store, and of those with the same title, proposal (as the minutes print it: beside a
 decision that differs from it, or alone) and decision (outcome, vote, text; whitespace folded), and of attendance
 entries (person, status, substitute for whom).
