@@ -35,6 +35,14 @@ let corpusPath = benchmarkCorpusPath(options)
 // MARK: Measuring
 
 
+/// CPU seconds (user and system, every thread) this process has used: beside the wall time, what a
+/// phase cost whatever else the shared machine was doing.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
 func freshStorePath(_ path: String) throws -> String {
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     _ = try Store(path: path)
@@ -58,6 +66,7 @@ func importPhase(folder: String, database: String, preread: Bool = false) throws
     let importer = DocumentImporter(store: store)
     let files = try DocumentImporter.documents(in: [folder], recursive: false)
     let read = preread ? files.map { DocumentImporter.prepare($0, skipping: []) } : []
+    let cpuStart = cpuSeconds()
     let elapsed = try seconds {
         let imported = try importer.importedDigests()
         let reading = OrderedReading(count: files.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { index in
@@ -82,7 +91,7 @@ func importPhase(folder: String, database: String, preread: Bool = false) throws
             if !store.updateSearchIndex() { FileHandle.standardError.write(Data("the derived search index was not caught up\n".utf8)) }
         }
     }
-    print(elapsed, peakRSS(), documents, failed, itemsRead, mergeSeconds, catchUpSeconds)
+    print(elapsed, peakRSS(), documents, failed, itemsRead, mergeSeconds, catchUpSeconds, cpuSeconds() - cpuStart)
 }
 
 /// `--phase bare --source S --db D`: the scratch store's bodies, meetings, case files and items,
@@ -105,6 +114,7 @@ func barePhase(source: String, database: String, searchIndex: Bool) throws {
     let exec = bare.exec, prepare = { bare.prepare($0) }, text = bare.bind, step = bare.step
     // Without the search index: what the FTS5 triggers (the Norwegian tokenizer) cost of the ceiling.
     if !searchIndex { exec("DROP TRIGGER item_search_item_insert") }
+    let cpuStart = cpuSeconds()
     let elapsed = try seconds {
         exec("PRAGMA foreign_keys = ON")
         exec("BEGIN IMMEDIATE")
@@ -148,7 +158,7 @@ func barePhase(source: String, database: String, searchIndex: Bool) throws {
         }
         exec("COMMIT")
     }
-    print(elapsed, peakRSS(), meetings.count, 0, items.count)
+    print(elapsed, peakRSS(), meetings.count, 0, items.count, cpuSeconds() - cpuStart)
 }
 
 /// Tables whose rows the schema's triggers write (the search index's, the change log, the row
@@ -206,6 +216,7 @@ func copyPhase(source: String, database: String) throws {
         if table == "meeting" { meetingCount = values.count }
         if !values.isEmpty { rows.append((table, columns, values)) }
     }
+    let cpuStart = cpuSeconds()
     let elapsed = seconds {
         bare.exec("PRAGMA foreign_keys = ON")
         bare.exec("BEGIN IMMEDIATE")
@@ -240,7 +251,7 @@ func copyPhase(source: String, database: String) throws {
         bare.exec("COMMIT")
     }
     _ = db
-    print(elapsed, peakRSS(), meetingCount, 0, itemCount)
+    print(elapsed, peakRSS(), meetingCount, 0, itemCount, cpuSeconds() - cpuStart)
 }
 
 if let phase = options["phase"], let database = options["db"] {
@@ -265,6 +276,8 @@ struct PhaseResult {
     var catchUpSeconds = 0.0
     /// The 1-minute load average just before the phase ran (other work on the machine).
     var load = 0.0
+    /// CPU seconds of the timed part, every thread of the phase's process.
+    var cpuSeconds = 0.0
 }
 
 func loadAverage() -> Double {
@@ -282,9 +295,10 @@ func runPhase(_ arguments: [String]) throws -> PhaseResult {
     let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
     let numbers = text.split(whereSeparator: \.isWhitespace).compactMap { Double($0) }
-    guard process.terminationStatus == 0, [5, 7].contains(numbers.count) else { fatalError("the phase \(arguments) failed: \(text)") }
+    guard process.terminationStatus == 0, [6, 8].contains(numbers.count) else { fatalError("the phase \(arguments) failed: \(text)") }
     var result = PhaseResult(seconds: numbers[0], peakMiB: numbers[1], documents: Int(numbers[2]), failed: Int(numbers[3]), items: Int(numbers[4]))
-    if numbers.count == 7 { (result.mergeSeconds, result.catchUpSeconds) = (numbers[5], numbers[6]) }
+    if numbers.count == 8 { (result.mergeSeconds, result.catchUpSeconds) = (numbers[5], numbers[6]) }
+    result.cpuSeconds = numbers.last!
     result.load = load
     return result
 }
@@ -567,12 +581,12 @@ rows.append(("bare, no FTS5", bareWithoutIndex, nil))
 
 func share(_ part: Int, _ whole: Int) -> String { whole == 0 ? "-" : String(format: "%.1f %%", 100 * Double(part) / Double(whole)) }
 print("")
-print("phase            docs  failed   items      s     docs/s    items/s  vs bare  load  peak RSS MiB  items read  titles   proposals  decisions  attendance")
+print("phase            docs  failed   items      s  CPU s     docs/s    items/s  vs bare  load  peak RSS MiB  items read  titles   proposals  decisions  attendance")
 for (label, result, readBack) in rows {
     let itemRate = Double(result.items) / result.seconds
     var line = label.padding(toLength: 15, withPad: " ", startingAt: 0)
-    line += String(format: " %5d %7d %7d %6.2f %10.1f %10.0f %8.3f %5.1f %13.1f", result.documents, result.failed, result.items, result.seconds,
-                   Double(result.documents) / result.seconds, itemRate, itemRate / (Double(bare.items) / bare.seconds), result.load, result.peakMiB)
+    line += String(format: " %5d %7d %7d %6.2f %6.2f %10.1f %10.0f %8.3f %5.1f %13.1f", result.documents, result.failed, result.items, result.seconds,
+                   result.cpuSeconds, Double(result.documents) / result.seconds, itemRate, itemRate / (Double(bare.items) / bare.seconds), result.load, result.peakMiB)
     if let readBack {
         line += "  " + [share(readBack.numbersFound, readBack.items), share(readBack.titlesRight, readBack.items),
                         share(readBack.proposalsRight, readBack.items), share(readBack.decisionsRight, readBack.items),
@@ -598,7 +612,8 @@ import does (migration 0015). It leaves out reading the documents, looking up wh
 one transaction per document, and the derived index's catch-up (reported apart below). "docs" there are meetings.
 bare C, items: the previous ceiling: bodies, meetings, one case file and one agenda item per item (no decisions, votes,
 attendance, references or attachments). "bare, no FTS5": the same with the FTS5 insert trigger dropped.
-load: the 1-minute load average just before the phase (the machine is shared). Peak RSS: getrusage ru_maxrss of the
+CPU s: user and system CPU seconds of the timed part, all threads of the phase's process (readers included): what the
+phase cost however busy the machine was. load: the 1-minute load average just before the phase (the machine is shared). Peak RSS: getrusage ru_maxrss of the
 phase's own process. Read back: the share of the scratch store's items found under
 the same number in the imported store, and of those with the same title, proposal (as the minutes print it: beside a
 decision that differs from it, or alone) and decision (outcome, vote, text; whitespace folded), and of attendance
@@ -606,9 +621,10 @@ entries (person, status, substitute for whom).
 """)
 let textImport = rows[0].1
 let ceilingRate = Double(bare.items) / bare.seconds
-print(String(format: "docket import (.txt) vs the bare C insert of the same rows: %.3f (goal ≥ 0.5); without the derived index's catch-up: %.3f",
+print(String(format: "docket import (.txt) vs the bare C insert of the same rows: %.3f (goal ≥ 0.5); without the derived index's catch-up: %.3f; by CPU seconds: %.3f",
              Double(textImport.items) / textImport.seconds / ceilingRate,
-             Double(textImport.items) / (textImport.seconds - textImport.catchUpSeconds) / ceilingRate))
+             Double(textImport.items) / (textImport.seconds - textImport.catchUpSeconds) / ceilingRate,
+             bare.cpuSeconds / textImport.cpuSeconds))
 for (label, result, _) in rows where result.catchUpSeconds > 0 {
     print(label + String(format: ": of %.2f s, FTS5 merge %.2f s (%.1f %%), derived search index catch-up %.2f s (%.1f %%)", result.seconds,
                  result.mergeSeconds, 100 * result.mergeSeconds / result.seconds, result.catchUpSeconds, 100 * result.catchUpSeconds / result.seconds))

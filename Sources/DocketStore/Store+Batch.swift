@@ -18,10 +18,12 @@ import SQLite
 /// At its end the batch restores the settings and checkpoints the WAL, which syncs it.
 extension Store {
     public func writingBatch<T>(_ body: () throws -> T) throws -> T {
-        // Nested batches and batches on an in-memory store change nothing.
+        // Nested batches, batches inside a transaction and batches on a store not in WAL mode (in
+        // memory; rollback journals, where NORMAL could corrupt on a power cut) change nothing.
         let previous = try db.fetchValue(Int.self, "PRAGMA synchronous") ?? 2
         let previousTemp = try db.fetchValue(Int.self, "PRAGMA temp_store") ?? 0
-        guard !db.isInsideTransaction, path != ":memory:", !path.isEmpty, previous > 1 else { return try body() }
+        guard !db.isInsideTransaction, previous > 1,
+              try db.fetchValue(String.self, "PRAGMA journal_mode")?.lowercased() == "wal" else { return try body() }
         try db.execute(script: "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY")
         defer {
             try? db.execute(script: "PRAGMA synchronous = \(previous); PRAGMA temp_store = \(previousTemp)")
