@@ -8,9 +8,11 @@
 --    defer its items' search rows: while `item_search_deferral` holds its one row, the triggers note
 --    the items in `item_search_pending` instead, and the write, before it commits, writes each
 --    pending item's row once from its parts and ends the deferral (Store.deferringSearchRows: the
---    rows flushed and the deferral ended in the write's own transaction, so no commit leaves either
---    table non-empty). Without the deferral row (every other writer: the CLI's edits, the server,
---    a bare sqlite3 session) the triggers write the rows at once, as migration 0007's did.
+--    rows flushed and the deferral ended in the write's own transaction, so none of the store's
+--    commits leaves either table non-empty; another writer that sets the deferral must do the same,
+--    as the ImportBenchmark's bare insert does). Without the deferral row (every other writer: the
+--    CLI's edits, the server, a bare sqlite3 session) the triggers write the rows at once, as
+--    migration 0007's did.
 --    Deleting an item still deletes its row at once, deferred or not.
 --
 -- 2. One upsert a stamp. Migration 0014's row-stamp triggers ran two statements for each stamp (an
