@@ -35,6 +35,14 @@ let corpusPath = benchmarkCorpusPath(options)
 // MARK: Measuring
 
 
+/// CPU seconds (user and system, every thread) this process has used: beside the wall time, what a
+/// phase cost whatever else the shared machine was doing.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
 func freshStorePath(_ path: String) throws -> String {
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     _ = try Store(path: path)
@@ -58,19 +66,23 @@ func importPhase(folder: String, database: String, preread: Bool = false) throws
     let importer = DocumentImporter(store: store)
     let files = try DocumentImporter.documents(in: [folder], recursive: false)
     let read = preread ? files.map { DocumentImporter.prepare($0, skipping: []) } : []
+    let cpuStart = cpuSeconds()
     let elapsed = try seconds {
         let imported = try importer.importedDigests()
         let reading = OrderedReading(count: files.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { index in
             preread ? read[index] : DocumentImporter.prepare(files[index], skipping: imported)
         }
-        while let prepared = reading.next() {
-            let result = importer.store(prepared)
-            documents += 1
-            itemsRead += result.itemsRead
-            itemsCreated += result.itemsCreated
-            if result.status == .failed {
-                failed += 1
-                FileHandle.standardError.write(Data("failed: \(prepared.url.lastPathComponent): \(result.failure ?? "")\n".utf8))
+        // As `docket import` (DocumentBatch): one transaction a document, durable together at the end.
+        try store.writingBatch {
+            while let prepared = reading.next() {
+                let result = importer.store(prepared)
+                documents += 1
+                itemsRead += result.itemsRead
+                itemsCreated += result.itemsCreated
+                if result.status == .failed {
+                    failed += 1
+                    FileHandle.standardError.write(Data("failed: \(prepared.url.lastPathComponent): \(result.failure ?? "")\n".utf8))
+                }
             }
         }
         if itemsCreated >= Store.itemsWorthAMerge { mergeSeconds = try seconds { try store.mergeSearchIndex() } }
@@ -79,7 +91,7 @@ func importPhase(folder: String, database: String, preread: Bool = false) throws
             if !store.updateSearchIndex() { FileHandle.standardError.write(Data("the derived search index was not caught up\n".utf8)) }
         }
     }
-    print(elapsed, peakRSS(), documents, failed, itemsRead, mergeSeconds, catchUpSeconds)
+    print(elapsed, peakRSS(), documents, failed, itemsRead, mergeSeconds, catchUpSeconds, cpuSeconds() - cpuStart)
 }
 
 /// `--phase bare --source S --db D`: the scratch store's bodies, meetings, case files and items,
@@ -102,6 +114,7 @@ func barePhase(source: String, database: String, searchIndex: Bool) throws {
     let exec = bare.exec, prepare = { bare.prepare($0) }, text = bare.bind, step = bare.step
     // Without the search index: what the FTS5 triggers (the Norwegian tokenizer) cost of the ceiling.
     if !searchIndex { exec("DROP TRIGGER item_search_item_insert") }
+    let cpuStart = cpuSeconds()
     let elapsed = try seconds {
         exec("PRAGMA foreign_keys = ON")
         exec("BEGIN IMMEDIATE")
@@ -145,7 +158,7 @@ func barePhase(source: String, database: String, searchIndex: Bool) throws {
         }
         exec("COMMIT")
     }
-    print(elapsed, peakRSS(), meetings.count, 0, items.count)
+    print(elapsed, peakRSS(), meetings.count, 0, items.count, cpuSeconds() - cpuStart)
 }
 
 /// Tables whose rows the schema's triggers write (the search index's, the change log, the row
@@ -203,9 +216,13 @@ func copyPhase(source: String, database: String) throws {
         if table == "meeting" { meetingCount = values.count }
         if !values.isEmpty { rows.append((table, columns, values)) }
     }
+    let cpuStart = cpuSeconds()
     let elapsed = seconds {
         bare.exec("PRAGMA foreign_keys = ON")
         bare.exec("BEGIN IMMEDIATE")
+        // Each item's search row written once, after its decision, as the store's import does
+        // (migration 0015): the fastest way this schema offers a bare writer too.
+        bare.exec("INSERT INTO item_search_deferral (id) VALUES (1)")
         for (table, columns, values) in rows {
             let insert = bare.prepare("INSERT INTO \"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))")
             for row in values {
@@ -223,10 +240,18 @@ func copyPhase(source: String, database: String) throws {
             }
             sqlite3_finalize(insert)
         }
+        bare.exec("""
+            DELETE FROM item_search_deferral;
+            DELETE FROM item_search WHERE rowid IN (SELECT item_id FROM item_search_pending);
+            INSERT INTO item_search (rowid, title, case_text, proposal, decision, debate)
+            SELECT i.id, i.title, i.case_text, i.proposal, d.text, d.remarks
+            FROM item_search_pending p JOIN agenda_item i ON i.id = p.item_id LEFT JOIN decision d ON d.item_id = i.id ORDER BY i.id;
+            DELETE FROM item_search_pending;
+            """)
         bare.exec("COMMIT")
     }
     _ = db
-    print(elapsed, peakRSS(), meetingCount, 0, itemCount)
+    print(elapsed, peakRSS(), meetingCount, 0, itemCount, cpuSeconds() - cpuStart)
 }
 
 if let phase = options["phase"], let database = options["db"] {
@@ -249,9 +274,18 @@ struct PhaseResult {
     /// Of `seconds`, the import's FTS5 merge and the derived search index's catch-up (imports only).
     var mergeSeconds = 0.0
     var catchUpSeconds = 0.0
+    /// The 1-minute load average just before the phase ran (other work on the machine).
+    var load = 0.0
+    /// CPU seconds of the timed part, every thread of the phase's process.
+    var cpuSeconds = 0.0
+}
+
+func loadAverage() -> Double {
+    Double((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first ?? "") ?? 0
 }
 
 func runPhase(_ arguments: [String]) throws -> PhaseResult {
+    let load = loadAverage()
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
     process.arguments = arguments
@@ -261,9 +295,11 @@ func runPhase(_ arguments: [String]) throws -> PhaseResult {
     let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
     let numbers = text.split(whereSeparator: \.isWhitespace).compactMap { Double($0) }
-    guard process.terminationStatus == 0, [5, 7].contains(numbers.count) else { fatalError("the phase \(arguments) failed: \(text)") }
+    guard process.terminationStatus == 0, [6, 8].contains(numbers.count) else { fatalError("the phase \(arguments) failed: \(text)") }
     var result = PhaseResult(seconds: numbers[0], peakMiB: numbers[1], documents: Int(numbers[2]), failed: Int(numbers[3]), items: Int(numbers[4]))
-    if numbers.count == 7 { (result.mergeSeconds, result.catchUpSeconds) = (numbers[5], numbers[6]) }
+    if numbers.count == 8 { (result.mergeSeconds, result.catchUpSeconds) = (numbers[5], numbers[6]) }
+    result.cpuSeconds = numbers.last!
+    result.load = load
     return result
 }
 
@@ -545,12 +581,12 @@ rows.append(("bare, no FTS5", bareWithoutIndex, nil))
 
 func share(_ part: Int, _ whole: Int) -> String { whole == 0 ? "-" : String(format: "%.1f %%", 100 * Double(part) / Double(whole)) }
 print("")
-print("phase            docs  failed   items      s     docs/s    items/s  vs bare  peak RSS MiB  items read  titles   proposals  decisions  attendance")
+print("phase            docs  failed   items      s  CPU s     docs/s    items/s  vs bare  load  peak RSS MiB  items read  titles   proposals  decisions  attendance")
 for (label, result, readBack) in rows {
     let itemRate = Double(result.items) / result.seconds
     var line = label.padding(toLength: 15, withPad: " ", startingAt: 0)
-    line += String(format: " %5d %7d %7d %6.2f %10.1f %10.0f %8.3f %13.1f", result.documents, result.failed, result.items, result.seconds,
-                   Double(result.documents) / result.seconds, itemRate, itemRate / (Double(bare.items) / bare.seconds), result.peakMiB)
+    line += String(format: " %5d %7d %7d %6.2f %6.2f %10.1f %10.0f %8.3f %5.1f %13.1f", result.documents, result.failed, result.items, result.seconds,
+                   result.cpuSeconds, Double(result.documents) / result.seconds, itemRate, itemRate / (Double(bare.items) / bare.seconds), result.load, result.peakMiB)
     if let readBack {
         line += "  " + [share(readBack.numbersFound, readBack.items), share(readBack.titlesRight, readBack.items),
                         share(readBack.proposalsRight, readBack.items), share(readBack.decisionsRight, readBack.items),
@@ -564,25 +600,31 @@ print("""
 docs/s, items/s: per second of wall time; items counted as read from the documents (imports) or as agenda_item rows.
 text, Word: what `docket import FOLDER` does: readers on every core, one writer storing each document in one transaction in
 sorted order (read, SHA-256, meeting, items, decisions, votes, attendance, the source kept as an attachment), FTS5's merge
-after 1 000 new items, and the derived search index (Xapian) caught up at the end. "store, .txt read": the same import with
-the documents read before the clock starts: the store's write path alone.
+after 1 000 new items, and the derived search index (Xapian) caught up at the end; the commits made durable together at the batch's end
+(Store.writingBatch: synchronous NORMAL, sub-journals in memory, a checkpoint at the end), each item's search row written
+once after its parts (migration 0015). "store, .txt read": the same import with the documents read before the clock
+starts: the store's write path alone.
 bare C, same rows (the ceiling, "vs bare"): every row the text import stored (every table but those the triggers write),
 read before the clock starts and inserted again through sqlite3_prepare/bind/step into a fresh store of the same schema,
 ids as stored, one prepared statement per table, one transaction, foreign keys on, every trigger firing (FTS5 index,
-search change log, row stamps, approved-minutes guards). It leaves out reading the documents, looking up what is there,
+search change log, row stamps, approved-minutes guards), the search rows deferred and written once at the end as the
+import does (migration 0015). It leaves out reading the documents, looking up what is there,
 one transaction per document, and the derived index's catch-up (reported apart below). "docs" there are meetings.
 bare C, items: the previous ceiling: bodies, meetings, one case file and one agenda item per item (no decisions, votes,
 attendance, references or attachments). "bare, no FTS5": the same with the FTS5 insert trigger dropped.
-Peak RSS: getrusage ru_maxrss of the phase's own process. Read back: the share of the scratch store's items found under
+CPU s: user and system CPU seconds of the timed part, all threads of the phase's process (readers included): what the
+phase cost however busy the machine was. load: the 1-minute load average just before the phase (the machine is shared). Peak RSS: getrusage ru_maxrss of the
+phase's own process. Read back: the share of the scratch store's items found under
 the same number in the imported store, and of those with the same title, proposal (as the minutes print it: beside a
 decision that differs from it, or alone) and decision (outcome, vote, text; whitespace folded), and of attendance
 entries (person, status, substitute for whom).
 """)
 let textImport = rows[0].1
 let ceilingRate = Double(bare.items) / bare.seconds
-print(String(format: "docket import (.txt) vs the bare C insert of the same rows: %.3f (goal ≥ 0.5); without the derived index's catch-up: %.3f",
+print(String(format: "docket import (.txt) vs the bare C insert of the same rows: %.3f (goal ≥ 0.5); without the derived index's catch-up: %.3f; by CPU seconds: %.3f",
              Double(textImport.items) / textImport.seconds / ceilingRate,
-             Double(textImport.items) / (textImport.seconds - textImport.catchUpSeconds) / ceilingRate))
+             Double(textImport.items) / (textImport.seconds - textImport.catchUpSeconds) / ceilingRate,
+             bare.cpuSeconds / textImport.cpuSeconds))
 for (label, result, _) in rows where result.catchUpSeconds > 0 {
     print(label + String(format: ": of %.2f s, FTS5 merge %.2f s (%.1f %%), derived search index catch-up %.2f s (%.1f %%)", result.seconds,
                  result.mergeSeconds, 100 * result.mergeSeconds / result.seconds, result.catchUpSeconds, 100 * result.catchUpSeconds / result.seconds))

@@ -197,8 +197,10 @@ extension Store {
         try db.forEachRow(Self.searchDocumentSQL + changed, arguments) { row in
             let id: Int64 = try row.decode(at: 0)
             let texts: [String?] = (1...5).map { String.fromDatabaseValue(row[$0]) }
-            var terms = ["XB" + (try row.decode(at: 6) as String), "XK" + (try row.decode(at: 7) as String),
-                         "XY" + String(try row.decode(at: 8) as Int)]
+            var terms = ["XB" + (try row.decode(at: 6) as String), "XY" + String(try row.decode(at: 8) as Int)]
+            // An imported item may have no kind (the document gave none): it has no kind term, and
+            // a search filtered by kind does not find it, as in FTS5's path (`i.kind = ?`).
+            if let kind = String.fromDatabaseValue(row[7]) { terms.append("XK" + kind) }
             if try row.decode(at: 10) as Bool { terms.append("XE1") }
             if let outcome = String.fromDatabaseValue(row[11]) { terms.append("XO" + outcome) }
             let date: String = try row.decode(at: 9)

@@ -141,7 +141,10 @@ public struct DocumentImporter {
                     stored.meeting = meeting
                     return .rollback
                 }
-                try save(read, data: data, digest: digest, fileName: url.lastPathComponent, path: url.path, into: &stored)
+                // Each item's search row written once, after its decision (migration 0015).
+                try store.deferringSearchRows {
+                    try save(read, data: data, digest: digest, fileName: url.lastPathComponent, path: url.path, into: &stored)
+                }
                 stored.status = options.dryRun ? .dryRun : .imported
                 return options.dryRun ? .rollback : .commit
             }

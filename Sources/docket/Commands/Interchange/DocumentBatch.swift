@@ -50,23 +50,26 @@ struct DocumentBatch {
         var results: [DocumentImport] = []
         var summary = ImportSummary()
         if let reportFile, let reportWriter { reportFile.write(reportWriter.header(documents: documents.count)) }
-        while let prepared = reading.next() {
-            var result = importer.store(prepared)
-            summary.add(result)
-            if !json {
-                progress.clear()
-                self.report(result)
+        // One transaction a document, made durable together when the batch ends (Store.writingBatch).
+        try store.writingBatch {
+            while let prepared = reading.next() {
+                var result = importer.store(prepared)
+                summary.add(result)
+                if !json {
+                    progress.clear()
+                    self.report(result)
+                }
+                if let reportFile, let reportWriter {
+                    reportFile.write(reportWriter.section(for: result))
+                    try reportFile.check()
+                }
+                // Kept only for --json; otherwise memory holds no more than the documents being read.
+                if json {
+                    if !dryRun { result.read = nil }
+                    results.append(result)
+                }
+                progress.advance()
             }
-            if let reportFile, let reportWriter {
-                reportFile.write(reportWriter.section(for: result))
-                try reportFile.check()
-            }
-            // Kept only for --json; otherwise memory holds no more than the documents being read.
-            if json {
-                if !dryRun { result.read = nil }
-                results.append(result)
-            }
-            progress.advance()
         }
         progress.clear()
         if let reportFile, let reportWriter {
