@@ -62,3 +62,10 @@ struct SearchRequestTests {
         #expect(found.status == 0 && found.stdout == "No items match.\n", "\(found.stderr)")
     }
 }
+
+extension SearchRequestTests {
+    @Test(arguments: ["", "one line", "two\nlines", "a\r\nb", "«vedtak»\n\n…", "æøå\nÆØÅ\n"])
+    func aSnippetOnOneLineIsWhatFoundationMadeOfIt(_ text: String) {
+        #expect(SearchRequest.oneLine(text) == text.replacingOccurrences(of: "\n", with: " "))
+    }
+}

@@ -110,7 +110,15 @@ struct SearchRequest: Equatable {
         for hit in hits {
             output.write(hit.reference + "  " + hit.meetingDate.description + "  " + hit.title
                          + (hit.outcome.map { "  [" + $0.norwegian + "]" } ?? "") + "\n")
-            if !hit.snippet.isEmpty { output.write("    " + hit.snippet.replacingOccurrences(of: "\n", with: " ") + "\n") }
+            if !hit.snippet.isEmpty { output.write("    " + Self.oneLine(hit.snippet) + "\n") }
         }
+    }
+
+    /// The text with each line feed a space, as `replacingOccurrences(of: "\n", with: " ")` makes
+    /// it, without Foundation's NSString bridging (and the runtime's conformance scans it set off).
+    static func oneLine(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: text.unicodeScalars.lazy.map { $0 == "\n" ? " " : $0 })
+        return String(scalars)
     }
 }
