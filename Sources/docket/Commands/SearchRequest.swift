@@ -117,8 +117,7 @@ struct SearchRequest: Equatable {
     /// The text with each line feed a space, as `replacingOccurrences(of: "\n", with: " ")` makes
     /// it, without Foundation's NSString bridging (and the runtime's conformance scans it set off).
     static func oneLine(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: text.unicodeScalars.lazy.map { $0 == "\n" ? " " : $0 })
-        return String(scalars)
+        // In UTF-8 the byte 0x0A is a line feed and nothing else.
+        String(decoding: text.utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
     }
 }
