@@ -50,9 +50,10 @@ struct Docket: ParsableCommand {
     /// (a full disk, /dev/full) is a message and a non-zero exit, never a silent exit 0.
     static func main() {
         do {
-            var command = try searchCommand() ?? parseAsRoot()
+            let search = fastSearch()
+            var command = search == nil ? try parseAsRoot() : nil
             do {
-                try command.run()
+                if let search { try search.run() } else { try command?.run() }
             } catch {
                 if let lost = outputError() { printNote("Error: \(lost)") }
                 throw error
@@ -63,16 +64,14 @@ struct Docket: ParsableCommand {
         }
     }
 
-    /// `docket search …` parsed as that one command: an archivist's search pays for starting the
-    /// process, and building the whole command tree (every command's arguments, by reflection) was a
-    /// quarter of it. Help, and anything the one command does not parse, go the usual way, so the
-    /// messages are the same.
-    private static func searchCommand() -> (any ParsableCommand)? {
-        let arguments = Array(CommandLine.arguments.dropFirst())
-        guard arguments.first == "search", !arguments.contains(where: { ["-h", "--help", "help", "--version"].contains($0) }) else {
-            return nil
-        }
-        return try? Search.parse(Array(arguments.dropFirst()))
+    /// `docket search …` read without ArgumentParser (``SearchRequest/init(fastParsing:)``): an
+    /// archivist's search pays for starting the process, and ArgumentParser's model of the command
+    /// (by reflection, and the runtime's conformance scans it sets off) was a fifth of it. Help, and
+    /// anything that reader does not take on, go the usual way, so the messages are the same.
+    private static func fastSearch() -> SearchRequest? {
+        let arguments = CommandLine.arguments.dropFirst()
+        guard arguments.first == "search" else { return nil }
+        return SearchRequest(fastParsing: Array(arguments.dropFirst()))
     }
 
     private static func outputError() -> (any Error)? {

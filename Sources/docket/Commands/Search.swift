@@ -33,29 +33,29 @@ struct Search: ParsableCommand {
     @Option(help: "Only items where this person made a proposal, voted against, was disqualified or was present.") var person: String?
     @Option(help: "At most this many hits.") var limit = 20
 
+    /// The values read, as the one search both ways of reading a command line run (see ``SearchRequest``).
+    var request: SearchRequest {
+        var request = SearchRequest()
+        request.words = query
+        request.db = store.db
+        request.wait = store.wait
+        request.json = output.json
+        request.body = body
+        request.includeSubbodies = includeSubbodies
+        request.year = year
+        request.from = from
+        request.to = to
+        request.kind = kind
+        request.outcome = outcome
+        request.changed = changed
+        request.isPublic = `public`
+        request.person = person
+        request.limit = limit
+        return request
+    }
+
     func run() throws {
-        var filter = SearchFilter()
-        filter.body = body
-        filter.includeSubbodies = includeSubbodies
-        filter.year = year
-        filter.from = from
-        filter.to = to
-        filter.kind = kind
-        filter.outcome = outcome
-        filter.changedOnly = changed
-        filter.isPublic = `public`
-        filter.person = person
-        filter.limit = limit
-        if query.joined().allSatisfy(\.isWhitespace) && filter.isUnfiltered {
-            throw ValidationError("Give words to look for, or a filter such as --body, --outcome or --person.")
-        }
-        let hits = try store.openForReading().search(query.joined(separator: " "), filter: filter)
-        if output.json { return try printJSON(hits) }
-        if hits.isEmpty { return print("No items match.") }
-        for hit in hits {
-            print("\(hit.reference)  \(hit.meetingDate)  \(hit.title)" + (hit.outcome.map { "  [\($0.norwegian)]" } ?? ""))
-            if !hit.snippet.isEmpty { print("    \(hit.snippet.replacingOccurrences(of: "\n", with: " "))") }
-        }
+        try request.run()
     }
 }
 

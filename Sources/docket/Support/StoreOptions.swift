@@ -12,24 +12,32 @@ struct StoreOptions: ParsableArguments {
     var wait: Int?
 
     var path: String {
+        StoreOptions.path(db: db)
+    }
+
+    /// `--db`, else `$DOCKET_DB`, else `./docket.sqlite`.
+    static func path(db: String?) -> String {
         db ?? ProcessInfo.processInfo.environment["DOCKET_DB"] ?? "docket.sqlite"
     }
 
     /// `--wait`, else `$DOCKET_WAIT`, else the store's default (30 s).
     var busyTimeout: Duration {
-        get throws {
-            if let wait {
-                guard wait >= 0 else { throw ValidationError("--wait takes a number of seconds, 0 or more") }
-                return .seconds(wait)
-            }
-            if let text = ProcessInfo.processInfo.environment["DOCKET_WAIT"] {
-                guard let seconds = Int(text), seconds >= 0 else {
-                    throw ValidationError("DOCKET_WAIT is '\(text)'; expected a number of seconds, 0 or more")
-                }
-                return .seconds(seconds)
-            }
-            return Store.defaultBusyTimeout
+        get throws { try StoreOptions.busyTimeout(wait: wait) }
+    }
+
+    /// `--wait`, else `$DOCKET_WAIT`, else the store's default (30 s).
+    static func busyTimeout(wait: Int?) throws -> Duration {
+        if let wait {
+            guard wait >= 0 else { throw ValidationError("--wait takes a number of seconds, 0 or more") }
+            return .seconds(wait)
         }
+        if let text = ProcessInfo.processInfo.environment["DOCKET_WAIT"] {
+            guard let seconds = Int(text), seconds >= 0 else {
+                throw ValidationError("DOCKET_WAIT is '\(text)'; expected a number of seconds, 0 or more")
+            }
+            return .seconds(seconds)
+        }
+        return Store.defaultBusyTimeout
     }
 
     /// Opens an existing store for a command that writes; a missing file is an error that says
@@ -50,7 +58,13 @@ struct StoreOptions: ParsableArguments {
     }
 
     private func open(_ access: Store.Access) throws -> Store {
-        let path = self.path
+        try StoreOptions.open(db: db, wait: wait, access: access)
+    }
+
+    /// Opens the store `--db` (or `$DOCKET_DB`, or `./docket.sqlite`) names, waiting `--wait` (or
+    /// `$DOCKET_WAIT`) seconds for a writer: also for `docket search` read without ArgumentParser.
+    static func open(db: String?, wait: Int?, access: Store.Access) throws -> Store {
+        let path = StoreOptions.path(db: db)
         if access != .create {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw ValidationError("no database at '\(path)'; create one with 'docket init --db \(path)' or give --db")
@@ -60,7 +74,7 @@ struct StoreOptions: ParsableArguments {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
             throw ValidationError("'\(path)' is a folder; give --db the path of a database file")
         }
-        let timeout = try busyTimeout
+        let timeout = try busyTimeout(wait: wait)
         StoreOptions.opened = (path, timeout)
         return try Store(path: path, access: access, busyTimeout: timeout)
     }
