@@ -18,24 +18,28 @@ extension MeetingPapers {
         let signerName = meeting.signer ?? chair ?? ""
         let items = try store.items(meetingID: meetingID)
         let corrections = try store.corrections(meetingID: meetingID)
+        // Every item's decision, conflicts, proposals, named vote and attachments in a fixed number of
+        // statements (Store.itemParts), not five or so an item.
+        let parts = try store.itemParts(meetingID: meetingID)
         var paperItems: [PaperItem] = []
         for item in items {
+            let itemParts = parts[item.id] ?? ItemParts()
             var paperItem = PaperItem(
                 number: item.number, title: item.title, publicTitle: item.publicTitle, section: item.section,
                 kind: item.kind ?? .information, documentBasis: item.basis, caseText: item.caseText, proposal: item.proposal,
                 isExempt: item.isExempt, exemptionBasis: item.exemptionBasis,
                 isAnyOtherBusiness: item.standingPurpose == .anyOtherBusiness,
-                decision: try Self.decision(of: item, in: store),
+                decision: try Self.decision(itemParts.decision, of: item, in: store),
                 origin: try Self.origin(of: item, in: store))
-            paperItem.conflicts = try store.conflictsOfInterest(itemID: item.id).map { PaperConflict(person: $0.person, reason: $0.reason) }
-            paperItem.alternatives = try store.proposals(itemID: item.id).map { proposal in
+            paperItem.conflicts = itemParts.conflicts.map { PaperConflict(person: $0.person, reason: $0.reason) }
+            paperItem.alternatives = itemParts.proposals.map { proposal in
                 PaperProposal(proposer: proposal.proposer, text: proposal.text, vote: proposal.tally,
                               isAdopted: proposal.outcome.map { $0 == .adopted })
             }
             paperItem.corrections = corrections.filter { $0.itemID == item.id && $0.field == "decision.text" }.map {
                 PaperCorrection(date: $0.correctedOn, reason: $0.reason, originalText: $0.oldValue)
             }
-            let ballots = try store.ballots(itemID: item.id)
+            let ballots = itemParts.ballots
             if !ballots.isEmpty {
                 func names(_ ballot: Ballot) -> [String] { ballots.filter { $0.ballot == ballot }.map(\.person) }
                 paperItem.namedVote = PaperNamedVote(votesFor: names(.for), against: names(.against), abstaining: names(.blank))
@@ -49,7 +53,7 @@ extension MeetingPapers {
             return attachment
         }
         for item in items {
-            for stored in try store.attachments(itemID: item.id) {
+            for stored in parts[item.id]?.attachments ?? [] {
                 var attachment = DocketDocuments.Attachment(title: stored.title, itemNumber: item.number, isExempt: item.isExempt)
                 (attachment.fileID, attachment.mediaType) = (stored.id, stored.mediaType)
                 attachments.append(attachment)
@@ -70,8 +74,8 @@ extension MeetingPapers {
             approval: try Self.approval(of: meetingID, in: store))
     }
 
-    private static func decision(of item: AgendaItem, in store: Store) throws -> ItemDecision? {
-        guard let decision = try store.decision(itemID: item.id) else { return nil }
+    private static func decision(_ decision: Decision?, of item: AgendaItem, in store: Store) throws -> ItemDecision? {
+        guard let decision else { return nil }
         var continuation: Continuation?
         switch decision.outcome {
         case .postponed:

@@ -41,8 +41,13 @@ extension Store {
         try db.fetchAll("""
             SELECT p.name, v.ballot, v.represents FROM vote v JOIN person p ON p.id = v.person_id
             WHERE v.item_id = ? ORDER BY p.name, p.id
-            """, [itemID]).map { row in
-            MemberBallot(person: try row.decode("name"), ballot: try row.decode("ballot"), represents: row["represents", as: String.self])
-        }
+            """, [itemID]).map(MemberBallot.init(row:))
+    }
+}
+
+extension MemberBallot {
+    /// From a row with the person's `name`, `ballot` and `represents`.
+    init(row: Row) throws {
+        self.init(person: try row.decode("name"), ballot: try row.decode("ballot"), represents: row["represents", as: String.self])
     }
 }

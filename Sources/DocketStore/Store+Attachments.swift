@@ -121,7 +121,7 @@ extension Store {
         }
     }
 
-    private static let attachmentSelect = """
+    static let attachmentSelect = """
         SELECT a.*, f.size, coalesce(mb.slug, ib.slug) || '@' || coalesce(m.date, im.date) AS meeting_reference,
                CASE WHEN i.id IS NULL THEN NULL
                     ELSE ib.slug || ' ' || CASE i.series WHEN '' THEN '' ELSE i.series || ' ' END

@@ -125,6 +125,13 @@ extension Store {
         guard let row = try db.fetchOne("""
             SELECT d.*, b.slug AS referred_to FROM decision d LEFT JOIN body b ON b.id = d.referred_to_body_id WHERE d.item_id = ?
             """, [itemID]) else { return nil }
+        return try Decision(row: row, itemID: itemID)
+    }
+}
+
+extension Decision {
+    /// A decision from a row of `decision d` with `b.slug AS referred_to`.
+    init(row: Row, itemID: Int64) throws {
         let tally: VoteTally?
         if try row.decode("is_unanimous", as: Bool.self) {
             tally = .unanimous
@@ -133,8 +140,8 @@ extension Store {
         } else {
             tally = nil
         }
-        return Decision(itemID: itemID, text: row["text", as: String.self], outcome: try row.decode("outcome"), tally: tally,
-                        remarks: row["remarks", as: String.self], isFinal: try row.decode("is_final"),
-                        referredTo: row["referred_to", as: String.self])
+        self.init(itemID: itemID, text: row["text", as: String.self], outcome: try row.decode("outcome"), tally: tally,
+                  remarks: row["remarks", as: String.self], isFinal: try row.decode("is_final"),
+                  referredTo: row["referred_to", as: String.self])
     }
 }

@@ -66,21 +66,52 @@ extension Store {
             return filter.isUnfiltered ? [] : try listed(filter)
         }
         let ranked = try rankedBySearchIndex(query, filter) ?? self.ranked(query, filter)
-        return try ranked.compactMap { id, rank in
-            // A row the store no longer matches (the derived index a step behind another writer's
-            // commit) is no hit.
-            guard let row = try db.fetchOne("""
-                SELECT b.slug AS body, i.series, i.sequence, i.year, m.date AS meeting_date, i.title, i.is_exempt, i.public_title,
-                       i.exemption_basis, d.outcome, snippet(item_search, -1, '«', '»', '…', 16) AS snippet
-                FROM item_search
-                JOIN agenda_item i ON i.id = item_search.rowid
-                JOIN meeting m ON m.id = i.meeting_id
-                JOIN body b ON b.id = i.body_id
-                LEFT JOIN decision d ON d.item_id = i.id
-                WHERE item_search MATCH ? AND item_search.rowid = ?
-                """, [query.expression, id]) else { return nil }
-            return try SearchHit(row: row, isPublic: filter.isPublic, rank: rank)
+        return try hits(ranked, query: query, isPublic: filter.isPublic)
+    }
+
+    /// The details and snippets of ranked rows, in their rank order, read in ONE statement for
+    /// all of them (a page of hits was a statement per hit: FTS5 parsed the query and walked its
+    /// doclists again for each). A row the store no longer matches (the derived index a step
+    /// behind another writer's commit) is no hit.
+    func hits(_ ranked: [(id: Int64, rank: Double)], query: SearchQuery, isPublic: Bool) throws -> [SearchHit] {
+        guard !ranked.isEmpty else { return [] }
+        let ids = "[" + ranked.map { String($0.id) }.joined(separator: ",") + "]"
+        var rows: [Int64: Row] = [:]
+        rows.reserveCapacity(ranked.count)
+        // `rowid IN` hands FTS5 one rowid at a time with the MATCH (its cheapest plan: a seek per
+        // row, not a walk of every match); the hits' snippets come from the same cursor.
+        try db.forEachRow("""
+            SELECT item_search.rowid AS id, b.slug AS body, i.series, i.sequence, i.year, m.date AS meeting_date, i.title, i.is_exempt,
+                   i.public_title, i.exemption_basis, d.outcome, snippet(item_search, -1, '«', '»', '…', 16) AS snippet
+            FROM item_search
+            JOIN agenda_item i ON i.id = item_search.rowid
+            JOIN meeting m ON m.id = i.meeting_id
+            JOIN body b ON b.id = i.body_id
+            LEFT JOIN decision d ON d.item_id = i.id
+            WHERE item_search MATCH ? AND item_search.rowid IN (SELECT value FROM json_each(?))
+            """, [query.expression, ids]) { row in
+            rows[try row.decode("id")] = row
         }
+        return try ranked.compactMap { id, rank in
+            guard let row = rows[id] else { return nil }
+            return try SearchHit(row: row, isPublic: isPublic, rank: rank)
+        }
+    }
+
+    /// The details and snippet of one ranked row, a statement of its own: the way each hit was
+    /// read before ``hits(_:query:isPublic:)``, kept for the test that both give the same hits.
+    func hitOneByOne(_ id: Int64, rank: Double, query: SearchQuery, isPublic: Bool) throws -> SearchHit? {
+        guard let row = try db.fetchOne("""
+            SELECT b.slug AS body, i.series, i.sequence, i.year, m.date AS meeting_date, i.title, i.is_exempt, i.public_title,
+                   i.exemption_basis, d.outcome, snippet(item_search, -1, '«', '»', '…', 16) AS snippet
+            FROM item_search
+            JOIN agenda_item i ON i.id = item_search.rowid
+            JOIN meeting m ON m.id = i.meeting_id
+            JOIN body b ON b.id = i.body_id
+            LEFT JOIN decision d ON d.item_id = i.id
+            WHERE item_search MATCH ? AND item_search.rowid = ?
+            """, [query.expression, id]) else { return nil }
+        return try SearchHit(row: row, isPublic: isPublic, rank: rank)
     }
 
     /// The best rows by `docket_topk` (nt_topk.c): one walk of each phrase's doclist in C, a heap

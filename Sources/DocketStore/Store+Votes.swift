@@ -98,10 +98,7 @@ extension Store {
         try db.fetchAll("""
             SELECT p.name, c.legal_basis, r.name AS replaced_by FROM conflict_of_interest c JOIN person p ON p.id = c.person_id
             LEFT JOIN person r ON r.id = c.replaced_by_id WHERE c.item_id = ? ORDER BY p.name
-            """, [itemID]).map { row in
-            ConflictOfInterest(person: try row.decode("name"), reason: row["legal_basis", as: String.self],
-                               replacedBy: row["replaced_by", as: String.self])
-        }
+            """, [itemID]).map(ConflictOfInterest.init(row:))
     }
 
     // MARK: Alternative proposals
@@ -127,20 +124,18 @@ extension Store {
     /// The alternative proposals on an item, by number, each with its vote.
     public func proposals(itemID: Int64) throws -> [AlternativeProposal] {
         try db.fetchAll("""
-            SELECT pr.id, pr.number, p.name, pr.text, pr.outcome, pr.is_unanimous, pr.votes_for, pr.votes_against, pr.votes_abstaining
-            FROM proposal pr JOIN person p ON p.id = pr.proposer_id WHERE pr.item_id = ? ORDER BY pr.number
+            SELECT \(Self.proposalColumns) FROM proposal pr JOIN person p ON p.id = pr.proposer_id WHERE pr.item_id = ? ORDER BY pr.number
             """, [itemID]).map { row in
             let id: Int64 = try row.decode("id")
             let ballots = try db.fetchAll("""
                 SELECT p.name, v.ballot FROM proposal_vote v JOIN person p ON p.id = v.person_id WHERE v.proposal_id = ? ORDER BY v.ballot, p.name
                 """, [id]).map { NamedBallot(person: try $0.decode("name"), ballot: try $0.decode("ballot")) }
-            return AlternativeProposal(number: try row.decode("number"), proposer: try row.decode("name"), text: try row.decode("text"),
-                                       outcome: row["outcome", as: Outcome.self],
-                                       tally: Self.tally(unanimous: try row.decode("is_unanimous"), for: row["votes_for", as: Int.self],
-                                                         against: row["votes_against", as: Int.self], abstaining: row["votes_abstaining", as: Int.self]),
-                                       ballots: ballots)
+            return try AlternativeProposal(row: row, ballots: ballots)
         }
     }
+
+    /// The columns of `proposal pr JOIN person p` that ``AlternativeProposal/init(row:ballots:)`` reads.
+    static let proposalColumns = "pr.id, pr.number, p.name, pr.text, pr.outcome, pr.is_unanimous, pr.votes_for, pr.votes_against, pr.votes_abstaining"
 
     static func tally(unanimous: Bool, for votesFor: Int?, against: Int?, abstaining: Int?) -> VoteTally? {
         if unanimous { return .unanimous }
@@ -251,5 +246,23 @@ extension Store {
             return StoreError.invalid("a unanimous vote adopts; the outcome cannot be \(outcome.rawValue)")
         }
         return StoreError.invalid("\(votesFor) for and \(against) against \(votesFor > against ? "adopts" : "rejects"); the outcome cannot be \(outcome.rawValue)")
+    }
+}
+
+extension ConflictOfInterest {
+    /// From a row with the person's `name`, `legal_basis` and `replaced_by`.
+    init(row: Row) throws {
+        self.init(person: try row.decode("name"), reason: row["legal_basis", as: String.self], replacedBy: row["replaced_by", as: String.self])
+    }
+}
+
+extension AlternativeProposal {
+    /// From a row of ``Store/proposalColumns``, with its named ballots.
+    init(row: Row, ballots: [NamedBallot]) throws {
+        self.init(number: try row.decode("number"), proposer: try row.decode("name"), text: try row.decode("text"),
+                  outcome: row["outcome", as: Outcome.self],
+                  tally: Store.tally(unanimous: try row.decode("is_unanimous"), for: row["votes_for", as: Int.self],
+                                     against: row["votes_against", as: Int.self], abstaining: row["votes_abstaining", as: Int.self]),
+                  ballots: ballots)
     }
 }

@@ -1,5 +1,7 @@
 @testable import DocketServer
+import DocketDocuments
 import DocketModel
+import Foundation
 import Testing
 
 /// What the server writes itself, outside Mustache's escaping: marked snippets and the feed's XML.
@@ -34,5 +36,44 @@ import Testing
         #expect(!html.contains("<script>alert"))
         #expect(html.contains("T&lt;i&gt;"))
         #expect(!html.contains("CONTENT_TYPE"))
+    }
+}
+
+/// The site's phrases (`{{t.key}}`) are put into each template once per language at start; the
+/// pages must be what looking each phrase up per request gave.
+@Suite struct PhraseSubstitutionTests {
+    @Test func everyTemplateRendersAsWithPhrasesLookedUp() throws {
+        let substituted = try PageRenderer()
+        let lookedUp = try PageRenderer(substitutingPhrases: false)
+        let folder = SampleData.packageRoot.appending(path: "Sources/DocketServer/Templates")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".html.mustache") }
+        #expect(names.count >= 15)
+        let tag = try NSRegularExpression(pattern: #"\{\{([#^]?)\s*([A-Za-z0-9_]+)"#)
+        var compared = 0
+        for file in names {
+            let template = String(file.dropLast(".html.mustache".count))
+            guard template != "layout" else { continue }
+            let text = try String(contentsOf: folder.appending(path: file), encoding: .utf8)
+            // Every section shown (a text is truthy, and `{{.}}` in it renders it) and every value a
+            // text that needs escaping, so each phrase inside a section is rendered too.
+            var values: [String: Any] = [:]
+            for match in tag.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                let name = String(text[Range(match.range(at: 2), in: text)!])
+                guard name != "t", name != "s" else { continue }
+                values[name] = "v<&\"'>"
+            }
+            for language in Language.allCases {
+                let page = PageContext(language: language, path: "/sok")
+                let html = substituted.html(template, title: "T", page: page, values: values)
+                #expect(html == lookedUp.html(template, title: "T", page: page, values: values), "\(template) in \(language)")
+                compared += 1
+            }
+        }
+        #expect(compared >= 45)
+        // The phrase is there, escaped as a looked-up value is.
+        let nn = substituted.html("search", title: "T", page: PageContext(language: .nynorsk), values: [:])
+        #expect(nn.contains(FastHTMLEscaping.escape(SiteText.of(.nynorsk)["search"])))
+        #expect(PageRenderer.withPhrases("<a title=\"{{t.x}}\">{{{t.x}}}{{& t.x}}{{#t.x}}{{t.missing}}{{/t.x}}</a>", SiteText.of(.english))
+                == "<a title=\"\">{{#t.x}}{{/t.x}}</a>")
     }
 }

@@ -192,6 +192,40 @@ struct QuerySet: Decodable {
         }
     }
 
+    /// A page of hits read in one statement (`Store.hits`) gets what reading each hit in a statement
+    /// of its own got: the same items in the same order, with the same titles, outcomes, ranks and
+    /// marked snippets, for every labelled query and a public search that leaves an exempt item out.
+    @Test func aPageOfHitsGetsTheSameSnippetsAsOneHitAtATime() throws {
+        let set = try QuerySet.load()
+        let (store, _) = try storeWithQuerySet()
+        var compared = 0
+        for text in set.queries.map(\.query) + ["budsjett OR økonomiplan", "\"til orientering\"", "saksbeh*"] {
+            guard let query = SearchQuery(text) else { continue }
+            let ranked = try store.ranked(query, { var f = SearchFilter(); f.limit = 21; return f }())
+            let page = try store.hits(ranked, query: query, isPublic: false)
+            let oneByOne = try ranked.compactMap { try store.hitOneByOne($0.id, rank: $0.rank, query: query, isPublic: false) }
+            #expect(page == oneByOne, "\(text)")
+            #expect(page.count == ranked.count, "\(text)")
+            for hit in page where !text.hasSuffix("*") {
+                #expect(hit.snippet.contains("«") && hit.snippet.contains("»"), "\(text): \(hit.reference) «\(hit.snippet)»")
+            }
+            compared += page.count
+        }
+        #expect(compared > 50)
+        let archive = try archive()
+        var open = SearchFilter()
+        open.isPublic = true
+        let query = SearchQuery("budsjett")!
+        let ranked = try archive.ranked(query, SearchFilter())
+        #expect(ranked.count == 5)
+        let page = try archive.hits(ranked, query: query, isPublic: true)
+        let oneByOne = try ranked.compactMap { try archive.hitOneByOne($0.id, rank: $0.rank, query: query, isPublic: true) }
+        #expect(page == oneByOne)
+        #expect(page.count == 4)
+        #expect(!page.contains { $0.snippet.localizedCaseInsensitiveContains("hemmeligpris") })
+        #expect(try archive.search("budsjett", filter: open).map { [$0.reference, $0.snippet] } == page.map { [$0.reference, $0.snippet] })
+    }
+
     /// The handling (Behandling: proposals made in the meeting, the vote, remarks), kept as the
     /// decision's remarks, is searched as the `debate` column and follows edits.
     @Test func theDebateIsSearched() throws {

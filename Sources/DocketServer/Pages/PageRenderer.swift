@@ -13,15 +13,53 @@ public struct PageRenderer: Sendable {
     let library: MustacheLibrary
 
     public init() throws {
+        try self.init(substitutingPhrases: true)
+    }
+
+    /// `substitutingPhrases: false` renders every `{{t.key}}` by looking it up, as Mustache does
+    /// (for the test that both ways give the same pages).
+    init(substitutingPhrases: Bool) throws {
         MustacheContentTypes.register(FastHTMLEscaping(), named: FastHTMLEscaping.name)
         var library = MustacheLibrary()
         for file in EmbeddedTemplates.files where file.name.hasSuffix(".html.mustache") {
             let name = String(file.name.dropLast(".html.mustache".count))
             // Every value escaped by FastHTMLEscaping: the same five characters as Mustache's HTML escaping.
             let pragma = "{{%CONTENT_TYPE:\(FastHTMLEscaping.name)}}"
+            // As written (partials are found by this name), and once per language with the phrases in.
             library.register(try MustacheTemplate(string: pragma + file.contents), named: name)
+            for language in Language.allCases {
+                let contents = substitutingPhrases ? Self.withPhrases(file.contents, SiteText.of(language)) : file.contents
+                library.register(try MustacheTemplate(string: pragma + contents), named: name + "." + language.rawValue)
+            }
         }
         self.library = library
+    }
+
+    /// The template with each `{{t.key}}` (escaped) and `{{{t.key}}}` / `{{&t.key}}` (raw) replaced by
+    /// the phrase itself. The phrases are constants of a language (``SiteText``), and the templates
+    /// always get them as `t` (``html(_:title:page:values:)``); looked up per request, a name with a
+    /// dot is split, and searched for through every section it sits in, with two dynamic casts a
+    /// level: a meeting page looked up ~5 an item. Sections over `t` (`{{#t.key}}`) are left as they are,
+    /// and so is a phrase that holds a Mustache tag's braces.
+    static func withPhrases(_ template: String, _ text: SiteText) -> String {
+        let pattern = #"\{\{(\{|&)?\s*t\.([A-Za-z0-9_]+)\s*(\}?)\}\}"#
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return template }
+        var result = ""
+        var last = template.startIndex
+        for match in regex.matches(in: template, range: NSRange(template.startIndex..., in: template)) {
+            guard let whole = Range(match.range, in: template), let keyRange = Range(match.range(at: 2), in: template) else { continue }
+            let opener = Range(match.range(at: 1), in: template).map { String(template[$0]) } ?? ""
+            let closer = Range(match.range(at: 3), in: template).map { String(template[$0]) } ?? ""
+            // `{{{` must close with `}}}`, and only it.
+            guard (opener == "{") == (closer == "}") else { continue }
+            let phrase = text.phrases[String(template[keyRange])] ?? ""
+            guard !phrase.contains("{{"), !phrase.contains("}}") else { continue }
+            result += template[last..<whole.lowerBound]
+            result += opener.isEmpty ? FastHTMLEscaping.escape(phrase) : phrase
+            last = whole.upperBound
+        }
+        result += template[last...]
+        return result
     }
 
     /// The text of an embedded file that is served as it is (the style sheet).
@@ -41,13 +79,14 @@ public struct PageRenderer: Sendable {
         values["lang"] = TemplateText(page.language.rawValue)
         values["langQuery"] = TemplateText(page.languageQuery)
         values["langParam"] = TemplateText(page.languageParameter)
-        let content = library.render(values, withTemplate: template) ?? ""
+        let language = "." + page.language.rawValue
+        let content = library.render(values, withTemplate: template + language) ?? ""
         var layout = values
         layout["content"] = TemplateText(content)
         layout["title"] = TemplateText(title)
         layout["htmlLang"] = TemplateText(page.text.htmlLang)
         layout["languages"] = Self.prepared(page.languageLinks)
-        return library.render(layout, withTemplate: "layout") ?? content
+        return library.render(layout, withTemplate: "layout" + language) ?? content
     }
 
     /// The values as the templates get them: every text a ``TemplateText``, and the empty texts left

@@ -107,7 +107,8 @@ struct SecretariatRoutes: Sendable {
             } catch let error as FormProblem {
                 return try await page.render(views(request), context, problem: error)
             } catch let error as StoreError {
-                return try await page.render(views(request), context, problem: problem(error.description))
+                // The store says it in English for the command line; the form in its own language.
+                return try await page.render(views(request), context, problem: problem(StoreRefusalText.message(error, form.language)))
             } catch let error as ReferenceError {
                 return try await page.render(views(request), context, problem: problem(String(describing: error)))
             } catch let error as InterchangeError {
