@@ -99,6 +99,9 @@ extension Store {
     /// same proportions as the FTS5 ranking (``Store/weights``), as within-document frequencies.
     static let searchIndexWeights: [UInt32] = [10, 1, 2, 5, 1]
 
+    /// Documents between the commits of a large catch-up (Xapian's own flush comes every 10 000).
+    static let catchUpBatch = 1_000
+
     /// Brings the derived search index up to date now, instead of at the next search (after a large
     /// import, or to time its build); false when it cannot be written now (see ``SearchIndex``).
     @discardableResult
@@ -264,9 +267,16 @@ extension Store {
 
     /// Writes the documents of the items changed after `applied` (all items when nil) and deletes
     /// those of the items gone since.
+    ///
+    /// A large catch-up (after an import) commits every ``catchUpBatch`` documents: Xapian's pending
+    /// postings then stay small (see dx_build_begin), and a commit that does not yet note the new
+    /// `applied` number leaves a kill -9 as safe as before (the next catch-up applies them again).
     private func applyChanges(to handle: OpaquePointer, since applied: Int64?) throws {
         let weights = Self.searchIndexWeights
+        var written = 0
         try forEachSearchDocument(since: applied) { id, texts, terms, date in
+            written += 1
+            if written % Self.catchUpBatch == 0 { try SearchIndex.checkCall { dx_commit(handle, &$0) } }
             try SearchIndex.checkCall { error in
                 texts.withUnsafeBufferPointer { textBuffer in
                     terms.withUnsafeBufferPointer { termBuffer in
