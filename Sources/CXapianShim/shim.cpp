@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
+#include <algorithm>
 #include <cstring>
 #include <deque>
 #include <filesystem>
@@ -396,6 +397,7 @@ bool install(const std::string &built, const std::string &folder, std::string &m
 
 struct dx_builder {
     std::string work, folder;
+    size_t fan_in = 64;
     unsigned weights[5];
     fts5_tokenizer tokenizer{};
     std::vector<Fts5Tokenizer *> instances;
@@ -495,8 +497,9 @@ struct dx_builder {
 extern "C" {
 
 dx_builder *dx_build_begin(const char *work, const char *folder, sqlite3 *db, const unsigned weights[5], int threads,
-                           char **error) {
+                           int fan_in, char **error) {
     auto builder = std::make_unique<dx_builder>();
+    if (fan_in > 0) builder->fan_in = static_cast<size_t>(fan_in);
     builder->work = work;
     builder->folder = folder;
     std::memcpy(builder->weights, weights, sizeof builder->weights);
@@ -568,10 +571,29 @@ int dx_build_finish(dx_builder *builder, const char *const *keys, const char *co
             if (builder->shards == 0) {
                 Xapian::WritableDatabase(built, Xapian::DB_CREATE).close();
             } else {
-                Xapian::Database shards;
-                for (size_t shard = 0; shard < builder->shards; shard++) shards.add_database(Xapian::Database(builder->shard_path(shard)));
                 // The shards hold ascending, disjoint docid ranges: merged as they are, item ids kept.
-                shards.compact(built, Xapian::DBCOMPACT_NO_RENUMBER | Xapian::DBCOMPACT_MULTIPASS);
+                // At most `fan_in` at a time (each open shard holds files open: a million items are a
+                // thousand shards), in rounds, the last one into `built`.
+                std::vector<std::string> level;
+                for (size_t shard = 0; shard < builder->shards; shard++) level.push_back(builder->shard_path(shard));
+                size_t fan_in = builder->fan_in < 2 ? 2 : builder->fan_in;
+                for (int round = 0;; round++) {
+                    bool last = level.size() <= fan_in;
+                    std::vector<std::string> next;
+                    for (size_t first = 0; first < level.size(); first += fan_in) {
+                        Xapian::Database group;
+                        size_t end = std::min(level.size(), first + fan_in);
+                        for (size_t i = first; i < end; i++) group.add_database(Xapian::Database(level[i]));
+                        std::string out = last ? built
+                                               : builder->work + "/merge-" + std::to_string(round) + "-" + std::to_string(next.size());
+                        group.compact(out, Xapian::DBCOMPACT_NO_RENUMBER | Xapian::DBCOMPACT_MULTIPASS);
+                        std::error_code ignored;
+                        for (size_t i = first; i < end; i++) std::filesystem::remove_all(level[i], ignored);
+                        next.push_back(out);
+                    }
+                    if (last) break;
+                    level = std::move(next);
+                }
             }
             Xapian::WritableDatabase index(built, Xapian::DB_OPEN);
             for (int i = 0; i < count; i++) index.set_metadata(keys[i], values[i]);

@@ -99,6 +99,10 @@ extension Store {
     /// same proportions as the FTS5 ranking (``Store/weights``), as within-document frequencies.
     static let searchIndexWeights: [UInt32] = [10, 1, 2, 5, 1]
 
+    /// Shards a build merges at a time (in rounds beyond): each open shard holds files open. Tests
+    /// lower it to see the rounds on a small store.
+    nonisolated(unsafe) static var searchIndexMergeFanIn = 64
+
     /// Documents between the commits of a large catch-up (Xapian's own flush comes every 10 000).
     static let catchUpBatch = 1_000
 
@@ -192,7 +196,7 @@ extension Store {
         let work = folder + ".new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         var error: UnsafeMutablePointer<CChar>?
         guard let builder = Self.searchIndexWeights.withUnsafeBufferPointer({ weights in
-            dx_build_begin(work, folder, connection, weights.baseAddress, 0, &error)
+            dx_build_begin(work, folder, connection, weights.baseAddress, 0, Int32(Self.searchIndexMergeFanIn), &error)
         }) else { throw SearchIndexError(message: SearchIndex.take(error), isLocked: false) }
         do {
             try forEachSearchDocument(since: nil) { id, texts, terms, date in

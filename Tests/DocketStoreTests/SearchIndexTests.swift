@@ -129,9 +129,14 @@ import Testing
         // The file's index catches up with 2,050 new items; the in-memory one is written item by item.
         #expect(built.updateSearchIndex() && written.updateSearchIndex())
         try expectTheSameAnswers("caught up")
-        // Rebuilt from nothing: three shards (1,000, 1,000 and 28 items) merged.
+        // Rebuilt from nothing: three shards (1,000, 1,000 and 28 items) merged at once, then in rounds
+        // of two (as a million items' thousand shards are merged 64 at a time).
         try built.reindex()
         try expectTheSameAnswers("rebuilt in shards")
+        Store.searchIndexMergeFanIn = 2
+        defer { Store.searchIndexMergeFanIn = 64 }
+        try built.reindex()
+        try expectTheSameAnswers("rebuilt in shards merged two at a time")
     }
 
     /// A build killed half-way never stands as the index: it works in a folder of its own and swaps
@@ -156,7 +161,7 @@ import Testing
         let connection = store.db.sqliteConnection!
         var error: UnsafeMutablePointer<CChar>?
         let builder = try #require(Store.searchIndexWeights.withUnsafeBufferPointer {
-            dx_build_begin(running, index, connection, $0.baseAddress, 2, &error)
+            dx_build_begin(running, index, connection, $0.baseAddress, 2, 0, &error)
         })
         let word = strdup("budsjett")
         defer { free(word) }

@@ -60,10 +60,10 @@ int64_t dx_document_count(dx_index *index);
  * written inside `work` (a folder that must not exist yet); `dx_build_finish` writes the metadata,
  * then swaps the result into `folder` in one rename (Linux RENAME_EXCHANGE), so that a build killed
  * at any point leaves `folder` as it was and never a half-built index there. threads <= 0: one per
- * core, at most 4. */
+ * core, at most 4. fan_in: shards merged at a time (<= 0: 64), in rounds when there are more. */
 typedef struct dx_builder dx_builder;
 dx_builder *dx_build_begin(const char *work, const char *folder, sqlite3 *db, const unsigned weights[5], int threads,
-                           char **error);
+                           int fan_in, char **error);
 /* One document (as dx_replace; the texts are copied). Returns -1 when a worker failed. */
 int dx_build_add(dx_builder *builder, int64_t docid, const char *const texts[5], const char *const *terms,
                  int term_count, const char *date, char **error);
