@@ -4,12 +4,25 @@
 
 #include <xapian.h>
 
+#include <cerrno>
+#include <condition_variable>
+#include <cstdio>
 #include <cstdlib>
+#include <algorithm>
 #include <cstring>
+#include <deque>
+#include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
+#include <unordered_map>
 #include <vector>
+
+#include <fcntl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 namespace {
 
@@ -36,22 +49,46 @@ fts5_api *fts5_of(sqlite3 *db) {
     return api;
 }
 
-struct DocumentTokens {
-    Xapian::Document *document;
-    Xapian::termcount weight;
+/* A document's tokens counted before they reach Xapian: each distinct term then costs one
+ * Document::add_term (a std::map insert) instead of one per occurrence. Kept by a writer and
+ * reused, so its buckets are allocated once. */
+struct TermCounts {
+    std::unordered_map<std::string, Xapian::termcount> counts;
+    Xapian::termcount weight = 1;
     bool failed = false;
 };
 
 int document_token(void *context, int, const char *token, int length, int, int) {
-    auto *tokens = static_cast<DocumentTokens *>(context);
+    auto *tokens = static_cast<TermCounts *>(context);
     if (length <= 0 || length > max_term_bytes) return SQLITE_OK;
     try {
-        tokens->document->add_term(std::string(token, static_cast<size_t>(length)), tokens->weight);
+        tokens->counts[std::string(token, static_cast<size_t>(length))] += tokens->weight;
     } catch (...) {
         tokens->failed = true;
         return SQLITE_NOMEM;
     }
     return SQLITE_OK;
+}
+
+/* An item's document: its five texts tokenised as index terms, each token's wdf growing by its
+ * column's weight; its boolean filter terms; its meeting date in value slot 0. False when the
+ * tokenizer fails. */
+bool fill_document(Xapian::Document &document, fts5_tokenizer &tokenizer, Fts5Tokenizer *instance, TermCounts &tokens,
+                   const char *const texts[5], const unsigned weights[5], const char *const *terms, int term_count,
+                   const char *date) {
+    tokens.counts.clear();
+    for (int column = 0; column < 5; column++) {
+        if (texts[column] == nullptr || weights[column] == 0) continue;
+        tokens.weight = weights[column];
+        tokens.failed = false;
+        int rc = tokenizer.xTokenize(instance, &tokens, FTS5_TOKENIZE_DOCUMENT | DOCKET_TOKENIZE_INDEX_TERMS, texts[column],
+                                     static_cast<int>(std::strlen(texts[column])), document_token);
+        if (rc != SQLITE_OK || tokens.failed) return false;
+    }
+    for (const auto &term : tokens.counts) document.add_term(term.first, term.second);
+    for (int i = 0; i < term_count; i++) document.add_boolean_term(terms[i]);
+    if (date) document.add_value(0, date);
+    return true;
 }
 
 /* A query's tokens by position: colocated tokens (stem, bare stem, variants) share one. */
@@ -77,6 +114,8 @@ int query_token(void *context, int flags, const char *token, int length, int, in
 } // namespace
 
 struct dx_index {
+    std::string path;  // the folder; empty in memory
+    TermCounts tokens;
     std::unique_ptr<Xapian::Database> reader;  // set for a read-only index
     std::unique_ptr<Xapian::WritableDatabase> writer;  // set for a writable one
     fts5_tokenizer tokenizer{};
@@ -105,6 +144,7 @@ dx_index *dx_open(const char *path, int mode, sqlite3 *db, char **error, int *lo
         if (path == nullptr) {
             index->writer = std::make_unique<Xapian::WritableDatabase>(Xapian::InMemory::open());
         } else if (mode == 0) {
+            index->path = path;
             index->reader = std::make_unique<Xapian::Database>(path);
         } else {
             index->writer = std::make_unique<Xapian::WritableDatabase>(
@@ -135,9 +175,16 @@ void dx_close(dx_index *index) {
 
 void dx_free(char *text) { std::free(text); }
 
+/* A reader sees the folder's current index: opened afresh, as a rebuild installs a new folder
+ * under the same name (the old files stay readable, unlinked, by whoever holds them open). */
+static void refresh(dx_index *index) {
+    if (index->reader && !index->path.empty()) index->reader = std::make_unique<Xapian::Database>(index->path);
+    else index->database().reopen();
+}
+
 int dx_reopen(dx_index *index, char **error) {
     try {
-        index->database().reopen();
+        refresh(index);
         return 0;
     } catch (const Xapian::Error &e) {
         fail(error, e.get_description());
@@ -171,15 +218,8 @@ int dx_replace(dx_index *index, int64_t docid, const char *const texts[5], const
     if (docid <= 0 || docid > 0xFFFFFFFFLL) return fail(error, "an item id beyond Xapian's document ids"), -1;
     try {
         Xapian::Document document;
-        for (int column = 0; column < 5; column++) {
-            if (texts[column] == nullptr || weights[column] == 0) continue;
-            DocumentTokens tokens{&document, weights[column]};
-            int rc = index->tokenizer.xTokenize(index->instance, &tokens, FTS5_TOKENIZE_DOCUMENT | DOCKET_TOKENIZE_INDEX_TERMS, texts[column],
-                                                static_cast<int>(std::strlen(texts[column])), document_token);
-            if (rc != SQLITE_OK || tokens.failed) return fail(error, "cannot tokenise an item's text"), -1;
-        }
-        for (int i = 0; i < term_count; i++) document.add_boolean_term(terms[i]);
-        if (date) document.add_value(0, date);
+        if (!fill_document(document, index->tokenizer, index->instance, index->tokens, texts, weights, terms, term_count, date))
+            return fail(error, "cannot tokenise an item's text"), -1;
         index->writer->replace_document(static_cast<Xapian::docid>(docid), document);
         return 0;
     } catch (const Xapian::Error &e) {
@@ -286,7 +326,7 @@ int dx_search(dx_index *index, const char *const *words, const char *shape, int 
                 break;
             } catch (const Xapian::DatabaseModifiedError &) {
                 if (attempt > 0) throw;
-                index->database().reopen();
+                refresh(index);
             }
         }
         int count = 0;
@@ -302,6 +342,282 @@ int dx_search(dx_index *index, const char *const *words, const char *shape, int 
         fail(error, e.what());
         return -1;
     }
+}
+
+} // extern "C"
+
+/* ---- A fresh build: shards made in parallel, merged by the compactor (see the header) ---- */
+
+namespace {
+
+/* Documents per shard. Xapian keeps a writer's pending postings in one std::map of docids per
+ * term until it flushes; past a few thousand documents every posting added walks a deep tree of
+ * scattered nodes (the build's profile: ~20 % one such loop). Small shards keep those trees small
+ * and are never merged into a growing B-tree; the compactor joins their postings end to end. */
+constexpr size_t shard_documents = 1000;
+
+struct BuildRow {
+    Xapian::docid docid;
+    std::string texts[5];
+    bool present[5];
+    std::vector<std::string> terms;
+    std::string date;
+    bool has_date;
+};
+
+struct Batch {
+    size_t shard;
+    std::vector<BuildRow> rows;
+};
+
+/* Swaps `built` into `folder` in one step: the old index (if any) lands at `built`. */
+bool install(const std::string &built, const std::string &folder, std::string &message) {
+    if (::access(folder.c_str(), F_OK) != 0) {
+        if (std::rename(built.c_str(), folder.c_str()) == 0) return true;
+        message = "cannot move the built index into " + folder + ": " + std::strerror(errno);
+        return false;
+    }
+#ifdef SYS_renameat2
+    constexpr unsigned exchange = 1u << 1; /* RENAME_EXCHANGE */
+    if (::syscall(SYS_renameat2, AT_FDCWD, built.c_str(), AT_FDCWD, folder.c_str(), exchange) == 0) return true;
+#endif
+    /* A file system without RENAME_EXCHANGE: the old index aside, then the new one in. Killed
+     * between the two, the folder is missing and the next search rebuilds it. */
+    std::string aside = built + ".old";
+    if (std::rename(folder.c_str(), aside.c_str()) != 0 || std::rename(built.c_str(), folder.c_str()) != 0) {
+        message = "cannot move the built index into " + folder + ": " + std::strerror(errno);
+        return false;
+    }
+    std::error_code ignored;
+    std::filesystem::remove_all(aside, ignored);
+    return true;
+}
+
+} // namespace
+
+struct dx_builder {
+    std::string work, folder;
+    size_t fan_in = 64;
+    unsigned weights[5];
+    fts5_tokenizer tokenizer{};
+    std::vector<Fts5Tokenizer *> instances;
+    std::vector<std::thread> workers;
+
+    std::mutex lock;
+    std::condition_variable ready, room;
+    std::deque<Batch> queue;
+    size_t max_queued = 2;
+    bool closing = false;
+    std::string failure;  // the first worker's error; non-empty: stop
+
+    Batch current;
+    size_t shards = 0;
+    Xapian::docid last = 0;
+
+    std::string shard_path(size_t shard) const { return work + "/shard-" + std::to_string(shard); }
+
+    void work_loop(Fts5Tokenizer *instance) {
+        TermCounts tokens;
+        for (;;) {
+            Batch batch;
+            {
+                std::unique_lock<std::mutex> guard(lock);
+                ready.wait(guard, [&] { return !queue.empty() || closing || !failure.empty(); });
+                if (!failure.empty() || queue.empty()) return;
+                batch = std::move(queue.front());
+                queue.pop_front();
+            }
+            room.notify_one();
+            std::string message;
+            try {
+                // A shard is scratch inside `work`: no syncs, updated in place (it is merged, then removed).
+                Xapian::WritableDatabase shard(shard_path(batch.shard),
+                                               Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_DANGEROUS);
+                for (const BuildRow &row : batch.rows) {
+                    const char *texts[5];
+                    for (int c = 0; c < 5; c++) texts[c] = row.present[c] ? row.texts[c].c_str() : nullptr;
+                    std::vector<const char *> terms;
+                    for (const auto &term : row.terms) terms.push_back(term.c_str());
+                    Xapian::Document document;
+                    if (!fill_document(document, tokenizer, instance, tokens, texts, weights, terms.data(),
+                                       static_cast<int>(terms.size()), row.has_date ? row.date.c_str() : nullptr)) {
+                        message = "cannot tokenise an item's text";
+                        break;
+                    }
+                    shard.replace_document(row.docid, document);
+                }
+                if (message.empty()) shard.commit();
+                shard.close();
+            } catch (const Xapian::Error &e) {
+                message = e.get_description();
+            } catch (const std::exception &e) {
+                message = e.what();
+            }
+            if (!message.empty()) {
+                std::lock_guard<std::mutex> guard(lock);
+                if (failure.empty()) failure = message;
+                ready.notify_all();
+                room.notify_all();
+                return;
+            }
+        }
+    }
+
+    /* Hands the current batch to the workers, waiting while enough are queued. */
+    bool hand_over(std::string &message) {
+        if (current.rows.empty()) return true;
+        current.shard = shards++;
+        std::unique_lock<std::mutex> guard(lock);
+        room.wait(guard, [&] { return queue.size() < max_queued || !failure.empty(); });
+        if (!failure.empty()) return message = failure, false;
+        queue.push_back(std::move(current));
+        current = Batch();
+        current.rows.reserve(shard_documents);
+        ready.notify_one();
+        return true;
+    }
+
+    void stop() {
+        {
+            std::lock_guard<std::mutex> guard(lock);
+            closing = true;
+        }
+        ready.notify_all();
+        for (auto &worker : workers)
+            if (worker.joinable()) worker.join();
+        workers.clear();
+    }
+
+    ~dx_builder() {
+        stop();
+        for (auto *instance : instances) tokenizer.xDelete(instance);
+    }
+};
+
+extern "C" {
+
+dx_builder *dx_build_begin(const char *work, const char *folder, sqlite3 *db, const unsigned weights[5], int threads,
+                           int fan_in, char **error) {
+    auto builder = std::make_unique<dx_builder>();
+    if (fan_in > 0) builder->fan_in = static_cast<size_t>(fan_in);
+    builder->work = work;
+    builder->folder = folder;
+    std::memcpy(builder->weights, weights, sizeof builder->weights);
+    if (threads <= 0) {
+        unsigned cores = std::thread::hardware_concurrency();
+        threads = cores == 0 ? 1 : static_cast<int>(cores > 4 ? 4 : cores);
+    }
+    fts5_api *api = fts5_of(db);
+    void *user = nullptr;
+    if (api == nullptr || api->xFindTokenizer(api, DOCKET_NORWEGIAN_TOKENIZER_NAME, &user, &builder->tokenizer) != SQLITE_OK)
+        return fail(error, "the Norwegian tokenizer is not registered on this connection"), nullptr;
+    for (int i = 0; i < threads; i++) {
+        Fts5Tokenizer *instance = nullptr;
+        if (builder->tokenizer.xCreate(user, nullptr, 0, &instance) != SQLITE_OK)
+            return fail(error, "cannot create a Norwegian tokenizer"), nullptr;
+        builder->instances.push_back(instance);
+    }
+    std::error_code failed;
+    if (!std::filesystem::create_directory(builder->work, failed) || failed)
+        return fail(error, "cannot create " + builder->work + (failed ? ": " + failed.message() : ": it exists")), nullptr;
+    builder->max_queued = static_cast<size_t>(threads) * 2;
+    builder->current.rows.reserve(shard_documents);
+    try {
+        for (auto *instance : builder->instances)
+            builder->workers.emplace_back([b = builder.get(), instance] { b->work_loop(instance); });
+    } catch (const std::exception &e) {
+        dx_build_abandon(builder.release());
+        return fail(error, e.what()), nullptr;
+    }
+    return builder.release();
+}
+
+int dx_build_add(dx_builder *builder, int64_t docid, const char *const texts[5], const char *const *terms,
+                 int term_count, const char *date, char **error) {
+    if (docid <= 0 || docid > 0xFFFFFFFFLL) return fail(error, "an item id beyond Xapian's document ids"), -1;
+    if (static_cast<Xapian::docid>(docid) <= builder->last)
+        return fail(error, "documents must come in ascending id order"), -1;
+    builder->last = static_cast<Xapian::docid>(docid);
+    try {
+        BuildRow row;
+        row.docid = static_cast<Xapian::docid>(docid);
+        for (int c = 0; c < 5; c++) {
+            row.present[c] = texts[c] != nullptr;
+            if (texts[c]) row.texts[c] = texts[c];
+        }
+        for (int i = 0; i < term_count; i++) row.terms.emplace_back(terms[i]);
+        row.has_date = date != nullptr;
+        if (date) row.date = date;
+        builder->current.rows.push_back(std::move(row));
+        std::string message;
+        if (builder->current.rows.size() >= shard_documents && !builder->hand_over(message)) return fail(error, message), -1;
+        return 0;
+    } catch (const std::exception &e) {
+        fail(error, e.what());
+        return -1;
+    }
+}
+
+int dx_build_finish(dx_builder *builder, const char *const *keys, const char *const *values, int count, char **error) {
+    std::unique_ptr<dx_builder> owned(builder);
+    std::string message;
+    std::string built = builder->work + "/index";
+    if (builder->hand_over(message)) {
+        builder->stop();
+        message = builder->failure;
+    }
+    if (message.empty()) {
+        try {
+            if (builder->shards == 0) {
+                Xapian::WritableDatabase(built, Xapian::DB_CREATE).close();
+            } else {
+                // The shards hold ascending, disjoint docid ranges: merged as they are, item ids kept.
+                // At most `fan_in` at a time (each open shard holds files open: a million items are a
+                // thousand shards), in rounds, the last one into `built`.
+                std::vector<std::string> level;
+                for (size_t shard = 0; shard < builder->shards; shard++) level.push_back(builder->shard_path(shard));
+                size_t fan_in = builder->fan_in < 2 ? 2 : builder->fan_in;
+                for (int round = 0;; round++) {
+                    bool last = level.size() <= fan_in;
+                    std::vector<std::string> next;
+                    for (size_t first = 0; first < level.size(); first += fan_in) {
+                        Xapian::Database group;
+                        size_t end = std::min(level.size(), first + fan_in);
+                        for (size_t i = first; i < end; i++) group.add_database(Xapian::Database(level[i]));
+                        std::string out = last ? built
+                                               : builder->work + "/merge-" + std::to_string(round) + "-" + std::to_string(next.size());
+                        group.compact(out, Xapian::DBCOMPACT_NO_RENUMBER | Xapian::DBCOMPACT_MULTIPASS);
+                        std::error_code ignored;
+                        for (size_t i = first; i < end; i++) std::filesystem::remove_all(level[i], ignored);
+                        next.push_back(out);
+                    }
+                    if (last) break;
+                    level = std::move(next);
+                }
+            }
+            Xapian::WritableDatabase index(built, Xapian::DB_OPEN);
+            for (int i = 0; i < count; i++) index.set_metadata(keys[i], values[i]);
+            index.commit();
+            index.close();
+        } catch (const Xapian::Error &e) {
+            message = e.get_description();
+        } catch (const std::exception &e) {
+            message = e.what();
+        }
+    }
+    if (message.empty()) install(built, builder->folder, message);
+    std::error_code ignored;
+    std::filesystem::remove_all(builder->work, ignored);
+    if (!message.empty()) return fail(error, message), -1;
+    return 0;
+}
+
+void dx_build_abandon(dx_builder *builder) {
+    if (builder == nullptr) return;
+    builder->stop();
+    std::error_code ignored;
+    std::filesystem::remove_all(builder->work, ignored);
+    delete builder;
 }
 
 } // extern "C"

@@ -1,3 +1,5 @@
+import DocketModel
+@testable import DocketStore
 import Foundation
 import Testing
 
@@ -56,6 +58,53 @@ import Testing
         // `docket reindex` rebuilds both indexes; the hits stay.
         expectSuccess(try docket.run("reindex"))
         #expect(try hits("zebrakryssing").count == 5)
+    }
+
+    /// `docket reindex` killed with SIGKILL anywhere in its rebuild of a store of 1,500 items (the
+    /// index built in shards in a folder of its own, then swapped in): the index found beside the
+    /// database is always a whole one, old or new, and every search finds every item.
+    @Test func aRebuildKilledAnywhereNeverLeavesHalfAnIndex() throws {
+        try expectSuccess(docket.run("init"))
+        try expectSuccess(docket.run("body", "add", "styringsgruppen", "--name", "Styringsgruppen", "--kind", "steering-group"))
+        do {
+            let store = try Store(path: docket.database)
+            try store.write {
+                for month in 1...12 {
+                    try store.createMeeting(bodySlug: "styringsgruppen", date: CalendarDate(year: 2020, month: month, day: 10)!, withStandingItems: false)
+                }
+                for index in 0..<1_500 {
+                    let meeting = MeetingReference(bodySlug: "styringsgruppen", date: CalendarDate(year: 2020, month: 1 + index % 12, day: 10)!)
+                    _ = try store.addItem(to: meeting, ItemDraft(title: "Budsjett for skolebygg \(index)", kind: .decision,
+                                                                 caseText: "Rådmannen legger fram økonomiplan og budsjett for kommunene i samarbeidet."))
+                }
+            }
+        }
+        #expect(try hits("skolebygg").count == 100, "the first search built the index (the limit is 100)")
+        let index = dir.url.appending(path: "docket.sqlite.search")
+        for pause in [30, 120, 300, 700, 1_500] {
+            let reindex = Process()
+            reindex.executableURL = docket.executable
+            reindex.arguments = ["reindex"]
+            reindex.environment = ProcessInfo.processInfo.environment.merging(["DOCKET_DB": docket.database]) { $1 }
+            reindex.standardOutput = FileHandle.nullDevice
+            reindex.standardError = FileHandle.nullDevice
+            try reindex.run()
+            usleep(useconds_t(pause * 1000))
+            kill(reindex.processIdentifier, SIGKILL)
+            reindex.waitUntilExit()
+            // The folder beside the database is a whole index: it answers at once, for every item.
+            let store = try Store(path: docket.database, access: .readOnly)
+            var filter = SearchFilter()
+            filter.limit = 2_000
+            #expect(try store.search("skolebygg", filter: filter).count == 1_500, "after a kill \(pause) ms into the rebuild")
+            #expect(store.searchIndex?.answered == 1, "after a kill \(pause) ms into the rebuild")
+            #expect(FileManager.default.fileExists(atPath: index.path))
+        }
+        // A last rebuild runs to its end and clears the folders the killed ones left.
+        expectSuccess(try docket.run("reindex"))
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.url.path).filter { $0.contains(".search.") }
+        #expect(left.isEmpty, "\(left)")
+        #expect(try hits("skolebygg").count == 100)
     }
 
     /// `docket import` brings the derived index up to date itself: the first search after an

@@ -61,6 +61,128 @@ import Testing
         }
     }
 
+    /// Fills a store with `count` items less the first and one in 97 deleted: the labelled documents over and over,
+    /// in meetings of two bodies and several years, a decision on every third (so that filters and
+    /// both texts count).
+    func fill(_ store: Store, count: Int) throws {
+        let documents = try QuerySet.load().documents
+        try store.addBody(slug: "formannskapet", BodyDraft(name: "Formannskapet", kind: .committee))
+        var added: [ItemReference] = []
+        try store.write {
+            for index in 0..<count {
+                let body = index % 2 == 0 ? "styringsgruppen" : "formannskapet"
+                let meeting = MeetingReference(bodySlug: body, date: CalendarDate(year: 2019 + index % 5, month: 1 + index % 12, day: 10)!)
+                if try store.db.fetchValue(Int64.self, """
+                    SELECT count(*) FROM meeting m JOIN body b ON b.id = m.body_id WHERE b.slug = ? AND m.date = ?
+                    """, [body, meeting.date.description]) == 0 {
+                    try store.createMeeting(bodySlug: body, date: meeting.date, withStandingItems: false)
+                }
+                let document = documents[index % documents.count]
+                // The first item and now and then another are deleted (never the last one, whose id
+                // SQLite would give again): ids with gaps, which the index must keep.
+                if index % 97 == 50 || index == 2 { try store.deleteItem(added[index - 2]) }
+                let item = try store.addItem(to: meeting, ItemDraft(title: document.title + " \(index)", kind: .decision, caseText: document.body))
+                added.append(item.reference)
+                if index % 3 == 0 {
+                    try store.recordDecision(item.reference, DecisionDraft(text: documents[(index + 7) % documents.count].title,
+                                                                           outcome: .adopted, tally: .unanimous))
+                }
+            }
+        }
+    }
+
+    /// A fresh build (shards of 1,000 items built in parallel, merged by Xapian's compactor) holds the
+    /// very documents, statistics and item ids that items written one at a time into an index give:
+    /// the same hits, in the same order, with the same scores, filtered or not. So does a large
+    /// catch-up on a file (committed every 1,000 items).
+    @Test func anIndexBuiltInShardsAnswersAsOneWrittenItemByItem() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "docket-index-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let built = try Store(path: folder.appending(path: "docket.sqlite").path)
+        let written = try Store.inMemory()
+        try built.addBody(slug: "styringsgruppen", BodyDraft(name: "Styringsgruppen", kind: .steeringGroup))
+        #expect(built.updateSearchIndex(), "an empty store's index: a build of no shards")
+        try written.addBody(slug: "styringsgruppen", BodyDraft(name: "Styringsgruppen", kind: .steeringGroup))
+        for store in [built, written] { try fill(store, count: 2_050) }
+        var filters = [SearchFilter()]
+        filters[0].limit = 50
+        var filtered = filters[0]
+        filtered.body = "formannskapet"
+        filtered.outcome = .adopted
+        filters.append(filtered)
+        let queries = try QuerySet.load().queries.prefix(12).map(\.query)
+        func expectTheSameAnswers(_ stage: String) throws {
+            let count = try built.db.fetchValue(Int64.self, "SELECT count(*) FROM agenda_item")
+            #expect(count == 2_050 - 22 && dx_document_count(built.searchIndex!.handle!) == count!, "\(stage)")
+            let answered = built.searchIndex!.answered
+            for query in queries {
+                for filter in filters {
+                    let expected = try written.search(query, filter: filter)
+                    let hits = try built.search(query, filter: filter)
+                    #expect(hits.map(\.reference) == expected.map(\.reference), "\(stage): \(query)")
+                    #expect(zip(hits, expected).allSatisfy { abs($0.rank - $1.rank) < 1e-9 }, "\(stage): \(query)")
+                }
+            }
+            #expect(built.searchIndex!.answered > answered, "\(stage): the file's index answered")
+        }
+        // The file's index catches up with 2,050 new items; the in-memory one is written item by item.
+        #expect(built.updateSearchIndex() && written.updateSearchIndex())
+        try expectTheSameAnswers("caught up")
+        // Rebuilt from nothing: three shards (1,000, 1,000 and 28 items) merged at once, then in rounds
+        // of two (as a million items' thousand shards are merged 64 at a time).
+        try built.reindex()
+        try expectTheSameAnswers("rebuilt in shards")
+        Store.searchIndexMergeFanIn = 2
+        defer { Store.searchIndexMergeFanIn = 64 }
+        try built.reindex()
+        try expectTheSameAnswers("rebuilt in shards merged two at a time")
+    }
+
+    /// A build killed half-way never stands as the index: it works in a folder of its own and swaps
+    /// the result in whole. The folder a killed build left (its process gone) is removed by the next
+    /// build; one of a build still running is left alone.
+    @Test func aKilledBuildLeavesTheIndexAsItWasAndItsFolderIsClearedLater() throws {
+        let (store, folder, _) = try fileStore()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let before = try found("budsjett", in: store)
+        #expect(!before.isEmpty)
+        let index = folder.appending(path: "docket.sqlite.search").path
+        // A process that has exited: its pid names a killed build's folder, with half a shard in it.
+        let gone = Process()
+        gone.executableURL = URL(fileURLWithPath: "/bin/true")
+        try gone.run()
+        gone.waitUntilExit()
+        let killed = index + ".new-\(gone.processIdentifier)-1"
+        try FileManager.default.createDirectory(atPath: killed + "/shard-0", withIntermediateDirectories: true)
+        try Data(repeating: 0x5A, count: 4096).write(to: URL(fileURLWithPath: killed + "/shard-0/postlist.glass"))
+        // A build under way in this process (begun, a document handed over, not finished) ...
+        let running = index + ".new-\(getpid())-2"
+        let connection = store.db.sqliteConnection!
+        var error: UnsafeMutablePointer<CChar>?
+        let builder = try #require(Store.searchIndexWeights.withUnsafeBufferPointer {
+            dx_build_begin(running, index, connection, $0.baseAddress, 2, 0, &error)
+        })
+        let word = strdup("budsjett")
+        defer { free(word) }
+        let texts: [UnsafePointer<CChar>?] = [UnsafePointer(word), nil, nil, nil, nil]
+        #expect(dx_build_add(builder, 1, texts, nil, 0, "2019-02-13", &error) == 0)
+        // ... has not touched the index: a search (a new store's, opening the folder) finds what it found.
+        let reader = try Store(path: folder.appending(path: "docket.sqlite").path)
+        #expect(try found("budsjett", in: reader) == before)
+        #expect(reader.searchIndex?.answered == 1)
+        // A rebuild meanwhile clears the dead process's folder, not the running one's.
+        try store.reindex()
+        #expect(!FileManager.default.fileExists(atPath: killed))
+        #expect(FileManager.default.fileExists(atPath: running))
+        dx_build_abandon(builder)
+        #expect(!FileManager.default.fileExists(atPath: running))
+        #expect(try found("budsjett", in: store) == before)
+        #expect(try found("budsjett", in: reader) == before)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".search.") }
+        #expect(siblings.isEmpty, "\(siblings)")
+    }
+
     @Test func aWriteTheIndexNeverSawIsFoundByTheNextSearch() throws {
         let (store, folder, _) = try fileStore()
         defer { try? FileManager.default.removeItem(at: folder) }
