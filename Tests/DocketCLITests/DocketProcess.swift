@@ -99,3 +99,20 @@ func databaseBytes(_ path: String) throws -> Data {
 func expectSuccess(_ result: DocketProcess.Result, sourceLocation: SourceLocation = #_sourceLocation) {
     #expect(result.status == 0, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
 }
+
+extension DocketProcess {
+    /// Starts the binary and kills it with SIGKILL `milliseconds` later (if it has not ended by then),
+    /// as the OOM killer or an operator's kill -9 would: what it left behind is what the test examines.
+    func runKilled(_ arguments: [String], after milliseconds: Int) throws {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(["DOCKET_DB": database]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(useconds_t(milliseconds * 1000))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+}

@@ -35,16 +35,7 @@ import Testing
         // life (before, during or after applying the change to the index).
         for (round, pause) in [0, 5, 15, 30, 60].enumerated() {
             try expectSuccess(docket.run("item", "add", "styringsgruppen@2019-02-13", "--title", "Zebrakryssing \(round + 1)", "--kind", "decision"))
-            let search = Process()
-            search.executableURL = docket.executable
-            search.arguments = ["search", "zebrakryssing"]
-            search.environment = ProcessInfo.processInfo.environment.merging(["DOCKET_DB": docket.database]) { $1 }
-            search.standardOutput = FileHandle.nullDevice
-            search.standardError = FileHandle.nullDevice
-            try search.run()
-            usleep(useconds_t(pause * 1000))
-            kill(search.processIdentifier, SIGKILL)
-            search.waitUntilExit()
+            try docket.runKilled(["search", "zebrakryssing"], after: pause)
             #expect(try hits("zebrakryssing").count == round + 1, "after a kill \(pause) ms into the search")
         }
         // The index deleted, then its files overwritten with garbage: made again from the store.
@@ -82,16 +73,7 @@ import Testing
         #expect(try hits("skolebygg").count == 100, "the first search built the index (the limit is 100)")
         let index = dir.url.appending(path: "docket.sqlite.search")
         for pause in [30, 120, 300, 700, 1_500] {
-            let reindex = Process()
-            reindex.executableURL = docket.executable
-            reindex.arguments = ["reindex"]
-            reindex.environment = ProcessInfo.processInfo.environment.merging(["DOCKET_DB": docket.database]) { $1 }
-            reindex.standardOutput = FileHandle.nullDevice
-            reindex.standardError = FileHandle.nullDevice
-            try reindex.run()
-            usleep(useconds_t(pause * 1000))
-            kill(reindex.processIdentifier, SIGKILL)
-            reindex.waitUntilExit()
+            try docket.runKilled(["reindex"], after: pause)
             // The folder beside the database is a whole index: it answers at once, for every item.
             let store = try Store(path: docket.database, access: .readOnly)
             var filter = SearchFilter()

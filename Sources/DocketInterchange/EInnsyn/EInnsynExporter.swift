@@ -68,7 +68,7 @@ public struct EInnsynExporter {
                 let secretary = try store.memberships(bodySlug: body.slug).first { $0.role == .secretary }
                 let email = secretary.flatMap { name in people.first { $0.name == name.person }?.email }
                 if let number = office?.organisationNumber, let email {
-                    var enhet: [String: JSONValue] = [
+                    let enhet: [String: JSONValue] = [
                         "externalId": .string(StableID.uuid(for: "body:\(body.slug)")),
                         "navn": .string(body.name),
                         "orgnummer": .string(number),
