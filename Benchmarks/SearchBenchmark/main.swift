@@ -159,7 +159,7 @@ if !reusing {
     print("bare C API inserts of the same rows: unicode61 \(String(format: "%.1f", plainBuild)) s, norwegian_v1 \(String(format: "%.1f", norwegianBuild)) s \(load())")
     plain.exec("DROP TABLE norwegian_search")
     plain.exec("INSERT INTO item_search (item_search, rank) VALUES ('rank', 'bm25(10.0, 1.0, 2.0, 5.0)')")
-    FileManager.default.createFile(atPath: builtMarker, contents: Data())
+    _ = FileManager.default.createFile(atPath: builtMarker, contents: Data())
 } else {
     // The rows again, from the plain table, for the plain insert timed beside the derived index's build.
     let select = plain.prepare("SELECT title, case_text, proposal, decision FROM item_search ORDER BY rowid")

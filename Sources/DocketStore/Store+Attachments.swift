@@ -39,6 +39,7 @@ extension Store {
     }
 
     /// Attaches a file to the item or the meeting with this row id.
+    @discardableResult
     public func addAttachment(itemID: Int64?, meetingID: Int64?, title: String, mediaType: String, sha256: String, content: Data) throws -> Attachment {
         guard (itemID == nil) != (meetingID == nil) else {
             throw StoreError.invalid("an attachment belongs to an item or to a meeting: give one of them")
