@@ -3,7 +3,7 @@ import DocketModel
 import SQLite
 
 /// What an archivist narrows a search by.
-public struct SearchFilter: Sendable {
+public struct SearchFilter: Sendable, Equatable {
     public var body: String?
     public var includeSubbodies = false
     public var year: Int?

@@ -40,17 +40,17 @@ struct Search: ParsableCommand {
         request.db = store.db
         request.wait = store.wait
         request.json = output.json
-        request.body = body
-        request.includeSubbodies = includeSubbodies
-        request.year = year
-        request.from = from
-        request.to = to
-        request.kind = kind
-        request.outcome = outcome
-        request.changed = changed
-        request.isPublic = `public`
-        request.person = person
-        request.limit = limit
+        request.filter.body = body
+        request.filter.includeSubbodies = includeSubbodies
+        request.filter.year = year
+        request.filter.from = from
+        request.filter.to = to
+        request.filter.kind = kind
+        request.filter.outcome = outcome
+        request.filter.changedOnly = changed
+        request.filter.isPublic = `public`
+        request.filter.person = person
+        request.filter.limit = limit
         return request
     }
 

@@ -14,17 +14,8 @@ struct SearchRequest: Equatable {
     var db: String?
     var wait: Int?
     var json = false
-    var body: String?
-    var includeSubbodies = false
-    var year: Int?
-    var from: CalendarDate?
-    var to: CalendarDate?
-    var kind: ItemKind?
-    var outcome: Outcome?
-    var changed = false
-    var isPublic = false
-    var person: String?
-    var limit = 20
+    /// The filters, as the store takes them.
+    var filter = SearchFilter()
 
     init() {}
 
@@ -61,42 +52,25 @@ struct SearchRequest: Equatable {
             func flag() -> Bool { inline == nil }
             switch name {
             case "--json": guard flag() else { return nil }; json = true
-            case "--include-subbodies": guard flag() else { return nil }; includeSubbodies = true
-            case "--changed": guard flag() else { return nil }; changed = true
-            case "--public": guard flag() else { return nil }; isPublic = true
+            case "--include-subbodies": guard flag() else { return nil }; filter.includeSubbodies = true
+            case "--changed": guard flag() else { return nil }; filter.changedOnly = true
+            case "--public": guard flag() else { return nil }; filter.isPublic = true
             case "--db": guard let text = value() else { return nil }; db = text
-            case "--body": guard let text = value() else { return nil }; body = text
-            case "--person": guard let text = value() else { return nil }; person = text
+            case "--body": guard let text = value() else { return nil }; filter.body = text
+            case "--person": guard let text = value() else { return nil }; filter.person = text
             case "--wait": guard let text = value(), let number = Int(argument: text) else { return nil }; wait = number
-            case "--year": guard let text = value(), let number = Int(argument: text) else { return nil }; year = number
-            case "--limit": guard let text = value(), let number = Int(argument: text) else { return nil }; limit = number
-            case "--from": guard let text = value(), let date = CalendarDate(argument: text) else { return nil }; from = date
-            case "--to": guard let text = value(), let date = CalendarDate(argument: text) else { return nil }; to = date
-            case "--kind": guard let text = value(), let value = ItemKind(argument: text) else { return nil }; kind = value
-            case "--outcome": guard let text = value(), let value = Outcome(argument: text) else { return nil }; outcome = value
+            case "--year": guard let text = value(), let number = Int(argument: text) else { return nil }; filter.year = number
+            case "--limit": guard let text = value(), let number = Int(argument: text) else { return nil }; filter.limit = number
+            case "--from": guard let text = value(), let date = CalendarDate(argument: text) else { return nil }; filter.from = date
+            case "--to": guard let text = value(), let date = CalendarDate(argument: text) else { return nil }; filter.to = date
+            case "--kind": guard let text = value(), let value = ItemKind(argument: text) else { return nil }; filter.kind = value
+            case "--outcome": guard let text = value(), let value = Outcome(argument: text) else { return nil }; filter.outcome = value
             default: return nil
             }
         }
     }
 
-    var filter: SearchFilter {
-        var filter = SearchFilter()
-        filter.body = body
-        filter.includeSubbodies = includeSubbodies
-        filter.year = year
-        filter.from = from
-        filter.to = to
-        filter.kind = kind
-        filter.outcome = outcome
-        filter.changedOnly = changed
-        filter.isPublic = isPublic
-        filter.person = person
-        filter.limit = limit
-        return filter
-    }
-
     func run() throws {
-        let filter = self.filter
         if words.joined().allSatisfy(\.isWhitespace) && filter.isUnfiltered {
             throw ValidationError("Give words to look for, or a filter such as --body, --outcome or --person.")
         }
