@@ -27,10 +27,10 @@ extension Store {
     public func addAttachment(item itemReference: ItemReference? = nil, meeting meetingReference: MeetingReference? = nil,
                               title: String, mediaType: String, sha256: String, content: Data) throws -> Attachment {
         guard (itemReference == nil) != (meetingReference == nil) else {
-            throw StoreError.invalid("an attachment belongs to an item or to a meeting: give one of them")
+            throw StoreError.refused(.attachmentNeedsOwner)
         }
         guard !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw StoreError.invalid("an attachment needs a title (--title \"Saksframlegg\")")
+            throw StoreError.refused(.attachmentNeedsTitle)
         }
         return try write { _ in
             try addAttachment(itemID: try itemReference.map { try item($0).id }, meetingID: try meetingReference.map { try meeting($0).id },
@@ -42,10 +42,10 @@ extension Store {
     @discardableResult
     public func addAttachment(itemID: Int64?, meetingID: Int64?, title: String, mediaType: String, sha256: String, content: Data) throws -> Attachment {
         guard (itemID == nil) != (meetingID == nil) else {
-            throw StoreError.invalid("an attachment belongs to an item or to a meeting: give one of them")
+            throw StoreError.refused(.attachmentNeedsOwner)
         }
         guard !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw StoreError.invalid("an attachment needs a title (--title \"Saksframlegg\")")
+            throw StoreError.refused(.attachmentNeedsTitle)
         }
         return try write { db in
             try storeFile(sha256: sha256, content: content)

@@ -16,9 +16,9 @@ extension Store {
             let meeting = try meeting(id: meetingID)
             switch meeting.status {
             case .cancelled:
-                throw StoreError.final("the meeting \(meeting.reference) was cancelled; nobody attended")
+                throw StoreError.refused(.attendanceAtCancelledMeeting(meeting: "\(meeting.reference)"))
             case .minutesApproved:
-                throw StoreError.final("the minutes of \(meeting.reference) are approved; attendance can no longer change")
+                throw StoreError.refused(.attendanceInApprovedMinutes(meeting: "\(meeting.reference)"))
             case .planned, .summoned, .held:
                 break
             }
@@ -26,7 +26,7 @@ extension Store {
             func record(_ name: String, _ status: AttendanceStatus, substituteFor: String? = nil, guestRole: String? = nil) throws {
                 let personID = try self.personID(named: name, creating: guestRole != nil)
                 guard seen.insert(personID).inserted else {
-                    throw StoreError.invalid("\(name) is named twice; a person attends one way")
+                    throw StoreError.refused(.attendeeNamedTwice(person: name))
                 }
                 let forID = try substituteFor.map { try self.personID(named: $0) }
                 try db.execute("""
@@ -40,13 +40,13 @@ extension Store {
             for (person, member) in substitutes { try record(person, .substitute, substituteFor: member) }
             for (person, role) in guests {
                 let role = role.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-                guard !role.isEmpty else { throw StoreError.invalid("say what \(person) came as: --guest \"\(person)\" --role \"revisor\"") }
+                guard !role.isEmpty else { throw StoreError.refused(.guestNeedsRole(person: person)) }
                 if try db.fetchOne("""
                     SELECT 1 FROM membership ms JOIN person p ON p.id = ms.person_id
                     WHERE p.name = ? COLLATE NOCASE AND ms.body_id = (SELECT body_id FROM meeting WHERE id = ?)
                       AND (ms.from_date IS NULL OR ms.from_date <= ?) AND (ms.to_date IS NULL OR ms.to_date >= ?)
                     """, [person.trimmingCharacters(in: .whitespaces), meeting.id, meeting.date, meeting.date]) != nil {
-                    throw StoreError.invalid("\(person) holds a seat in '\(meeting.body)'; record a member with --present, not as a guest")
+                    throw StoreError.refused(.memberAsGuest(person: person, body: "\(meeting.body)"))
                 }
                 try record(person, .present, guestRole: role)
             }

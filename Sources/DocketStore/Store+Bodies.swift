@@ -28,14 +28,14 @@ extension Store {
     @discardableResult
     public func addBody(slug: String, _ draft: BodyDraft, standingItems: [StandingItem] = StandingItem.defaults) throws -> Body {
         guard let slug = Slug(slug) else {
-            throw StoreError.invalid("'\(slug)' is not a valid slug: \(Slug.rule) (e.g. 'styringsgruppen', 'fg-helse'); try '\(Slug(folding: slug))'")
+            throw StoreError.refused(.invalidSlug(given: slug, suggestion: Slug(folding: slug).rawValue))
         }
         guard let name = draft.name, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw StoreError.invalid("a body needs a name (--name \"Digi Rogalands styringsgruppe\")")
+            throw StoreError.refused(.bodyNeedsName)
         }
         return try write { db in
             if try db.fetchOne("SELECT 1 FROM body WHERE slug = ?", [slug.rawValue]) != nil {
-                throw StoreError.alreadyExists("a body with the slug '\(slug)'")
+                throw StoreError.refused(.bodyExists(slug: slug.rawValue))
             }
             let parentID = try draft.parentSlug.map { try bodyID(slug: $0) }
             try db.execute("""
@@ -57,7 +57,7 @@ extension Store {
             if let parent = draft.parentSlug {
                 let parentID = try bodyID(slug: parent)
                 if try isDescendant(parentID, of: id) {
-                    throw StoreError.invalid("'\(parent)' reports to '\(slug)'; a body cannot report to its own sub-body")
+                    throw StoreError.refused(.reportsToOwnSubBody(parent: "\(parent)", body: "\(slug)"))
                 }
             }
             try db.execute("""
@@ -76,7 +76,7 @@ extension Store {
         for alias in aliases {
             if let owner = try db.fetchValue(String.self, "SELECT b.slug FROM body_alias a JOIN body b ON b.id = a.body_id WHERE a.alias = ?", [alias]),
                try db.fetchValue(Int64.self, "SELECT id FROM body WHERE slug = ?", [owner]) != bodyID {
-                throw StoreError.alreadyExists("the alias '\(alias)' (it names '\(owner)')")
+                throw StoreError.refused(.aliasExists(alias: "\(alias)", owner: "\(owner)"))
             }
             try db.execute("INSERT OR IGNORE INTO body_alias (alias, body_id) VALUES (?, ?)", [alias, bodyID])
         }
@@ -105,7 +105,7 @@ extension Store {
     /// Replaces the standing items of the body with this slug; any other business (eventuelt) goes last.
     public func setStandingItems(_ items: [StandingItem], bodySlug: String) throws {
         guard !items.isEmpty else {
-            throw StoreError.invalid("the list of standing items is empty; give at least one line Title|kind|basis")
+            throw StoreError.refused(.noStandingItems)
         }
         try write { _ in
             try setStandingItems(StandingItem.lastingOrder(items), bodyID: try bodyID(slug: bodySlug))

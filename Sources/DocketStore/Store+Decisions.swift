@@ -58,9 +58,9 @@ extension Store {
         let reference = "\(try meetingRow.decode("slug", as: String.self))@\(try meetingRow.decode("date", as: String.self))"
         switch status {
         case .cancelled:
-            throw StoreError.final("the meeting \(reference) was cancelled; nothing was decided there")
+            throw StoreError.refused(.decisionAtCancelledMeeting(meeting: "\(reference)"))
         case .minutesApproved:
-            throw StoreError.final("the minutes of \(reference) are approved; a change is a correction: docket decision correct")
+            throw StoreError.refused(.decisionInApprovedMinutes(meeting: "\(reference)"))
         case .planned, .summoned:
             try db.execute("UPDATE meeting SET status = 'held' WHERE id = ?", [meetingRow["id"]])
         case .held:
@@ -101,15 +101,15 @@ extension Store {
         // Approved minutes change only through a correction, so a correction must say something:
         // a blank text would erase the decision on the record, a blank reason would hide why.
         guard !text.allSatisfy(\.isWhitespace) else {
-            throw StoreError.invalid("the corrected decision text is empty; give the whole corrected text with --text \"…\"")
+            throw StoreError.refused(.emptyCorrection)
         }
         guard !reason.allSatisfy(\.isWhitespace) else {
-            throw StoreError.invalid("a correction needs a reason; say why the approved minutes are corrected with --reason \"…\"")
+            throw StoreError.refused(.correctionNeedsReason)
         }
         return try write { db in
             let item = try item(reference)
             guard let current = try decision(itemID: item.id) else {
-                throw StoreError.invalid("\(reference) has no decision to correct")
+                throw StoreError.refused(.noDecisionToCorrect(item: "\(reference)"))
             }
             try db.execute("""
                 INSERT INTO correction (meeting_id, item_id, field, old_value, new_value, reason, corrected_on)

@@ -80,7 +80,7 @@ extension Store {
             if let existing = found {
                 let item = try item(id: existing)
                 guard item.meetingID == meeting.id else {
-                    throw StoreError.alreadyExists("the item \(meeting.body) \(number) (at \(item.body)@\(item.meetingDate), not \(meeting.reference))")
+                    throw StoreError.refused(.numberTaken(number: "\(meeting.body) \(number)", foundAt: "\(item.body)@\(item.meetingDate)", importedAt: "\(meeting.reference)"))
                 }
                 try db.execute("""
                     UPDATE agenda_item SET kind = coalesce(kind, :kind), basis = coalesce(basis, :basis),

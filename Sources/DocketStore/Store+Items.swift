@@ -56,10 +56,10 @@ extension Store {
     func insertItem(_ draft: ItemDraft, meetingID: Int64, number: ItemNumber? = nil, arrival: String = "new",
                     previousItemID: Int64? = nil, caseID: Int64? = nil) throws -> Int64 {
         guard let title = draft.title, !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw StoreError.invalid("an item needs a title (--title \"Budsjettprinsipper\")")
+            throw StoreError.refused(.itemNeedsTitle)
         }
         if draft.exemption == true, draft.exemptionBasis == nil {
-            throw StoreError.invalid("an exempt item needs its legal basis (--exemption-basis \"offl. § 13\")")
+            throw StoreError.refused(.exemptItemNeedsBasis)
         }
         let meeting = try db.fetchOne("SELECT m.body_id, m.date, b.default_series FROM meeting m JOIN body b ON b.id = m.body_id WHERE m.id = ?", [meetingID])!
         let bodyID: Int64 = try meeting.decode("body_id")
@@ -154,7 +154,7 @@ extension Store {
 
     private func ensureAgendaOpen(_ meeting: Meeting) throws {
         guard meeting.status != .cancelled, meeting.status != .minutesApproved else {
-            throw StoreError.final("the meeting \(meeting.reference) is \(meeting.status.rawValue.replacingOccurrences(of: "_", with: " ")); its agenda can no longer change")
+            throw StoreError.refused(.agendaClosed(meeting: "\(meeting.reference)", status: meeting.status))
         }
     }
 
@@ -175,7 +175,7 @@ extension Store {
                       "archive": draft.archiveCaseNumber, "exempt": draft.exemption, "publicTitle": draft.publicTitle,
                       "basis2": draft.exemptionBasis, "until": draft.exemptUntil, "id": item.id])
             if let section = draft.section, section != item.section {
-                throw StoreError.invalid("an item's section is changed by moving it: docket item move '\(reference)' --to POSITION")
+                throw StoreError.refused(.sectionChangedByMoving(item: "\(reference)"))
             }
             try refreshReferences(itemID: item.id)
             return try self.item(id: item.id)
@@ -191,13 +191,13 @@ extension Store {
             try ensureAgendaOpen(try meeting(id: item.meetingID))
             var order = try items(meetingID: item.meetingID)
             guard (1...order.count).contains(position) else {
-                throw StoreError.invalid("position \(position) is off the agenda; give 1 to \(order.count)")
+                throw StoreError.refused(.positionOffAgenda(position: position, count: order.count))
             }
             order.removeAll { $0.id == item.id }
             order.insert(item, at: position - 1)
             if let firstBusiness = order.firstIndex(where: { $0.section == .forConsideration }),
                order[firstBusiness...].contains(where: { $0.section == .standing }) {
-                throw StoreError.invalid("position \(position) would put a standing item after the items for consideration")
+                throw StoreError.refused(.standingItemAfterConsideration(position: position))
             }
             try db.execute("UPDATE agenda_item SET position = position + 1000000 WHERE meeting_id = ?", [item.meetingID])
             for (offset, entry) in order.enumerated() {
@@ -213,7 +213,7 @@ extension Store {
             let item = try item(reference)
             try ensureAgendaOpen(try meeting(id: item.meetingID))
             if try db.fetchOne("SELECT 1 FROM agenda_item WHERE previous_item_id = ?", [item.id]) != nil {
-                throw StoreError.invalid("\(reference) was postponed or referred; delete the later item first")
+                throw StoreError.refused(.itemHasLaterHandling(item: "\(reference)"))
             }
             try db.execute("DELETE FROM agenda_item WHERE id = ?", [item.id])
             try shiftPositions(meetingID: item.meetingID, from: item.position + 1, by: -1)
@@ -228,10 +228,10 @@ extension Store {
             let item = try item(reference)
             let target = try meeting(meetingReference)
             guard target.body == item.body else {
-                throw StoreError.invalid("an item is postponed within its body; to send it to '\(target.body)', use: docket item refer '\(reference)' --to \(meetingReference)")
+                throw StoreError.refused(.postponeToOtherBody(item: "\(reference)", meeting: "\(meetingReference)", body: "\(target.body)"))
             }
             guard target.date > item.meetingDate else {
-                throw StoreError.invalid("\(meetingReference) is not after the item's meeting (\(item.meetingDate)); postpone to a later meeting")
+                throw StoreError.refused(.postponeNotLater(meeting: "\(meetingReference)", itemDate: item.meetingDate))
             }
             try ensureAgendaOpen(target)
             try recordDecision(item.id, DecisionDraft(text: remarks, outcome: .postponed, tally: nil, remarks: remarks, isFinal: false))
@@ -249,10 +249,10 @@ extension Store {
             let item = try item(reference)
             let target = try meeting(meetingReference)
             guard target.body != item.body else {
-                throw StoreError.invalid("\(meetingReference) is a meeting of the same body; use: docket item postpone '\(reference)' --to \(meetingReference)")
+                throw StoreError.refused(.referWithinBody(item: "\(reference)", meeting: "\(meetingReference)"))
             }
             guard target.date >= item.meetingDate else {
-                throw StoreError.invalid("\(meetingReference) is before the item's meeting (\(item.meetingDate)); refer to a later meeting")
+                throw StoreError.refused(.referToEarlier(meeting: "\(meetingReference)", itemDate: item.meetingDate))
             }
             try ensureAgendaOpen(target)
             var decision = DecisionDraft(text: remarks, outcome: .referred, tally: nil, remarks: remarks, isFinal: false)

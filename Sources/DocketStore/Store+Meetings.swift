@@ -36,12 +36,12 @@ extension Store {
     public func createMeeting(bodySlug: String, date: CalendarDate, _ draft: MeetingDraft = MeetingDraft(),
                               withStandingItems: Bool = true) throws -> Meeting {
         if let start = draft.start, let end = draft.end, end < start {
-            throw StoreError.invalid("the meeting ends (\(end)) before it starts (\(start))")
+            throw StoreError.refused(.meetingEndsBeforeItStarts(start: start, end: end))
         }
         return try write { db in
             let body = try body(slug: bodySlug)
             if try db.fetchOne("SELECT 1 FROM meeting WHERE body_id = ? AND date = ?", [body.id, date]) != nil {
-                throw StoreError.alreadyExists("a meeting of '\(bodySlug)' on \(date)")
+                throw StoreError.refused(.meetingExists(body: bodySlug, date: date))
             }
             try db.execute("""
                 INSERT INTO meeting (body_id, date, start_time, end_time, place, kind, minute_taker_id,
@@ -79,7 +79,7 @@ extension Store {
         try write { db in
             let meeting = try meeting(reference)
             guard !meeting.status.isFinal else {
-                throw StoreError.final("the meeting \(reference) is \(meeting.status.rawValue.replacingOccurrences(of: "_", with: " ")); it can no longer change")
+                throw StoreError.refused(.meetingClosed(meeting: "\(reference)", status: meeting.status))
             }
             try db.execute("""
                 UPDATE meeting SET start_time = coalesce(:start, start_time), end_time = coalesce(:end, end_time),
@@ -94,7 +94,7 @@ extension Store {
                       "signer": try draft.signer.map { try personID(named: $0) }, "id": meeting.id])
             let edited = try self.meeting(id: meeting.id)
             if let start = edited.start, let end = edited.end, end < start {
-                throw StoreError.invalid("the meeting would end (\(end)) before it starts (\(start))")
+                throw StoreError.refused(.editedMeetingEndsBeforeItStarts(start: start, end: end))
             }
             return edited
         }
@@ -106,7 +106,7 @@ extension Store {
         try write { db in
             let meeting = try meeting(reference)
             guard meeting.status.canAdvance(to: status) else {
-                throw StoreError.final("the meeting \(reference) is \(meeting.status.rawValue.replacingOccurrences(of: "_", with: " ")) and cannot become \(status.rawValue.replacingOccurrences(of: "_", with: " "))")
+                throw StoreError.refused(.statusChange(meeting: "\(reference)", from: meeting.status, to: status))
             }
             try db.execute("UPDATE meeting SET status = ? WHERE id = ?", [status, meeting.id])
             return try self.meeting(id: meeting.id)

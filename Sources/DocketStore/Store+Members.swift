@@ -13,7 +13,7 @@ extension Store {
             let personID = try personID(named: name, creating: true, email: email, title: title)
             let organisationID = try organisation.map { try self.organisation(named: $0).id }
             if let from, let to, to < from {
-                throw StoreError.invalid("the seat would end (\(to)) before it begins (\(from))")
+                throw StoreError.refused(.seatEndsBeforeItBegins(from: from, to: to))
             }
             // One person, one seat in a body at a time: a second seat over the same days made two
             // rows, and ending "the" seat later failed. A change of role ends the old seat first.
@@ -24,12 +24,8 @@ extension Store {
                 ORDER BY id LIMIT 1
                 """, [bodyID, personID, from, from, to, to]) {
                 let existing: Role = try row.decode("role")
-                let since = row["from_date", as: CalendarDate.self].map { " since \($0)" } ?? ""
-                let until = row["to_date", as: CalendarDate.self].map { " until \($0)" } ?? ""
-                throw StoreError.invalid("\(name.trimmingCharacters(in: .whitespaces)) already has a seat in '\(bodySlug)' as "
-                    + "\(existing.rawValue.replacingOccurrences(of: "_", with: "-"))\(since)\(until); a person holds one seat in a body at a time. "
-                    + "To change the role, end that seat first (docket member end \"\(name)\" --body \(bodySlug) --on DATE) "
-                    + "and add the new one from the next day. Nothing was stored")
+                throw StoreError.refused(.secondSeat(person: name.trimmingCharacters(in: .whitespaces), body: bodySlug, role: existing,
+                                                     from: row["from_date", as: CalendarDate.self], to: row["to_date", as: CalendarDate.self]))
             }
             try db.execute("""
                 INSERT INTO membership (body_id, person_id, role, organisation_id, votes, from_date, to_date)
@@ -50,12 +46,12 @@ extension Store {
                   AND (? IS NULL OR role = ?)
                 """, [bodyID, personID, date, role, role]).map { try $0.decode(at: 0, as: Int64.self) }
             guard !ids.isEmpty else {
-                throw StoreError.invalid("\(name) has no current seat\(role.map { " as \($0.rawValue)" } ?? "") in '\(bodySlug)'")
+                throw StoreError.refused(.noCurrentSeat(person: name, role: role, body: bodySlug))
             }
             if let begins = try db.fetchValue(CalendarDate.self, """
                 SELECT max(from_date) FROM membership WHERE id IN (SELECT value FROM json_each(?)) AND from_date > ?
                 """, [String(describing: ids), date]) {
-                throw StoreError.invalid("\(name)'s seat in '\(bodySlug)' begins \(begins); it cannot end before that (\(date)). Give --on a later date")
+                throw StoreError.refused(.seatBeginsLater(person: name, body: bodySlug, begins: begins, end: date))
             }
             for id in ids {
                 try db.execute("UPDATE membership SET to_date = ? WHERE id = ?", [date, id])
@@ -110,7 +106,7 @@ extension Store {
             let names = try db.fetchAll("SELECT name FROM person").compactMap { $0["name", as: String.self] }
             throw StoreError.notFound(kind: "person", name: name, suggestions: suggestions(for: name, among: names))
         }
-        guard !trimmed.isEmpty else { throw StoreError.invalid("a person needs a name") }
+        guard !trimmed.isEmpty else { throw StoreError.refused(.personNeedsName) }
         try db.execute("INSERT INTO person (name, email, title) VALUES (?, ?, ?)", [trimmed, email, title])
         return db.lastInsertedRowID
     }

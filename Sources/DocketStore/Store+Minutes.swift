@@ -10,7 +10,7 @@ extension Store {
         try write { db in
             let meeting = try meeting(reference)
             guard meeting.status == .held else {
-                throw StoreError.final("the meeting \(reference) is \(meeting.status.rawValue.replacingOccurrences(of: "_", with: " ")); only the minutes of a held meeting can be approved")
+                throw StoreError.refused(.approvalOfUnheldMeeting(meeting: "\(reference)", status: meeting.status))
             }
             var approving: Meeting?
             if let approvingReference {
@@ -19,11 +19,11 @@ extension Store {
                 approving = try self.meeting(id: id)
             }
             if let approving, approving.id == meeting.id {
-                throw StoreError.invalid("a meeting cannot approve its own minutes")
+                throw StoreError.refused(.meetingApprovesOwnMinutes)
             }
             let approvedOn = date ?? approving?.date ?? .today
             guard approvedOn >= meeting.date else {
-                throw StoreError.invalid("the minutes cannot be approved (\(approvedOn)) before the meeting was held (\(meeting.date))")
+                throw StoreError.refused(.approvalBeforeMeeting(approvedOn: approvedOn, meetingDate: meeting.date))
             }
             try db.execute("INSERT INTO minutes_approval (meeting_id, approved_at_meeting_id, approved_on) VALUES (?, ?, ?)",
                            [meeting.id, approving?.id, approvedOn])

@@ -38,11 +38,11 @@ extension Store {
     @discardableResult
     public func addUser(name: String, role: UserRole, passwordHash: String, at now: Int64) throws -> AppUser {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { throw StoreError.invalid("a user needs a name") }
-        guard !passwordHash.isEmpty else { throw StoreError.invalid("a user needs a password") }
+        guard !trimmed.isEmpty else { throw StoreError.refused(.userNeedsName) }
+        guard !passwordHash.isEmpty else { throw StoreError.refused(.userNeedsPassword) }
         return try write { db in
             if let existing = try db.fetchValue(String.self, "SELECT name FROM app_user WHERE name = ? COLLATE NOCASE", [trimmed]) {
-                throw StoreError.alreadyExists("user '\(existing)' (names are the same regardless of case)")
+                throw StoreError.refused(.userExists(name: existing))
             }
             try db.execute("INSERT INTO app_user (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
                            [trimmed, role, passwordHash, now])
@@ -79,7 +79,7 @@ extension Store {
             if found.role == .admin,
                try db.fetchValue(Int.self, "SELECT count(*) FROM app_user WHERE role = 'admin'") == 1,
                try db.fetchValue(Int.self, "SELECT count(*) FROM app_user") ?? 0 > 1 {
-                throw StoreError.invalid("'\(found.name)' is the last admin; add another admin before removing this one")
+                throw StoreError.refused(.lastAdmin(name: found.name))
             }
             try db.execute("DELETE FROM app_user WHERE id = ?", [found.id])
             return found

@@ -50,14 +50,8 @@ public struct VotingRoll: Hashable, Sendable {
     /// Vedtaksfør: at least half the voting members present (kommuneloven § 11-9 first paragraph).
     public var isQuorate: Bool { !isRecorded || seats == 0 || present.count * 2 >= seats }
 
-    /// "5 voting members were present (6, less 1 inhabil)".
-    public var presentSentence: String {
-        let count = eligible.count
-        var sentence = "\(count) voting member\(count == 1 ? " was" : "s were") present"
-        let left = present.count - count
-        if left > 0 { sentence += " (\(present.count), less \(left) inhabil)" }
-        return sentence
-    }
+    /// How many could vote, for a refused vote's message.
+    public var presence: Presence { Presence(eligible: eligible.count, present: present.count) }
 }
 
 extension Store {
@@ -70,10 +64,10 @@ extension Store {
             let item = try item(reference)
             let meeting = try meeting(id: item.meetingID)
             guard meeting.status != .minutesApproved else {
-                throw StoreError.final("the minutes of \(meeting.reference) are approved; a conflict of interest can no longer be recorded")
+                throw StoreError.refused(.conflictInApprovedMinutes(meeting: "\(meeting.reference)"))
             }
             guard meeting.status != .cancelled else {
-                throw StoreError.final("the meeting \(meeting.reference) was cancelled; nobody was there to be disqualified")
+                throw StoreError.refused(.conflictAtCancelledMeeting(meeting: "\(meeting.reference)"))
             }
             let reason = reason.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             let personID = try personID(named: member)
@@ -82,7 +76,7 @@ extension Store {
                      + (SELECT count(*) FROM proposal_vote v JOIN proposal p ON p.id = v.proposal_id WHERE p.item_id = :item AND v.person_id = :person)
                 """, ["item": item.id, "person": personID]) ?? 0
             if voted > 0 {
-                throw StoreError.invalid("\(member) has a vote recorded on \(item.reference); an inhabil member does not vote. Record the vote again without \(member) first")
+                throw StoreError.refused(.inhabilHasVoted(person: member, item: "\(item.reference)"))
             }
             try db.execute("""
                 INSERT INTO conflict_of_interest (item_id, person_id, legal_basis) VALUES (?, ?, ?)
@@ -107,12 +101,12 @@ extension Store {
     @discardableResult
     public func addProposal(_ reference: ItemReference, by proposer: String, text: String) throws -> AlternativeProposal {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { throw StoreError.invalid("the proposal's text is empty; give it with --text \"…\"") }
+        guard !text.isEmpty else { throw StoreError.refused(.emptyProposal) }
         return try write { db in
             let item = try item(reference)
             let meeting = try meeting(id: item.meetingID)
             guard meeting.status != .minutesApproved, meeting.status != .cancelled else {
-                throw StoreError.final("the meeting \(meeting.reference) is \(meeting.status.rawValue.replacingOccurrences(of: "_", with: " ")); no proposal can be added")
+                throw StoreError.refused(.proposalClosed(meeting: "\(meeting.reference)", status: meeting.status))
             }
             let personID = try personID(named: proposer)
             let number = (try db.fetchValue(Int.self, "SELECT max(number) FROM proposal WHERE item_id = ?", [item.id]) ?? 0) + 1
@@ -152,15 +146,14 @@ extension Store {
             let item = try item(reference)
             guard let proposalID = try db.fetchValue(Int64.self, "SELECT id FROM proposal WHERE item_id = ? AND number = ?", [item.id, number]) else {
                 let count = try db.fetchValue(Int.self, "SELECT count(*) FROM proposal WHERE item_id = ?", [item.id]) ?? 0
-                throw StoreError.invalid("\(item.reference) has no proposal \(number)"
-                    + (count == 0 ? "; add one with docket proposal add" : "; it has \(count), numbered 1 to \(count)"))
+                throw StoreError.refused(.noSuchProposal(item: "\(item.reference)", number: number, count: count))
             }
             let meeting = try meeting(id: item.meetingID)
             guard meeting.status != .minutesApproved, meeting.status != .cancelled else {
-                throw StoreError.final("the meeting \(meeting.reference) is \(meeting.status.rawValue.replacingOccurrences(of: "_", with: " ")); its votes can no longer change")
+                throw StoreError.refused(.votesClosed(meeting: "\(meeting.reference)", status: meeting.status))
             }
             guard outcome == nil || outcome == .adopted || outcome == .rejected else {
-                throw StoreError.invalid("a proposal is adopted or rejected, not \(outcome!.rawValue)")
+                throw StoreError.refused(.proposalOutcome(outcome!))
             }
             let tally = try checkedVote(itemID: item.id, tally: tally, ballots: ballots)
             let adopted: Bool
@@ -172,9 +165,9 @@ extension Store {
             case let (nil, counted?): adopted = counted
             case (nil, nil):
                 guard tally == nil else {
-                    throw StoreError.invalid("the vote is tied; say which way the chair's vote decided it with --outcome adopted or --outcome rejected")
+                    throw StoreError.refused(.tiedVote)
                 }
-                throw StoreError.invalid("give the vote on the proposal: --for/--against (names or numbers) or --unanimous")
+                throw StoreError.refused(.voteMissing)
             }
             var votesFor: Int?, against: Int?, abstaining: Int?
             if case let .counted(f, a, b) = tally { (votesFor, against, abstaining) = (f, a, b) }
@@ -224,28 +217,27 @@ extension Store {
             let key = ballot.person.trimmingCharacters(in: .whitespaces).lowercased()
             _ = try personID(named: ballot.person)
             guard seen.insert(key).inserted else {
-                throw StoreError.invalid("\(ballot.person) is named twice in the vote; a member votes once")
+                throw StoreError.refused(.voterNamedTwice(person: ballot.person))
             }
             if roll.disqualified.contains(where: { $0.lowercased() == key }) {
-                throw StoreError.invalid("\(ballot.person) declared a conflict of interest (inhabil) on \(reference) and cannot vote; \(roll.presentSentence)")
+                throw StoreError.refused(.inhabilVoter(person: ballot.person, item: "\(reference)", presence: roll.presence))
             }
             if roll.isRecorded, !roll.present.contains(where: { $0.lowercased() == key }) {
-                throw StoreError.invalid("\(ballot.person) is not a voting member present at the meeting; \(roll.presentSentence)"
-                    + (roll.eligible.isEmpty ? "" : ": \(roll.eligible.joined(separator: ", "))"))
+                throw StoreError.refused(.voterNotPresent(person: ballot.person, presence: roll.presence, eligible: roll.eligible))
             }
         }
         guard let tally else { return nil }
         if let total = tally.total, roll.isRecorded, total > roll.eligible.count {
-            throw StoreError.invalid("the vote counts \(total) votes, but \(roll.presentSentence); record the attendance first if it is wrong")
+            throw StoreError.refused(.tooManyVotes(total: total, presence: roll.presence))
         }
         return tally
     }
 
     func contradiction(_ tally: VoteTally, outcome: Outcome) -> StoreError {
         guard case let .counted(votesFor, against, _) = tally else {
-            return StoreError.invalid("a unanimous vote adopts; the outcome cannot be \(outcome.rawValue)")
+            return StoreError.refused(.unanimousOutcome(outcome))
         }
-        return StoreError.invalid("\(votesFor) for and \(against) against \(votesFor > against ? "adopts" : "rejects"); the outcome cannot be \(outcome.rawValue)")
+        return StoreError.refused(.countContradictsOutcome(votesFor: votesFor, against: against, outcome: outcome))
     }
 }
 

@@ -5,10 +5,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
     /// Several things match a name that should pick one.
     case ambiguous(kind: String, name: String, candidates: [String])
     case newerDatabase(found: Int, supported: Int)
-    case alreadyExists(String)
+    /// A write refused, with its facts; each edge words it in its own language.
+    case refused(Refusal)
+    /// A fault no user's input leads to (a broken migration, a consistency check), in English.
     case invalid(String)
-    /// A change refused because the minutes are approved (or the meeting is cancelled).
-    case final(String)
 
     public var description: String {
         switch self {
@@ -25,11 +25,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
         case let .newerDatabase(found, supported):
             return "this database has schema version \(found), but this docket knows versions up to \(supported); "
                 + "use a newer docket (the file was left untouched)"
-        case let .alreadyExists(what):
-            return "\(what) already exists"
+        case let .refused(refusal):
+            return refusal.description
         case let .invalid(message):
-            return message
-        case let .final(message):
             return message
         }
     }

@@ -1,12 +1,13 @@
 import DocketDocuments
+import DocketModel
 import DocketStore
 import Foundation
 
-/// The store's refusals (``StoreError``) in the secretary's language. The store phrases them for the
-/// command line, in English, with the flags to give (`--title "…"`); a form in bokmål or nynorsk
-/// shows them in its own language and without the flags. Each refusal the store can give a form is
-/// matched by its shape, its names and numbers kept; a refusal without a rule here (a new one in the
-/// store) is shown in English after a sentence in the page's language, never dropped.
+/// The store's refusals (``StoreError``) in the secretary's language. The store gives a refusal's
+/// facts as values (``Refusal``) and words it for the command line, in English with the flags to
+/// give (`--title "…"`); a form in bokmål or nynorsk says the same facts in its own language,
+/// without the flags. The `switch` below covers every refusal, so a new one cannot reach a form
+/// unworded.
 enum StoreRefusalText {
     static func message(_ error: StoreError, _ language: Language) -> String {
         guard language != .english else { return error.description }
@@ -16,7 +17,7 @@ enum StoreRefusalText {
         case let .notFound(kind, name, suggestions):
             var text = say("Finner ingen \(noun(kind, nynorsk)) «\(name)»", "Finn ingen \(noun(kind, nynorsk)) «\(name)»")
             if !suggestions.isEmpty {
-                text += say("; mente du ", "; meinte du ") + suggestions.map { "«\($0)»" }.joined(separator: say(" eller ", " eller "))
+                text += say("; mente du ", "; meinte du ") + suggestions.map { "«\($0)»" }.joined(separator: " eller ")
                 text += "?"
             } else {
                 text += "."
@@ -28,12 +29,194 @@ enum StoreRefusalText {
         case let .newerDatabase(found, supported):
             return say("Databasen har skjemaversjon \(found), men denne docket kjenner versjoner til og med \(supported). Bruk en nyere docket.",
                        "Databasen har skjemaversjon \(found), men denne docket kjenner versjonar til og med \(supported). Bruk ein nyare docket.")
-        case .alreadyExists, .invalid, .final:
-            let english = error.description
-            for rule in rules {
-                if let captures = rule.match(english) { return rule.text(captures, nynorsk) }
-            }
-            return say("Lagringen ble avvist: ", "Lagringa vart avvist: ") + english
+        case let .refused(refusal):
+            return text(refusal, language)
+        case let .invalid(message):
+            return say("Lagringen ble avvist: ", "Lagringa vart avvist: ") + message
+        }
+    }
+
+    /// One refusal in bokmål or nynorsk, its names, numbers and dates kept.
+    static func text(_ refusal: Refusal, _ language: Language) -> String {
+        let nynorsk = language == .nynorsk
+        func say(_ nb: String, _ nn: String) -> String { nynorsk ? nn : nb }
+        func status(_ value: MeetingStatus) -> String { Self.status(value, nynorsk) }
+        func outcome(_ value: Outcome) -> String { Self.outcome(value, nynorsk) }
+        func present(_ value: Presence) -> String { Self.present(value, nynorsk) }
+        switch refusal {
+        // Bodies
+        case let .invalidSlug(given, suggestion):
+            return say("«\(given)» kan ikke være kortnavn: bruk små bokstaver a–å, sifre og enkle bindestreker, og begynn med en bokstav (for eksempel «\(suggestion)»).",
+                       "«\(given)» kan ikkje vere kortnamn: bruk små bokstavar a–å, siffer og enkle bindestrekar, og byrj med ein bokstav (til dømes «\(suggestion)»).")
+        case .bodyNeedsName:
+            return say("Et utvalg trenger et navn.", "Eit utval treng eit namn.")
+        case let .bodyExists(slug):
+            return say("Det finnes allerede et utvalg med kortnavnet «\(slug)».", "Det finst alt eit utval med kortnamnet «\(slug)».")
+        case let .reportsToOwnSubBody(parent, body):
+            return say("«\(parent)» rapporterer til «\(body)»; et utvalg kan ikke rapportere til sitt eget underutvalg.",
+                       "«\(parent)» rapporterer til «\(body)»; eit utval kan ikkje rapportere til sitt eige underutval.")
+        case let .aliasExists(alias, owner):
+            return say("Det andre navnet «\(alias)» finnes allerede (det viser til «\(owner)»).",
+                       "Det andre namnet «\(alias)» finst alt (det viser til «\(owner)»).")
+        case .noStandingItems:
+            return say("Listen over faste saker er tom; skriv minst én linje Tittel|type|grunnlag.",
+                       "Lista over faste saker er tom; skriv minst éi linje Tittel|type|grunnlag.")
+        // Attachments
+        case .attachmentNeedsOwner:
+            return say("Et vedlegg hører til en sak eller et møte: velg ett av dem.", "Eit vedlegg høyrer til ei sak eller eit møte: vel eitt av dei.")
+        case .attachmentNeedsTitle:
+            return say("Et vedlegg trenger en tittel.", "Eit vedlegg treng ein tittel.")
+        // Decisions and corrections
+        case let .decisionAtCancelledMeeting(meeting):
+            return say("Møtet \(meeting) ble avlyst; der ble ingenting vedtatt.", "Møtet \(meeting) vart avlyst; der vart ingenting vedteke.")
+        case let .decisionInApprovedMinutes(meeting):
+            return say("Protokollen fra \(meeting) er godkjent; en endring må føres som en rettelse.",
+                       "Protokollen frå \(meeting) er godkjend; ei endring må førast som ei retting.")
+        case .emptyCorrection:
+            return say("Den rettede vedtaksteksten er tom; skriv hele den rettede teksten.", "Den retta vedtaksteksten er tom; skriv heile den retta teksten.")
+        case .correctionNeedsReason:
+            return say("En rettelse trenger en begrunnelse: si hvorfor den godkjente protokollen rettes.",
+                       "Ei retting treng ei grunngjeving: sei kvifor den godkjende protokollen vert retta.")
+        case let .noDecisionToCorrect(item):
+            return say("\(item) har ikke noe vedtak å rette.", "\(item) har ikkje noko vedtak å rette.")
+        // Minutes
+        case let .approvalOfUnheldMeeting(meeting, value):
+            return say("Møtet \(meeting) er \(status(value)); bare protokollen fra et holdt møte kan godkjennes.",
+                       "Møtet \(meeting) er \(status(value)); berre protokollen frå eit halde møte kan godkjennast.")
+        case .meetingApprovesOwnMinutes:
+            return say("Et møte kan ikke godkjenne sin egen protokoll.", "Eit møte kan ikkje godkjenne sin eigen protokoll.")
+        case let .approvalBeforeMeeting(approvedOn, meetingDate):
+            return say("Protokollen kan ikke godkjennes (\(approvedOn)) før møtet ble holdt (\(meetingDate)).",
+                       "Protokollen kan ikkje godkjennast (\(approvedOn)) før møtet vart halde (\(meetingDate)).")
+        // Attendance
+        case let .attendanceAtCancelledMeeting(meeting):
+            return say("Møtet \(meeting) ble avlyst; ingen møtte.", "Møtet \(meeting) vart avlyst; ingen møtte.")
+        case let .attendanceInApprovedMinutes(meeting):
+            return say("Protokollen fra \(meeting) er godkjent; oppmøtet kan ikke lenger endres.",
+                       "Protokollen frå \(meeting) er godkjend; oppmøtet kan ikkje lenger endrast.")
+        case let .attendeeNamedTwice(person):
+            return say("\(person) er nevnt to ganger; en person møter på én måte.", "\(person) er nemnd to gonger; ein person møter på éin måte.")
+        case let .guestNeedsRole(person):
+            return say("Skriv hva \(person) møtte som (for eksempel «revisor»).", "Skriv kva \(person) møtte som (til dømes «revisor»).")
+        case let .memberAsGuest(person, body):
+            return say("\(person) har sete i «\(body)»; før et medlem som til stede, ikke som gjest.",
+                       "\(person) har sete i «\(body)»; før eit medlem som til stades, ikkje som gjest.")
+        // Users
+        case .userNeedsName:
+            return say("En bruker trenger et navn.", "Ein brukar treng eit namn.")
+        case .userNeedsPassword:
+            return say("En bruker trenger et passord.", "Ein brukar treng eit passord.")
+        case let .userExists(name):
+            return say("Brukeren «\(name)» finnes allerede (store og små bokstaver regnes likt).",
+                       "Brukaren «\(name)» finst alt (store og små bokstavar vert rekna likt).")
+        case let .lastAdmin(name):
+            return say("«\(name)» er den siste administratoren; legg til en annen administrator før du fjerner denne.",
+                       "«\(name)» er den siste administratoren; legg til ein annan administrator før du fjernar denne.")
+        // Members
+        case let .seatEndsBeforeItBegins(from, to):
+            return say("Setet ville slutte (\(to)) før det begynner (\(from)).", "Setet ville ta slutt (\(to)) før det byrjar (\(from)).")
+        case let .secondSeat(person, body, role, from, to):
+            let role = language.phrases.role(role) + (from.map { say(" fra ", " frå ") + "\($0)" } ?? "") + (to.map { " til \($0)" } ?? "")
+            return say("\(person) har allerede sete i «\(body)» som \(role); en person har ett sete i et utvalg om gangen. Avslutt det setet først. Ingenting ble lagret.",
+                       "\(person) har alt sete i «\(body)» som \(role); ein person har eitt sete i eit utval om gongen. Avslutt det setet først. Ingenting vart lagra.")
+        case let .noCurrentSeat(person, role, body):
+            let role = role.map { " som " + language.phrases.role($0) } ?? ""
+            return say("\(person) har ikke noe sete\(role) i «\(body)» nå.", "\(person) har ikkje noko sete\(role) i «\(body)» no.")
+        case let .seatBeginsLater(person, body, begins, end):
+            return say("Setet til \(person) i «\(body)» begynner \(begins); det kan ikke slutte før det (\(end)). Velg en senere dato.",
+                       "Setet til \(person) i «\(body)» byrjar \(begins); det kan ikkje ta slutt før det (\(end)). Vel ein seinare dato.")
+        case .personNeedsName:
+            return say("En person trenger et navn.", "Ein person treng eit namn.")
+        // Items and the agenda
+        case .itemNeedsTitle:
+            return say("En sak trenger en tittel.", "Ei sak treng ein tittel.")
+        case .exemptItemNeedsBasis:
+            return say("En unntatt sak trenger hjemmel for unntaket (for eksempel «offl. § 13»).",
+                       "Ei unnateken sak treng heimel for unntaket (til dømes «offl. § 13»).")
+        case let .agendaClosed(meeting, value):
+            return say("Møtet \(meeting) er \(status(value)); sakslisten kan ikke lenger endres.",
+                       "Møtet \(meeting) er \(status(value)); sakslista kan ikkje lenger endrast.")
+        case .sectionChangedByMoving:
+            return say("En sak bytter del av sakslisten ved å flyttes.", "Ei sak byter del av sakslista ved å flyttast.")
+        case let .positionOffAgenda(position, count):
+            return say("Plass \(position) er utenfor sakslisten; velg 1 til \(count).", "Plass \(position) er utanfor sakslista; vel 1 til \(count).")
+        case let .standingItemAfterConsideration(position):
+            return say("Plass \(position) ville sette en fast sak etter sakene til behandling.",
+                       "Plass \(position) ville setje ei fast sak etter sakene til handsaming.")
+        case let .itemHasLaterHandling(item):
+            return say("\(item) er utsatt eller sendt videre; slett den senere saken først.",
+                       "\(item) er utsett eller sendt vidare; slett den seinare saka først.")
+        case let .postponeToOtherBody(_, _, body):
+            return say("En sak utsettes innenfor sitt eget utvalg; for å sende den til «\(body)», send den videre.",
+                       "Ei sak vert utsett innanfor sitt eige utval; for å sende ho til «\(body)», send ho vidare.")
+        case let .postponeNotLater(meeting, itemDate):
+            return say("\(meeting) er ikke etter sakens møte (\(itemDate)); utsett til et senere møte.",
+                       "\(meeting) er ikkje etter møtet til saka (\(itemDate)); utset til eit seinare møte.")
+        case let .referWithinBody(_, meeting):
+            return say("\(meeting) er et møte i samme utvalg; utsett saken i stedet.", "\(meeting) er eit møte i same utval; utset saka i staden.")
+        case let .referToEarlier(meeting, itemDate):
+            return say("\(meeting) er før sakens møte (\(itemDate)); send den til et senere møte.",
+                       "\(meeting) er før møtet til saka (\(itemDate)); send ho til eit seinare møte.")
+        case let .numberTaken(number, foundAt, importedAt):
+            return say("Saken \(number) finnes allerede (i \(foundAt), ikke \(importedAt)).", "Saka \(number) finst alt (i \(foundAt), ikkje \(importedAt)).")
+        // Conflicts of interest, proposals, votes
+        case let .conflictInApprovedMinutes(meeting):
+            return say("Protokollen fra \(meeting) er godkjent; inhabilitet kan ikke lenger føres.",
+                       "Protokollen frå \(meeting) er godkjend; ugildskap kan ikkje lenger førast.")
+        case let .conflictAtCancelledMeeting(meeting):
+            return say("Møtet \(meeting) ble avlyst; ingen var der til å bli inhabil.", "Møtet \(meeting) vart avlyst; ingen var der til å bli ugild.")
+        case let .inhabilHasVoted(person, item):
+            return say("\(person) har en stemme ført på \(item); et inhabilt medlem stemmer ikke. Før voteringen på nytt uten \(person) først.",
+                       "\(person) har ei røyst ført på \(item); eit ugild medlem røystar ikkje. Før røystinga på nytt utan \(person) først.")
+        case .emptyProposal:
+            return "Forslagsteksten er tom."
+        case let .proposalClosed(meeting, value):
+            return say("Møtet \(meeting) er \(status(value)); ingen forslag kan legges til.",
+                       "Møtet \(meeting) er \(status(value)); ingen forslag kan leggjast til.")
+        case let .noSuchProposal(item, number, count) where count == 0:
+            return say("\(item) har ikke noe forslag \(number); legg til et forslag først.", "\(item) har ikkje noko forslag \(number); legg til eit forslag først.")
+        case let .noSuchProposal(item, number, count):
+            return say("\(item) har ikke noe forslag \(number); den har \(count), nummerert 1 til \(count).",
+                       "\(item) har ikkje noko forslag \(number); ho har \(count), nummererte 1 til \(count).")
+        case let .votesClosed(meeting, value):
+            return say("Møtet \(meeting) er \(status(value)); voteringene kan ikke lenger endres.",
+                       "Møtet \(meeting) er \(status(value)); røystingane kan ikkje lenger endrast.")
+        case let .proposalOutcome(value):
+            return say("Et forslag blir vedtatt eller forkastet, ikke \(outcome(value)).", "Eit forslag vert vedteke eller forkasta, ikkje \(outcome(value)).")
+        case .tiedVote:
+            return say("Stemmetallene er like; si hvilken vei møtelederens dobbeltstemme avgjorde (vedtatt eller forkastet).",
+                       "Røystetala er like; sei kva veg dobbeltrøysta til møteleiaren avgjorde (vedteke eller forkasta).")
+        case .voteMissing:
+            return say("Før voteringen over forslaget: stemmer for og mot (navn eller antall), eller enstemmig.",
+                       "Før røystinga over forslaget: røyster for og mot (namn eller tal), eller samrøystes.")
+        case let .voterNamedTwice(person):
+            return say("\(person) er nevnt to ganger i voteringen; et medlem stemmer én gang.", "\(person) er nemnd to gonger i røystinga; eit medlem røystar éin gong.")
+        case let .inhabilVoter(person, item, presence):
+            return say("\(person) er inhabil i \(item) og kan ikke stemme; \(present(presence)).",
+                       "\(person) er ugild i \(item) og kan ikkje røyste; \(present(presence)).")
+        case let .voterNotPresent(person, presence, eligible):
+            let names = eligible.isEmpty ? "" : ": " + eligible.joined(separator: ", ")
+            return say("\(person) er ikke et stemmeberettiget medlem til stede i møtet; \(present(presence))\(names).",
+                       "\(person) er ikkje eit røysteført medlem til stades i møtet; \(present(presence))\(names).")
+        case let .tooManyVotes(total, presence):
+            return say("Voteringen teller \(total) stemmer, men \(present(presence)); før oppmøtet først om det er feil.",
+                       "Røystinga tel \(total) røyster, men \(present(presence)); før oppmøtet først om det er feil.")
+        case let .unanimousOutcome(value):
+            return say("Et enstemmig vedtak er vedtatt; utfallet kan ikke være «\(outcome(value))».",
+                       "Eit samrøystes vedtak er vedteke; utfallet kan ikkje vere «\(outcome(value))».")
+        case let .countContradictsOutcome(votesFor, against, value):
+            let adopts = votesFor > against
+            return say("\(votesFor) for og \(against) mot \(adopts ? "vedtar" : "forkaster"); utfallet kan ikke være «\(outcome(value))».",
+                       "\(votesFor) for og \(against) mot \(adopts ? "vedtek" : "forkastar"); utfallet kan ikkje vere «\(outcome(value))».")
+        // Meetings
+        case let .meetingEndsBeforeItStarts(start, end), let .editedMeetingEndsBeforeItStarts(start, end):
+            return say("Møtet slutter (\(end)) før det begynner (\(start)).", "Møtet sluttar (\(end)) før det byrjar (\(start)).")
+        case let .meetingExists(body, date):
+            return say("Det finnes allerede et møte i «\(body)» \(date).", "Det finst alt eit møte i «\(body)» \(date).")
+        case let .meetingClosed(meeting, value):
+            return say("Møtet \(meeting) er \(status(value)); det kan ikke lenger endres.", "Møtet \(meeting) er \(status(value)); det kan ikkje lenger endrast.")
+        case let .statusChange(meeting, from, to):
+            return say("Møtet \(meeting) er \(status(from)) og kan ikke bli \(status(to)).", "Møtet \(meeting) er \(status(from)) og kan ikkje bli \(status(to)).")
         }
     }
 
@@ -52,228 +235,39 @@ enum StoreRefusalText {
         }
     }
 
-    /// A meeting's status as the store writes it in a refusal (`minutes approved`), in Norwegian.
-    static func status(_ english: String, _ nynorsk: Bool) -> String {
-        switch english {
-        case "planned": "planlagt"
-        case "summoned": nynorsk ? "kalla inn" : "innkalt"
-        case "held": nynorsk ? "halde" : "holdt"
-        case "minutes approved": nynorsk ? "med godkjend protokoll" : "med godkjent protokoll"
-        case "cancelled": "avlyst"
-        default: english
+    /// A meeting's status in a refusal, in Norwegian ("med godkjent protokoll").
+    static func status(_ value: MeetingStatus, _ nynorsk: Bool) -> String {
+        switch value {
+        case .planned: "planlagt"
+        case .summoned: nynorsk ? "kalla inn" : "innkalt"
+        case .held: nynorsk ? "halde" : "holdt"
+        case .minutesApproved: nynorsk ? "med godkjend protokoll" : "med godkjent protokoll"
+        case .cancelled: "avlyst"
         }
     }
 
-    /// An outcome as the store writes it (`adopted`), in Norwegian.
-    static func outcome(_ english: String, _ nynorsk: Bool) -> String {
-        switch english {
-        case "adopted": nynorsk ? "vedteke" : "vedtatt"
-        case "rejected": nynorsk ? "forkasta" : "forkastet"
-        case "amended": nynorsk ? "vedteke med endringar" : "vedtatt med endringer"
-        case "noted": nynorsk ? "teke til orientering" : "tatt til orientering"
-        case "postponed": "utsatt"
-        case "referred": nynorsk ? "sendt vidare" : "sendt videre"
-        default: english
+    /// An outcome in a refusal, in Norwegian ("vedtatt").
+    static func outcome(_ value: Outcome, _ nynorsk: Bool) -> String {
+        switch value {
+        case .adopted: nynorsk ? "vedteke" : "vedtatt"
+        case .rejected: nynorsk ? "forkasta" : "forkastet"
+        case .amended: nynorsk ? "vedteke med endringar" : "vedtatt med endringer"
+        case .noted: nynorsk ? "teke til orientering" : "tatt til orientering"
+        case .postponed: "utsatt"
+        case .referred: nynorsk ? "sendt vidare" : "sendt videre"
+        case .withdrawn: nynorsk ? "trekt" : "trukket"
         }
     }
 
-    /// "6 voting members were present (7, less 1 inhabil)" in Norwegian.
-    static func present(_ english: String, _ nynorsk: Bool) -> String {
-        guard let match = english.firstMatch(of: /^([0-9]+) voting members? (?:was|were) present(?: \(([0-9]+), less ([0-9]+) inhabil\))?$/) else {
-            return english
-        }
-        var text = nynorsk ? "\(match.1) røysteføre medlemer var til stades" : "\(match.1) stemmeberettigede medlemmer var til stede"
-        if let all = match.2, let less = match.3 {
-            text += nynorsk ? " (\(all), utan \(less) ugilde)" : " (\(all), uten \(less) inhabile)"
+    /// "6 stemmeberettigede medlemmer var til stede (7, uten 1 inhabile)".
+    static func present(_ value: Presence, _ nynorsk: Bool) -> String {
+        let one = value.eligible == 1
+        var text = nynorsk
+            ? "\(value.eligible) \(one ? "røysteført medlem" : "røysteføre medlemer") var til stades"
+            : "\(value.eligible) \(one ? "stemmeberettiget medlem" : "stemmeberettigede medlemmer") var til stede"
+        if value.inhabil > 0 {
+            text += nynorsk ? " (\(value.present), utan \(value.inhabil) ugilde)" : " (\(value.present), uten \(value.inhabil) inhabile)"
         }
         return text
     }
-
-    /// One shape of refusal: a pattern over the store's English text and its Norwegian wording.
-    struct Rule: Sendable {
-        let pattern: String
-        let text: @Sendable (_ captures: [String], _ nynorsk: Bool) -> String
-
-        func match(_ message: String) -> [String]? {
-            guard let regex = try? NSRegularExpression(pattern: "^" + pattern + "$", options: [.dotMatchesLineSeparators]),
-                  let found = regex.firstMatch(in: message, range: NSRange(message.startIndex..., in: message)) else { return nil }
-            return (0..<found.numberOfRanges).map { index in
-                Range(found.range(at: index), in: message).map { String(message[$0]) } ?? ""
-            }
-        }
-    }
-
-    static func rule(_ pattern: String, _ nb: @escaping @Sendable ([String]) -> String,
-                     nn: @escaping @Sendable ([String]) -> String) -> Rule {
-        Rule(pattern: pattern) { captures, nynorsk in nynorsk ? nn(captures) : nb(captures) }
-    }
-
-    /// The refusals a form can meet, in the order the store's files give them.
-    static let rules: [Rule] = [
-        // Bodies
-        rule(#"'(.*)' is not a valid slug: .*; try '(.*)'"#,
-             { "«\($0[1])» kan ikke være kortnavn: bruk små bokstaver a–å, sifre og enkle bindestreker, og begynn med en bokstav (for eksempel «\($0[2])»)." },
-             nn: { "«\($0[1])» kan ikkje vere kortnamn: bruk små bokstavar a–å, siffer og enkle bindestrekar, og byrj med ein bokstav (til dømes «\($0[2])»)." }),
-        rule(#"a body needs a name.*"#, { _ in "Et utvalg trenger et navn." }, nn: { _ in "Eit utval treng eit namn." }),
-        rule(#"a body with the slug '(.*)' already exists"#,
-             { "Det finnes allerede et utvalg med kortnavnet «\($0[1])»." }, nn: { "Det finst alt eit utval med kortnamnet «\($0[1])»." }),
-        rule(#"'(.*)' reports to '(.*)'; a body cannot report to its own sub-body"#,
-             { "«\($0[1])» rapporterer til «\($0[2])»; et utvalg kan ikke rapportere til sitt eget underutvalg." },
-             nn: { "«\($0[1])» rapporterer til «\($0[2])»; eit utval kan ikkje rapportere til sitt eige underutval." }),
-        rule(#"the alias '(.*)' \(it names '(.*)'\) already exists"#,
-             { "Det andre navnet «\($0[1])» finnes allerede (det viser til «\($0[2])»)." },
-             nn: { "Det andre namnet «\($0[1])» finst alt (det viser til «\($0[2])»)." }),
-        rule(#"the list of standing items is empty.*"#,
-             { _ in "Listen over faste saker er tom; skriv minst én linje Tittel|type|grunnlag." },
-             nn: { _ in "Lista over faste saker er tom; skriv minst éi linje Tittel|type|grunnlag." }),
-        // Attachments
-        rule(#"an attachment belongs to an item or to a meeting: give one of them"#,
-             { _ in "Et vedlegg hører til en sak eller et møte: velg ett av dem." }, nn: { _ in "Eit vedlegg høyrer til ei sak eller eit møte: vel eitt av dei." }),
-        rule(#"an attachment needs a title.*"#, { _ in "Et vedlegg trenger en tittel." }, nn: { _ in "Eit vedlegg treng ein tittel." }),
-        // Decisions and corrections
-        rule(#"the meeting (\S+) was cancelled; nothing was decided there"#,
-             { "Møtet \($0[1]) ble avlyst; der ble ingenting vedtatt." }, nn: { "Møtet \($0[1]) vart avlyst; der vart ingenting vedteke." }),
-        rule(#"the minutes of (\S+) are approved; a change is a correction.*"#,
-             { "Protokollen fra \($0[1]) er godkjent; en endring må føres som en rettelse." },
-             nn: { "Protokollen frå \($0[1]) er godkjend; ei endring må førast som ei retting." }),
-        rule(#"the corrected decision text is empty.*"#,
-             { _ in "Den rettede vedtaksteksten er tom; skriv hele den rettede teksten." },
-             nn: { _ in "Den retta vedtaksteksten er tom; skriv heile den retta teksten." }),
-        rule(#"a correction needs a reason.*"#,
-             { _ in "En rettelse trenger en begrunnelse: si hvorfor den godkjente protokollen rettes." },
-             nn: { _ in "Ei retting treng ei grunngjeving: sei kvifor den godkjende protokollen vert retta." }),
-        rule(#"(.+) has no decision to correct"#, { "\($0[1]) har ikke noe vedtak å rette." }, nn: { "\($0[1]) har ikkje noko vedtak å rette." }),
-        // Minutes
-        rule(#"the meeting (\S+) is (.+); only the minutes of a held meeting can be approved"#,
-             { "Møtet \($0[1]) er \(status($0[2], false)); bare protokollen fra et holdt møte kan godkjennes." },
-             nn: { "Møtet \($0[1]) er \(status($0[2], true)); berre protokollen frå eit halde møte kan godkjennast." }),
-        rule(#"a meeting cannot approve its own minutes"#,
-             { _ in "Et møte kan ikke godkjenne sin egen protokoll." }, nn: { _ in "Eit møte kan ikkje godkjenne sin eigen protokoll." }),
-        rule(#"the minutes cannot be approved \((.*)\) before the meeting was held \((.*)\)"#,
-             { "Protokollen kan ikke godkjennes (\($0[1])) før møtet ble holdt (\($0[2]))." },
-             nn: { "Protokollen kan ikkje godkjennast (\($0[1])) før møtet vart halde (\($0[2]))." }),
-        // Attendance
-        rule(#"the meeting (\S+) was cancelled; nobody attended"#,
-             { "Møtet \($0[1]) ble avlyst; ingen møtte." }, nn: { "Møtet \($0[1]) vart avlyst; ingen møtte." }),
-        rule(#"the minutes of (\S+) are approved; attendance can no longer change"#,
-             { "Protokollen fra \($0[1]) er godkjent; oppmøtet kan ikke lenger endres." },
-             nn: { "Protokollen frå \($0[1]) er godkjend; oppmøtet kan ikkje lenger endrast." }),
-        rule(#"(.+) is named twice; a person attends one way"#,
-             { "\($0[1]) er nevnt to ganger; en person møter på én måte." }, nn: { "\($0[1]) er nemnd to gonger; ein person møter på éin måte." }),
-        rule(#"say what (.+) came as: .*"#,
-             { "Skriv hva \($0[1]) møtte som (for eksempel «revisor»)." }, nn: { "Skriv kva \($0[1]) møtte som (til dømes «revisor»)." }),
-        rule(#"(.+) holds a seat in '(.*)'; record a member with --present, not as a guest"#,
-             { "\($0[1]) har sete i «\($0[2])»; før et medlem som til stede, ikke som gjest." },
-             nn: { "\($0[1]) har sete i «\($0[2])»; før eit medlem som til stades, ikkje som gjest." }),
-        // Users
-        rule(#"a user needs a name"#, { _ in "En bruker trenger et navn." }, nn: { _ in "Ein brukar treng eit namn." }),
-        rule(#"a user needs a password"#, { _ in "En bruker trenger et passord." }, nn: { _ in "Ein brukar treng eit passord." }),
-        rule(#"user '(.*)' \(names are the same regardless of case\) already exists"#,
-             { "Brukeren «\($0[1])» finnes allerede (store og små bokstaver regnes likt)." },
-             nn: { "Brukaren «\($0[1])» finst alt (store og små bokstavar vert rekna likt)." }),
-        rule(#"'(.*)' is the last admin; add another admin before removing this one"#,
-             { "«\($0[1])» er den siste administratoren; legg til en annen administrator før du fjerner denne." },
-             nn: { "«\($0[1])» er den siste administratoren; legg til ein annan administrator før du fjernar denne." }),
-        // Members
-        rule(#"the seat would end \((.*)\) before it begins \((.*)\)"#,
-             { "Setet ville slutte (\($0[1])) før det begynner (\($0[2]))." }, nn: { "Setet ville ta slutt (\($0[1])) før det byrjar (\($0[2]))." }),
-        rule(#"(.+) already has a seat in '(.*)' as (\S+?)(?: .*)?; a person holds one seat in a body at a time\..*"#,
-             { "\($0[1]) har allerede sete i «\($0[2])» som \($0[3]); en person har ett sete i et utvalg om gangen. Avslutt det setet først. Ingenting ble lagret." },
-             nn: { "\($0[1]) har alt sete i «\($0[2])» som \($0[3]); ein person har eitt sete i eit utval om gongen. Avslutt det setet først. Ingenting vart lagra." }),
-        rule(#"(.+) has no current seat(?: as (\S+))? in '(.*)'"#,
-             { "\($0[1]) har ikke noe sete\($0[2].isEmpty ? "" : " som \($0[2])") i «\($0[3])» nå." },
-             nn: { "\($0[1]) har ikkje noko sete\($0[2].isEmpty ? "" : " som \($0[2])") i «\($0[3])» no." }),
-        rule(#"(.+)'s seat in '(.*)' begins (\S+); it cannot end before that \((.*)\)\..*"#,
-             { "Setet til \($0[1]) i «\($0[2])» begynner \($0[3]); det kan ikke slutte før det (\($0[4])). Velg en senere dato." },
-             nn: { "Setet til \($0[1]) i «\($0[2])» byrjar \($0[3]); det kan ikkje ta slutt før det (\($0[4])). Vel ein seinare dato." }),
-        rule(#"a person needs a name"#, { _ in "En person trenger et navn." }, nn: { _ in "Ein person treng eit namn." }),
-        // Items and the agenda
-        rule(#"an item needs a title.*"#, { _ in "En sak trenger en tittel." }, nn: { _ in "Ei sak treng ein tittel." }),
-        rule(#"an exempt item needs its legal basis.*"#,
-             { _ in "En unntatt sak trenger hjemmel for unntaket (for eksempel «offl. § 13»)." },
-             nn: { _ in "Ei unnateken sak treng heimel for unntaket (til dømes «offl. § 13»)." }),
-        rule(#"the meeting (\S+) is (.+); its agenda can no longer change"#,
-             { "Møtet \($0[1]) er \(status($0[2], false)); sakslisten kan ikke lenger endres." },
-             nn: { "Møtet \($0[1]) er \(status($0[2], true)); sakslista kan ikkje lenger endrast." }),
-        rule(#"an item's section is changed by moving it.*"#,
-             { _ in "En sak bytter del av sakslisten ved å flyttes." }, nn: { _ in "Ei sak byter del av sakslista ved å flyttast." }),
-        rule(#"position (\S+) is off the agenda; give 1 to (\S+)"#,
-             { "Plass \($0[1]) er utenfor sakslisten; velg 1 til \($0[2])." }, nn: { "Plass \($0[1]) er utanfor sakslista; vel 1 til \($0[2])." }),
-        rule(#"position (\S+) would put a standing item after the items for consideration"#,
-             { "Plass \($0[1]) ville sette en fast sak etter sakene til behandling." },
-             nn: { "Plass \($0[1]) ville setje ei fast sak etter sakene til handsaming." }),
-        rule(#"(.+) was postponed or referred; delete the later item first"#,
-             { "\($0[1]) er utsatt eller sendt videre; slett den senere saken først." },
-             nn: { "\($0[1]) er utsett eller sendt vidare; slett den seinare saka først." }),
-        rule(#"an item is postponed within its body; to send it to '(.*)', use: .*"#,
-             { "En sak utsettes innenfor sitt eget utvalg; for å sende den til «\($0[1])», send den videre." },
-             nn: { "Ei sak vert utsett innanfor sitt eige utval; for å sende ho til «\($0[1])», send ho vidare." }),
-        rule(#"(\S+) is not after the item's meeting \((.*)\); postpone to a later meeting"#,
-             { "\($0[1]) er ikke etter sakens møte (\($0[2])); utsett til et senere møte." },
-             nn: { "\($0[1]) er ikkje etter møtet til saka (\($0[2])); utset til eit seinare møte." }),
-        rule(#"(\S+) is a meeting of the same body; use: .*"#,
-             { "\($0[1]) er et møte i samme utvalg; utsett saken i stedet." }, nn: { "\($0[1]) er eit møte i same utval; utset saka i staden." }),
-        rule(#"(\S+) is before the item's meeting \((.*)\); refer to a later meeting"#,
-             { "\($0[1]) er før sakens møte (\($0[2])); send den til et senere møte." },
-             nn: { "\($0[1]) er før møtet til saka (\($0[2])); send ho til eit seinare møte." }),
-        rule(#"the item (.+) \(at (.*), not (.*)\) already exists"#,
-             { "Saken \($0[1]) finnes allerede (i \($0[2]), ikke \($0[3]))." }, nn: { "Saka \($0[1]) finst alt (i \($0[2]), ikkje \($0[3]))." }),
-        // Conflicts of interest, proposals, votes
-        rule(#"the minutes of (\S+) are approved; a conflict of interest can no longer be recorded"#,
-             { "Protokollen fra \($0[1]) er godkjent; inhabilitet kan ikke lenger føres." },
-             nn: { "Protokollen frå \($0[1]) er godkjend; ugildskap kan ikkje lenger førast." }),
-        rule(#"the meeting (\S+) was cancelled; nobody was there to be disqualified"#,
-             { "Møtet \($0[1]) ble avlyst; ingen var der til å bli inhabil." }, nn: { "Møtet \($0[1]) vart avlyst; ingen var der til å bli ugild." }),
-        rule(#"(.+) has a vote recorded on (.+); an inhabil member does not vote\..*"#,
-             { "\($0[1]) har en stemme ført på \($0[2]); et inhabilt medlem stemmer ikke. Før voteringen på nytt uten \($0[1]) først." },
-             nn: { "\($0[1]) har ei røyst ført på \($0[2]); eit ugild medlem røystar ikkje. Før røystinga på nytt utan \($0[1]) først." }),
-        rule(#"the proposal's text is empty.*"#, { _ in "Forslagsteksten er tom." }, nn: { _ in "Forslagsteksten er tom." }),
-        rule(#"the meeting (\S+) is (.+); no proposal can be added"#,
-             { "Møtet \($0[1]) er \(status($0[2], false)); ingen forslag kan legges til." },
-             nn: { "Møtet \($0[1]) er \(status($0[2], true)); ingen forslag kan leggjast til." }),
-        rule(#"(.+) has no proposal (\S+); add one with docket proposal add"#,
-             { "\($0[1]) har ikke noe forslag \($0[2]); legg til et forslag først." }, nn: { "\($0[1]) har ikkje noko forslag \($0[2]); legg til eit forslag først." }),
-        rule(#"(.+) has no proposal (\S+); it has (\S+), numbered 1 to \S+"#,
-             { "\($0[1]) har ikke noe forslag \($0[2]); den har \($0[3]), nummerert 1 til \($0[3])." },
-             nn: { "\($0[1]) har ikkje noko forslag \($0[2]); ho har \($0[3]), nummererte 1 til \($0[3])." }),
-        rule(#"the meeting (\S+) is (.+); its votes can no longer change"#,
-             { "Møtet \($0[1]) er \(status($0[2], false)); voteringene kan ikke lenger endres." },
-             nn: { "Møtet \($0[1]) er \(status($0[2], true)); røystingane kan ikkje lenger endrast." }),
-        rule(#"a proposal is adopted or rejected, not (\S+)"#,
-             { "Et forslag blir vedtatt eller forkastet, ikke \(outcome($0[1], false))." }, nn: { "Eit forslag vert vedteke eller forkasta, ikkje \(outcome($0[1], true))." }),
-        rule(#"the vote is tied; .*"#,
-             { _ in "Stemmetallene er like; si hvilken vei møtelederens dobbeltstemme avgjorde (vedtatt eller forkastet)." },
-             nn: { _ in "Røystetala er like; sei kva veg dobbeltrøysta til møteleiaren avgjorde (vedteke eller forkasta)." }),
-        rule(#"give the vote on the proposal: .*"#,
-             { _ in "Før voteringen over forslaget: stemmer for og mot (navn eller antall), eller enstemmig." },
-             nn: { _ in "Før røystinga over forslaget: røyster for og mot (namn eller tal), eller samrøystes." }),
-        rule(#"(.+) is named twice in the vote; a member votes once"#,
-             { "\($0[1]) er nevnt to ganger i voteringen; et medlem stemmer én gang." }, nn: { "\($0[1]) er nemnd to gonger i røystinga; eit medlem røystar éin gong." }),
-        rule(#"(.+) declared a conflict of interest \(inhabil\) on (.+) and cannot vote; (.+)"#,
-             { "\($0[1]) er inhabil i \($0[2]) og kan ikke stemme; \(present($0[3], false))." },
-             nn: { "\($0[1]) er ugild i \($0[2]) og kan ikkje røyste; \(present($0[3], true))." }),
-        rule(#"(.+) is not a voting member present at the meeting; ([^:]+)(?:: (.*))?"#,
-             { "\($0[1]) er ikke et stemmeberettiget medlem til stede i møtet; \(present($0[2], false))\($0[3].isEmpty ? "" : ": " + $0[3])." },
-             nn: { "\($0[1]) er ikkje eit røysteført medlem til stades i møtet; \(present($0[2], true))\($0[3].isEmpty ? "" : ": " + $0[3])." }),
-        rule(#"the vote counts (\S+) votes, but (.+); record the attendance first if it is wrong"#,
-             { "Voteringen teller \($0[1]) stemmer, men \(present($0[2], false)); før oppmøtet først om det er feil." },
-             nn: { "Røystinga tel \($0[1]) røyster, men \(present($0[2], true)); før oppmøtet først om det er feil." }),
-        rule(#"a unanimous vote adopts; the outcome cannot be (\S+)"#,
-             { "Et enstemmig vedtak er vedtatt; utfallet kan ikke være «\(outcome($0[1], false))»." },
-             nn: { "Eit samrøystes vedtak er vedteke; utfallet kan ikkje vere «\(outcome($0[1], true))»." }),
-        rule(#"(\S+) for and (\S+) against (adopts|rejects); the outcome cannot be (\S+)"#,
-             { "\($0[1]) for og \($0[2]) mot \($0[3] == "adopts" ? "vedtar" : "forkaster"); utfallet kan ikke være «\(outcome($0[4], false))»." },
-             nn: { "\($0[1]) for og \($0[2]) mot \($0[3] == "adopts" ? "vedtek" : "forkastar"); utfallet kan ikkje vere «\(outcome($0[4], true))»." }),
-        // Meetings
-        rule(#"the meeting (?:would end|ends) \((.*)\) before it starts \((.*)\)"#,
-             { "Møtet slutter (\($0[1])) før det begynner (\($0[2]))." }, nn: { "Møtet sluttar (\($0[1])) før det byrjar (\($0[2]))." }),
-        rule(#"a meeting of '(.*)' on (\S+) already exists"#,
-             { "Det finnes allerede et møte i «\($0[1])» \($0[2])." }, nn: { "Det finst alt eit møte i «\($0[1])» \($0[2])." }),
-        rule(#"the meeting (\S+) is (.+); it can no longer change"#,
-             { "Møtet \($0[1]) er \(status($0[2], false)); det kan ikke lenger endres." },
-             nn: { "Møtet \($0[1]) er \(status($0[2], true)); det kan ikkje lenger endrast." }),
-        rule(#"the meeting (\S+) is (.+) and cannot become (.+)"#,
-             { "Møtet \($0[1]) er \(status($0[2], false)) og kan ikke bli \(status($0[3], false))." },
-             nn: { "Møtet \($0[1]) er \(status($0[2], true)) og kan ikkje bli \(status($0[3], true))." }),
-    ]
 }
