@@ -19,7 +19,6 @@
 #include <mutex>
 #include <string>
 #include <thread>
-#include <unordered_map>
 #include <vector>
 
 #include <fcntl.h>
@@ -52,19 +51,68 @@ fts5_api *fts5_of(sqlite3 *db) {
 }
 
 /* A document's tokens counted before they reach Xapian: each distinct term then costs one
- * Document::add_term (a std::map insert) instead of one per occurrence. Kept by a writer and
- * reused, so its buckets are allocated once. */
+ * Document::add_term (a std::map insert) instead of one per occurrence. An open-addressing table
+ * over one byte arena, kept by a writer and reused: counting a token allocates nothing (issue 17:
+ * a std::unordered_map of std::string, a node and often a string per new token, cleared per
+ * document, was a tenth of the build's tokenising time). */
 struct TermCounts {
-    std::unordered_map<std::string, Xapian::termcount> counts;
+    struct Entry {
+        uint32_t offset, length, hash, slot;
+        Xapian::termcount count;
+    };
+    std::vector<uint32_t> slots = std::vector<uint32_t>(1024, 0);  // entry index + 1; 0: empty
+    std::vector<Entry> entries;
+    std::string arena;
     Xapian::termcount weight = 1;
     bool failed = false;
+
+    void clear() {
+        for (const Entry &entry : entries) slots[entry.slot] = 0;
+        entries.clear();
+        arena.clear();
+    }
+
+    static uint32_t hash_of(const char *text, size_t length) {
+        uint32_t h = 2166136261u;  // FNV-1a
+        for (size_t i = 0; i < length; i++) h = (h ^ static_cast<unsigned char>(text[i])) * 16777619u;
+        return h;
+    }
+
+    void grow() {
+        std::vector<uint32_t> bigger(slots.size() * 2, 0);
+        size_t mask = bigger.size() - 1;
+        for (size_t e = 0; e < entries.size(); e++) {
+            size_t i = entries[e].hash & mask;
+            while (bigger[i] != 0) i = (i + 1) & mask;
+            bigger[i] = static_cast<uint32_t>(e + 1);
+            entries[e].slot = static_cast<uint32_t>(i);
+        }
+        slots.swap(bigger);
+    }
+
+    void add(const char *text, size_t length) {
+        uint32_t h = hash_of(text, length);
+        size_t mask = slots.size() - 1;
+        size_t i = h & mask;
+        for (; slots[i] != 0; i = (i + 1) & mask) {
+            Entry &entry = entries[slots[i] - 1];
+            if (entry.hash == h && entry.length == length && std::memcmp(arena.data() + entry.offset, text, length) == 0) {
+                entry.count += weight;
+                return;
+            }
+        }
+        entries.push_back(Entry{static_cast<uint32_t>(arena.size()), static_cast<uint32_t>(length), h, static_cast<uint32_t>(i), weight});
+        arena.append(text, length);
+        slots[i] = static_cast<uint32_t>(entries.size());
+        if (entries.size() * 2 > slots.size()) grow();
+    }
 };
 
 int document_token(void *context, int, const char *token, int length, int, int) {
     auto *tokens = static_cast<TermCounts *>(context);
     if (length <= 0 || length > max_term_bytes) return SQLITE_OK;
     try {
-        tokens->counts[std::string(token, static_cast<size_t>(length))] += tokens->weight;
+        tokens->add(token, static_cast<size_t>(length));
     } catch (...) {
         tokens->failed = true;
         return SQLITE_NOMEM;
@@ -78,7 +126,7 @@ int document_token(void *context, int, const char *token, int length, int, int) 
 bool fill_document(Xapian::Document &document, fts5_tokenizer &tokenizer, Fts5Tokenizer *instance, TermCounts &tokens,
                    const char *const texts[5], const unsigned weights[5], const char *const *terms, int term_count,
                    const char *date) {
-    tokens.counts.clear();
+    tokens.clear();
     for (int column = 0; column < 5; column++) {
         if (texts[column] == nullptr || weights[column] == 0) continue;
         tokens.weight = weights[column];
@@ -87,7 +135,11 @@ bool fill_document(Xapian::Document &document, fts5_tokenizer &tokenizer, Fts5To
                                      static_cast<int>(std::strlen(texts[column])), document_token);
         if (rc != SQLITE_OK || tokens.failed) return false;
     }
-    for (const auto &term : tokens.counts) document.add_term(term.first, term.second);
+    std::string term;
+    for (const auto &entry : tokens.entries) {
+        term.assign(tokens.arena.data() + entry.offset, entry.length);
+        document.add_term(term, entry.count);
+    }
     for (int i = 0; i < term_count; i++) document.add_boolean_term(terms[i]);
     if (date) document.add_value(0, date);
     return true;
@@ -617,6 +669,7 @@ dx_builder *dx_build_begin(const char *work, const char *folder, sqlite3 *db, co
     trace("begin (main thread cpu %.2f s)", now_cpu());
     auto builder = std::make_unique<dx_builder>();
     if (fan_in > 0) builder->fan_in = static_cast<size_t>(fan_in);
+    if (std::getenv("DOCKET_FANIN")) builder->fan_in = std::strtoul(std::getenv("DOCKET_FANIN"), nullptr, 10);
     builder->work = work;
     builder->folder = folder;
     std::memcpy(builder->weights, weights, sizeof builder->weights);
