@@ -7,6 +7,8 @@
 #include <cerrno>
 #include <condition_variable>
 #include <cstdio>
+#include <cstdarg>
+#include <ctime>
 #include <cstdlib>
 #include <algorithm>
 #include <cstring>
@@ -17,7 +19,6 @@
 #include <mutex>
 #include <string>
 #include <thread>
-#include <unordered_map>
 #include <vector>
 
 #include <fcntl.h>
@@ -50,19 +51,68 @@ fts5_api *fts5_of(sqlite3 *db) {
 }
 
 /* A document's tokens counted before they reach Xapian: each distinct term then costs one
- * Document::add_term (a std::map insert) instead of one per occurrence. Kept by a writer and
- * reused, so its buckets are allocated once. */
+ * Document::add_term (a std::map insert) instead of one per occurrence. An open-addressing table
+ * over one byte arena, kept by a writer and reused: counting a token allocates nothing (issue 17:
+ * a std::unordered_map of std::string, a node and often a string per new token, cleared per
+ * document, was a tenth of the build's tokenising time). */
 struct TermCounts {
-    std::unordered_map<std::string, Xapian::termcount> counts;
+    struct Entry {
+        uint32_t offset, length, hash, slot;
+        Xapian::termcount count;
+    };
+    std::vector<uint32_t> slots = std::vector<uint32_t>(1024, 0);  // entry index + 1; 0: empty
+    std::vector<Entry> entries;
+    std::string arena;
     Xapian::termcount weight = 1;
     bool failed = false;
+
+    void clear() {
+        for (const Entry &entry : entries) slots[entry.slot] = 0;
+        entries.clear();
+        arena.clear();
+    }
+
+    static uint32_t hash_of(const char *text, size_t length) {
+        uint32_t h = 2166136261u;  // FNV-1a
+        for (size_t i = 0; i < length; i++) h = (h ^ static_cast<unsigned char>(text[i])) * 16777619u;
+        return h;
+    }
+
+    void grow() {
+        std::vector<uint32_t> bigger(slots.size() * 2, 0);
+        size_t mask = bigger.size() - 1;
+        for (size_t e = 0; e < entries.size(); e++) {
+            size_t i = entries[e].hash & mask;
+            while (bigger[i] != 0) i = (i + 1) & mask;
+            bigger[i] = static_cast<uint32_t>(e + 1);
+            entries[e].slot = static_cast<uint32_t>(i);
+        }
+        slots.swap(bigger);
+    }
+
+    void add(const char *text, size_t length) {
+        uint32_t h = hash_of(text, length);
+        size_t mask = slots.size() - 1;
+        size_t i = h & mask;
+        for (; slots[i] != 0; i = (i + 1) & mask) {
+            Entry &entry = entries[slots[i] - 1];
+            if (entry.hash == h && entry.length == length && std::memcmp(arena.data() + entry.offset, text, length) == 0) {
+                entry.count += weight;
+                return;
+            }
+        }
+        entries.push_back(Entry{static_cast<uint32_t>(arena.size()), static_cast<uint32_t>(length), h, static_cast<uint32_t>(i), weight});
+        arena.append(text, length);
+        slots[i] = static_cast<uint32_t>(entries.size());
+        if (entries.size() * 2 > slots.size()) grow();
+    }
 };
 
 int document_token(void *context, int, const char *token, int length, int, int) {
     auto *tokens = static_cast<TermCounts *>(context);
     if (length <= 0 || length > max_term_bytes) return SQLITE_OK;
     try {
-        tokens->counts[std::string(token, static_cast<size_t>(length))] += tokens->weight;
+        tokens->add(token, static_cast<size_t>(length));
     } catch (...) {
         tokens->failed = true;
         return SQLITE_NOMEM;
@@ -76,7 +126,7 @@ int document_token(void *context, int, const char *token, int length, int, int) 
 bool fill_document(Xapian::Document &document, fts5_tokenizer &tokenizer, Fts5Tokenizer *instance, TermCounts &tokens,
                    const char *const texts[5], const unsigned weights[5], const char *const *terms, int term_count,
                    const char *date) {
-    tokens.counts.clear();
+    tokens.clear();
     for (int column = 0; column < 5; column++) {
         if (texts[column] == nullptr || weights[column] == 0) continue;
         tokens.weight = weights[column];
@@ -85,7 +135,11 @@ bool fill_document(Xapian::Document &document, fts5_tokenizer &tokenizer, Fts5To
                                      static_cast<int>(std::strlen(texts[column])), document_token);
         if (rc != SQLITE_OK || tokens.failed) return false;
     }
-    for (const auto &term : tokens.counts) document.add_term(term.first, term.second);
+    std::string term;
+    for (const auto &entry : tokens.entries) {
+        term.assign(tokens.arena.data() + entry.offset, entry.length);
+        document.add_term(term, entry.count);
+    }
     for (int i = 0; i < term_count; i++) document.add_boolean_term(terms[i]);
     if (date) document.add_value(0, date);
     return true;
@@ -354,7 +408,24 @@ namespace {
  * term until it flushes; past a few thousand documents every posting added walks a deep tree of
  * scattered nodes (the build's profile: ~20 % one such loop). Small shards keep those trees small
  * and are never merged into a growing B-tree; the compactor joins their postings end to end. */
-constexpr size_t shard_documents = 1000;
+constexpr size_t shard_documents = 1000;  // 250 measured: as much writer CPU, twice the commits and merging
+
+/* DOCKET_BUILD_TRACE set: the build's phases to stderr, each with the wall time since the build
+ * began and the process's CPU time (each worker's tokenising, Xapian writer and commit CPU; each
+ * merge's CPU): where a build's time goes, without a profiler. */
+bool trace_on() { static bool on = std::getenv("DOCKET_BUILD_TRACE") != nullptr; return on; }
+double now_wall() { timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec + t.tv_nsec / 1e9; }
+double now_cpu() { timespec t; clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t); return t.tv_sec + t.tv_nsec / 1e9; }
+double now_proc() { timespec t; clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t); return t.tv_sec + t.tv_nsec / 1e9; }
+double trace_start = 0;
+void trace(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void trace(const char *fmt, ...) {
+    if (!trace_on()) return;
+    va_list ap; va_start(ap, fmt);
+    std::fprintf(stderr, "[build %7.2f s wall, proc cpu %7.2f] ", now_wall() - trace_start, now_proc());
+    std::vfprintf(stderr, fmt, ap); std::fputc('\n', stderr);
+    va_end(ap);
+}
 
 struct BuildRow {
     Xapian::docid docid;
@@ -411,18 +482,83 @@ struct dx_builder {
     std::string failure;  // the first worker's error; non-empty: stop
 
     Batch current;
+    double blocked = 0;
     size_t shards = 0;
     Xapian::docid last = 0;
 
+    /* The first merge round runs during the build (issue 17: merged after it, on one core while the
+     * other idled, it was a fifth of the build's time): as soon as `fan_in` consecutive shards are
+     * written, the merger compacts them into a group, while the workers write the next shards. */
+    std::thread merger;
+    std::condition_variable written_cv;
+    std::vector<bool> written;  // by shard number: written and closed
+    size_t next_group = 0;  // the first shard of the next group to merge (a multiple of fan_in)
+    std::vector<std::string> groups;  // merged groups, in docid order
+    bool input_ended = false;  // no more shards will be handed over
+
     std::string shard_path(size_t shard) const { return work + "/shard-" + std::to_string(shard); }
+
+    /* Merges `inputs` (ascending, disjoint docid ranges) into `out`, keeping the item ids, and
+     * removes them. */
+    static void merge(const std::vector<std::string> &inputs, const std::string &out) {
+        Xapian::Database group;
+        for (const auto &input : inputs) group.add_database(Xapian::Database(input));
+        double k0 = now_cpu();
+        group.compact(out, Xapian::DBCOMPACT_NO_RENUMBER | Xapian::DBCOMPACT_MULTIPASS);
+        trace("compacted %zu into %s (cpu %.2f s)", inputs.size(), out.c_str(), now_cpu() - k0);
+        std::error_code ignored;
+        for (const auto &input : inputs) std::filesystem::remove_all(input, ignored);
+    }
+
+    void merge_loop() {
+        for (;;) {
+            std::vector<std::string> inputs;
+            size_t group;
+            {
+                std::unique_lock<std::mutex> guard(lock);
+                auto complete = [&] {
+                    if (next_group + fan_in > written.size()) return false;
+                    for (size_t i = next_group; i < next_group + fan_in; i++)
+                        if (!written[i]) return false;
+                    return true;
+                };
+                written_cv.wait(guard, [&] { return complete() || input_ended || !failure.empty(); });
+                if (!failure.empty() || !complete()) return;
+                for (size_t i = next_group; i < next_group + fan_in; i++) inputs.push_back(shard_path(i));
+                group = groups.size();
+            }
+            std::string out = work + "/group-" + std::to_string(group);
+            std::string message;
+            try {
+                merge(inputs, out);
+            } catch (const Xapian::Error &e) {
+                message = e.get_description();
+            } catch (const std::exception &e) {
+                message = e.what();
+            }
+            std::lock_guard<std::mutex> guard(lock);
+            if (!message.empty()) {
+                if (failure.empty()) failure = message;
+                ready.notify_all();
+                room.notify_all();
+                return;
+            }
+            groups.push_back(out);
+            next_group += fan_in;
+        }
+    }
 
     void work_loop(Fts5Tokenizer *instance) {
         TermCounts tokens;
+        double fill = 0, write = 0, commit = 0, idle = 0;
+        struct Report { double &f, &w, &c, &i; ~Report() { trace("worker done: tokenize+fill %.2f s, replace_document %.2f s, commit+close %.2f s cpu; waited %.2f s", f, w, c, i); } } report{fill, write, commit, idle};
         for (;;) {
             Batch batch;
             {
                 std::unique_lock<std::mutex> guard(lock);
+                double w0 = now_wall();
                 ready.wait(guard, [&] { return !queue.empty() || closing || !failure.empty(); });
+                idle += now_wall() - w0;
                 if (!failure.empty() || queue.empty()) return;
                 batch = std::move(queue.front());
                 queue.pop_front();
@@ -439,15 +575,25 @@ struct dx_builder {
                     std::vector<const char *> terms;
                     for (const auto &term : row.terms) terms.push_back(term.c_str());
                     Xapian::Document document;
+                    double c0 = now_cpu();
                     if (!fill_document(document, tokenizer, instance, tokens, texts, weights, terms.data(),
                                        static_cast<int>(terms.size()), row.has_date ? row.date.c_str() : nullptr)) {
                         message = "cannot tokenise an item's text";
                         break;
                     }
+                    double c1 = now_cpu();
                     shard.replace_document(row.docid, document);
+                    fill += c1 - c0; write += now_cpu() - c1;
                 }
+                double c2 = now_cpu();
                 if (message.empty()) shard.commit();
                 shard.close();
+                commit += now_cpu() - c2;
+                if (message.empty()) {
+                    std::lock_guard<std::mutex> guard(lock);
+                    written[batch.shard] = true;
+                    written_cv.notify_one();
+                }
             } catch (const Xapian::Error &e) {
                 message = e.get_description();
             } catch (const std::exception &e) {
@@ -458,6 +604,7 @@ struct dx_builder {
                 if (failure.empty()) failure = message;
                 ready.notify_all();
                 room.notify_all();
+                written_cv.notify_all();
                 return;
             }
         }
@@ -468,7 +615,10 @@ struct dx_builder {
         if (current.rows.empty()) return true;
         current.shard = shards++;
         std::unique_lock<std::mutex> guard(lock);
+        written.push_back(false);
+        double b0 = now_wall();
         room.wait(guard, [&] { return queue.size() < max_queued || !failure.empty(); });
+        blocked += now_wall() - b0;
         if (!failure.empty()) return message = failure, false;
         queue.push_back(std::move(current));
         current = Batch();
@@ -477,6 +627,7 @@ struct dx_builder {
         return true;
     }
 
+    /* Waits for the workers, then for the merger (which merges the groups complete by then). */
     void stop() {
         {
             std::lock_guard<std::mutex> guard(lock);
@@ -486,10 +637,28 @@ struct dx_builder {
         for (auto &worker : workers)
             if (worker.joinable()) worker.join();
         workers.clear();
+        {
+            std::lock_guard<std::mutex> guard(lock);
+            input_ended = true;
+        }
+        written_cv.notify_all();
+        if (merger.joinable()) merger.join();
+    }
+
+    /* Stops at once: a merge under way is finished, no other is started. */
+    void abandon() {
+        {
+            std::lock_guard<std::mutex> guard(lock);
+            if (failure.empty()) failure = "abandoned";
+        }
+        ready.notify_all();
+        room.notify_all();
+        written_cv.notify_all();
+        stop();
     }
 
     ~dx_builder() {
-        stop();
+        abandon();
         for (auto *instance : instances) tokenizer.xDelete(instance);
     }
 };
@@ -498,6 +667,8 @@ extern "C" {
 
 dx_builder *dx_build_begin(const char *work, const char *folder, sqlite3 *db, const unsigned weights[5], int threads,
                            int fan_in, char **error) {
+    trace_start = now_wall();
+    trace("begin (main thread cpu %.2f s)", now_cpu());
     auto builder = std::make_unique<dx_builder>();
     if (fan_in > 0) builder->fan_in = static_cast<size_t>(fan_in);
     builder->work = work;
@@ -525,6 +696,7 @@ dx_builder *dx_build_begin(const char *work, const char *folder, sqlite3 *db, co
     try {
         for (auto *instance : builder->instances)
             builder->workers.emplace_back([b = builder.get(), instance] { b->work_loop(instance); });
+        builder->merger = std::thread([b = builder.get()] { b->merge_loop(); });
     } catch (const std::exception &e) {
         dx_build_abandon(builder.release());
         return fail(error, e.what()), nullptr;
@@ -562,33 +734,32 @@ int dx_build_finish(dx_builder *builder, const char *const *keys, const char *co
     std::unique_ptr<dx_builder> owned(builder);
     std::string message;
     std::string built = builder->work + "/index";
+    trace("all rows handed over (main thread cpu %.2f s, blocked on a full queue %.2f s)", now_cpu(), builder->blocked);
     if (builder->hand_over(message)) {
         builder->stop();
         message = builder->failure;
     }
+    trace("workers done: %zu shards", builder->shards);
     if (message.empty()) {
         try {
             if (builder->shards == 0) {
                 Xapian::WritableDatabase(built, Xapian::DB_CREATE).close();
             } else {
                 // The shards hold ascending, disjoint docid ranges: merged as they are, item ids kept.
-                // At most `fan_in` at a time (each open shard holds files open: a million items are a
-                // thousand shards), in rounds, the last one into `built`.
-                std::vector<std::string> level;
-                for (size_t shard = 0; shard < builder->shards; shard++) level.push_back(builder->shard_path(shard));
+                // The groups the merger made during the build, then the shards after them; at most
+                // `fan_in` at a time (each open shard holds files open: a million items are a thousand
+                // shards), in rounds, the last one into `built`.
+                std::vector<std::string> level = builder->groups;
+                for (size_t shard = builder->next_group; shard < builder->shards; shard++) level.push_back(builder->shard_path(shard));
                 size_t fan_in = builder->fan_in < 2 ? 2 : builder->fan_in;
-                for (int round = 0;; round++) {
+                for (int round = 1;; round++) {
                     bool last = level.size() <= fan_in;
                     std::vector<std::string> next;
                     for (size_t first = 0; first < level.size(); first += fan_in) {
-                        Xapian::Database group;
                         size_t end = std::min(level.size(), first + fan_in);
-                        for (size_t i = first; i < end; i++) group.add_database(Xapian::Database(level[i]));
                         std::string out = last ? built
                                                : builder->work + "/merge-" + std::to_string(round) + "-" + std::to_string(next.size());
-                        group.compact(out, Xapian::DBCOMPACT_NO_RENUMBER | Xapian::DBCOMPACT_MULTIPASS);
-                        std::error_code ignored;
-                        for (size_t i = first; i < end; i++) std::filesystem::remove_all(level[i], ignored);
+                        dx_builder::merge(std::vector<std::string>(level.begin() + first, level.begin() + end), out);
                         next.push_back(out);
                     }
                     if (last) break;
@@ -599,6 +770,7 @@ int dx_build_finish(dx_builder *builder, const char *const *keys, const char *co
             for (int i = 0; i < count; i++) index.set_metadata(keys[i], values[i]);
             index.commit();
             index.close();
+            trace("metadata written");
         } catch (const Xapian::Error &e) {
             message = e.get_description();
         } catch (const std::exception &e) {
@@ -608,13 +780,14 @@ int dx_build_finish(dx_builder *builder, const char *const *keys, const char *co
     if (message.empty()) install(built, builder->folder, message);
     std::error_code ignored;
     std::filesystem::remove_all(builder->work, ignored);
+    trace("installed, work removed");
     if (!message.empty()) return fail(error, message), -1;
     return 0;
 }
 
 void dx_build_abandon(dx_builder *builder) {
     if (builder == nullptr) return;
-    builder->stop();
+    builder->abandon();
     std::error_code ignored;
     std::filesystem::remove_all(builder->work, ignored);
     delete builder;

@@ -129,8 +129,9 @@ import Testing
         // The file's index catches up with 2,050 new items; the in-memory one is written item by item.
         #expect(built.updateSearchIndex() && written.updateSearchIndex())
         try expectTheSameAnswers("caught up")
-        // Rebuilt from nothing: three shards (1,000, 1,000 and 28 items) merged at once, then in rounds
-        // of two (as a million items' thousand shards are merged 64 at a time).
+        // Rebuilt from nothing: three shards (1,000, 1,000 and 28 items) merged at once, then two at a
+        // time (the first two into a group while the build goes on, as a million items' thousand
+        // shards are merged 64 at a time, then the group and the last shard).
         try built.reindex()
         try expectTheSameAnswers("rebuilt in shards")
         Store.searchIndexMergeFanIn = 2

@@ -60,7 +60,10 @@ int64_t dx_document_count(dx_index *index);
  * written inside `work` (a folder that must not exist yet); `dx_build_finish` writes the metadata,
  * then swaps the result into `folder` in one rename (Linux RENAME_EXCHANGE), so that a build killed
  * at any point leaves `folder` as it was and never a half-built index there. threads <= 0: one per
- * core, at most 4. fan_in: shards merged at a time (<= 0: 64), in rounds when there are more. */
+ * core, at most 4. fan_in: shards merged at a time (<= 0: 64): each `fan_in` consecutive shards are
+ * merged into a group by a merger thread while the workers write the next shards; the groups and
+ * the shards left are merged at the end (in rounds when they are more than fan_in).
+ * DOCKET_BUILD_TRACE in the environment: the phases' wall and CPU times to stderr. */
 typedef struct dx_builder dx_builder;
 dx_builder *dx_build_begin(const char *work, const char *folder, sqlite3 *db, const unsigned weights[5], int threads,
                            int fan_in, char **error);
