@@ -254,7 +254,8 @@ let package = Package(
         .testTarget(name: "DocketInterchangeTests", dependencies: ["DocketInterchange", "DocketStore", "SQLite"]),
         .testTarget(
             name: "DocketServerTests",
-            dependencies: ["DocketServer", "DocketStore", "DocketModel", "docket"],
+            dependencies: ["DocketServer", "DocketStore", "DocketModel", "docket",
+                           .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Scripts"]
         ),
     ],

@@ -17,6 +17,8 @@ public final class Store {
     let path: String
     /// The derived search index (Xapian), opened on the first search; see Store+SearchIndex.swift.
     var searchIndex: SearchIndex?
+    /// The bodies as ``bodiesUntilChanged()`` last read them, and when (see Store+DataVersion.swift).
+    var keptBodies: (moment: ChangeMoment, bodies: [Body])?
 
     /// Opens the store at `path`.
     ///

@@ -169,6 +169,10 @@ public final class Database {
     /// Rows changed by the last INSERT, UPDATE or DELETE.
     public var changesCount: Int { Int(sqlite3_changes(handle)) }
 
+    /// Rows changed by every INSERT, UPDATE and DELETE on this connection since it was opened: with
+    /// `PRAGMA data_version` (other connections' commits), whether anything changed since a moment.
+    public var totalChangesCount: Int { Int(sqlite3_total_changes(handle)) }
+
     // MARK: Transactions
 
     public enum TransactionKind: String, Sendable {

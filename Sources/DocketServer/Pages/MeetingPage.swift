@@ -12,27 +12,27 @@ enum MeetingPage {
         let papers = try MeetingPapers(store: store, meetingID: meeting.id, language: page.language).redactedForPublic()
         let phrases = page.language.phrases
         let formatDate: (CalendarDate) -> String = { phrases.format($0) }
-        let items = papers.items.map { item -> [String: Any] in
-            var values: [String: Any] = [
-                "number": item.number.description, "title": item.title, "href": page.link(Paths.item(meeting.body, item.number)),
-                "anchor": "sak-" + Paths.segment(item.number), "isExempt": item.isExempt,
-                "exemptNotice": item.isExempt ? phrases.exemptNotice(item.exemptionBasis) : "",
-                "kind": item.kind.map { phrases.kind($0) } ?? "", "caseText": item.caseText ?? "", "proposal": item.proposal ?? "",
-                "documentBasis": item.documentBasis ?? "",
-            ]
-            if let decision = item.decision {
+        let items = papers.items.map { item in
+            var decision: (text: String, lines: [String], remarks: String)?
+            if let decided = item.decision {
                 var lines: [String] = []
-                if let sentence = phrases.outcomeSentence(decision.outcome, decision.continuation, formatDate) { lines.append(sentence) }
-                if let vote = decision.vote { lines.append(phrases.decisionVote(vote, decision.outcome)) }
-                values["decision"] = ["text": decision.text ?? item.proposal ?? "", "lines": lines, "remarks": decision.remarks ?? ""]
+                if let sentence = phrases.outcomeSentence(decided.outcome, decided.continuation, formatDate) { lines.append(sentence) }
+                if let vote = decided.vote { lines.append(phrases.decisionVote(vote, decided.outcome)) }
+                decision = (decided.text ?? item.proposal ?? "", lines, decided.remarks ?? "")
             }
-            values["conflicts"] = item.conflicts.map { phrases.conflictSentence($0.person, $0.reason) }
-            values["alternatives"] = item.alternatives.map { proposal -> [String: Any] in
-                ["heading": phrases.proposalHeading(proposal.proposer), "text": proposal.text,
-                 "vote": proposal.vote.map { phrases.proposalVote($0, proposal.proposer, proposal.isAdopted ?? false) } ?? ""]
-            }
-            values["namedVote"] = item.namedVote.map { phrases.namedVote($0.votesFor, $0.against, $0.abstaining) } ?? ""
-            return values
+            return AgendaHTML.Item(
+                anchor: "sak-" + Paths.segment(item.number), href: page.link(Paths.item(meeting.body, item.number)),
+                number: item.number.description, title: item.title, isExempt: item.isExempt,
+                exemptNotice: item.isExempt ? phrases.exemptNotice(item.exemptionBasis) : "",
+                kind: item.kind.map { phrases.kind($0) } ?? "", documentBasis: item.documentBasis ?? "",
+                caseText: item.caseText ?? "", proposal: item.proposal ?? "",
+                conflicts: item.conflicts.map { phrases.conflictSentence($0.person, $0.reason) },
+                alternatives: item.alternatives.map { proposal in
+                    (phrases.proposalHeading(proposal.proposer), proposal.text,
+                     proposal.vote.map { phrases.proposalVote($0, proposal.proposer, proposal.isAdopted ?? false) } ?? "")
+                },
+                decision: decision,
+                namedVote: item.namedVote.map { phrases.namedVote($0.votesFor, $0.against, $0.abstaining) } ?? "")
         }
         func people(_ list: [Attendee]) -> [String] {
             list.map { person in
@@ -54,7 +54,7 @@ enum MeetingPage {
             "heading": title, "bodyName": meeting.bodyName, "bodyHref": page.link(Paths.body(meeting.body)),
             "date": phrases.format(meeting.date), "time": time, "place": meeting.place ?? "",
             "cancelled": meeting.status == .cancelled, "approved": meeting.status == .minutesApproved,
-            "items": items, "hasItems": !items.isEmpty,
+            "items": AgendaHTML(items: items, phrases: AgendaHTML.Phrases(page.text)), "hasItems": !items.isEmpty,
             "present": people(attendance.present), "apologies": people(attendance.apologies), "substitutes": substitutes,
             "others": people(attendance.others), "hasAttendance": hasAttendance,
             "hasPresent": !attendance.present.isEmpty, "hasApologies": !attendance.apologies.isEmpty,

@@ -21,8 +21,19 @@ enum SearchPage {
 
         init(request: Request) throws {
             let parameters = request.uri.queryParameters
+            try self.init { parameters.get($0) }
+        }
+
+        /// The form of an address such as `/sok?q=budsjett&side=2` (for tests; `+` is not a space here).
+        init(address: String) throws {
+            let items = URLComponents(string: address)?.queryItems ?? []
+            try self.init { name in items.first { $0.name == name }?.value }
+        }
+
+        /// The form of the query's parameters, each by its name.
+        init(parameter: (String) -> String?) throws {
             func text(_ name: String) -> String? {
-                guard let value = parameters.get(name)?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+                guard let value = parameter(name)?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
                 return value
             }
             for name in ["q", "utvalg", "ar", "fra", "til", "type", "utfall"] { fields[name] = text(name) ?? "" }
@@ -80,27 +91,29 @@ enum SearchPage {
 
     static func values(form: Form, store: Store, page: PageContext) throws -> [String: Any] {
         let phrases = page.language.phrases
-        let bodies = try store.bodies().map { body -> [String: Any] in
-            ["slug": body.slug, "name": body.name, "selected": body.slug == form.filter.body]
+        // The lists of the form as HTML (OptionsHTML), the bodies read once per change of the database.
+        let bodies = try store.bodiesUntilChanged().map { body in
+            OptionsHTML.Option(value: body.slug, name: body.name, selected: body.slug == form.filter.body)
         }
-        let kinds = ItemKind.allCases.map { kind -> [String: Any] in
-            ["value": kind.rawValue, "name": phrases.kind(kind), "selected": kind == form.filter.kind]
+        let kinds = ItemKind.allCases.map { kind in
+            OptionsHTML.Option(value: kind.rawValue, name: phrases.kind(kind), selected: kind == form.filter.kind)
         }
-        let outcomes = Outcome.allCases.map { outcome -> [String: Any] in
-            ["value": outcome.rawValue, "name": outcomeName(outcome, page.language), "selected": outcome == form.filter.outcome]
+        let outcomes = Outcome.allCases.map { outcome in
+            OptionsHTML.Option(value: outcome.rawValue, name: outcomeName(outcome, page.language), selected: outcome == form.filter.outcome)
         }
-        var values: [String: Any] = ["form": form.fields, "bodies": bodies, "kinds": kinds, "outcomes": outcomes,
+        var values: [String: Any] = ["form": form.fields, "bodies": OptionsHTML(options: bodies), "kinds": OptionsHTML(options: kinds),
+                                     "outcomes": OptionsHTML(options: outcomes),
                                      "includeSubbodies": form.filter.includeSubbodies, "changedOnly": form.filter.changedOnly,
                                      "searched": !form.isEmpty]
         guard !form.isEmpty else { return values }
         let all = try store.search(form.query, filter: form.filter)
         let start = (form.page - 1) * pageSize
         let shown = all.dropFirst(start).prefix(pageSize)
-        values["hits"] = shown.map { hit -> [String: Any] in
-            ["href": page.link(Paths.item(hit.body, hit.number)), "reference": hit.reference, "title": hit.title,
-             "date": phrases.format(hit.meetingDate), "outcome": hit.outcome.map { outcomeName($0, page.language) } ?? "",
-             "snippet": marked(hit.snippet)]
-        }
+        values["hits"] = SearchHitsHTML(hits: shown.map { hit in
+            SearchHitsHTML.Hit(href: page.link(Paths.item(hit.body, hit.number)), reference: hit.reference, title: hit.title,
+                               date: phrases.format(hit.meetingDate), outcome: hit.outcome.map { outcomeName($0, page.language) } ?? "",
+                               snippetHTML: marked(hit.snippet))
+        })
         values["hasHits"] = !shown.isEmpty
         values["summary"] = shown.isEmpty ? page.text["noResults"]
             : "\(page.text["showing"]) \(start + 1)–\(start + shown.count)"
