@@ -15,6 +15,24 @@ import Testing
         return database
     }
 
+    /// Items added one command at a time leave the search index in several segments; the server
+    /// merges them when it starts, and finds what it found before.
+    @Test func theServerMergesASplitSearchIndexWhenItStarts() async throws {
+        let database = try sample()
+        try SampleData.docket(database, ["meeting", "create", "styret", "--date", "2019-02-13"])
+        for number in 1...6 {
+            try SampleData.docket(database, ["item", "add", "styret@2019-02-13", "--title", "Budsjettprinsipper \(number)", "--kind", "information"])
+        }
+        let before = try Store(path: database)
+        let segments = try before.searchIndexSegmentCount()
+        #expect(segments > 1, "\(segments) segment(s) after six commands")
+        let hits = try before.search("budsjett").map(\.reference)
+        #expect(hits.count == 6)
+        let server = try ServerStore(path: database, readers: 1)
+        #expect(try await server.reading { try $0.searchIndexSegmentCount() } == 1)
+        #expect(try await server.reading { try $0.search("budsjett").map(\.reference) } == hits)
+        #expect(try before.mergeSearchIndexIfSplit() == false, "nothing left to merge")
+    }
 
     @Test func readsRunOnReaderThreadsWithReadOnlyConnections() async throws {
         let store = try ServerStore(path: try sample(), readers: 2)

@@ -24,8 +24,12 @@ public final class ServerStore: Sendable {
     /// threads and one writing connection, which brings an older Docket file up to date first.
     public init(path: String, readers count: Int = 4, busyTimeout: Duration = Store.defaultBusyTimeout) throws {
         // The writer first: it migrates an older file, which a read-only connection would refuse.
-        let writer = Connection(try Store(path: path, access: .readWrite, busyTimeout: busyTimeout))
-        self.writer = writer
+        let store = try Store(path: path, access: .readWrite, busyTimeout: busyTimeout)
+        // The server reads the index for every search: one segment (if the CLI's writes split it)
+        // makes each page of hits cheaper. Not worth refusing to start for: a file another writer
+        // holds past the busy timeout is served as it is.
+        _ = try? store.mergeSearchIndexIfSplit()
+        self.writer = Connection(store)
         self.readers = try ReaderThreads(count: max(1, count)) {
             Connection(try Store(path: path, access: .readOnly, busyTimeout: busyTimeout))
         }
