@@ -48,6 +48,12 @@ struct AgendaHTML: MustacheCustomRenderable, Sendable {
         var html = ""
         html.reserveCapacity(items.reduce(0) { $0 + $1.caseText.utf8.count + $1.proposal.utf8.count + 600 })
         func text(_ value: String) { html += FastHTMLEscaping.escape(value) }
+        /// `<p>value</p>`, with a class when given.
+        func paragraph(_ value: String, class name: String? = nil) {
+            html += name.map { "<p class=\"\($0)\">" } ?? "<p>"
+            text(value)
+            html += "</p>"
+        }
         /// `<h4>heading</h4><div class="text">value</div>` when the value is not empty.
         func part(_ heading: String, _ value: String) {
             guard !value.isEmpty else { return }
@@ -66,16 +72,12 @@ struct AgendaHTML: MustacheCustomRenderable, Sendable {
             text(item.title)
             html += "</h3>\n"
             if item.isExempt {
-                html += "<p class=\"exempt\">"
-                text(item.exemptNotice)
-                html += "</p>"
+                paragraph(item.exemptNotice, class: "exempt")
             }
             html += "\n"
             if !item.isExempt {
                 if !item.kind.isEmpty {
-                    html += "<p class=\"meta\">"
-                    text(item.kind)
-                    html += "</p>"
+                    paragraph(item.kind, class: "meta")
                 }
                 html += "\n"
                 part(phrases.basis, item.documentBasis)
@@ -85,9 +87,7 @@ struct AgendaHTML: MustacheCustomRenderable, Sendable {
                 part(phrases.proposal, item.proposal)
                 html += "\n"
                 for conflict in item.conflicts {
-                    html += "<p>"
-                    text(conflict)
-                    html += "</p>"
+                    paragraph(conflict)
                 }
                 html += "\n"
                 for alternative in item.alternatives {
@@ -97,9 +97,7 @@ struct AgendaHTML: MustacheCustomRenderable, Sendable {
                     text(alternative.text)
                     html += "</div>"
                     if !alternative.vote.isEmpty {
-                        html += "<p>"
-                        text(alternative.vote)
-                        html += "</p>"
+                        paragraph(alternative.vote)
                     }
                 }
                 html += "\n"
@@ -114,16 +112,12 @@ struct AgendaHTML: MustacheCustomRenderable, Sendable {
                     text(decision.text)
                     html += "</div>\n"
                     for line in decision.lines {
-                        html += "<p>"
-                        text(line)
-                        html += "</p>"
+                        paragraph(line)
                     }
                     html += "\n"
                 }
                 if !item.namedVote.isEmpty {
-                    html += "<p>"
-                    text(item.namedVote)
-                    html += "</p>"
+                    paragraph(item.namedVote)
                 }
                 html += "\n"
             }

@@ -10,8 +10,13 @@ extension SecretariatViews {
     func name(_ role: Role) -> String { language == .norwegian ? role.norwegian : language.phrases.role(role) }
     func name(_ tally: VoteTally) -> String { language == .norwegian ? tally.norwegian : language.phrases.voteText(tally) }
 
-    func name(_ outcome: Outcome) -> String {
-        language == .norwegian ? outcome.norwegian : Self.names["outcome." + outcome.rawValue].map(pick) ?? outcome.rawValue
+    func name(_ outcome: Outcome) -> String { Self.name(outcome, in: language) }
+
+    /// An outcome's name in `language` (also for the store's refusals, ``StoreRefusalText``).
+    static func name(_ outcome: Outcome, in language: Language) -> String {
+        guard language != .norwegian else { return outcome.norwegian }
+        guard let row = names["outcome." + outcome.rawValue] else { return outcome.rawValue }
+        return language == .english ? row.en : row.nn
     }
 
     func name(_ kind: BodyKind) -> String {

@@ -235,7 +235,8 @@ enum StoreRefusalText {
         }
     }
 
-    /// A meeting's status in a refusal, in Norwegian ("med godkjent protokoll").
+    /// A meeting's status in a refusal, in Norwegian, as it follows "Møtet … er" ("med godkjent
+    /// protokoll"); the pages' status names (``SecretariatViews``) are labels ("protokoll godkjent").
     static func status(_ value: MeetingStatus, _ nynorsk: Bool) -> String {
         switch value {
         case .planned: "planlagt"
@@ -246,17 +247,9 @@ enum StoreRefusalText {
         }
     }
 
-    /// An outcome in a refusal, in Norwegian ("vedtatt").
+    /// An outcome in a refusal, by the names the secretariat's pages give outcomes.
     static func outcome(_ value: Outcome, _ nynorsk: Bool) -> String {
-        switch value {
-        case .adopted: nynorsk ? "vedteke" : "vedtatt"
-        case .rejected: nynorsk ? "forkasta" : "forkastet"
-        case .amended: nynorsk ? "vedteke med endringar" : "vedtatt med endringer"
-        case .noted: nynorsk ? "teke til orientering" : "tatt til orientering"
-        case .postponed: "utsatt"
-        case .referred: nynorsk ? "sendt vidare" : "sendt videre"
-        case .withdrawn: nynorsk ? "trekt" : "trukket"
-        }
+        SecretariatViews.name(value, in: nynorsk ? .nynorsk : .norwegian)
     }
 
     /// "6 stemmeberettigede medlemmer var til stede (7, uten 1 inhabile)".
