@@ -24,9 +24,13 @@ public struct SearchFilter: Sendable, Equatable {
     public init() {}
 
     /// Nothing but the words narrows the search: the index alone answers it.
-    public var isUnfiltered: Bool {
-        body == nil && year == nil && from == nil && to == nil && kind == nil && outcome == nil && !changedOnly && !isPublic
-            && person == nil
+    public var isUnfiltered: Bool { !isPublic && narrowsNothing }
+
+    /// A public search and nothing else (the web site's search of words).
+    var isPublicOnly: Bool { isPublic && narrowsNothing }
+
+    private var narrowsNothing: Bool {
+        body == nil && year == nil && from == nil && to == nil && kind == nil && outcome == nil && !changedOnly && person == nil
     }
 }
 
@@ -70,26 +74,27 @@ extension Store {
     }
 
     /// The details and snippets of ranked rows, in their rank order, read in ONE statement for
-    /// all of them (a page of hits was a statement per hit: FTS5 parsed the query and walked its
-    /// doclists again for each). A row the store no longer matches (the derived index a step
-    /// behind another writer's commit) is no hit.
+    /// all of them. The snippets come from `docket_snippet` (nt_snippet.c), which finds the query's
+    /// words in the row's own texts with the same tokenizer: FTS5's snippet() needs a MATCH cursor,
+    /// and reading a page of hits through one sought every term's doclist again for every row, three
+    /// quarters of an uncached search page's store work. A row whose texts no longer match the query
+    /// (the derived index a step behind another writer's commit) is no hit.
     func hits(_ ranked: [(id: Int64, rank: Double)], query: SearchQuery, isPublic: Bool) throws -> [SearchHit] {
         guard !ranked.isEmpty else { return [] }
         let ids = "[" + ranked.map { String($0.id) }.joined(separator: ",") + "]"
         var rows: [Int64: Row] = [:]
         rows.reserveCapacity(ranked.count)
-        // `rowid IN` hands FTS5 one rowid at a time with the MATCH (its cheapest plan: a seek per
-        // row, not a walk of every match); the hits' snippets come from the same cursor.
         try db.forEachRow("""
-            SELECT item_search.rowid AS id, b.slug AS body, i.series, i.sequence, i.year, m.date AS meeting_date, i.title, i.is_exempt,
-                   i.public_title, i.exemption_basis, d.outcome, snippet(item_search, -1, '«', '»', '…', 16) AS snippet
-            FROM item_search
-            JOIN agenda_item i ON i.id = item_search.rowid
+            SELECT i.id, b.slug AS body, i.series, i.sequence, i.year, m.date AS meeting_date, i.title, i.is_exempt,
+                   i.public_title, i.exemption_basis, d.outcome,
+                   docket_snippet(:phrases, i.title, i.case_text, i.proposal, d.text, d.remarks) AS snippet
+            FROM agenda_item i
             JOIN meeting m ON m.id = i.meeting_id
             JOIN body b ON b.id = i.body_id
             LEFT JOIN decision d ON d.item_id = i.id
-            WHERE item_search MATCH ? AND item_search.rowid IN (SELECT value FROM json_each(?))
-            """, [query.expression, ids]) { row in
+            WHERE i.id IN (SELECT value FROM json_each(:ids))
+            """, StatementArguments(named: ["phrases": Self.snippetPhrases(query), "ids": ids])) { row in
+            guard row["snippet", as: String.self] != nil else { return }
             rows[try row.decode("id")] = row
         }
         return try ranked.compactMap { id, rank in
@@ -98,20 +103,54 @@ extension Store {
         }
     }
 
-    /// The details and snippet of one ranked row, a statement of its own: the way each hit was
-    /// read before ``hits(_:query:isPublic:)``, kept for the test that both give the same hits.
-    func hitOneByOne(_ id: Int64, rank: Double, query: SearchQuery, isPublic: Bool) throws -> SearchHit? {
+    /// The query's phrases as `docket_snippet` takes them, one a line: role (the shape's '+', '?' or
+    /// '-', '=' for a query of another shape), '*' for a prefix or '.', the column's number or '_',
+    /// a tab, the phrase's words. Read from the FTS5 expression ``SearchQuery`` writes: quoted phrases,
+    /// `"word"*` prefixes, `column : "phrase"` and the operators.
+    static func snippetPhrases(_ query: SearchQuery) -> String {
+        let columns = ["title", "case_text", "proposal", "decision", "debate"]
+        var lines: [String] = []
+        var column = "_"
+        var rest = Substring(query.expression)
+        while let first = rest.first {
+            if first == " " {
+                rest = rest.dropFirst()
+            } else if first == "\"" {
+                let body = rest.dropFirst()
+                let close = body.firstIndex(of: "\"") ?? body.endIndex
+                let text = body[..<close]
+                rest = close < body.endIndex ? body[body.index(after: close)...] : ""
+                let isPrefix = rest.first == "*"
+                if isPrefix { rest = rest.dropFirst() }
+                let roles = query.shape.map(Array.init)
+                let role = roles.flatMap { lines.count < $0.count ? $0[lines.count] : nil } ?? "="
+                lines.append("\(role)\(isPrefix ? "*" : ".")\(column)\t\(text.replacingOccurrences(of: "\n", with: " "))")
+                column = "_"
+            } else {
+                let word = rest.prefix { $0 != " " }
+                rest = rest.dropFirst(word.count)
+                if let index = columns.firstIndex(of: String(word)) { column = String(index) }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The words FTS5 marks in a row for a query, each column's highlight() read apart: the oracle
+    /// the tests hold ``hits(_:query:isPublic:)``'s snippets to. Empty when the row does not match.
+    func wordsFTS5Marks(in id: Int64, expression: String) throws -> Set<String> {
         guard let row = try db.fetchOne("""
-            SELECT b.slug AS body, i.series, i.sequence, i.year, m.date AS meeting_date, i.title, i.is_exempt, i.public_title,
-                   i.exemption_basis, d.outcome, snippet(item_search, -1, '«', '»', '…', 16) AS snippet
-            FROM item_search
-            JOIN agenda_item i ON i.id = item_search.rowid
-            JOIN meeting m ON m.id = i.meeting_id
-            JOIN body b ON b.id = i.body_id
-            LEFT JOIN decision d ON d.item_id = i.id
-            WHERE item_search MATCH ? AND item_search.rowid = ?
-            """, [query.expression, id]) else { return nil }
-        return try SearchHit(row: row, isPublic: isPublic, rank: rank)
+            SELECT highlight(item_search, 0, '«', '»'), highlight(item_search, 1, '«', '»'), highlight(item_search, 2, '«', '»'),
+                   highlight(item_search, 3, '«', '»'), highlight(item_search, 4, '«', '»')
+            FROM item_search WHERE item_search MATCH ? AND rowid = ?
+            """, [expression, id]) else { return [] }
+        return Set(try (0..<5).flatMap { column in Self.markedWords(try row.decode(at: column, as: String?.self) ?? "") })
+    }
+
+    /// The passages between « and » in a marked text.
+    static func markedWords(_ text: String) -> [String] {
+        text.split(separator: "«", omittingEmptySubsequences: false).dropFirst().compactMap { part in
+            part.firstIndex(of: "»").map { String(part[..<$0]) }
+        }
     }
 
     /// The best rows by `docket_topk` (nt_topk.c): one walk of each phrase's doclist in C, a heap

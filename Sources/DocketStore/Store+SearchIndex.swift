@@ -371,7 +371,9 @@ extension Store {
         }
         index.answered += 1
         let top = (0..<Int(count)).map { (id: ids[$0], rank: -scores[$0]) }
-        return filter.isUnfiltered ? top : try keptByFilter(top, filter, depth: depth)
+        // The public rule alone needs no second look: the index leaves exempt items out, and
+        // `hits` withholds any the store has made exempt since (SearchHit's public form).
+        return filter.isUnfiltered || filter.isPublicOnly ? top : try keptByFilter(top, filter, depth: depth)
     }
 }
 

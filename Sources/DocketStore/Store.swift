@@ -113,6 +113,10 @@ public final class Store {
         guard topCode == SQLITE_OK else {
             throw SQLiteError(extendedCode: topCode, message: "cannot register the search top-k function")
         }
+        let snippetCode = docket_register_snippet(db.sqliteConnection)
+        guard snippetCode == SQLITE_OK else {
+            throw SQLiteError(extendedCode: snippetCode, message: "cannot register the search snippet function")
+        }
         // Reads through memory-mapped pages instead of read() into SQLite's small page cache: a broad
         // search reads megabytes of index, and the kernel's copies were a fifth of its time.
         _ = try db.fetchAll("PRAGMA mmap_size = 1073741824")

@@ -54,6 +54,18 @@ int docket_register_bm25(sqlite3 *db);
 /// Returns a blob of (double score, int64 rowid) pairs, best first.
 int docket_register_topk(sqlite3 *db);
 
+/// Registers the SQL function docket_snippet on a connection: an item's passage with the query's
+/// words marked, found in its five texts by this tokenizer as FTS5 finds them, without a MATCH
+/// cursor (a page of hits read through one seeks every term's doclist again for every row):
+///
+///     SELECT docket_snippet(?, title, case_text, proposal, decision, debate) FROM ...
+///
+/// The first argument lists the query's phrases, one a line: "<role><prefix><column><TAB><text>",
+/// role '+' required, '?' optional, '-' excluded, '=' the query has another shape; prefix '*' or '.';
+/// column '0'-'4' or '_' for all. Returns the passage with « » around matched words and … where text
+/// is left out, or NULL when the texts do not match the query. See nt_snippet.c.
+int docket_register_snippet(sqlite3 *db);
+
 /// For tests and diagnostics: the tokens the tokenizer produces for text, one per line, each
 /// "position<TAB>token" (a colocated token repeats its position). flags: FTS5_TOKENIZE_DOCUMENT (4),
 /// FTS5_TOKENIZE_QUERY (1), FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX (3), FTS5_TOKENIZE_AUX (8).
