@@ -45,24 +45,38 @@ import Testing
         return (store, references)
     }
 
-    /// The items a search finds, and whether the derived index answered it.
+    /// The items the derived index answers with (before the store reads their hits, which would
+    /// drop a row FTS5 does not match), by reference; and whether it answered at all.
     func foundByIndex(_ text: String, in store: Store, _ configure: (inout SearchFilter) -> Void = { _ in }) throws -> (Set<String>, Bool) {
         var filter = SearchFilter()
         filter.limit = 1000
         configure(&filter)
+        guard let query = SearchQuery(text) else { return ([], false) }
         let before = store.searchIndex?.answered ?? 0
-        let found = Set(try store.search(text, filter: filter).map(\.reference))
-        return (found, (store.searchIndex?.answered ?? 0) > before)
+        let ranked = try store.rankedBySearchIndex(query, filter)
+        let answered = ranked != nil && (store.searchIndex?.answered ?? 0) > before
+        return (try references(ranked ?? store.ranked(query, filter), in: store), answered)
     }
 
-    /// What FTS5 finds (ranked through SQL, filtered by the store's SQL), as references.
+    /// What FTS5 finds (ranked through SQL, filtered by the store's SQL), by reference.
     func foundByFTS5(_ text: String, in store: Store, _ configure: (inout SearchFilter) -> Void = { _ in }) throws -> Set<String> {
         var filter = SearchFilter()
         filter.limit = 1000
         configure(&filter)
         guard let query = SearchQuery(text) else { return [] }
         let ranked = filter.isUnfiltered ? try store.rankedBySQL(query, limit: 1000) : try store.rankedWithFilters(query, filter)
-        return Set(try store.hits(ranked, query: query, isPublic: filter.isPublic).map(\.reference))
+        return try references(ranked, in: store)
+    }
+
+    func references(_ ranked: [(id: Int64, rank: Double)], in store: Store) throws -> Set<String> {
+        Set(try ranked.map { row in
+            let item = try store.db.fetchOne("""
+                SELECT i.series, i.sequence, i.year, b.slug FROM agenda_item i JOIN body b ON b.id = i.body_id WHERE i.id = ?
+                """, [row.id])!
+            let number = ItemNumber(series: item["series", as: String.self].flatMap(Series.init), sequence: try item.decode("sequence"),
+                                    year: try item.decode("year"))
+            return "\(try item.decode("slug") as String) \(number)"
+        })
     }
 
     static let prefixes = [
@@ -126,6 +140,17 @@ import Testing
         let secret = references["Saksbehandlingssystem"]!
         let (allHits, _) = try foundByIndex("saksbeh*", in: store)
         #expect(!publicHits.contains(secret) && allHits.contains(secret))
+    }
+
+    /// The whole search (hits with snippets, read in one walk of a prefix query's matches) finds the
+    /// same items, with the prefix's words marked in the snippets.
+    @Test func aSearchShowsThePrefixsHitsWithSnippets() throws {
+        let store = try archive()
+        var filter = SearchFilter()
+        filter.limit = 1000
+        let hits = try store.search("saksbeh*", filter: filter)
+        #expect(Set(hits.map(\.reference)) == (try foundByFTS5("saksbeh*", in: store)))
+        #expect(!hits.isEmpty && hits.allSatisfy { $0.snippet.lowercased().contains("«saksbeh") }, "\(hits.map(\.snippet))")
     }
 
     /// A page smaller than the matches: the best of FTS5's matches, as many as asked.
