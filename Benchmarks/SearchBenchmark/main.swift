@@ -329,7 +329,7 @@ print("""
     Matches: rows each index finds (Docket's stems and compound parts find more than the plain table's
     exact words; Xapian's and Tantivy's Snowball stems in between). Times: p50 / p99 of \(repetitions) runs,
     best 20 with snippets. Docket's store ranks with its derived Xapian index (BM25 over norwegian_v1's
-    tokens; phrases and prefixes go to FTS5's top-k), snippets from the store; the bare top-k ranks with
+    tokens; phrases go to FTS5's top-k; prefixes are expanded over its terms and checked), snippets from the store; the bare top-k ranks with
     docket_topk (the previous path: one C walk of each phrase's doclist, a heap of 20, bounds); "SQL" ranks every match with docket_bm25 through SQL (the
     path before docket_topk); the plain table ranks with FTS5's bm25 (ORDER BY rank).
 

@@ -23,8 +23,8 @@ import SQLite
 /// Who writes it: any opener that can write the folder, even one that opened the database read-only
 /// (`docket search`): the database file itself is never written by a search. Where the index cannot
 /// be made current (a read-only folder, another process holding Xapian's write lock, a search inside
-/// an open write transaction, whose rows are not committed) or cannot answer (phrases, prefixes,
-/// column filters, OR mixed with AND), the search is answered by FTS5 as before: slower, never wrong.
+/// an open write transaction, whose rows are not committed) or cannot answer (phrases, a prefix of
+/// several words or of more than 5000 terms, column filters, OR mixed with AND), the search is answered by FTS5 as before: slower, never wrong.
 final class SearchIndex {
     /// nil: in memory.
     let folder: String?

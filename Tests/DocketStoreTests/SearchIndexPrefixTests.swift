@@ -163,6 +163,26 @@ import Testing
         #expect(page.count == 3 && Set(page).isSubset(of: all))
     }
 
+    /// When the best of the wider set are all items whose only word like the prefix is a compound
+    /// part (titles, weighing ten times), the index goes deeper until it has the page's true matches.
+    @Test func theIndexGoesDeeperPastItemsFTS5DoesNotMatch() throws {
+        let store = try makeStore()
+        try store.createMeeting(bodySlug: "styringsgruppen", date: date("2019-02-13"), withStandingItems: false)
+        var matching: Set<String> = []
+        try store.write {
+            for index in 0..<40 {
+                let draft = index % 20 == 7
+                    ? ItemDraft(title: "Klager \(index)", kind: .decision, caseText: "Behandlingen av klagen.")
+                    : ItemDraft(title: "Byggesaksbehandling \(index)", kind: .decision, caseText: "Byggesaksbehandlingen.")
+                let item = try store.addItem(to: "styringsgruppen@2019-02-13", draft)
+                if index % 20 == 7 { matching.insert(item.reference.description) }
+            }
+        }
+        let (found, answered) = try foundByIndex("behandl*", in: store) { $0.limit = 2 }
+        let expected = try foundByFTS5("behandl*", in: store)
+        #expect(answered && found == matching && found == expected)
+    }
+
     /// What the index cannot answer as FTS5 would goes to FTS5: a prefix of two words (a phrase).
     @Test func aPrefixPhraseIsLeftToFTS5() throws {
         let store = try archive()
