@@ -183,6 +183,29 @@ import Testing
         #expect(answered && found == matching && found == expected)
     }
 
+    /// Over the labelled query set's documents (real Norwegian case texts), the first 3, 5 and 8
+    /// letters of every word as a prefix: the same items as FTS5 each time. A guard on what the
+    /// expansion assumes of the stemmer (nt_stem's stem is the word less a Snowball tail).
+    @Test func prefixesOfEveryWordOfRealTextsFindWhatFTS5Finds() throws {
+        let documents = try QuerySet.load().documents
+        let store = try makeStore()
+        try store.createMeeting(bodySlug: "styringsgruppen", date: date("2019-02-13"), withStandingItems: false)
+        try store.write {
+            for document in documents {
+                try store.addItem(to: "styringsgruppen@2019-02-13", ItemDraft(title: document.title, kind: .decision, caseText: document.body))
+            }
+        }
+        let words = Set(documents.flatMap { ($0.title + " " + $0.body).lowercased().split { !$0.isLetter && !$0.isNumber } })
+        let prefixes = Set(words.flatMap { word in [3, 5, 8].compactMap { word.count >= $0 ? String(word.prefix($0)) : nil } })
+        var answered = 0
+        for prefix in prefixes.sorted() {
+            let (found, byIndex) = try foundByIndex(prefix + "*", in: store)
+            #expect(found == (try foundByFTS5(prefix + "*", in: store)), "\(prefix)*")
+            if byIndex { answered += 1 }
+        }
+        #expect(prefixes.count > 300 && answered == prefixes.count)
+    }
+
     /// What the index cannot answer as FTS5 would goes to FTS5: a prefix of two words (a phrase).
     @Test func aPrefixPhraseIsLeftToFTS5() throws {
         let store = try archive()
