@@ -165,6 +165,104 @@ int query_token(void *context, int flags, const char *token, int length, int, in
     return SQLITE_OK;
 }
 
+/* A prefix word's tokens as FTS5 sees them (FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX): the
+ * tokenizer holds the last token back and hands it over bare, as typed and folded by unicode61. */
+struct PrefixTokens {
+    std::vector<std::string> tokens;
+    bool colocated = false;
+};
+
+int prefix_token(void *context, int flags, const char *token, int length, int, int) {
+    auto *tokens = static_cast<PrefixTokens *>(context);
+    if (length <= 0) return SQLITE_OK;
+    if (flags & FTS5_TOKEN_COLOCATED) tokens->colocated = true;
+    try {
+        tokens->tokens.emplace_back(token, static_cast<size_t>(length));
+    } catch (...) {
+        return SQLITE_NOMEM;
+    }
+    return SQLITE_OK;
+}
+
+/* The tails Snowball's Norwegian stemmer (with nt_stem's exceptions and -het rule) can take off a
+ * word: an "other suffix" (step 3), a 't' of a dt/vt pair (step 2), a main suffix (step 1, with the
+ * "te"/"t" that erte/ert -> er leaves off). nt_stem's stem is always the word less one of these
+ * (checked over the 235 000 words of the word list and two million made-up inflections of them). */
+const char *const main_tails[] = {"", "a", "e", "ede", "ande", "ende", "ane", "ene", "hetene", "en", "heten", "ar", "er", "heter",
+                                  "as", "es", "edes", "endes", "enes", "hetenes", "ens", "hetens", "ers", "ets", "et", "het",
+                                  "ast", "s", "te", "t", "ne", "n", "ns", "r"};
+const char *const other_tails[] = {"", "leg", "eleg", "ig", "eig", "lig", "elig", "els", "lov", "elov", "slov", "hetslov"};
+
+/* Can a stemmer's tail begin with `rest`? Then a word beginning with stem + rest may have that stem. */
+bool tail_may_begin_with(const std::string &rest) {
+    for (const char *other : other_tails)
+        for (int pair = 0; pair < 2; pair++)
+            for (const char *main : main_tails) {
+                std::string tail = std::string(other) + (pair ? "t" : "") + main;
+                if (tail.compare(0, rest.size(), rest) == 0) return true;
+            }
+    return false;
+}
+
+/* Index terms this many or more for one prefix: FTS5 answers it (Xapian::WildcardError). */
+constexpr Xapian::termcount max_prefix_terms = 5000;
+
+/* The folded prefix FTS5 matches for a prefix word: 0, or -2 when it is not one bare token (a
+ * phrase such as "plan-og*", or nothing), -1 when the tokenizer fails. */
+int folded_prefix(fts5_tokenizer &tokenizer, Fts5Tokenizer *instance, const char *word, std::string &prefix) {
+    PrefixTokens tokens;
+    int rc = tokenizer.xTokenize(instance, &tokens, FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX, word,
+                                 static_cast<int>(std::strlen(word)), prefix_token);
+    if (rc != SQLITE_OK) return -1;
+    if (tokens.tokens.size() != 1 || tokens.colocated) return -2;
+    prefix = tokens.tokens.front();
+    // Index terms are folded by unicode61: ASCII capitals never begin one (the boolean filter
+    // terms XB…, XK…, XY…, XO…, XE1 do, and must never be reached); '#' marks stems and parts.
+    if (prefix.empty() || prefix.size() >= static_cast<size_t>(max_term_bytes) || prefix[0] == '#' ||
+        (prefix[0] >= 'A' && prefix[0] <= 'Z'))
+        return -2;
+    return 0;
+}
+
+/* The index terms of every item that FTS5's prefix query `"prefix"*` matches, and perhaps of a few
+ * more (dx_check tells them apart). FTS5 matches the surface form of a word beginning with the
+ * prefix; this index holds a word as "#stem" (and its compound parts as "#part"), never its surface,
+ * and a non-word token (digits, a too long word) bare. nt_stem's stem is the word less a tail, so:
+ * - a word whose stem is at least as long as the prefix has a "#stem" beginning with "#prefix";
+ * - a word whose stem is shorter is a stem that the prefix begins with, followed by the beginning
+ *   of a tail: "#s" for each such s (a term the index may not hold: then it matches nothing);
+ * - a non-word token beginning with the prefix is a bare term beginning with it.
+ * The extra items: those with a compound part, or a shorter stem, beginning like the prefix. */
+Xapian::Query prefix_query(const std::string &prefix) {
+    std::vector<Xapian::Query> alternatives;
+    alternatives.emplace_back(Xapian::Query::OP_WILDCARD, "#" + prefix, max_prefix_terms, Xapian::Query::WILDCARD_LIMIT_ERROR,
+                              Xapian::Query::OP_SYNONYM);
+    alternatives.emplace_back(Xapian::Query::OP_WILDCARD, prefix, max_prefix_terms, Xapian::Query::WILDCARD_LIMIT_ERROR,
+                              Xapian::Query::OP_SYNONYM);
+    for (size_t length = 1; length < prefix.size(); length++) {
+        if ((static_cast<unsigned char>(prefix[length]) & 0xC0) == 0x80) continue;  // inside a character
+        if (tail_may_begin_with(prefix.substr(length))) alternatives.emplace_back("#" + prefix.substr(0, length));
+    }
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+}
+
+/* Does any of the texts hold a token (as FTS5 indexes its surface: unicode61's) beginning with one
+ * of the prefixes? found[i] for prefixes[i]. */
+struct SurfaceScan {
+    const std::vector<std::string> *prefixes;
+    std::vector<bool> *found;
+};
+
+int surface_token(void *context, int, const char *token, int length, int, int) {
+    auto *scan = static_cast<SurfaceScan *>(context);
+    for (size_t i = 0; i < scan->prefixes->size(); i++) {
+        const std::string &prefix = (*scan->prefixes)[i];
+        if (static_cast<size_t>(length) >= prefix.size() && std::memcmp(token, prefix.data(), prefix.size()) == 0)
+            (*scan->found)[i] = true;
+    }
+    return SQLITE_OK;
+}
+
 } // namespace
 
 struct dx_index {
@@ -318,13 +416,28 @@ int64_t dx_document_count(dx_index *index) {
     }
 }
 
-int dx_search(dx_index *index, const char *const *words, const char *shape, int word_count,
+int dx_search(dx_index *index, const char *const *words, const char *shape, const char *prefixes, int word_count,
               const char *const *filter_terms, const int *groups, int filter_count,
               const char *const *excluded, int excluded_count, const char *from, const char *to,
-              int k, int64_t *ids, double *scores, char **error) {
+              int k, int64_t *ids, double *scores, int *unchecked, char **error) {
+    if (unchecked) *unchecked = 0;
     try {
         std::vector<Xapian::Query> required, optional, negated;
         for (int i = 0; i < word_count; i++) {
+            if (prefixes && prefixes[i] == '*') {
+                std::string prefix;
+                int rc = folded_prefix(index->tokenizer, index->instance, words[i], prefix);
+                if (rc == -1) return fail(error, "cannot tokenise the query"), -1;
+                if (rc != 0) return -2;
+                if (unchecked) *unchecked = 1;
+                switch (shape[i]) {
+                case '+': required.push_back(prefix_query(prefix)); break;
+                case '?': optional.push_back(prefix_query(prefix)); break;
+                case '-': break;  // left to dx_check: excluding the wider set would drop true matches
+                default: return -2;
+                }
+                continue;
+            }
             QueryTokens tokens;
             int rc = index->tokenizer.xTokenize(index->instance, &tokens, FTS5_TOKENIZE_QUERY, words[i],
                                                 static_cast<int>(std::strlen(words[i])), query_token);
@@ -389,6 +502,72 @@ int dx_search(dx_index *index, const char *const *words, const char *shape, int 
             scores[count] = it.get_weight();
         }
         return count;
+    } catch (const Xapian::WildcardError &) {
+        return -2;  // a prefix of too many terms: FTS5 answers it
+    } catch (const Xapian::Error &e) {
+        fail(error, e.get_description());
+        return -1;
+    } catch (const std::exception &e) {
+        fail(error, e.what());
+        return -1;
+    }
+}
+
+int dx_check(dx_index *index, int64_t docid, const char *const texts[5], const char *const *words, const char *shape,
+             const char *prefixes, int word_count, char **error) {
+    try {
+        std::vector<std::string> folded;
+        std::vector<int> folded_word;
+        for (int i = 0; i < word_count; i++) {
+            if (!prefixes || prefixes[i] != '*') continue;
+            std::string prefix;
+            int rc = folded_prefix(index->tokenizer, index->instance, words[i], prefix);
+            if (rc == -1) return fail(error, "cannot tokenise the query"), -1;
+            if (rc != 0) return -2;
+            folded.push_back(prefix);
+            folded_word.push_back(i);
+        }
+        std::vector<bool> found(folded.size(), false);
+        SurfaceScan scan{&folded, &found};
+        for (int column = 0; column < 5 && !folded.empty(); column++) {
+            if (texts[column] == nullptr) continue;
+            int rc = index->tokenizer.xTokenize(index->instance, &scan, FTS5_TOKENIZE_AUX, texts[column],
+                                                static_cast<int>(std::strlen(texts[column])), surface_token);
+            if (rc != SQLITE_OK) return fail(error, "cannot tokenise an item's text"), -1;
+        }
+        std::vector<int> has(static_cast<size_t>(word_count), -1);  // -1: a word Xapian matched exactly
+        for (size_t j = 0; j < folded.size(); j++) has[static_cast<size_t>(folded_word[j])] = found[j] ? 1 : 0;
+        bool any_optional = false, optional_matched = false;
+        for (int i = 0; i < word_count; i++) {
+            switch (shape[i]) {
+            case '+': if (has[i] == 0) return 0; break;
+            case '-': if (has[i] == 1) return 0; break;
+            case '?': {
+                any_optional = true;
+                if (has[i] == 1) { optional_matched = true; break; }
+                if (has[i] == 0 || optional_matched) break;
+                // A plain word of an OR: does the item hold one of its terms?
+                QueryTokens tokens;
+                int rc = index->tokenizer.xTokenize(index->instance, &tokens, FTS5_TOKENIZE_QUERY, words[i],
+                                                    static_cast<int>(std::strlen(words[i])), query_token);
+                if (rc != SQLITE_OK) return fail(error, "cannot tokenise the query"), -1;
+                if (tokens.positions.size() != 1) return -2;
+                Xapian::Database &database = index->database();
+                for (auto term : tokens.positions.front()) {
+                    if (term.size() > static_cast<size_t>(max_term_bytes)) term.resize(max_term_bytes);
+                    Xapian::PostingIterator posting = database.postlist_begin(term);
+                    posting.skip_to(static_cast<Xapian::docid>(docid));
+                    if (posting != database.postlist_end(term) && *posting == static_cast<Xapian::docid>(docid)) {
+                        optional_matched = true;
+                        break;
+                    }
+                }
+                break;
+            }
+            default: return -2;
+            }
+        }
+        return any_optional && !optional_matched ? 0 : 1;
     } catch (const Xapian::Error &e) {
         fail(error, e.get_description());
         return -1;

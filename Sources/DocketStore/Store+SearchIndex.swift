@@ -23,8 +23,8 @@ import SQLite
 /// Who writes it: any opener that can write the folder, even one that opened the database read-only
 /// (`docket search`): the database file itself is never written by a search. Where the index cannot
 /// be made current (a read-only folder, another process holding Xapian's write lock, a search inside
-/// an open write transaction, whose rows are not committed) or cannot answer (phrases, prefixes,
-/// column filters, OR mixed with AND), the search is answered by FTS5 as before: slower, never wrong.
+/// an open write transaction, whose rows are not committed) or cannot answer (phrases, a prefix of
+/// several words or of more than 5000 terms, column filters, OR mixed with AND), the search is answered by FTS5 as before: slower, never wrong.
 final class SearchIndex {
     /// nil: in memory.
     let folder: String?
@@ -303,17 +303,21 @@ extension Store {
         }
     }
 
-    /// The words of an expression that the index can answer: each part a quoted word or an
-    /// operator; nil for prefixes and column filters.
-    static func searchIndexWords(_ expression: String) -> [String]? {
+    /// The words of an expression that the index can answer, each a quoted word (`"saksbeh"*`, a
+    /// prefix word, marked '*' in `prefixes`, else ' ') or an operator; nil for column filters.
+    static func searchIndexWords(_ expression: String) -> (words: [String], prefixes: String)? {
         var words: [String] = []
+        var prefixes = ""
         var part = ""
         var inQuotes = false
         func end() -> Bool {
             defer { part = "" }
             if part.isEmpty || ["AND", "OR", "NOT"].contains(part) { return true }
+            let isPrefix = part.hasSuffix("\"*")
+            if isPrefix { part.removeLast() }
             guard part.count >= 2, part.first == "\"", part.last == "\"" else { return false }
             words.append(String(part.dropFirst().dropLast()))
+            prefixes.append(isPrefix ? "*" : " ")
             return true
         }
         for character in expression {
@@ -325,16 +329,26 @@ extension Store {
             }
         }
         guard end() else { return nil }
-        return words
+        return (words, prefixes)
     }
+
+    /// How deep a search with prefix words goes, at most, for the items its check keeps (the
+    /// deeper rounds are for a prefix whose terms are mostly compound parts, or a negated prefix).
+    static let checkedDepthLimit = 5_000
 
     /// The best rows by the derived index, or nil when it cannot answer (the caller asks FTS5).
     /// Filters the index holds (body, kind, year, dates, outcome, exemption) narrow it in Xapian;
     /// a filtered result is then checked against the store by the same SQL as FTS5's path, and the
     /// person and changed filters, which the index does not hold, are applied there to a deeper list.
+    ///
+    /// Prefix words (`saksbeh*`, issue 17: FTS5's slowest query, growing most with the archive):
+    /// the index expands each over its own terms (dx_search), which match every item FTS5 matches
+    /// and perhaps a few more; each of the best items is then checked against its texts as FTS5
+    /// sees them (dx_check), and the search goes deeper until enough pass.
     func rankedBySearchIndex(_ query: SearchQuery, _ filter: SearchFilter) throws -> [(id: Int64, rank: Double)]? {
-        guard filter.limit > 0, let shape = query.shape, let words = Self.searchIndexWords(query.expression),
-              words.count == shape.count, !words.isEmpty else { return nil }
+        guard filter.limit > 0, let shape = query.shape, let parsed = Self.searchIndexWords(query.expression),
+              parsed.words.count == shape.count, !parsed.words.isEmpty else { return nil }
+        let (words, prefixes) = parsed
         var terms: [String] = []
         var groups: [Int32] = []
         if let body = filter.body {
@@ -347,33 +361,89 @@ extension Store {
         if let outcome = filter.outcome { terms.append("XO" + outcome.rawValue); groups.append(3) }
         let excluded = filter.isPublic ? ["XE1"] : []
         let needsStore = filter.person != nil || filter.changedOnly
-        let depth = needsStore ? Self.filteredDepth(filter.limit) : filter.limit
+        var depth = needsStore ? Self.filteredDepth(filter.limit) : filter.limit
+        if prefixes.contains("*") { depth = max(depth, filter.limit * 2) }
         guard let index = currentSearchIndex(), let handle = index.handle else { return nil }
-        var ids = [Int64](repeating: 0, count: depth)
-        var scores = [Double](repeating: 0, count: depth)
-        var error: UnsafeMutablePointer<CChar>?
-        let count = withCStrings(words) { wordPointers in
-            withCStrings(terms) { termPointers in
-                withCStrings(excluded) { excludedPointers in
-                    dx_search(handle, wordPointers, shape, Int32(words.count), termPointers, groups, Int32(terms.count),
-                              excludedPointers, Int32(excluded.count), filter.from?.description, filter.to?.description,
-                              Int32(depth), &ids, &scores, &error)
+        while true {
+            var ids = [Int64](repeating: 0, count: depth)
+            var scores = [Double](repeating: 0, count: depth)
+            var unchecked: Int32 = 0
+            var error: UnsafeMutablePointer<CChar>?
+            let count = withCStrings(words) { wordPointers in
+                withCStrings(terms) { termPointers in
+                    withCStrings(excluded) { excludedPointers in
+                        dx_search(handle, wordPointers, shape, prefixes, Int32(words.count), termPointers, groups, Int32(terms.count),
+                                  excludedPointers, Int32(excluded.count), filter.from?.description, filter.to?.description,
+                                  Int32(depth), &ids, &scores, &unchecked, &error)
+                    }
                 }
             }
-        }
-        guard count >= 0 else {
-            if count == -1 {
-                _ = SearchIndex.take(error)
-                index.isSuspect = true
-                index.current = nil
+            guard count >= 0 else {
+                if count == -1 {
+                    _ = SearchIndex.take(error)
+                    index.isSuspect = true
+                    index.current = nil
+                }
+                return nil
             }
-            return nil
+            let top = (0..<Int(count)).map { (id: ids[$0], rank: -scores[$0]) }
+            guard unchecked != 0 else {
+                index.answered += 1
+                // The public rule alone needs no second look: the index leaves exempt items out, and
+                // `hits` withholds any the store has made exempt since (SearchHit's public form).
+                return filter.isUnfiltered || filter.isPublicOnly ? top : try keptByFilter(top, filter, depth: depth)
+            }
+            // The wider set, narrowed to FTS5's matches; enough of them, or all there are.
+            guard let checked = try checkedBySearchIndex(top, index: index, words: words, shape: shape, prefixes: prefixes) else {
+                return nil
+            }
+            let isAll = top.count < depth
+            if filter.isUnfiltered, checked.count >= filter.limit || isAll {
+                index.answered += 1
+                return Array(checked.prefix(filter.limit))
+            }
+            if !filter.isUnfiltered, let kept = try keptByFilter(checked, filter, depth: isAll ? Int.max : 0) {
+                index.answered += 1
+                return kept
+            }
+            guard depth < Self.checkedDepthLimit else { return nil }
+            depth = min(depth * 4, Self.checkedDepthLimit)
         }
-        index.answered += 1
-        let top = (0..<Int(count)).map { (id: ids[$0], rank: -scores[$0]) }
-        // The public rule alone needs no second look: the index leaves exempt items out, and
-        // `hits` withholds any the store has made exempt since (SearchHit's public form).
-        return filter.isUnfiltered || filter.isPublicOnly ? top : try keptByFilter(top, filter, depth: depth)
+    }
+
+    /// The rows whose item matches the words as FTS5 would (dx_check over the item's texts), in
+    /// their order; a row the store no longer holds is left out. nil: the index cannot tell.
+    private func checkedBySearchIndex(_ top: [(id: Int64, rank: Double)], index: SearchIndex, words: [String], shape: String,
+                                      prefixes: String) throws -> [(id: Int64, rank: Double)]? {
+        guard let handle = index.handle, !top.isEmpty else { return top }
+        var texts: [Int64: [String?]] = [:]
+        try db.forEachRow("""
+            SELECT i.id, i.title, i.case_text, i.proposal, d.text, d.remarks FROM agenda_item i
+            LEFT JOIN decision d ON d.item_id = i.id
+            WHERE i.id IN (SELECT value FROM json_each(?))
+            """, ["[" + top.map { String($0.id) }.joined(separator: ",") + "]"]) { row in
+            texts[try row.decode(at: 0)] = (1...5).map { String.fromDatabaseValue(row[$0]) }
+        }
+        var kept: [(id: Int64, rank: Double)] = []
+        for row in top {
+            guard let itemTexts = texts[row.id] else { continue }
+            var error: UnsafeMutablePointer<CChar>?
+            let matches = withCStrings(itemTexts.map { $0 ?? "" }) { textPointers in
+                withCStrings(words) { wordPointers in
+                    // A missing text is no text (NULL), as the index and FTS5 hold it.
+                    let columns = (0..<5).map { itemTexts[$0] == nil ? nil : textPointers![$0] }
+                    return columns.withUnsafeBufferPointer {
+                        dx_check(handle, row.id, $0.baseAddress, wordPointers, shape, prefixes, Int32(words.count), &error)
+                    }
+                }
+            }
+            if matches < 0 {
+                _ = SearchIndex.take(error)
+                return nil
+            }
+            if matches == 1 { kept.append(row) }
+        }
+        return kept
     }
 }
 

@@ -79,15 +79,27 @@ void dx_build_abandon(dx_builder *builder);
 
 /* The best k items by BM25 (k1 1.2, b 0.75) for words combined by shape (one character per word:
  * '+' required, '?' one of several, '-' excluded), each word tokenised as a query by norwegian_v1
- * (its stem, the bare stem, its spelling variants: one synonym). Filters: terms in the same group
+ * (its stem, the bare stem, its spelling variants: one synonym). A word marked '*' in prefixes
+ * (NULL: none) is a prefix, FTS5's `"word"*`: the index's terms that may stand for a word beginning
+ * with it, expanded (at most 5000, else -2), one synonym; then *unchecked is set, and the caller
+ * keeps only the items dx_check passes (the expansion is a little wider than FTS5's matches, never
+ * narrower). Filters: terms in the same group
  * (groups[i]) are alternatives, groups are all required; excluded terms are left out; from / to
  * (NULL for none) bound the meeting date.
  * Fills ids and scores (BM25 weight, higher is better), returns the count; -2 when a word is not
  * a single token (a phrase: the caller asks FTS5), -1 on error. */
-int dx_search(dx_index *index, const char *const *words, const char *shape, int word_count,
+int dx_search(dx_index *index, const char *const *words, const char *shape, const char *prefixes, int word_count,
               const char *const *filter_terms, const int *groups, int filter_count,
               const char *const *excluded, int excluded_count, const char *from, const char *to,
-              int k, int64_t *ids, double *scores, char **error);
+              int k, int64_t *ids, double *scores, int *unchecked, char **error);
+
+/* Does the item (its id and five texts, as the store holds them) match the words as FTS5 would?
+ * The check of dx_search's answer when it set *unchecked: a prefix word's terms may also match an
+ * item whose only word beginning with the prefix is a compound part or a shorter stem, and a
+ * negated prefix word is left out of the search. 1: it matches, 0: not, -2: a word dx_search would
+ * not answer either, -1 on error. */
+int dx_check(dx_index *index, int64_t docid, const char *const texts[5], const char *const *words, const char *shape,
+             const char *prefixes, int word_count, char **error);
 
 #ifdef __cplusplus
 }
