@@ -8,8 +8,9 @@
  * each form. A text is read for its surface forms alone (FTS5_TOKENIZE_AUX, as snippet() reads it);
  * only a word that holds the first three bytes of one of the query's forms is worked out in full
  * (stem, compound parts): a stem begins as its word does and a part is a piece of its word, so no
- * other word can match. Then the best window of SNIPPET_TOKENS tokens over all columns: the most
- * distinct phrases, then the most instances, the earlier column and window on a tie.
+ * other word can match. Then the best window of SNIPPET_TOKENS tokens over the texts: the most
+ * distinct phrases, then the most instances, the earlier text and window on a tie; the title only
+ * when no other text has the words, since a page of hits shows the title beside the snippet.
  *
  *     docket_snippet(phrases, title, case_text, proposal, decision, debate)
  *
@@ -314,7 +315,16 @@ static void docket_snippet(sqlite3_context *context, int argc, sqlite3_value **a
     Instance *found = NULL;
     int capacity = 0, kept_count = 0;
     sqlite3_str *out = sqlite3_str_new(sqlite3_context_db_handle(context));
-    for (int column = 0; column < SNIPPET_COLUMNS; column++) {
+    /* The title last, and only when no other text has the words: a page of hits shows it already. */
+    static const int order[SNIPPET_COLUMNS] = {1, 2, 3, 4, 0};
+    for (int c = 0; c < SNIPPET_COLUMNS; c++) {
+        int column = order[c];
+        if (column == 0 && best.score >= 0) {
+            /* still read for the match's phrases present in the title alone */
+            int needed = 0;
+            for (int p = 0; p < q->count && p < 64; p++) needed |= !present[p] && q->phrases[p].role != '?';
+            if (!needed) break;
+        }
         const char *text = (const char *)sqlite3_value_text(argv[1 + column]);
         int length = sqlite3_value_bytes(argv[1 + column]);
         if (text == NULL || length == 0) continue;
@@ -358,7 +368,7 @@ static void docket_snippet(sqlite3_context *context, int argc, sqlite3_value **a
         if (count == 0) continue;
         qsort(found, (size_t)count, sizeof(Instance), compare_instances);
         Window w = best_window(text, doc, found, count, column);
-        if (w.score > best.score) {
+        if (w.score > best.score && (column != 0 || best.score < 0)) {
             best = w;
             sqlite3_str_reset(out);
             append_window(out, text, length, doc, w, found, count);

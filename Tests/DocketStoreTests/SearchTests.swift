@@ -240,7 +240,8 @@ struct QuerySet: Decodable {
 
     /// A row the ranking lists but whose texts do not match (the derived index a step behind another
     /// writer's commit) is no hit: one without the word, one with an excluded word. A phrase is
-    /// marked as one passage, a prefix marks the word it begins, the title shows when it has the words.
+    /// marked as one passage, a prefix marks the word it begins; the title is the snippet only when no
+    /// other text has the words (the page shows the title beside it).
     @Test func aSnippetComesFromTheTextsThatMatch() throws {
         let store = try archive()
         try store.addItem(to: "fg-helse@2019-05-02", ItemDraft(title: "Referatsaker", kind: .information, proposal: "Tas til orientering."))
@@ -257,7 +258,7 @@ struct QuerySet: Decodable {
         let velferd = try store.hits(all, query: SearchQuery("velferdsteknologi budsjett")!, isPublic: false)
         #expect(velferd.map(\.snippet) == ["«Velferdsteknologi» og «budsjett»"])
         let prefix = try store.hits(all, query: SearchQuery("ressurs*")!, isPublic: false)
-        #expect(prefix.map(\.snippet) == ["«Ressurspool»"])
+        #expect(prefix.map(\.snippet) == ["Budsjett for «ressurspoolen»."])
     }
 
     /// The handling (Behandling: proposals made in the meeting, the vote, remarks), kept as the
