@@ -102,6 +102,7 @@ typedef struct {
     int count;
     Needle *needles;
     int needle_count;
+    unsigned char starts[256];  /* whether a needle begins with this byte */
 } Query;
 
 static void query_free(void *p) {
@@ -128,16 +129,19 @@ static int query_needles(Query *q) {
             Needle *n = &q->needles[q->needle_count++];
             n->length = length < 3 ? length : 3;
             memcpy(n->bytes, form, (size_t)n->length);
+            q->starts[(unsigned char)form[0]] = 1;
         }
     }
     return 1;
 }
 
 static int may_match(const Query *q, const char *word, int length) {
-    for (int i = 0; i < q->needle_count; i++) {
-        const Needle *n = &q->needles[i];
-        for (int at = 0; at + n->length <= length; at++)
-            if (word[at] == n->bytes[0] && memcmp(word + at, n->bytes, (size_t)n->length) == 0) return 1;
+    for (int at = 0; at < length; at++) {
+        if (!q->starts[(unsigned char)word[at]]) continue;
+        for (int i = 0; i < q->needle_count; i++) {
+            const Needle *n = &q->needles[i];
+            if (n->bytes[0] == word[at] && at + n->length <= length && memcmp(word + at, n->bytes, (size_t)n->length) == 0) return 1;
+        }
     }
     return 0;
 }

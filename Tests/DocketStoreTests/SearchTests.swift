@@ -238,6 +238,33 @@ struct QuerySet: Decodable {
         #expect(try archive.search("budsjett", filter: open).map { [$0.reference, $0.snippet] } == page.map { [$0.reference, $0.snippet] })
     }
 
+    /// docket_snippet finds a match in exactly the rows FTS5 matches, over every row of the labelled
+    /// documents and every labelled query (so reading stems only for words that hold a query form's
+    /// first bytes loses none): the same rows where the query is AND, OR or NOT alone; in a mixed
+    /// query, at least FTS5's rows.
+    @Test func theSnippetFindsTheRowsFTS5Matches() throws {
+        let set = try QuerySet.load()
+        let (store, _) = try storeWithQuerySet()
+        var rows = 0
+        for text in set.queries.map(\.query) + ["budsjett OR økonomiplan", "\"til orientering\"", "saksbeh*", "budsjett NOT skole",
+                                                 "title:budsjett", "veg", "fram"] {
+            guard let query = SearchQuery(text) else { continue }
+            let fts5 = Set(try store.db.fetchAll("SELECT rowid FROM item_search WHERE item_search MATCH ?", [query.expression])
+                .map { try $0.decode(at: 0, as: Int64.self) })
+            let snippet = Set(try store.db.fetchAll("""
+                SELECT i.id FROM agenda_item i LEFT JOIN decision d ON d.item_id = i.id
+                WHERE docket_snippet(?, i.title, i.case_text, i.proposal, d.text, d.remarks) IS NOT NULL
+                """, [Store.snippetPhrases(query)]).map { try $0.decode(at: 0, as: Int64.self) })
+            if query.shape != nil {
+                #expect(snippet == fts5, "\(text): only FTS5 \(fts5.subtracting(snippet).sorted()), only snippet \(snippet.subtracting(fts5).sorted())")
+            } else {
+                #expect(snippet.isSuperset(of: fts5), "\(text): \(fts5.subtracting(snippet).sorted())")
+            }
+            rows += fts5.count
+        }
+        #expect(rows > 80)
+    }
+
     /// A row the ranking lists but whose texts do not match (the derived index a step behind another
     /// writer's commit) is no hit: one without the word, one with an excluded word. A phrase is
     /// marked as one passage, a prefix marks the word it begins; the title is the snippet only when no
