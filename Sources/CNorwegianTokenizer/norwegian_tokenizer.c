@@ -25,85 +25,42 @@
 /* ------------------------------------------------------------------------------------------ */
 /* Word list                                                                                   */
 
-static const char **wl_entries; /* start of each entry (a word, ended by its class byte) */
-static unsigned wl_count;
-static uint32_t *wl_bucket; /* [65537]: entries whose first two bytes are k are [wl_bucket[k], wl_bucket[k+1]) */
-static pthread_once_t wl_once = PTHREAD_ONCE_INIT;
-
-/* Decodes the front-coded list (see scripts/make-wordlist) into full entries, once per process and
- * only when a document is first split (about 15 ms and 3 MB: a search alone never needs it). */
-static void wl_build(void) {
-    const unsigned char *p = (const unsigned char *)nt_wordlist;
-    size_t total = 0, len = 0;
-    unsigned n = 0;
-    /* pass 1: size */
-    while (*p && n < nt_wordlist_count) {
-        size_t shared = (size_t)(*p++ - 16);
-        if (shared > len) return; /* corrupt */
-        len = shared;
-        while (*p > NT_CLASS_MAX) { p++; len++; }
-        if (*p == 0 || len > NT_MAX_WORD) return;
-        p++;
-        total += len + 1;
-        n++;
-    }
-    char *blob = malloc(total ? total : 1);
-    const char **e = malloc(sizeof(char *) * (n ? n : 1));
-    if (blob == NULL || e == NULL) { free(blob); free(e); return; }
-    /* pass 2: decode */
-    p = (const unsigned char *)nt_wordlist;
-    char *out = blob, *prev = blob;
-    for (unsigned i = 0; i < n; i++) {
-        size_t shared = (size_t)(*p++ - 16);
-        memmove(out, prev, shared); /* the previous entry's first bytes */
-        size_t k = shared;
-        while (*p > NT_CLASS_MAX) out[k++] = (char)*p++;
-        out[k] = (char)*p++;
-        e[i] = out;
-        prev = out;
-        out += k + 1;
-    }
-    uint32_t *bucket = malloc(sizeof(uint32_t) * 65537);
-    if (bucket == NULL) { free(blob); free(e); return; }
-    unsigned next = 0;
-    for (unsigned k = 0; k < 65536; k++) {
-        while (next < n && (((unsigned)(unsigned char)e[next][0] << 8) | (unsigned char)e[next][1]) < k) next++;
-        bucket[k] = next;
-    }
-    bucket[65536] = n;
-    wl_bucket = bucket;
-    wl_count = n;
-    wl_entries = e;
-}
-
 /*
  * The class flags of s[0..n) in the word list, or 0 if absent. If is_prefix is not NULL, sets it
  * to whether some entry begins with s[0..n) (so that longer strings are worth looking up).
+ *
+ * A binary search straight on the generated entries (nt_wordlist.c: each a word and its class byte,
+ * back to back, sorted): a probe in the middle of an entry steps back to its start, after the class
+ * byte before it. Nothing is decoded or allocated, so the first split of a word in a process costs a
+ * lookup, not the ~15 ms and 3 MB the front-coded list took to decode (a search that marks its
+ * snippets splits words).
  */
 static int wl_lookup(const char *s, size_t n, int *is_prefix) {
-    pthread_once(&wl_once, wl_build);
+    const unsigned char *blob = (const unsigned char *)nt_wordlist;
     if (is_prefix) *is_prefix = 0;
-    if (wl_entries == NULL) return 0;
-    unsigned lo = 0, hi = wl_count; /* lower bound: the first entry >= s */
+    unsigned lo = 0, hi = nt_wordlist_bytes; /* lower bound: the start of the first entry >= s */
     if (n >= 2) {
         unsigned k = ((unsigned)(unsigned char)s[0] << 8) | (unsigned char)s[1];
-        lo = wl_bucket[k];
-        hi = wl_bucket[k + 1];
+        lo = nt_wordlist_buckets[k];
+        hi = nt_wordlist_buckets[k + 1];
     }
+    const unsigned end = hi;
     while (lo < hi) {
-        unsigned mid = lo + (hi - lo) / 2;
-        const unsigned char *e = (const unsigned char *)wl_entries[mid];
+        unsigned start = lo + (hi - lo) / 2;
+        while (start > lo && blob[start - 1] > NT_CLASS_MAX) start--;
+        unsigned stop = start;
+        while (blob[stop] > NT_CLASS_MAX) stop++; /* the class byte ends the entry */
         int c = 0;
         for (size_t i = 0;; i++) {
-            unsigned char ec = e[i] > NT_CLASS_MAX ? e[i] : 0; /* the class byte ends the entry */
+            unsigned char ec = start + i < stop ? blob[start + i] : 0;
             unsigned char sc = i < n ? (unsigned char)s[i] : 0;
             if (ec != sc) { c = ec < sc ? -1 : 1; break; }
             if (sc == 0) break; /* equal */
         }
-        if (c < 0) lo = mid + 1; else hi = mid;
+        if (c < 0) lo = stop + 1; else hi = start;
     }
-    if (lo >= wl_count) return 0;
-    const unsigned char *e = (const unsigned char *)wl_entries[lo];
+    if (lo >= end) return 0;
+    const unsigned char *e = blob + lo;
     for (size_t i = 0; i < n; i++)
         if (e[i] != (unsigned char)s[i]) return 0; /* a class byte differs from any letter */
     if (is_prefix) *is_prefix = 1;
@@ -563,11 +520,6 @@ static int nt_tokenize(Fts5Tokenizer *p, void *pCtx, int flags, const char *pTex
     NtTokenizer *tok = (NtTokenizer *)p;
     Cb cb = {.tok = tok, .flags = flags, .ctx = pCtx, .xToken = xToken};
     if (pText == NULL || nText <= 0) return SQLITE_OK;
-    /* Only documents are split into compound parts: a query never pays for decoding the word list. */
-    if (flags & FTS5_TOKENIZE_DOCUMENT) {
-        pthread_once(&wl_once, wl_build);
-        if (wl_entries == NULL) return SQLITE_NOMEM;
-    }
     int rc = tok->inner_api.xTokenize(tok->inner, &cb, flags & ~DOCKET_TOKENIZE_INDEX_TERMS, pText, nText, token_cb);
     if (cb.has_pending) {
         if (rc == SQLITE_OK) {
