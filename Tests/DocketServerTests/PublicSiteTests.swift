@@ -82,6 +82,15 @@ import Testing
         #expect(page.status == 200)
         #expect(page.text.contains("<mark>"), "matched words are marked")
         #expect(page.text.contains("/sak/styringsgruppen/"))
+        // As the browser sends the form: spaces as `+`, words apart (not one phrase), the box filled
+        // in with the words as typed; `%2B` is a plus.
+        let twoWords = try await server.get("/sok?q=velferdsteknologi+OR+budsjett")
+        #expect(twoWords.text.contains(#"value="velferdsteknologi OR budsjett""#))
+        #expect(twoWords.text.contains("<mark>velferdsteknologi</mark>") || twoWords.text.contains("<mark>Velferdsteknologi</mark>"))
+        let spaced = try await server.get("/sok?q=velferdsteknologi%20OR%20budsjett")
+        let hits = { (text: String) in text.matches(of: /href="(\/sak\/[^"]+)"/).map { String($0.1) } }
+        #expect(hits(twoWords.text).count >= 2 && hits(twoWords.text) == hits(spaced.text))
+        #expect(try await server.get("/sok?q=C%2B%2B").text.contains(#"value="C++""#))
         let filtered = try await server.get("/sok?q=velferdsteknologi&utvalg=fg-plan")
         #expect(filtered.text.contains("Ingen treff."))
         let exempt = try await server.get("/sok?q=lisensavtale")

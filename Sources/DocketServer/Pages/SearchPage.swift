@@ -19,15 +19,21 @@ enum SearchPage {
         /// The form's fields as given, to fill the form in again.
         var fields: [String: String] = [:]
 
+        /// The form as the browser sent it: a GET form's fields are `application/x-www-form-urlencoded`,
+        /// a space sent as `+` (the URI's own query parameters leave `+` as it is, which made
+        /// `budsjett vedtak` typed in the form one phrase, `budsjett+vedtak`).
         init(request: Request) throws {
-            let parameters = request.uri.queryParameters
-            try self.init { parameters.get($0) }
+            try self.init(query: request.uri.query ?? "")
         }
 
-        /// The form of an address such as `/sok?q=budsjett&side=2` (for tests; `+` is not a space here).
+        /// The form of an address such as `/sok?q=budsjett+vedtak&side=2`.
         init(address: String) throws {
-            let items = URLComponents(string: address)?.queryItems ?? []
-            try self.init { name in items.first { $0.name == name }?.value }
+            try self.init(query: address.split(separator: "?", maxSplits: 1).dropFirst().first.map(String.init) ?? "")
+        }
+
+        private init(query: String) throws {
+            let fields = FormData(urlEncoded: query).fields
+            try self.init { name in fields.first { $0.name == name }?.value }
         }
 
         /// The form of the query's parameters, each by its name.
