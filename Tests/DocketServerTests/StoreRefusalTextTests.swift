@@ -75,6 +75,22 @@ import Testing
         #expect(StoreRefusalText.message(fault, .norwegian) == "Lagringen ble avvist: migration 0016 leaves a broken reference in item")
     }
 
+    /// A reference a form's text could not be read as: in bokmål and nynorsk its own sentence with
+    /// the text as typed and an example; in English the command line's.
+    @Test func aReferenceThatCannotBeReadIsWordedInThePagesLanguage() throws {
+        let errors: [ReferenceError] = [.notAnItem("sak åtte"), .notAnItemNumber("åtte/19"), .notAMeeting("styret i mars")]
+        for error in errors {
+            let nb = StoreRefusalText.message(error, .norwegian), nn = StoreRefusalText.message(error, .nynorsk)
+            #expect(StoreRefusalText.message(error, .english) == error.description)
+            for text in [nb, nn] {
+                #expect(text != error.description && !text.contains("write") && !text.contains("e.g."), "\(text)")
+                #expect(["«sak åtte»", "«åtte/19»", "«styret i mars»"].contains { text.hasPrefix($0) }, "\(text)")
+            }
+            #expect(nb != nn)
+        }
+        #expect(StoreRefusalText.message(.notAMeeting("x"), .nynorsk).contains("til dømes «styringsgruppen@2019-02-13»"))
+    }
+
     /// Every refusal the store can give, in bokmål and nynorsk: its own sentence (not the English),
     /// the names it carries kept, and none of the command line's flags or commands a form has no use for.
     @Test func everyRefusalIsWordedForAFormWithItsFacts() throws {

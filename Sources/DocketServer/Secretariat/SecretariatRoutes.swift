@@ -110,7 +110,7 @@ struct SecretariatRoutes: Sendable {
                 // The store says it in English for the command line; the form in its own language.
                 return try await page.render(views(request), context, problem: problem(StoreRefusalText.message(error, form.language)))
             } catch let error as ReferenceError {
-                return try await page.render(views(request), context, problem: problem(String(describing: error)))
+                return try await page.render(views(request), context, problem: problem(StoreRefusalText.message(error, form.language)))
             } catch let error as InterchangeError {
                 return try await page.render(views(request), context, problem: problem(error.description))
             }

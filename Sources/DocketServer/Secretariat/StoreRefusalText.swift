@@ -235,6 +235,27 @@ enum StoreRefusalText {
         }
     }
 
+    /// A reference the form's text could not be read as, in the page's language, with what a right
+    /// one looks like (the command line's English otherwise).
+    static func message(_ error: ReferenceError, _ language: Language) -> String {
+        guard language != .english else { return error.description }
+        let nynorsk = language == .nynorsk
+        switch error {
+        case let .notAnItem(text):
+            return nynorsk
+                ? "«\(text)» er ikkje ei sak: skriv utvalet si kortform og saksnummeret, til dømes «styringsgruppen 8/19»."
+                : "«\(text)» er ikke en sak: skriv utvalgets kortform og saksnummeret, for eksempel «styringsgruppen 8/19»."
+        case let .notAnItemNumber(text):
+            return nynorsk
+                ? "«\(text)» er ikkje eit saksnummer: skriv det som «8/19» eller «PS 8/19»."
+                : "«\(text)» er ikke et saksnummer: skriv det som «8/19» eller «PS 8/19»."
+        case let .notAMeeting(text):
+            return nynorsk
+                ? "«\(text)» er ikkje eit møte: skriv utvalet si kortform og datoen, til dømes «styringsgruppen@2019-02-13»."
+                : "«\(text)» er ikke et møte: skriv utvalgets kortform og datoen, for eksempel «styringsgruppen@2019-02-13»."
+        }
+    }
+
     /// A meeting's status in a refusal, in Norwegian, as it follows "Møtet … er" ("med godkjent
     /// protokoll"); the pages' status names (``SecretariatViews``) are labels ("protokoll godkjent").
     static func status(_ value: MeetingStatus, _ nynorsk: Bool) -> String {
