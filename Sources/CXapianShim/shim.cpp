@@ -40,6 +40,27 @@ void fail(char **error, const std::string &message) {
     if (error) *error = copy(message);
 }
 
+/* What an exception says, or "" when body ran through: no exception may cross into the C caller. */
+template <typename Body> std::string message_of(Body body) {
+    try {
+        body();
+        return "";
+    } catch (const Xapian::Error &e) {
+        return e.get_description();
+    } catch (const std::exception &e) {
+        return e.what();
+    }
+}
+
+/* body's result, or `failed` with the exception's text in *error. */
+template <typename T, typename Body> T guarded(char **error, T failed, Body body) {
+    T result = failed;
+    std::string message = message_of([&] { result = body(); });
+    if (message.empty()) return result;
+    fail(error, message);
+    return failed;
+}
+
 fts5_api *fts5_of(sqlite3 *db) {
     fts5_api *api = nullptr;
     sqlite3_stmt *stmt = nullptr;
@@ -335,77 +356,46 @@ static void refresh(dx_index *index) {
 }
 
 int dx_reopen(dx_index *index, char **error) {
-    try {
-        refresh(index);
-        return 0;
-    } catch (const Xapian::Error &e) {
-        fail(error, e.get_description());
-        return -1;
-    }
+    return guarded(error, -1, [&] { refresh(index); return 0; });
 }
 
 char *dx_metadata(dx_index *index, const char *key, char **error) {
-    try {
-        return copy(index->database().get_metadata(key));
-    } catch (const Xapian::Error &e) {
-        fail(error, e.get_description());
-        return nullptr;
-    }
+    return guarded(error, static_cast<char *>(nullptr), [&] { return copy(index->database().get_metadata(key)); });
 }
 
 int dx_set_metadata(dx_index *index, const char *key, const char *value, char **error) {
     if (!index->writer) return fail(error, "the search index is open read-only"), -1;
-    try {
-        index->writer->set_metadata(key, value);
-        return 0;
-    } catch (const Xapian::Error &e) {
-        fail(error, e.get_description());
-        return -1;
-    }
+    return guarded(error, -1, [&] { index->writer->set_metadata(key, value); return 0; });
 }
 
 int dx_replace(dx_index *index, int64_t docid, const char *const texts[5], const unsigned weights[5],
                const char *const *terms, int term_count, const char *date, char **error) {
     if (!index->writer) return fail(error, "the search index is open read-only"), -1;
     if (docid <= 0 || docid > 0xFFFFFFFFLL) return fail(error, "an item id beyond Xapian's document ids"), -1;
-    try {
+    return guarded(error, -1, [&] {
         Xapian::Document document;
         if (!fill_document(document, index->tokenizer, index->instance, index->tokens, texts, weights, terms, term_count, date))
             return fail(error, "cannot tokenise an item's text"), -1;
         index->writer->replace_document(static_cast<Xapian::docid>(docid), document);
         return 0;
-    } catch (const Xapian::Error &e) {
-        fail(error, e.get_description());
-        return -1;
-    } catch (const std::exception &e) {
-        fail(error, e.what());
-        return -1;
-    }
+    });
 }
 
 int dx_delete(dx_index *index, int64_t docid, char **error) {
     if (!index->writer) return fail(error, "the search index is open read-only"), -1;
     if (docid <= 0 || docid > 0xFFFFFFFFLL) return 0;
-    try {
-        index->writer->delete_document(static_cast<Xapian::docid>(docid));
+    return guarded(error, -1, [&] {
+        try {
+            index->writer->delete_document(static_cast<Xapian::docid>(docid));
+        } catch (const Xapian::DocNotFoundError &) {
+        }
         return 0;
-    } catch (const Xapian::DocNotFoundError &) {
-        return 0;
-    } catch (const Xapian::Error &e) {
-        fail(error, e.get_description());
-        return -1;
-    }
+    });
 }
 
 int dx_commit(dx_index *index, char **error) {
     if (!index->writer) return fail(error, "the search index is open read-only"), -1;
-    try {
-        index->writer->commit();
-        return 0;
-    } catch (const Xapian::Error &e) {
-        fail(error, e.get_description());
-        return -1;
-    }
+    return guarded(error, -1, [&] { index->writer->commit(); return 0; });
 }
 
 int64_t dx_document_count(dx_index *index) {
@@ -421,101 +411,97 @@ int dx_search(dx_index *index, const char *const *words, const char *shape, cons
               const char *const *excluded, int excluded_count, const char *from, const char *to,
               int k, int64_t *ids, double *scores, int *unchecked, char **error) {
     if (unchecked) *unchecked = 0;
-    try {
-        std::vector<Xapian::Query> required, optional, negated;
-        for (int i = 0; i < word_count; i++) {
-            if (prefixes && prefixes[i] == '*') {
-                std::string prefix;
-                int rc = folded_prefix(index->tokenizer, index->instance, words[i], prefix);
-                if (rc == -1) return fail(error, "cannot tokenise the query"), -1;
-                if (rc != 0) return -2;
-                if (unchecked) *unchecked = 1;
+    return guarded(error, -1, [&] {
+        try {
+            std::vector<Xapian::Query> required, optional, negated;
+            for (int i = 0; i < word_count; i++) {
+                if (prefixes && prefixes[i] == '*') {
+                    std::string prefix;
+                    int rc = folded_prefix(index->tokenizer, index->instance, words[i], prefix);
+                    if (rc == -1) return fail(error, "cannot tokenise the query"), -1;
+                    if (rc != 0) return -2;
+                    if (unchecked) *unchecked = 1;
+                    switch (shape[i]) {
+                    case '+': required.push_back(prefix_query(prefix)); break;
+                    case '?': optional.push_back(prefix_query(prefix)); break;
+                    case '-': break;  // left to dx_check: excluding the wider set would drop true matches
+                    default: return -2;
+                    }
+                    continue;
+                }
+                QueryTokens tokens;
+                int rc = index->tokenizer.xTokenize(index->instance, &tokens, FTS5_TOKENIZE_QUERY, words[i],
+                                                    static_cast<int>(std::strlen(words[i])), query_token);
+                if (rc != SQLITE_OK) return fail(error, "cannot tokenise the query"), -1;
+                if (tokens.positions.size() != 1) return -2;
+                std::vector<std::string> &synonyms = tokens.positions.front();
+                for (auto &term : synonyms)
+                    if (term.size() > static_cast<size_t>(max_term_bytes)) term.resize(max_term_bytes);
+                Xapian::Query word = synonyms.size() == 1
+                    ? Xapian::Query(synonyms.front())
+                    : Xapian::Query(Xapian::Query::OP_SYNONYM, synonyms.begin(), synonyms.end());
                 switch (shape[i]) {
-                case '+': required.push_back(prefix_query(prefix)); break;
-                case '?': optional.push_back(prefix_query(prefix)); break;
-                case '-': break;  // left to dx_check: excluding the wider set would drop true matches
+                case '+': required.push_back(word); break;
+                case '?': optional.push_back(word); break;
+                case '-': negated.push_back(word); break;
                 default: return -2;
                 }
-                continue;
             }
-            QueryTokens tokens;
-            int rc = index->tokenizer.xTokenize(index->instance, &tokens, FTS5_TOKENIZE_QUERY, words[i],
-                                                static_cast<int>(std::strlen(words[i])), query_token);
-            if (rc != SQLITE_OK) return fail(error, "cannot tokenise the query"), -1;
-            if (tokens.positions.size() != 1) return -2;
-            std::vector<std::string> &synonyms = tokens.positions.front();
-            for (auto &term : synonyms)
-                if (term.size() > static_cast<size_t>(max_term_bytes)) term.resize(max_term_bytes);
-            Xapian::Query word = synonyms.size() == 1
-                ? Xapian::Query(synonyms.front())
-                : Xapian::Query(Xapian::Query::OP_SYNONYM, synonyms.begin(), synonyms.end());
-            switch (shape[i]) {
-            case '+': required.push_back(word); break;
-            case '?': optional.push_back(word); break;
-            case '-': negated.push_back(word); break;
-            default: return -2;
+            Xapian::Query query;
+            if (!required.empty()) query = Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
+            else if (!optional.empty()) query = Xapian::Query(Xapian::Query::OP_OR, optional.begin(), optional.end());
+            else return 0;
+            if (!negated.empty())
+                query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                                      Xapian::Query(Xapian::Query::OP_OR, negated.begin(), negated.end()));
+            // Filters: each group an OR of boolean terms, all groups required; then the date range.
+            std::map<int, std::vector<Xapian::Query>> byGroup;
+            for (int i = 0; i < filter_count; i++) byGroup[groups[i]].emplace_back(filter_terms[i]);
+            std::vector<Xapian::Query> filters;
+            for (auto &group : byGroup)
+                filters.emplace_back(Xapian::Query::OP_OR, group.second.begin(), group.second.end());
+            if (from && to) filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, 0, from, to);
+            else if (from) filters.emplace_back(Xapian::Query::OP_VALUE_GE, 0, from);
+            else if (to) filters.emplace_back(Xapian::Query::OP_VALUE_LE, 0, to);
+            if (!filters.empty())
+                query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                      Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+            if (excluded_count > 0) {
+                std::vector<Xapian::Query> out;
+                for (int i = 0; i < excluded_count; i++) out.emplace_back(excluded[i]);
+                query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(Xapian::Query::OP_OR, out.begin(), out.end()));
             }
-        }
-        Xapian::Query query;
-        if (!required.empty()) query = Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
-        else if (!optional.empty()) query = Xapian::Query(Xapian::Query::OP_OR, optional.begin(), optional.end());
-        else return 0;
-        if (!negated.empty())
-            query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
-                                  Xapian::Query(Xapian::Query::OP_OR, negated.begin(), negated.end()));
-        // Filters: each group an OR of boolean terms, all groups required; then the date range.
-        std::map<int, std::vector<Xapian::Query>> byGroup;
-        for (int i = 0; i < filter_count; i++) byGroup[groups[i]].emplace_back(filter_terms[i]);
-        std::vector<Xapian::Query> filters;
-        for (auto &group : byGroup)
-            filters.emplace_back(Xapian::Query::OP_OR, group.second.begin(), group.second.end());
-        if (from && to) filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, 0, from, to);
-        else if (from) filters.emplace_back(Xapian::Query::OP_VALUE_GE, 0, from);
-        else if (to) filters.emplace_back(Xapian::Query::OP_VALUE_LE, 0, to);
-        if (!filters.empty())
-            query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                  Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
-        if (excluded_count > 0) {
-            std::vector<Xapian::Query> out;
-            for (int i = 0; i < excluded_count; i++) out.emplace_back(excluded[i]);
-            query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(Xapian::Query::OP_OR, out.begin(), out.end()));
-        }
-        // A reader kept open across searches (the store reopens it only when its change number
-        // moved) meets a revision another writer has since replaced (a reindex) as
-        // DatabaseModifiedError: Xapian's advice is to reopen and ask again.
-        Xapian::MSet matches;
-        for (int attempt = 0;; attempt++) {
-            try {
-                Xapian::Enquire enquire(index->database());
-                enquire.set_query(query);
-                enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
-                matches = enquire.get_mset(0, static_cast<Xapian::doccount>(k));
-                break;
-            } catch (const Xapian::DatabaseModifiedError &) {
-                if (attempt > 0) throw;
-                refresh(index);
+            // A reader kept open across searches (the store reopens it only when its change number
+            // moved) meets a revision another writer has since replaced (a reindex) as
+            // DatabaseModifiedError: Xapian's advice is to reopen and ask again.
+            Xapian::MSet matches;
+            for (int attempt = 0;; attempt++) {
+                try {
+                    Xapian::Enquire enquire(index->database());
+                    enquire.set_query(query);
+                    enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
+                    matches = enquire.get_mset(0, static_cast<Xapian::doccount>(k));
+                    break;
+                } catch (const Xapian::DatabaseModifiedError &) {
+                    if (attempt > 0) throw;
+                    refresh(index);
+                }
             }
+            int count = 0;
+            for (auto it = matches.begin(); it != matches.end() && count < k; ++it, ++count) {
+                ids[count] = static_cast<int64_t>(*it);
+                scores[count] = it.get_weight();
+            }
+            return count;
+        } catch (const Xapian::WildcardError &) {
+            return -2;  // a prefix of too many terms: FTS5 answers it
         }
-        int count = 0;
-        for (auto it = matches.begin(); it != matches.end() && count < k; ++it, ++count) {
-            ids[count] = static_cast<int64_t>(*it);
-            scores[count] = it.get_weight();
-        }
-        return count;
-    } catch (const Xapian::WildcardError &) {
-        return -2;  // a prefix of too many terms: FTS5 answers it
-    } catch (const Xapian::Error &e) {
-        fail(error, e.get_description());
-        return -1;
-    } catch (const std::exception &e) {
-        fail(error, e.what());
-        return -1;
-    }
+    });
 }
 
 int dx_check(dx_index *index, int64_t docid, const char *const texts[5], const char *const *words, const char *shape,
              const char *prefixes, int word_count, char **error) {
-    try {
+    return guarded(error, -1, [&] {
         std::vector<std::string> folded;
         std::vector<int> folded_word;
         for (int i = 0; i < word_count; i++) {
@@ -568,13 +554,7 @@ int dx_check(dx_index *index, int64_t docid, const char *const texts[5], const c
             }
         }
         return any_optional && !optional_matched ? 0 : 1;
-    } catch (const Xapian::Error &e) {
-        fail(error, e.get_description());
-        return -1;
-    } catch (const std::exception &e) {
-        fail(error, e.what());
-        return -1;
-    }
+    });
 }
 
 } // extern "C"
@@ -707,14 +687,7 @@ struct dx_builder {
                 group = groups.size();
             }
             std::string out = work + "/group-" + std::to_string(group);
-            std::string message;
-            try {
-                merge(inputs, out);
-            } catch (const Xapian::Error &e) {
-                message = e.get_description();
-            } catch (const std::exception &e) {
-                message = e.what();
-            }
+            std::string message = message_of([&] { merge(inputs, out); });
             std::lock_guard<std::mutex> guard(lock);
             if (!message.empty()) {
                 if (failure.empty()) failure = message;
