@@ -5,7 +5,6 @@
 #include "CNorwegianTokenizer.h"
 
 #include <libstemmer.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

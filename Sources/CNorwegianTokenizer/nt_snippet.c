@@ -317,7 +317,7 @@ static void docket_snippet(sqlite3_context *context, int argc, sqlite3_value **a
     int present[64] = {0};
     Window best = {-1, 0, 0, -1};
     Instance *found = NULL;
-    int capacity = 0, kept_count = 0;
+    int capacity = 0;
     sqlite3_str *out = sqlite3_str_new(sqlite3_context_db_handle(context));
     /* The title last, and only when no other text has the words: a page of hits shows it already. */
     static const int order[SNIPPET_COLUMNS] = {1, 2, 3, 4, 0};
@@ -376,7 +376,6 @@ static void docket_snippet(sqlite3_context *context, int argc, sqlite3_value **a
             best = w;
             sqlite3_str_reset(out);
             append_window(out, text, length, doc, w, found, count);
-            kept_count = count;
         }
     }
     /* The row matches the query as FTS5 would have it: each required phrase, no excluded one, and
@@ -389,7 +388,7 @@ static void docket_snippet(sqlite3_context *context, int argc, sqlite3_value **a
         if (role == '?') { optionals = 1; optional |= present[p]; }
         if (role != '-') any |= present[p];
     }
-    if (!required || (optionals && !optional) || !any || kept_count == 0) {
+    if (!required || (optionals && !optional) || !any || best.score < 0) {
         sqlite3_result_null(context);
         goto done;
     }

@@ -12,6 +12,17 @@ public struct SearchQuery: Hashable, Sendable {
     /// a phrase every hit has (AND), '?' for one of several (OR), '-' for one no hit has (NOT); nil
     /// for a shape that is not one of those (OR mixed with AND or NOT), which is ranked through SQL.
     public let shape: String?
+    /// The expression's phrases in order (one for each character of ``shape``), for what marks them
+    /// in a snippet.
+    public let phrases: [Phrase]
+
+    /// A quoted phrase of the expression: its words, whether its last word is a prefix, and the
+    /// column it is limited to.
+    public struct Phrase: Hashable, Sendable {
+        public var text: String
+        public var isPrefix: Bool
+        public var column: String?
+    }
 
     /// The columns of Docket's search index, which `column:` may name.
     public static let indexColumns: Set<String> = ["title", "case_text", "proposal", "decision", "debate"]
@@ -19,6 +30,7 @@ public struct SearchQuery: Hashable, Sendable {
     public init?(_ text: String, columns: Set<String> = SearchQuery.indexColumns) {
         userText = text
         var parts: [String] = []
+        var phrases: [Phrase] = []
         var pendingColumn: String?
         var tokens = SearchQuery.tokens(of: text)
         // "title:word" is a column filter followed by a word.
@@ -37,7 +49,10 @@ public struct SearchQuery: Hashable, Sendable {
             switch token {
             case let .phrase(words):
                 let inner = words // the splitter leaves no quote inside a phrase
-                if inner.contains(where: { $0.isLetter || $0.isNumber }) { parts.append("\"\(inner)\"") }
+                if inner.contains(where: { $0.isLetter || $0.isNumber }) {
+                    parts.append("\"\(inner)\"")
+                    phrases.append(Phrase(text: inner, isPrefix: false))
+                }
             case let .word(word):
                 if ["AND", "OR", "NOT"].contains(word) {
                     parts.append(word)
@@ -49,9 +64,11 @@ public struct SearchQuery: Hashable, Sendable {
                 guard !stem.isEmpty else { continue }
                 let quoted = "\"" + stem + "\"" // no quote inside: quotes start phrases
                 parts.append(isPrefix ? quoted + "*" : quoted)
+                phrases.append(Phrase(text: stem, isPrefix: isPrefix))
             }
             if let column = pendingColumn, parts.count > before, !["AND", "OR", "NOT"].contains(parts[before]) {
                 parts[before] = column + " : " + parts[before]
+                phrases[phrases.count - 1].column = column
                 pendingColumn = nil
             }
         }
@@ -66,6 +83,7 @@ public struct SearchQuery: Hashable, Sendable {
         guard !cleaned.isEmpty else { return nil }
         expression = cleaned.joined(separator: " ")
         shape = SearchQuery.shape(of: cleaned)
+        self.phrases = phrases
     }
 
     /// FTS5 binds words side by side (implicit AND) tightest, then NOT, then AND, then OR. So without

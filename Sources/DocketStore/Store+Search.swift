@@ -105,34 +105,14 @@ extension Store {
 
     /// The query's phrases as `docket_snippet` takes them, one a line: role (the shape's '+', '?' or
     /// '-', '=' for a query of another shape), '*' for a prefix or '.', the column's number or '_',
-    /// a tab, the phrase's words. Read from the FTS5 expression ``SearchQuery`` writes: quoted phrases,
-    /// `"word"*` prefixes, `column : "phrase"` and the operators.
+    /// a tab, the phrase's words.
     static func snippetPhrases(_ query: SearchQuery) -> String {
         let columns = ["title", "case_text", "proposal", "decision", "debate"]
-        var lines: [String] = []
-        var column = "_"
-        var rest = Substring(query.expression)
-        while let first = rest.first {
-            if first == " " {
-                rest = rest.dropFirst()
-            } else if first == "\"" {
-                let body = rest.dropFirst()
-                let close = body.firstIndex(of: "\"") ?? body.endIndex
-                let text = body[..<close]
-                rest = close < body.endIndex ? body[body.index(after: close)...] : ""
-                let isPrefix = rest.first == "*"
-                if isPrefix { rest = rest.dropFirst() }
-                let roles = query.shape.map(Array.init)
-                let role = roles.flatMap { lines.count < $0.count ? $0[lines.count] : nil } ?? "="
-                lines.append("\(role)\(isPrefix ? "*" : ".")\(column)\t\(text.replacingOccurrences(of: "\n", with: " "))")
-                column = "_"
-            } else {
-                let word = rest.prefix { $0 != " " }
-                rest = rest.dropFirst(word.count)
-                if let index = columns.firstIndex(of: String(word)) { column = String(index) }
-            }
-        }
-        return lines.joined(separator: "\n")
+        let roles = query.shape.map(Array.init) ?? Array(repeating: "=", count: query.phrases.count)
+        return zip(query.phrases, roles).map { phrase, role in
+            let column = phrase.column.flatMap { columns.firstIndex(of: $0) }.map(String.init) ?? "_"
+            return "\(role)\(phrase.isPrefix ? "*" : ".")\(column)\t\(phrase.text.replacingOccurrences(of: "\n", with: " "))"
+        }.joined(separator: "\n")
     }
 
     /// The words FTS5 marks in a row for a query, each column's highlight() read apart: the oracle

@@ -35,13 +35,10 @@ import Testing
         {{/items}}
         """#
 
-    static let hostile = #"<script>alert('x')</script> & "sitat""#
+    static let hostile = SampleData.hostile
 
     static func archive() throws -> String {
-        let folder = try SampleData.folder()
-        let db = folder.appending(path: "docket.sqlite").path
-        func run(_ arguments: String...) throws { try SampleData.docket(db, arguments, in: folder) }
-        try run("init")
+        let run = try SampleData.newStore()
         try run("body", "add", "styret", "--name", "Styret & <rådet>", "--kind", "steering-group")
         for (name, role) in [("Ingrid «Fjeld»", "chair"), ("Ola O'Neill", "member"), ("Kari <b>Dahl</b>", "member")] {
             try run("member", "add", name, "--body", "styret", "--role", role)
@@ -60,7 +57,7 @@ import Testing
         try run("decision", "record", "styret 1/25", "--text", "Vedtatt <med> & \"endring\"", "--outcome", "amended",
                 "--for", "Ingrid «Fjeld»", "--against", "Kari <b>Dahl</b>", "--remarks", "Merknad <i>&</i> 'x'")
         try run("decision", "record", "styret 3/25", "--unanimous")
-        return db
+        return run.database
     }
 
     @Test func theAgendaIsWhatTheTemplatesSectionWrote() throws {

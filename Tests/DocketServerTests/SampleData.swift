@@ -18,6 +18,24 @@ enum SampleData {
         return url
     }
 
+    /// Text that is markup unless escaped: a tag, an ampersand and both quotes.
+    static let hostile = #"<script>alert('x')</script> & "sitat""#
+
+    /// A store made by `docket init` in a fresh folder; called with arguments, runs `docket` on it there.
+    struct NewStore {
+        let database: String
+        let folder: URL
+
+        func callAsFunction(_ arguments: String...) throws { try SampleData.docket(database, arguments, in: folder) }
+    }
+
+    static func newStore() throws -> NewStore {
+        let folder = try folder()
+        let store = NewStore(database: folder.appending(path: "docket.sqlite").path, folder: folder)
+        try store("init")
+        return store
+    }
+
     /// Runs `docket ARGUMENTS` on `database`; the test fails when it exits non-zero.
     @discardableResult
     static func docket(_ database: String, _ arguments: [String], in folder: URL? = nil,

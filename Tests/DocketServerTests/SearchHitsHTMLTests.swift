@@ -23,13 +23,10 @@ import Testing
         return template.render(PageRenderer.prepared(values))
     }
 
-    static let hostile = #"<script>alert('x')</script> & "sitat""#
+    static let hostile = SampleData.hostile
 
     static func archive() throws -> String {
-        let folder = try SampleData.folder()
-        let db = folder.appending(path: "docket.sqlite").path
-        func run(_ arguments: String...) throws { try SampleData.docket(db, arguments, in: folder) }
-        try run("init")
+        let run = try SampleData.newStore()
         try run("body", "add", "styret", "--name", "Styret <b>&</b> \"rådet\"", "--kind", "steering-group")
         try run("body", "add", "radet", "--name", "Rådet 'o' & co", "--kind", "committee")
         try run("meeting", "create", "styret", "--date", "2025-03-05", "--no-standing-items")
@@ -39,7 +36,7 @@ import Testing
         try run("item", "add", "styret@2025-03-05", "--title", "Takvann HemmeligordTittel", "--kind", "discussion",
                 "--text", "Takvann HemmeligordSakstekst", "--exempt", "--exemption-basis", "offl. § 13", "--public-title", "Takvann unntatt")
         try run("decision", "record", "styret 1/25", "--outcome", "amended", "--text", "Takvann utbedres <snart>.", "--unanimous")
-        return db
+        return run.database
     }
 
     @Test func hitsAndOptionsAreWhatTheTemplatesSectionsWrote() throws {
